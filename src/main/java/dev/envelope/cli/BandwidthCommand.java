@@ -1,0 +1,25 @@
+package dev.envelope.cli;
+
+import dev.envelope.render.Section;
+import java.util.EnumSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code envelope bandwidth FILE}. */
+@Command(name = "bandwidth", mixinStandardHelpOptions = true, description = "Ingress and egress, average and peak, in bytes and bits per second.")
+final class BandwidthCommand implements Callable<Integer> {
+  @ParentCommand EnvelopeCommand root;
+
+  @Parameters(paramLabel = "FILE", description = "Requirements file, YAML or JSON; - reads standard input.")
+  String file;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    return Printer.estimate(root.context, file, output, EnumSet.of(Section.BANDWIDTH));
+  }
+}

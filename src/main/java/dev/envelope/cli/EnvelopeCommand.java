@@ -1,0 +1,50 @@
+package dev.envelope.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The root command: lists the subcommands; {@code envelope FILE} runs {@code estimate}. */
+@Command(
+    name = "envelope",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Back-of-the-envelope capacity estimates from a requirements file (YAML or JSON).",
+      "envelope FILE is short for envelope estimate FILE."
+    },
+    subcommands = {
+      EstimateCommand.class,
+      QpsCommand.class,
+      StorageCommand.class,
+      BandwidthCommand.class,
+      ShardsCommand.class,
+      SlaCommand.class,
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:internal error (a bug; --debug shows the stack trace)",
+      "2:bad command line",
+      "3:invalid requirements file",
+      "4:input unreadable or output unwritable"
+    })
+public final class EnvelopeCommand implements Runnable {
+  final Context context;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of internal errors.")
+  boolean debug;
+
+  public EnvelopeCommand(Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(context.out());
+  }
+}

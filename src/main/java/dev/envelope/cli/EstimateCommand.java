@@ -1,0 +1,24 @@
+package dev.envelope.cli;
+
+import dev.envelope.render.Section;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code envelope estimate FILE}. */
+@Command(name = "estimate", mixinStandardHelpOptions = true, description = "The full estimate: traffic, bandwidth, storage, cache, capacity and availability.")
+final class EstimateCommand implements Callable<Integer> {
+  @ParentCommand EnvelopeCommand root;
+
+  @Parameters(paramLabel = "FILE", description = "Requirements file, YAML or JSON; - reads standard input.")
+  String file;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    return Printer.estimate(root.context, file, output, Section.all());
+  }
+}

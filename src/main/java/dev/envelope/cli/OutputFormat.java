@@ -1,0 +1,7 @@
+package dev.envelope.cli;
+
+/** The formats of {@code -o}. */
+enum OutputFormat {
+  table,
+  json
+}

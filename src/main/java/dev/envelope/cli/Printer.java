@@ -1,0 +1,34 @@
+package dev.envelope.cli;
+
+import dev.envelope.estimate.Estimate;
+import dev.envelope.estimate.Estimator;
+import dev.envelope.model.Requirements;
+import dev.envelope.model.RequirementsReader;
+import dev.envelope.render.EstimateReport;
+import dev.envelope.render.JsonRenderer;
+import dev.envelope.render.Report;
+import dev.envelope.render.Section;
+import dev.envelope.render.TableRenderer;
+import java.util.Set;
+
+/** The steps every estimating command shares: read, estimate, lay out, render. */
+final class Printer {
+  private Printer() {}
+
+  static int estimate(Context context, String file, OutputOptions output, Set<Section> sections) {
+    byte[] bytes = Input.read(file, context.in());
+    Requirements req = RequirementsReader.read(Input.label(file), bytes, RequirementsReader.Need.ESTIMATE);
+    Estimate estimate = Estimator.estimate(req);
+    print(context, EstimateReport.build(estimate, sections), output);
+    return 0;
+  }
+
+  static void print(Context context, Report report, OutputOptions output) {
+    String text = switch (output.format) {
+      case table -> TableRenderer.render(report, output.colour(context));
+      case json -> JsonRenderer.render(report.tree());
+    };
+    context.out().print(text);
+    context.out().flush();
+  }
+}

@@ -1,0 +1,98 @@
+package dev.envelope.cli;
+
+import dev.envelope.estimate.Sla;
+import dev.envelope.model.EnvelopeException;
+import dev.envelope.model.Requirements;
+import dev.envelope.model.RequirementsReader;
+import dev.envelope.render.Conventions;
+import dev.envelope.render.Report;
+import dev.envelope.render.SlaReport;
+import dev.envelope.units.Calendar;
+import dev.envelope.units.QuantityException;
+import dev.envelope.units.Fractions;
+import dev.envelope.units.UnitSystem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code envelope sla [TARGET...] [FILE]}: allowed downtime per SLA tier. */
+@Command(name = "sla", mixinStandardHelpOptions = true,
+    description = {
+      "Allowed downtime per hour, day, week, month, quarter and year for SLA targets.",
+      "Without targets: the standard tiers 99% to 99.999%. With a FILE: its availability.target and calendar."
+    })
+final class SlaCommand implements Callable<Integer> {
+  @ParentCommand EnvelopeCommand root;
+
+  @Parameters(paramLabel = "TARGET|FILE", arity = "0..*",
+      description = "Targets such as 99.95%, 0.9995, \"3.5 nines\", \"four nines\"; or one requirements file (- for stdin).")
+  List<String> args = new ArrayList<>();
+
+  @Option(names = "--calendar", paramLabel = "NAME",
+      description = "Period lengths: sre (30-day month, 90-day quarter, 365-day year; default), gregorian or julian.")
+  String calendar;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    List<Double> targets = new ArrayList<>();
+    String file = null;
+    for (String arg : args) {
+      try {
+        targets.add(Fractions.target(arg));
+        continue;
+      } catch (QuantityException notATarget) {
+        if (file != null || !looksLikeFile(arg)) {
+          throw new EnvelopeException(EnvelopeException.USAGE, "'" + arg + "' is neither an SLA target ("
+              + notATarget.expected() + ") nor a requirements file"
+              + (file != null ? " (a file was already given: " + file + ")" : ""));
+        }
+      }
+      file = arg;
+    }
+    Requirements.Conventions conventions = Requirements.Conventions.of(Calendar.SRE, UnitSystem.SI);
+    String source = "";
+    if (file != null) {
+      Requirements req = RequirementsReader.read(Input.label(file), Input.read(file, root.context.in()),
+          RequirementsReader.Need.SLA);
+      conventions = req.conventions();
+      source = " (" + req.source() + ")";
+      if (targets.isEmpty()) {
+        req.availabilityTarget().ifPresent(targets::add);
+      }
+    }
+    if (calendar != null) {
+      Calendar cal = parseCalendar(calendar);
+      conventions = new Requirements.Conventions(cal, conventions.units(), conventions.time());
+    }
+    List<Double> highlighted = List.copyOf(targets);
+    if (targets.isEmpty()) {
+      targets.addAll(Sla.STANDARD_TIERS);
+    }
+    Report report = SlaReport.build("envelope sla" + source,
+        List.of("periods: " + Conventions.calendar(conventions.calendar())),
+        Conventions.tree(conventions), conventions.calendar(), targets, highlighted);
+    Printer.print(root.context, report, output);
+    return 0;
+  }
+
+  private static boolean looksLikeFile(String arg) {
+    return arg.equals("-") || arg.contains("/") || arg.contains(".yaml") || arg.contains(".yml")
+        || arg.contains(".json") || java.nio.file.Files.exists(java.nio.file.Path.of(arg));
+  }
+
+  private static Calendar parseCalendar(String name) {
+    try {
+      return Calendar.named(name);
+    } catch (QuantityException e) {
+      throw new EnvelopeException(EnvelopeException.USAGE,
+          "--calendar: unknown calendar '" + name + "'; expected sre, gregorian or julian");
+    }
+  }
+}

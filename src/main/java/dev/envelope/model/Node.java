@@ -1,0 +1,41 @@
+package dev.envelope.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A parsed YAML or JSON document that keeps every value's location. Scalars keep their source
+ * text: the reader decides what a value means (so {@code 10:1} stays a ratio, never 601).
+ */
+public sealed interface Node {
+  Location location();
+
+  /** A mapping, in file order. */
+  record MapNode(Location location, Map<String, Entry> entries) implements Node {
+    public MapNode {
+      entries = new LinkedHashMap<>(entries);
+    }
+  }
+
+  /** One key of a mapping, with the key's own location. */
+  record Entry(String key, Location keyLocation, Node value) {}
+
+  record ListNode(Location location, java.util.List<Node> items) implements Node {
+    public ListNode {
+      items = java.util.List.copyOf(items);
+    }
+  }
+
+  /** A scalar; {@code text} is null for a YAML/JSON null. */
+  record Scalar(Location location, String text) implements Node {}
+
+  static String kind(Node node) {
+    if (node instanceof MapNode) {
+      return "a mapping";
+    }
+    if (node instanceof ListNode) {
+      return "a list";
+    }
+    return ((Scalar) node).text() == null ? "nothing (null)" : "'" + ((Scalar) node).text() + "'";
+  }
+}

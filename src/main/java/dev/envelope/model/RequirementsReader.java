@@ -1,0 +1,490 @@
+package dev.envelope.model;
+
+import dev.envelope.model.Node.Entry;
+import dev.envelope.model.Node.MapNode;
+import dev.envelope.model.Node.Scalar;
+import dev.envelope.model.Requirements.Assumption;
+import dev.envelope.model.Requirements.Workload;
+import dev.envelope.units.Calendar;
+import dev.envelope.units.CalendarUnit;
+import dev.envelope.units.Counts;
+import dev.envelope.units.Format;
+import dev.envelope.units.Fractions;
+import dev.envelope.units.Numbers;
+import dev.envelope.units.QuantityException;
+import dev.envelope.units.Rate;
+import dev.envelope.units.Sizes;
+import dev.envelope.units.Span;
+import dev.envelope.units.TimeBase;
+import dev.envelope.units.UnitSystem;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads a requirements file (version 1) into {@link Requirements}. Every problem in the file is
+ * collected, each with its location, before one {@link EnvelopeException} reports them all.
+ */
+public final class RequirementsReader {
+  // Defaults, each with the source that reaches the output as an assumption.
+  public static final double DEFAULT_PEAK_FACTOR = 2;
+  static final String PEAK_SOURCE = "default: peak = 2 x average (Alex Xu, System Design Interview, ch. 2)";
+  public static final double DEFAULT_REPLICATION = 3;
+  static final String REPLICATION_SOURCE = "default: three copies of each byte (the usual GFS, HDFS and Cassandra setting)";
+  public static final double DEFAULT_OVERHEAD = 0;
+  static final String OVERHEAD_SOURCE = "default: no index or metadata overhead on top of the payload";
+  public static final double DEFAULT_HOT_FRACTION = 0.2;
+  static final String HOT_SOURCE = "default: the 80/20 rule, cache 20% of a day's reads (Grokking, URL shortener)";
+  public static final double DEFAULT_UTILIZATION = 0.7;
+  static final String UTILIZATION_SOURCE = "default: run nodes at most 70% busy or full, headroom for peaks and failover";
+
+  static final Set<String> ROOT_KEYS =
+      ordered("name", "users", "workloads", "traffic", "storage", "cache", "capacity", "availability", "conventions");
+  static final Set<String> USERS_KEYS = ordered("dau", "mau", "daily_active");
+  static final Set<String> WORKLOAD_KEYS =
+      ordered("writes_per_user", "writes", "reads_per_user", "reads", "read_write_ratio", "payload", "read_size", "peak_factor");
+  static final Set<String> TRAFFIC_KEYS = ordered("peak_factor");
+  static final Set<String> STORAGE_KEYS = ordered("retention", "replication", "overhead");
+  static final Set<String> CACHE_KEYS = ordered("hot_fraction", "node_memory");
+  static final Set<String> CAPACITY_KEYS =
+      ordered("server_qps", "shard_storage", "shard_write_qps", "shard_read_qps", "utilization");
+  static final Set<String> AVAILABILITY_KEYS = ordered("target");
+  static final Set<String> CONVENTIONS_KEYS =
+      ordered("calendar", "seconds_per_day", "seconds_per_month", "seconds_per_year", "units");
+  static final Set<String> CALENDAR_KEYS = ordered("year", "quarter", "month");
+
+  private final String file;
+  private final List<Diagnostic> problems = new ArrayList<>();
+  private final List<Assumption> assumptions = new ArrayList<>();
+  private UnitSystem units = UnitSystem.SI;
+
+  private RequirementsReader(String file) {
+    this.file = file;
+  }
+
+  /** What a command needs from the file. */
+  public enum Need {
+    /** A full estimate: at least one workload. */
+    ESTIMATE,
+    /** Only the SLA section: availability and conventions; workloads are optional. */
+    SLA
+  }
+
+  public static Requirements read(String file, byte[] bytes, Need need) {
+    Node root = TreeParser.parse(file, bytes);
+    return new RequirementsReader(file).bind(root, need);
+  }
+
+  private Requirements bind(Node rootNode, Need need) {
+    if (!(rootNode instanceof MapNode rootMap)) {
+      throw TreeParser.invalid(rootNode.location(), "",
+          "the file holds " + Node.kind(rootNode) + "; expected a mapping of requirements (users, workloads, ...)");
+    }
+    Section root = new Section("", rootMap, ROOT_KEYS);
+    Requirements.Conventions conventions = conventions(root.section("conventions", CONVENTIONS_KEYS));
+    Optional<String> name = root.text("name");
+    Section usersSection = root.section("users", USERS_KEYS);
+    Optional<Requirements.Users> users = users(usersSection);
+
+    Section traffic = root.section("traffic", TRAFFIC_KEYS);
+    double peakFactor = traffic.value("peak_factor", RequirementsReader::positive).orElse(Double.NaN);
+    boolean peakDefaulted = Double.isNaN(peakFactor);
+    if (peakDefaulted) {
+      peakFactor = DEFAULT_PEAK_FACTOR;
+    }
+
+    List<Workload> workloads = new ArrayList<>();
+    boolean anyPeakDefaulted = false;
+    boolean anyReads = false;
+    Entry workloadsEntry = root.entry("workloads");
+    if (workloadsEntry == null) {
+      if (need == Need.ESTIMATE) {
+        problems.add(new Diagnostic(rootMap.location(), "workloads",
+            "missing; expected one or more named workloads, e.g. workloads: {tweet: {writes_per_user: 2/day}}"));
+      }
+    } else if (!(workloadsEntry.value() instanceof MapNode workloadsMap)) {
+      problems.add(new Diagnostic(workloadsEntry.value().location(), "workloads",
+          "got " + Node.kind(workloadsEntry.value()) + "; expected a mapping of named workloads"));
+    } else if (workloadsMap.entries().isEmpty() && need == Need.ESTIMATE) {
+      problems.add(new Diagnostic(workloadsEntry.keyLocation(), "workloads",
+          "no workload; expected at least one, e.g. tweet: {writes_per_user: 2/day}"));
+    } else {
+      for (Entry e : workloadsMap.entries().values()) {
+        String path = "workloads." + e.key();
+        if (!(e.value() instanceof MapNode wmap)) {
+          problems.add(new Diagnostic(e.value().location(), path,
+              "got " + Node.kind(e.value()) + "; expected a mapping such as {writes_per_user: 2/day, payload: 1KB}"));
+          continue;
+        }
+        Section w = new Section(path, wmap, WORKLOAD_KEYS);
+        Workload workload = workload(e, w, users, peakFactor);
+        if (workload != null) {
+          workloads.add(workload);
+          anyPeakDefaulted |= peakDefaulted && w.entry("peak_factor") == null;
+          anyReads |= workload.reads().isPresent() || workload.readsPerUser().isPresent()
+              || workload.readWriteRatio().isPresent();
+        }
+        w.reportUnknown();
+      }
+    }
+    final boolean readsExist = anyReads;
+    if (anyPeakDefaulted) {
+      assumptions.add(new Assumption("traffic.peak_factor", DEFAULT_PEAK_FACTOR, PEAK_SOURCE));
+    }
+
+    Section storageSection = root.section("storage", STORAGE_KEYS);
+    Optional<Span> retention = storageSection.value("retention", Span::parse);
+    double replication = storageSection.value("replication", RequirementsReader::replication)
+        .orElseGet(() -> defaulted("storage.replication", DEFAULT_REPLICATION, REPLICATION_SOURCE, need));
+    double overhead = storageSection.value("overhead", t -> Fractions.percent(t, true))
+        .orElseGet(() -> defaulted("storage.overhead", DEFAULT_OVERHEAD, OVERHEAD_SOURCE, need));
+    Section cacheSection = root.section("cache", CACHE_KEYS);
+    double hot = cacheSection.value("hot_fraction", t -> Fractions.percent(t, false))
+        .orElseGet(() -> defaulted("cache.hot_fraction", DEFAULT_HOT_FRACTION, HOT_SOURCE,
+            readsExist ? need : Need.SLA));
+    OptionalDouble nodeMemory = optional(cacheSection.value("node_memory", this::positiveSize));
+    Section cap = root.section("capacity", CAPACITY_KEYS);
+    OptionalDouble serverQps = optional(cap.value("server_qps", t -> perSecond(t, conventions.time())));
+    OptionalDouble shardStorage = optional(cap.value("shard_storage", this::positiveSize));
+    OptionalDouble shardWrites = optional(cap.value("shard_write_qps", t -> perSecond(t, conventions.time())));
+    OptionalDouble shardReads = optional(cap.value("shard_read_qps", t -> perSecond(t, conventions.time())));
+    final boolean limited = serverQps.isPresent() || shardStorage.isPresent() || shardWrites.isPresent()
+        || shardReads.isPresent() || nodeMemory.isPresent();
+    double utilization = cap.value("utilization", RequirementsReader::utilization)
+        .orElseGet(() -> defaulted("capacity.utilization", DEFAULT_UTILIZATION, UTILIZATION_SOURCE,
+            limited ? need : Need.SLA));
+    Section availability = root.section("availability", AVAILABILITY_KEYS);
+    OptionalDouble target = optional(availability.value("target", Fractions::target));
+
+    for (Section s : List.of(root, usersSection, traffic, storageSection, cacheSection, cap, availability)) {
+      s.reportUnknown();
+    }
+    if (!problems.isEmpty()) {
+      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, problems);
+    }
+    return new Requirements(file, name, users, workloads,
+        new Requirements.Storage(retention, replication, overhead),
+        new Requirements.Cache(hot, nodeMemory),
+        new Requirements.Capacity(serverQps, shardStorage, shardWrites, shardReads, utilization),
+        target, conventions, assumptions);
+  }
+
+  private double defaulted(String path, double value, String source, Need need) {
+    if (need == Need.ESTIMATE) {
+      assumptions.add(new Assumption(path, value, source));
+    }
+    return value;
+  }
+
+  private Optional<Requirements.Users> users(Section s) {
+    if (s.isAbsent()) {
+      return Optional.empty();
+    }
+    OptionalDouble dau = optional(s.value("dau", RequirementsReader::nonNegativeCount));
+    OptionalDouble mau = optional(s.value("mau", RequirementsReader::nonNegativeCount));
+    OptionalDouble active = optional(s.value("daily_active", t -> Fractions.percent(t, false)));
+    if (dau.isEmpty()) {
+      if (mau.isPresent() && active.isEmpty() && s.entry("daily_active") == null) {
+        problems.add(new Diagnostic(s.entry("mau").keyLocation(), "users.mau",
+            "mau needs daily_active; expected daily_active: 50% (the share of monthly users active each day) or dau"));
+      } else if (mau.isEmpty() && s.entry("mau") == null && s.entry("dau") == null) {
+        problems.add(new Diagnostic(s.location(), "users",
+            "no user count; expected dau: 150M, or mau: 300M with daily_active: 50%"));
+      }
+      if (mau.isEmpty() || active.isEmpty()) {
+        return Optional.empty();
+      }
+      assumptions.add(new Assumption("users.dau", mau.getAsDouble() * active.getAsDouble(),
+          "derived: users.mau x users.daily_active"));
+    }
+    return Optional.of(new Requirements.Users(dau, mau, active));
+  }
+
+  private Workload workload(Entry entry, Section w, Optional<Requirements.Users> users, double filePeak) {
+    int before = problems.size();
+    Optional<Rate> writesPerUser = w.value("writes_per_user", t -> Rate.parse(t, CalendarUnit.DAY));
+    Optional<Rate> writes = w.value("writes", t -> Rate.parse(t, null));
+    Optional<Rate> readsPerUser = w.value("reads_per_user", t -> Rate.parse(t, CalendarUnit.DAY));
+    Optional<Rate> reads = w.value("reads", t -> Rate.parse(t, null));
+    OptionalDouble ratio = optional(w.value("read_write_ratio", Fractions::ratio));
+    OptionalDouble payload = optional(w.value("payload", t -> Sizes.parse(t, units)));
+    OptionalDouble readSize = optional(w.value("read_size", t -> Sizes.parse(t, units)));
+    OptionalDouble peak = optional(w.value("peak_factor", RequirementsReader::positive));
+    if (problems.size() > before) {
+      return null;
+    }
+    String path = w.path();
+    either(w, "writes", "writes_per_user");
+    either(w, "reads", "reads_per_user");
+    boolean hasWrites = writes.isPresent() || writesPerUser.isPresent();
+    boolean hasReads = reads.isPresent() || readsPerUser.isPresent();
+    if (!hasWrites && !hasReads) {
+      problems.add(new Diagnostic(entry.keyLocation(), path,
+          ratio.isPresent()
+              ? "read_write_ratio needs a write rate; expected writes_per_user: 2/day or writes: 500M/day beside it"
+              : "no write or read rate; expected writes_per_user: 2/day, writes: 500M/day, reads_per_user: 20/day or reads: 5B/day"));
+    } else if (!hasWrites && ratio.isPresent()) {
+      problems.add(new Diagnostic(w.entry("read_write_ratio").keyLocation(), path + ".read_write_ratio",
+          "a ratio needs a write rate; expected writes_per_user or writes beside it, or drop the ratio"));
+    }
+    if (users.isEmpty()) {
+      for (String key : List.of("writes_per_user", "reads_per_user")) {
+        Entry e = w.entry(key);
+        if (e != null) {
+          problems.add(new Diagnostic(e.keyLocation(), path + "." + key,
+              "a per-user rate needs the number of users; expected users: {dau: 150M} in the file, or an absolute rate ("
+                  + (key.startsWith("writes") ? "writes" : "reads") + ": 500M/day)"));
+        }
+      }
+    }
+    if (readSize.isEmpty() && payload.isPresent() && (hasReads || ratio.isPresent())) {
+      readSize = payload;
+      assumptions.add(new Assumption(path + ".read_size", payload.getAsDouble(),
+          "default: a read returns what a write stored (" + path + ".payload)"));
+    }
+    return new Workload(entry.key(), writesPerUser, writes, readsPerUser, reads, ratio, payload, readSize,
+        peak.orElse(filePeak));
+  }
+
+  private void either(Section w, String a, String b) {
+    if (w.entry(a) != null && w.entry(b) != null) {
+      problems.add(new Diagnostic(w.entry(b).keyLocation(), w.path() + "." + b,
+          "both " + a + " and " + b + " are given; expected only one of them"));
+    }
+  }
+
+  private Requirements.Conventions conventions(Section s) {
+    Optional<UnitSystem> unitSystem = s.value("units", UnitSystem::parse);
+    units = unitSystem.orElse(UnitSystem.SI);
+    Calendar calendar = Calendar.SRE;
+    Entry cal = s.entry("calendar");
+    if (cal != null && cal.value() instanceof MapNode custom) {
+      Section c = new Section(s.child("calendar"), custom, CALENDAR_KEYS);
+      Optional<Double> year = c.value("year", RequirementsReader::positive);
+      Optional<Double> quarter = c.value("quarter", RequirementsReader::positive);
+      Optional<Double> month = c.value("month", RequirementsReader::positive);
+      c.reportUnknown();
+      if (c.entry("year") == null) {
+        problems.add(new Diagnostic(cal.keyLocation(), "conventions.calendar.year",
+            "missing; a custom calendar needs year (days), e.g. {year: 365, month: 30}"));
+      } else if (year.isPresent()) {
+        calendar = Calendar.custom(year.get(), quarter.orElse(null), month.orElse(null));
+      }
+    } else {
+      calendar = s.value("calendar", Calendar::named).orElse(Calendar.SRE);
+    }
+    Optional<Double> day = s.value("seconds_per_day", RequirementsReader::positive);
+    Optional<Double> month = s.value("seconds_per_month", RequirementsReader::positive);
+    Optional<Double> year = s.value("seconds_per_year", RequirementsReader::positive);
+    s.reportUnknown();
+    double spd = day.orElse(Calendar.SECONDS_PER_DAY);
+    TimeBase time = new TimeBase(spd, 7 * spd,
+        month.orElse(calendar.monthDays() * spd), year.orElse(calendar.yearDays() * spd));
+    if (cal == null) {
+      assumptions.add(new Assumption("conventions.calendar", "sre",
+          "default: Google SRE book, Appendix A (30-day month, 90-day quarter, 365-day year)"));
+    }
+    if (unitSystem.isEmpty()) {
+      assumptions.add(new Assumption("conventions.units", "si", "default: decimal units, KB = 1000 B"));
+    }
+    if (day.isEmpty()) {
+      assumptions.add(new Assumption("conventions.seconds_per_day", spd, "calendar day: 24 x 3,600 s"));
+    }
+    if (month.isEmpty()) {
+      assumptions.add(new Assumption("conventions.seconds_per_month", time.secondsPerMonth(),
+          "calendar month (" + calendar.name() + "): " + Format.plain(calendar.monthDays()) + " days of "
+              + Format.integer(spd) + " s"));
+    }
+    if (year.isEmpty()) {
+      assumptions.add(new Assumption("conventions.seconds_per_year", time.secondsPerYear(),
+          "calendar year (" + calendar.name() + "): " + Format.plain(calendar.yearDays()) + " days of "
+              + Format.integer(spd) + " s"));
+    }
+    return new Requirements.Conventions(calendar, units, time);
+  }
+
+  // Value parsers for the fields with extra limits.
+
+  private static double positive(String text) {
+    double value = Numbers.parse(text, "a positive number");
+    if (!(value > 0)) {
+      throw new QuantityException("must be positive", "a positive number");
+    }
+    return value;
+  }
+
+  private static double nonNegativeCount(String text) {
+    double value = Counts.parse(text);
+    if (value < 0) {
+      throw new QuantityException("a count cannot be negative", "a count such as 150M");
+    }
+    return value;
+  }
+
+  private static double replication(String text) {
+    double value = Numbers.parse(text, "a number of copies, 1 or more");
+    if (!(value >= 1)) {
+      throw new QuantityException("fewer than one copy", "a number of copies, 1 or more (3 is usual)");
+    }
+    return value;
+  }
+
+  private static double utilization(String text) {
+    double value = Fractions.percent(text, false);
+    if (!(value > 0)) {
+      throw new QuantityException("utilization must be above 0%",
+          "a percentage above 0% and at most 100%, e.g. 70%");
+    }
+    return value;
+  }
+
+  private double positiveSize(String text) {
+    double value = Sizes.parse(text, units);
+    if (!(value > 0)) {
+      throw new QuantityException("must be larger than zero", "a size such as 64GB");
+    }
+    return value;
+  }
+
+  /** A per-node request limit: a plain number per second, or a rate with its unit (5K/s). */
+  private static double perSecond(String text, TimeBase time) {
+    String expected = "requests per second such as 5000 or 5K/s";
+    double value;
+    if (text.contains("/")) {
+      value = Rate.parse(text, null).perSecond(time);
+    } else {
+      try {
+        value = Counts.parse(text);
+      } catch (QuantityException e) {
+        throw new QuantityException(e.problem(), expected);
+      }
+    }
+    if (!(value > 0)) {
+      throw new QuantityException("must be positive", expected);
+    }
+    return value;
+  }
+
+  private static OptionalDouble optional(Optional<Double> value) {
+    return value.map(OptionalDouble::of).orElse(OptionalDouble.empty());
+  }
+
+  private static Set<String> ordered(String... keys) {
+    return new java.util.LinkedHashSet<>(List.of(keys));
+  }
+
+  /**
+   * A mapping being read: hands out its fields, turns parse failures into diagnostics, and
+   * reports the keys nobody asked for.
+   */
+  private final class Section {
+    private final String path;
+    private final MapNode map;
+    private final Set<String> allowed;
+    private final Set<String> used = new HashSet<>();
+
+    Section(String path, MapNode map, Set<String> allowed) {
+      this.path = path;
+      this.map = map;
+      this.allowed = allowed;
+    }
+
+    String path() {
+      return path;
+    }
+
+    boolean isAbsent() {
+      return map == null;
+    }
+
+    Location location() {
+      return map.location();
+    }
+
+    String child(String key) {
+      return path.isEmpty() ? key : path + "." + key;
+    }
+
+    Entry entry(String key) {
+      return map == null ? null : map.entries().get(key);
+    }
+
+    /** A nested mapping; an absent one reads as empty, a non-mapping is reported. */
+    Section section(String key, Set<String> keys) {
+      used.add(key);
+      Entry e = entry(key);
+      if (e == null) {
+        return new Section(child(key), null, keys);
+      }
+      if (e.value() instanceof Scalar s && s.text() == null) {
+        return new Section(child(key), null, keys);
+      }
+      if (!(e.value() instanceof MapNode m)) {
+        problems.add(new Diagnostic(e.value().location(), child(key),
+            "got " + Node.kind(e.value()) + "; expected a mapping with " + String.join(", ", keys)));
+        return new Section(child(key), null, keys);
+      }
+      return new Section(child(key), m, keys);
+    }
+
+    Optional<String> text(String key) {
+      used.add(key);
+      Entry e = entry(key);
+      if (e == null) {
+        return Optional.empty();
+      }
+      if (e.value() instanceof Scalar s && s.text() != null) {
+        return Optional.of(s.text());
+      }
+      problems.add(new Diagnostic(e.value().location(), child(key),
+          "got " + Node.kind(e.value()) + "; expected a text"));
+      return Optional.empty();
+    }
+
+    /** Parses {@code key} with {@code parser}; a failure becomes a diagnostic and an empty result. */
+    <T> Optional<T> value(String key, Function<String, T> parser) {
+      used.add(key);
+      Entry e = entry(key);
+      if (e == null) {
+        return Optional.empty();
+      }
+      if (!(e.value() instanceof Scalar s) || s.text() == null) {
+        String expected;
+        try {
+          parser.apply("");
+          expected = "a value";
+        } catch (QuantityException q) {
+          expected = q.expected();
+        }
+        problems.add(new Diagnostic(e.value().location(), child(key),
+            "got " + Node.kind(e.value()) + "; expected " + expected));
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(parser.apply(s.text()));
+      } catch (QuantityException q) {
+        problems.add(new Diagnostic(s.location(), child(key),
+            q.problem() + " (got '" + s.text() + "'); expected " + q.expected()));
+        return Optional.empty();
+      }
+    }
+
+    void reportUnknown() {
+      if (map == null) {
+        return;
+      }
+      for (Entry e : map.entries().values()) {
+        if (!allowed.contains(e.key()) && !used.contains(e.key())) {
+          String suggestion = Suggest.closest(e.key(), allowed);
+          problems.add(new Diagnostic(e.keyLocation(), child(e.key()),
+              "unknown key" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")
+                  + " expected one of: " + String.join(", ", allowed)));
+        }
+      }
+    }
+  }
+}

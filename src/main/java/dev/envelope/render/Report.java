@@ -1,0 +1,38 @@
+package dev.envelope.render;
+
+import java.util.List;
+
+/**
+ * What every renderer gets: the figure tree (JSON, and later CSV) and the same figures laid out for
+ * people as titled tables of already-formatted cells (terminal tables, and later Markdown).
+ */
+public record Report(String title, List<String> header, List<Block> blocks, Tree tree) {
+  public Report {
+    header = List.copyOf(header);
+    blocks = List.copyOf(blocks);
+  }
+
+  /**
+   * One titled table. {@code columns} heads the cells; the first column is a label and is
+   * left-aligned, the others are right-aligned figures, except that a negative {@code leftColumns}
+   * of -k makes columns k and after left-aligned text. {@code notes} are lines printed under it.
+   */
+  public record Block(
+      String title, List<String> columns, List<List<String>> rows, List<String> notes, int leftColumns) {
+    public Block {
+      columns = List.copyOf(columns);
+      rows = rows.stream().map(List::copyOf).toList();
+      notes = List.copyOf(notes);
+    }
+
+    /** A block whose first column is a label and whose other columns are right-aligned figures. */
+    public Block(String title, List<String> columns, List<List<String>> rows, List<String> notes) {
+      this(title, columns, rows, notes, 1);
+    }
+
+    /** Whether column {@code i} is text (left-aligned): the first, and those after the figures. */
+    public boolean leftAligned(int i) {
+      return i == 0 || (leftColumns < 0 && i >= -leftColumns);
+    }
+  }
+}

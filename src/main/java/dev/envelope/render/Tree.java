@@ -1,0 +1,80 @@
+package dev.envelope.render;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An ordered tree of figures: the machine-readable side of a report, as JSON prints it. Leaves are
+ * {@link Figure}s, strings, or lists of trees; keys keep insertion order.
+ */
+public final class Tree {
+  private final Map<String, Object> children = new LinkedHashMap<>();
+
+  /** Adds a child tree under {@code key} and returns it. */
+  public Tree child(String key) {
+    Object existing = children.get(key);
+    if (existing instanceof Tree t) {
+      return t;
+    }
+    Tree t = new Tree();
+    children.put(key, t);
+    return t;
+  }
+
+  public Tree put(String key, double value, Figure.Kind kind) {
+    children.put(key, new Figure(value, kind));
+    return this;
+  }
+
+  public Tree put(String key, String text) {
+    children.put(key, text);
+    return this;
+  }
+
+  public Tree put(String key, Tree tree) {
+    children.put(key, tree);
+    return this;
+  }
+
+  public Tree putList(String key, List<?> items) {
+    children.put(key, List.copyOf(items));
+    return this;
+  }
+
+  public Map<String, Object> children() {
+    return Collections.unmodifiableMap(children);
+  }
+
+  /** The value at a dotted path ({@code traffic.total.peak_per_second}), or null. */
+  public Object at(String path) {
+    Object node = this;
+    for (String part : path.split("\\.")) {
+      if (!(node instanceof Tree t) || !t.children.containsKey(part)) {
+        return null;
+      }
+      node = t.children.get(part);
+    }
+    return node;
+  }
+
+  /** A number with the kind of quantity it is, so each format can show it in its unit. */
+  public record Figure(double value, Kind kind) {
+    public enum Kind {
+      /** Users, requests per day, objects. */
+      COUNT,
+      /** Per second. */
+      RATE,
+      BYTES,
+      BYTES_PER_SECOND,
+      SECONDS,
+      /** A share from 0 to 1 (percentages, targets). */
+      FRACTION,
+      /** Whole machines, shards, nodes. */
+      INTEGER,
+      /** A plain factor: nines, replication, peak factor. */
+      NUMBER
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.envelope.units;
+
+import java.util.Locale;
+
+/** Counts with an optional scale: {@code 150M}, {@code 1.5B}, {@code 20K}, {@code 1e9}, {@code 42}. */
+public final class Counts {
+  private Counts() {}
+
+  static final String EXPECTED = "a number, optionally with K, M, B or T (thousand to trillion), e.g. 150M";
+
+  public static boolean isCount(String text) {
+    try {
+      parse(text);
+      return true;
+    } catch (QuantityException e) {
+      return false;
+    }
+  }
+
+  /** Parses a count. {@code B} here is a billion, never a byte. */
+  public static double parse(String text) {
+    String t = text.strip();
+    if (t.isEmpty()) {
+      throw new QuantityException("empty value", EXPECTED);
+    }
+    char last = t.charAt(t.length() - 1);
+    double scale =
+        switch (Character.toUpperCase(last)) {
+          case 'K' -> 1e3;
+          case 'M' -> 1e6;
+          case 'B' -> 1e9;
+          case 'T' -> 1e12;
+          default -> 1;
+        };
+    if (scale == 1 && Character.isLetter(last) && !t.toLowerCase(Locale.ROOT).contains("inf")
+        && !t.equalsIgnoreCase("nan")) {
+      throw new QuantityException("unknown scale '" + last + "'", EXPECTED);
+    }
+    String number = scale == 1 ? t : t.substring(0, t.length() - 1).strip();
+    if (!Numbers.isNumber(number)) {
+      String lower = t.toLowerCase(Locale.ROOT);
+      if (lower.equals("nan") || lower.contains("inf")) {
+        throw new QuantityException("not a finite number", EXPECTED);
+      }
+      throw new QuantityException("not a count", EXPECTED);
+    }
+    double value = Numbers.parse(number, EXPECTED) * scale;
+    if (Double.isInfinite(value)) {
+      throw new QuantityException("number is too large", EXPECTED);
+    }
+    return value;
+  }
+}

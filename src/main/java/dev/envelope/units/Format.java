@@ -1,0 +1,139 @@
+package dev.envelope.units;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Human formatting for tables: three significant figures, a unit chosen per value, always
+ * {@code Locale.ROOT} digits (BigDecimal never localises).
+ */
+public final class Format {
+  private Format() {}
+
+  private static final MathContext THREE = new MathContext(3, RoundingMode.HALF_EVEN);
+  private static final String[] COUNT_SUFFIX = {"", " K", " M", " B", " T"};
+  private static final String[] SI_BYTES = {"B", "KB", "MB", "GB", "TB", "PB", "EB"};
+  private static final String[] IEC_BYTES = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+  private static final String[] BITS = {"bit/s", "kbit/s", "Mbit/s", "Gbit/s", "Tbit/s", "Pbit/s", "Ebit/s"};
+
+  /** Rounds to three significant figures and drops trailing zeros: 3472.2 -> "3470". */
+  public static String sig3(double value) {
+    if (value == 0) {
+      return "0";
+    }
+    BigDecimal d = new BigDecimal(value).round(THREE).stripTrailingZeros();
+    return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+  }
+
+  /** The shortest exact decimal form of a number as the user might have written it: 2, 0.2, 1271. */
+  public static String plain(double value) {
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return Long.toString((long) value);
+    }
+    BigDecimal d = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+    return Math.abs(value) >= 1e-6 && Math.abs(value) < 1e15 ? d.toPlainString() : d.toString();
+  }
+
+  /** A count with K/M/B/T: 150000000 -> "150 M", 3472.2 -> "3.47 K". */
+  public static String count(double value) {
+    return scaled(value, 1000, COUNT_SUFFIX);
+  }
+
+  /** A rate per second: "3.47 K/s", "0.116 /s". */
+  public static String rate(double perSecond) {
+    String s = count(perSecond);
+    return s.contains(" ") ? s + "/s" : s + " /s";
+  }
+
+  public static String bytes(double bytes, UnitSystem system) {
+    return system == UnitSystem.IEC ? scaled(bytes, 1024, spaced(IEC_BYTES)) : scaled(bytes, 1000, spaced(SI_BYTES));
+  }
+
+  public static String bytesPerSecond(double bytes, UnitSystem system) {
+    return bytes(bytes, system) + "/s";
+  }
+
+  /** Network speed of a byte rate, always decimal: 708 KB/s -> "5.66 Mbit/s". */
+  public static String bits(double bytesPerSecond) {
+    return scaled(bytesPerSecond * 8, 1000, spaced(BITS));
+  }
+
+  /**
+   * A duration: "8.64 s" under a minute, "43m 12s" under an hour (seconds to 0.1 s), then
+   * "8.76 h" and "3.65 d".
+   */
+  public static String duration(double seconds) {
+    if (seconds < 60) {
+      return sig3(seconds) + " s";
+    }
+    if (seconds < 3600) {
+      double tenths = Math.round(seconds * 10);
+      long minutes = (long) (tenths / 600);
+      double rest = (tenths - minutes * 600) / 10;
+      if (minutes == 60) {
+        return "1 h";
+      }
+      return minutes + "m " + plain(rest) + "s";
+    }
+    if (seconds < 86_400) {
+      return sig3(seconds / 3600) + " h";
+    }
+    double days = seconds / 86_400;
+    return (days >= 1000 ? integer(days) : sig3(days)) + " d";
+  }
+
+  /** A fraction as a percentage, up to 4 decimals: 0.9995 -> "99.95%". */
+  public static String percent(double fraction) {
+    BigDecimal d = new BigDecimal(Double.toString(fraction * 100)).setScale(6, RoundingMode.HALF_EVEN);
+    BigDecimal rounded = d.round(new MathContext(Math.max(1, d.precision() - d.scale() + 4), RoundingMode.HALF_EVEN));
+    return rounded.stripTrailingZeros().toPlainString() + "%";
+  }
+
+  /** A number to two decimals: 3.30103 -> "3.30". */
+  public static String fixed2(double value) {
+    return new BigDecimal(value).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  /** An integer count with thousands separators: 12345 -> "12,345". */
+  public static String integer(double value) {
+    long n = Math.round(value);
+    String digits = Long.toString(Math.abs(n));
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < digits.length(); i++) {
+      if (i > 0 && (digits.length() - i) % 3 == 0) {
+        sb.append(',');
+      }
+      sb.append(digits.charAt(i));
+    }
+    return (n < 0 ? "-" : "") + sb;
+  }
+
+  private static String[] spaced(String[] units) {
+    String[] out = new String[units.length];
+    for (int i = 0; i < units.length; i++) {
+      out[i] = " " + units[i];
+    }
+    return out;
+  }
+
+  private static String scaled(double value, double base, String[] suffixes) {
+    if (value == 0) {
+      return "0" + suffixes[0];
+    }
+    double rounded = new BigDecimal(value).round(THREE).doubleValue();
+    int i = 0;
+    while (i < suffixes.length - 1 && Math.abs(rounded) >= base) {
+      rounded /= base;
+      value /= base;
+      i++;
+    }
+    String number = sig3(value);
+    // 999.7 rounds to "1000" at this scale: step up once more.
+    if (i < suffixes.length - 1 && Math.abs(Double.parseDouble(number)) >= base) {
+      number = sig3(value / base);
+      i++;
+    }
+    return number + suffixes[i];
+  }
+}

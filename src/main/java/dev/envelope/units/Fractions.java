@@ -1,0 +1,120 @@
+package dev.envelope.units;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Percentages, SLA targets and read:write ratios. */
+public final class Fractions {
+  private Fractions() {}
+
+  private static final Pattern NINES =
+      Pattern.compile("(\\d+|one|two|three|four|five|six|seven|eight|nine)(\\.5)?\\s+nines?");
+  private static final String[] WORDS = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
+  };
+  static final String TARGET =
+      "a target strictly between 0 and 100%: 99.95%, 0.9995, \"3.5 nines\" or \"four nines\"";
+
+  /**
+   * A percentage as a fraction: {@code 20%} or {@code 0.2}. A bare number must be a fraction up to
+   * 1; percentages over 100% are accepted only where {@code allowOver100} (overheads).
+   */
+  public static double percent(String text, boolean allowOver100) {
+    String t = text.strip();
+    String expected =
+        allowOver100
+            ? "a non-negative percentage such as 10% or 150%, or a fraction such as 0.1"
+            : "a percentage from 0% to 100%, or a fraction from 0 to 1";
+    double value;
+    if (t.endsWith("%")) {
+      value = Numbers.parseDecimal(t.substring(0, t.length() - 1), expected).movePointLeft(2).doubleValue();
+    } else {
+      value = Numbers.parse(t, expected);
+      if (value > 1) {
+        throw new QuantityException(
+            "a bare number over 1 is ambiguous as a percentage",
+            "a fraction up to 1, or write it with % (" + Format.plain(value) + "%)");
+      }
+    }
+    if (value < 0) {
+      throw new QuantityException("a percentage cannot be negative", expected);
+    }
+    if (!allowOver100 && value > 1) {
+      throw new QuantityException("over 100%", expected);
+    }
+    return value;
+  }
+
+  /** An availability target as a fraction strictly between 0 and 1. */
+  public static double target(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    Matcher m = NINES.matcher(t);
+    double value;
+    if (m.matches()) {
+      int n = wordToInt(m.group(1));
+      if (n < 1 || n > 15) {
+        throw new QuantityException("nines count out of range", TARGET + ", with 1 to 15 nines");
+      }
+      // Exact decimals: "3.5 nines" is the double nearest 0.9995, as if written 99.95%.
+      java.math.BigDecimal miss = java.math.BigDecimal.ONE.movePointLeft(n);
+      if (m.group(2) != null) {
+        miss = miss.divide(java.math.BigDecimal.valueOf(2));
+      }
+      value = java.math.BigDecimal.ONE.subtract(miss).doubleValue();
+    } else if (t.contains("nine")) {
+      throw new QuantityException("not a nines form", TARGET);
+    } else if (t.endsWith("%")) {
+      value = Numbers.parseDecimal(t.substring(0, t.length() - 1), TARGET).movePointLeft(2).doubleValue();
+    } else {
+      value = Numbers.parse(t, TARGET);
+      if (value > 1) {
+        throw new QuantityException(
+            "a bare number over 1 is ambiguous as a target",
+            "a fraction below 1 (0.9995), or write it with % (" + Format.plain(value) + "%)");
+      }
+    }
+    if (!(value > 0 && value < 1)) {
+      throw new QuantityException("target not strictly between 0 and 100%", TARGET);
+    }
+    return value;
+  }
+
+  private static int wordToInt(String word) {
+    for (int i = 0; i < WORDS.length; i++) {
+      if (WORDS[i].equals(word)) {
+        return i;
+      }
+    }
+    return word.length() > 3 ? Integer.MAX_VALUE : Integer.parseInt(word);
+  }
+
+  /** Reads per write: {@code 10:1} is 10, {@code 1:10} is 0.1, a bare number is reads per write. */
+  public static double ratio(String text) {
+    String t = text.strip();
+    String expected = "reads:writes such as 10:1 or 1:10, or reads per write such as 10";
+    int colon = t.indexOf(':');
+    if (colon < 0) {
+      double value = Numbers.parse(t, expected);
+      if (!(value > 0)) {
+        throw new QuantityException("a ratio must be positive", expected);
+      }
+      return value;
+    }
+    double reads = Numbers.parse(t.substring(0, colon), expected);
+    double writes = Numbers.parse(t.substring(colon + 1), expected);
+    if (!(reads > 0) || !(writes > 0)) {
+      throw new QuantityException("a ratio cannot have a zero or negative side", expected);
+    }
+    double value = reads / writes;
+    if (Double.isInfinite(value) || value == 0) {
+      throw new QuantityException("ratio out of range", expected);
+    }
+    return value;
+  }
+
+  /** The number of nines of a target: {@code -log10(1 - target)}, 3.30 for 99.95%. */
+  public static double nines(double target) {
+    return -Math.log10(1 - target);
+  }
+}
