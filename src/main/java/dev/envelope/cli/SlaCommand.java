@@ -24,13 +24,13 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "sla", mixinStandardHelpOptions = true,
     description = {
       "Allowed downtime per hour, day, week, month, quarter and year for SLA targets.",
-      "Without targets: the standard tiers 99% to 99.999%. With a FILE: its availability.target and calendar."
+      "Without targets: the standard tiers 99%% to 99.999%%. With a FILE: its availability.target and calendar."
     })
 final class SlaCommand implements Callable<Integer> {
   @ParentCommand EnvelopeCommand root;
 
   @Parameters(paramLabel = "TARGET|FILE", arity = "0..*",
-      description = "Targets such as 99.95%, 0.9995, \"3.5 nines\", \"four nines\"; or one requirements file (- for stdin).")
+      description = "Targets such as 99.95%%, 0.9995, \"3.5 nines\", \"four nines\"; or one requirements file (- for stdin).")
   List<String> args = new ArrayList<>();
 
   @Option(names = "--calendar", paramLabel = "NAME",
@@ -48,21 +48,24 @@ final class SlaCommand implements Callable<Integer> {
         targets.add(Fractions.target(arg));
         continue;
       } catch (QuantityException notATarget) {
-        if (file != null || !looksLikeFile(arg)) {
-          throw new EnvelopeException(EnvelopeException.USAGE, "'" + arg + "' is neither an SLA target ("
-              + notATarget.expected() + ") nor a requirements file"
-              + (file != null ? " (a file was already given: " + file + ")" : ""));
+        if (!looksLikeFile(arg)) {
+          throw new EnvelopeException(EnvelopeException.USAGE, "sla: " + notATarget.problem() + " (got '" + arg
+              + "'); expected " + notATarget.expected() + ", or a requirements file");
+        }
+        if (file != null) {
+          throw new EnvelopeException(EnvelopeException.USAGE,
+              "sla: more than one file (" + file + ", " + arg + "); expected at most one requirements file");
         }
       }
       file = arg;
     }
     Requirements.Conventions conventions = Requirements.Conventions.of(Calendar.SRE, UnitSystem.SI);
-    String source = "";
+    String title = "SLA tiers";
     if (file != null) {
       Requirements req = RequirementsReader.read(Input.label(file), Input.read(file, root.context.in()),
           RequirementsReader.Need.SLA);
       conventions = req.conventions();
-      source = " (" + req.source() + ")";
+      title = "SLA tiers (" + req.source() + ")";
       if (targets.isEmpty()) {
         req.availabilityTarget().ifPresent(targets::add);
       }
@@ -75,7 +78,7 @@ final class SlaCommand implements Callable<Integer> {
     if (targets.isEmpty()) {
       targets.addAll(Sla.STANDARD_TIERS);
     }
-    Report report = SlaReport.build("envelope sla" + source,
+    Report report = SlaReport.build(title,
         List.of("periods: " + Conventions.calendar(conventions.calendar())),
         Conventions.tree(conventions), conventions.calendar(), targets, highlighted);
     Printer.print(root.context, report, output);

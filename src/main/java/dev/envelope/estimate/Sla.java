@@ -23,12 +23,13 @@ public final class Sla {
       Map<CalendarUnit, Double> downtimeSeconds) {}
 
   public static Tier tier(double target, Calendar calendar) {
+    double miss = Fractions.miss(target);
     Map<CalendarUnit, Double> periods = new LinkedHashMap<>();
     Map<CalendarUnit, Double> downtime = new LinkedHashMap<>();
     for (CalendarUnit unit : Calendar.SLA_PERIODS) {
       double seconds = calendar.periodSeconds(unit);
       periods.put(unit, seconds);
-      downtime.put(unit, (1 - target) * seconds);
+      downtime.put(unit, miss * seconds);
     }
     return new Tier(target, Fractions.nines(target), periods, downtime);
   }

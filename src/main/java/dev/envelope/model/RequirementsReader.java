@@ -121,7 +121,7 @@ public final class RequirementsReader {
           continue;
         }
         Section w = new Section(path, wmap, WORKLOAD_KEYS);
-        Workload workload = workload(e, w, users, peakFactor);
+        Workload workload = workload(e, w, users, !usersSection.isAbsent(), peakFactor);
         if (workload != null) {
           workloads.add(workload);
           anyPeakDefaulted |= peakDefaulted && w.entry("peak_factor") == null;
@@ -204,7 +204,8 @@ public final class RequirementsReader {
     return Optional.of(new Requirements.Users(dau, mau, active));
   }
 
-  private Workload workload(Entry entry, Section w, Optional<Requirements.Users> users, double filePeak) {
+  private Workload workload(Entry entry, Section w, Optional<Requirements.Users> users, boolean usersGiven,
+      double filePeak) {
     int before = problems.size();
     Optional<Rate> writesPerUser = w.value("writes_per_user", t -> Rate.parse(t, CalendarUnit.DAY));
     Optional<Rate> writes = w.value("writes", t -> Rate.parse(t, null));
@@ -231,7 +232,7 @@ public final class RequirementsReader {
       problems.add(new Diagnostic(w.entry("read_write_ratio").keyLocation(), path + ".read_write_ratio",
           "a ratio needs a write rate; expected writes_per_user or writes beside it, or drop the ratio"));
     }
-    if (users.isEmpty()) {
+    if (users.isEmpty() && !usersGiven) {
       for (String key : List.of("writes_per_user", "reads_per_user")) {
         Entry e = w.entry(key);
         if (e != null) {

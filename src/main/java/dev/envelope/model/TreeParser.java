@@ -44,6 +44,13 @@ public final class TreeParser {
       }
       return root;
     } catch (JsonProcessingException e) {
+      if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+        org.yaml.snakeyaml.error.Mark mark = yaml.getProblemMark();
+        String context = yaml.getContext() == null ? "" : " (" + yaml.getContext().strip() + ")";
+        problems.add(new Diagnostic(new Location(file, mark.getLine() + 1, mark.getColumn() + 1), "",
+            "syntax error: " + firstLine(yaml.getProblem()) + context));
+        throw new EnvelopeException(EnvelopeException.INVALID_INPUT, problems);
+      }
       JsonLocation where = e.getLocation();
       Location location = where == null ? new Location(file, 1, 1) : at(file, where);
       problems.add(new Diagnostic(location, "", "syntax error: " + firstLine(e.getOriginalMessage())));

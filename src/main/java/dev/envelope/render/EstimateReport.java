@@ -62,7 +62,7 @@ public final class EstimateReport {
       e.availability().ifPresent(this::availability);
     }
     assumptions(all);
-    String title = "envelope estimate" + req.name().map(n -> ": " + n).orElse("") + " (" + req.source() + ")";
+    String title = req.name().map(n -> n + " (" + req.source() + ")").orElse(req.source());
     return new Report(title, Conventions.header(req.conventions()), blocks, tree);
   }
 

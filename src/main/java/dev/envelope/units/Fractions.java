@@ -115,6 +115,14 @@ public final class Fractions {
 
   /** The number of nines of a target: {@code -log10(1 - target)}, 3.30 for 99.95%. */
   public static double nines(double target) {
-    return -Math.log10(1 - target);
+    return -Math.log10(miss(target));
+  }
+
+  /**
+   * {@code 1 - target}, taken in decimal: 1 - 0.9995 in binary is 0.0004999999999999449, but
+   * what the user wrote means 0.0005.
+   */
+  public static double miss(double target) {
+    return java.math.BigDecimal.ONE.subtract(java.math.BigDecimal.valueOf(target)).doubleValue();
   }
 }
