@@ -100,6 +100,7 @@ public final class RequirementsReader {
     List<Workload> workloads = new ArrayList<>();
     boolean anyPeakDefaulted = false;
     boolean anyReads = false;
+    boolean anyPayload = false;
     Entry workloadsEntry = root.entry("workloads");
     if (workloadsEntry == null) {
       if (need == Need.ESTIMATE) {
@@ -125,6 +126,7 @@ public final class RequirementsReader {
         if (workload != null) {
           workloads.add(workload);
           anyPeakDefaulted |= peakDefaulted && w.entry("peak_factor") == null;
+          anyPayload |= workload.payload().isPresent();
           anyReads |= workload.reads().isPresent() || workload.readsPerUser().isPresent()
               || workload.readWriteRatio().isPresent();
         }
@@ -132,22 +134,28 @@ public final class RequirementsReader {
       }
     }
     final boolean readsExist = anyReads;
+    final boolean stored = anyPayload;
     if (anyPeakDefaulted) {
       assumptions.add(new Assumption("traffic.peak_factor", DEFAULT_PEAK_FACTOR, PEAK_SOURCE));
     }
 
     Section storageSection = root.section("storage", STORAGE_KEYS);
     Optional<Span> retention = storageSection.value("retention", Span::parse);
+    Section cap = root.section("capacity", CAPACITY_KEYS);
+    boolean shardLimits = cap.entry("shard_storage") != null || cap.entry("shard_write_qps") != null
+        || cap.entry("shard_read_qps") != null;
+    // Defaults are listed only where a figure uses them: replication in replicated bytes and
+    // nodes, overhead in stored bytes.
+    Need replicated = (stored && retention.isPresent()) || shardLimits ? need : Need.SLA;
     double replication = storageSection.value("replication", RequirementsReader::replication)
-        .orElseGet(() -> defaulted("storage.replication", DEFAULT_REPLICATION, REPLICATION_SOURCE, need));
+        .orElseGet(() -> defaulted("storage.replication", DEFAULT_REPLICATION, REPLICATION_SOURCE, replicated));
     double overhead = storageSection.value("overhead", t -> Fractions.percent(t, true))
-        .orElseGet(() -> defaulted("storage.overhead", DEFAULT_OVERHEAD, OVERHEAD_SOURCE, need));
+        .orElseGet(() -> defaulted("storage.overhead", DEFAULT_OVERHEAD, OVERHEAD_SOURCE, stored ? need : Need.SLA));
     Section cacheSection = root.section("cache", CACHE_KEYS);
     double hot = cacheSection.value("hot_fraction", t -> Fractions.percent(t, false))
         .orElseGet(() -> defaulted("cache.hot_fraction", DEFAULT_HOT_FRACTION, HOT_SOURCE,
             readsExist ? need : Need.SLA));
     OptionalDouble nodeMemory = optional(cacheSection.value("node_memory", this::positiveSize));
-    Section cap = root.section("capacity", CAPACITY_KEYS);
     OptionalDouble serverQps = optional(cap.value("server_qps", t -> perSecond(t, conventions.time())));
     OptionalDouble shardStorage = optional(cap.value("shard_storage", this::positiveSize));
     OptionalDouble shardWrites = optional(cap.value("shard_write_qps", t -> perSecond(t, conventions.time())));
