@@ -16,6 +16,11 @@ public final class Cli {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(Cli::failed);
     cli.setParameterExceptionHandler(Cli::badUsage);
+    // Every command's --help lists the exit codes, not only the root's.
+    var codes = cli.getCommandSpec().usageMessage().exitCodeList();
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+    }
     int code = cli.execute(shorthand(cli.getSubcommands().keySet(), args));
     context.out().flush();
     context.err().flush();
