@@ -121,10 +121,9 @@ public final class Format {
     if (value == 0) {
       return "0" + suffixes[0];
     }
-    double rounded = new BigDecimal(value).round(THREE).doubleValue();
     int i = 0;
-    while (i < suffixes.length - 1 && Math.abs(rounded) >= base) {
-      rounded /= base;
+    // Scale by the exact value: rounded first, 1024 B would read 1020 and never reach 1 KiB.
+    while (i < suffixes.length - 1 && Math.abs(value) >= base) {
       value /= base;
       i++;
     }
