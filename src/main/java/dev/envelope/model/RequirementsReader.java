@@ -277,9 +277,9 @@ public final class RequirementsReader {
     } else {
       calendar = s.value("calendar", Calendar::named).orElse(Calendar.SRE);
     }
-    Optional<Double> day = s.value("seconds_per_day", RequirementsReader::positive);
-    Optional<Double> month = s.value("seconds_per_month", RequirementsReader::positive);
-    Optional<Double> year = s.value("seconds_per_year", RequirementsReader::positive);
+    Optional<Double> day = s.value("seconds_per_day", RequirementsReader::seconds);
+    Optional<Double> month = s.value("seconds_per_month", RequirementsReader::seconds);
+    Optional<Double> year = s.value("seconds_per_year", RequirementsReader::seconds);
     s.reportUnknown();
     double spd = day.orElse(Calendar.SECONDS_PER_DAY);
     TimeBase time = new TimeBase(spd, 7 * spd,
@@ -313,6 +313,21 @@ public final class RequirementsReader {
     double value = Numbers.parse(text, "a positive number");
     if (!(value > 0)) {
       throw new QuantityException("must be positive", "a positive number");
+    }
+    return value;
+  }
+
+  /** A length in seconds, with a scale as the spec writes it: 86400, 2.5M, 30M. */
+  private static double seconds(String text) {
+    String expected = "a positive number of seconds such as 86400 or 2.5M";
+    double value;
+    try {
+      value = Counts.parse(text);
+    } catch (QuantityException e) {
+      throw new QuantityException(e.problem(), expected);
+    }
+    if (!(value > 0)) {
+      throw new QuantityException("must be positive", expected);
     }
     return value;
   }
