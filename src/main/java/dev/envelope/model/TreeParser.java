@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Turns YAML or JSON bytes into a {@link Node} tree. JSON is detected by its leading brace. */
 public final class TreeParser {
@@ -46,7 +48,22 @@ public final class TreeParser {
     } catch (JsonProcessingException e) {
       JsonLocation where = e.getLocation();
       Location location = where == null ? new Location(file, 1, 1) : at(file, where);
-      problems.add(new Diagnostic(location, "", "syntax error: " + firstLine(e.getOriginalMessage())));
+      String message = firstLine(e.getOriginalMessage());
+      // SnakeYAML's first line is only the context ("while parsing a block mapping"), and
+      // Jackson's location is where it stopped reading: report the problem and its own mark.
+      if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
+        Mark mark = yaml.getProblemMark();
+        if (mark != null) {
+          location = new Location(file, mark.getLine() + 1, mark.getColumn() + 1);
+        }
+        message = yaml.getProblem().strip();
+        Mark context = yaml.getContextMark();
+        if (yaml.getContext() != null && context != null) {
+          message += " (" + yaml.getContext() + " at line " + (context.getLine() + 1) + ", column "
+              + (context.getColumn() + 1) + ")";
+        }
+      }
+      problems.add(new Diagnostic(location, "", "syntax error: " + message));
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT, problems);
     } catch (IOException e) {
       throw new EnvelopeException(EnvelopeException.IO, file + ": cannot read: " + e.getMessage());
