@@ -592,16 +592,38 @@ class RequirementsReaderTest {
     }
 
     @Test
-    void yamlSyntaxErrorIsReportedWhereItIs() {
-      List<Diagnostic> found = problems("""
+    void yamlSyntaxErrorSaysWhatIsWrongWhereItIs() {
+      // "payload" at line 4, column 4 is indented neither as a sibling of writes nor of tweet.
+      assertThat(problems("""
+          workloads:
+            tweet:
+              writes: 1M/day
+             payload: 1KB
+          """))
+          .containsExactly(at(4, 4, "",
+              "syntax error: expected <block end>, but found '<block mapping start>'"
+                  + " (while parsing a block mapping at line 2, column 3)"));
+    }
+
+    @Test
+    void unclosedFlowMappingPointsAtWhereItStopsAndWhereItOpened() {
+      // The brace opened at line 2, column 10 is never closed; the ':' of "storage:" (line 3,
+      // column 8) is where the mapping cannot go on.
+      assertThat(problems("""
           workloads:
             tweet: {writes: 1M/day
           storage: {}
-          """);
+          """))
+          .containsExactly(at(3, 8, "",
+              "syntax error: expected ',' or '}', but got : (while parsing a flow mapping at line 2, column 10)"));
+    }
+
+    @Test
+    void tabIndentationIsReportedAtTheTab() {
+      List<Diagnostic> found = problems("workloads:\n\ttweet: {writes: 1/s}\n");
       assertThat(found).hasSize(1);
-      assertThat(found.get(0).path()).isEmpty();
-      assertThat(found.get(0).message()).startsWith("syntax error: ");
-      assertThat(found.get(0).location().line()).isEqualTo(3);
+      assertThat(found.get(0).location()).isEqualTo(new Location(FILE, 2, 1));
+      assertThat(found.get(0).message()).startsWith("syntax error: found character").contains("cannot start any token");
     }
 
     @Test
