@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Turns YAML or JSON bytes into a {@link Node} tree. JSON is detected by its leading brace. */
 public final class TreeParser {
@@ -27,7 +29,23 @@ public final class TreeParser {
       throw invalid(new Location(file, 1, 1), "", "the file is empty; expected a requirements mapping");
     }
     boolean json = text.stripLeading().startsWith("{") || text.stripLeading().startsWith("[");
-    JsonFactory factory = json ? new JsonFactory() : new YAMLFactory();
+    if (json) {
+      try {
+        return parse(file, text, new JsonFactory());
+      } catch (EnvelopeException jsonError) {
+        // Flow-style YAML ({workloads: {...}}) starts with a brace too: it is JSON's error only
+        // if YAML cannot read it either.
+        try {
+          return parse(file, text, new YAMLFactory());
+        } catch (EnvelopeException yamlError) {
+          throw jsonError;
+        }
+      }
+    }
+    return parse(file, text, new YAMLFactory());
+  }
+
+  private static Node parse(String file, String text, JsonFactory factory) {
     List<Diagnostic> problems = new ArrayList<>();
     try (JsonParser parser = factory.createParser(text)) {
       JsonToken first = parser.nextToken();
@@ -44,16 +62,24 @@ public final class TreeParser {
       }
       return root;
     } catch (JsonProcessingException e) {
-      if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException yaml && yaml.getProblemMark() != null) {
-        org.yaml.snakeyaml.error.Mark mark = yaml.getProblemMark();
-        String context = yaml.getContext() == null ? "" : " (" + yaml.getContext().strip() + ")";
-        problems.add(new Diagnostic(new Location(file, mark.getLine() + 1, mark.getColumn() + 1), "",
-            "syntax error: " + firstLine(yaml.getProblem()) + context));
-        throw new EnvelopeException(EnvelopeException.INVALID_INPUT, problems);
-      }
       JsonLocation where = e.getLocation();
       Location location = where == null ? new Location(file, 1, 1) : at(file, where);
-      problems.add(new Diagnostic(location, "", "syntax error: " + firstLine(e.getOriginalMessage())));
+      String message = firstLine(e.getOriginalMessage());
+      // SnakeYAML's first line is only the context ("while parsing a block mapping"), and
+      // Jackson's location is where it stopped reading: report the problem and its own mark.
+      if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
+        Mark mark = yaml.getProblemMark();
+        if (mark != null) {
+          location = new Location(file, mark.getLine() + 1, mark.getColumn() + 1);
+        }
+        message = yaml.getProblem().strip();
+        Mark context = yaml.getContextMark();
+        if (yaml.getContext() != null && context != null) {
+          message += " (" + yaml.getContext() + " at line " + (context.getLine() + 1) + ", column "
+              + (context.getColumn() + 1) + ")";
+        }
+      }
+      problems.add(new Diagnostic(location, "", "syntax error: " + message));
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT, problems);
     } catch (IOException e) {
       throw new EnvelopeException(EnvelopeException.IO, file + ": cannot read: " + e.getMessage());

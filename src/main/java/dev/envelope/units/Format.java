@@ -64,7 +64,7 @@ public final class Format {
    * "8.76 h" and "3.65 d".
    */
   public static String duration(double seconds) {
-    if (seconds < 60) {
+    if (Double.parseDouble(sig3(seconds)) < 60) {
       return sig3(seconds) + " s";
     }
     if (seconds < 3600) {
@@ -76,7 +76,7 @@ public final class Format {
       }
       return minutes + "m " + plain(rest) + "s";
     }
-    if (seconds < 86_400) {
+    if (Double.parseDouble(sig3(seconds / 3600)) < 24) {
       return sig3(seconds / 3600) + " h";
     }
     double days = seconds / 86_400;
@@ -121,10 +121,9 @@ public final class Format {
     if (value == 0) {
       return "0" + suffixes[0];
     }
-    double rounded = new BigDecimal(value).round(THREE).doubleValue();
     int i = 0;
-    while (i < suffixes.length - 1 && Math.abs(rounded) >= base) {
-      rounded /= base;
+    // Scale by the exact value: rounded first, 1024 B would read 1020 and never reach 1 KiB.
+    while (i < suffixes.length - 1 && Math.abs(value) >= base) {
       value /= base;
       i++;
     }

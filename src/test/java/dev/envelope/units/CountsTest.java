@@ -1,0 +1,93 @@
+package dev.envelope.units;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CountsTest {
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "150M; 150000000",
+        "1.5B; 1500000000",
+        "20K; 20000",
+        "2T; 2000000000000",
+        "1e9; 1000000000",
+        "1_000; 1000",
+        "86,400; 86400",
+        "42; 42",
+        "0; 0",
+        "20k; 20000",
+        "1.5 B; 1500000000",
+        "' 150M '; 150000000"
+      })
+  void scalesByThousandsToTrillions(String text, double expected) {
+    assertThat(Counts.parse(text)).isEqualTo(expected);
+  }
+
+  @Test
+  void bIsABillionNeverAByte() {
+    assertThat(Counts.parse("3B")).isEqualTo(3e9);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   "})
+  void refusesAnEmptyValue(String text) {
+    assertThatThrownBy(() -> Counts.parse(text))
+        .isInstanceOf(QuantityException.class)
+        .hasMessageStartingWith("empty value");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-", "-M", "M", "1.2.3"})
+  void refusesTextThatIsNoNumber(String text) {
+    assertThatThrownBy(() -> Counts.parse(text))
+        .isInstanceOf(QuantityException.class)
+        .hasMessageStartingWith("not a count");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"NaN", "nan", "Infinity", "-Infinity", "inf"})
+  void refusesNonFiniteNumbers(String text) {
+    assertThatThrownBy(() -> Counts.parse(text))
+        .isInstanceOf(QuantityException.class)
+        .hasMessageStartingWith("not a finite number");
+  }
+
+  @Test
+  void refusesAnUnknownScaleNamingIt() {
+    assertThatThrownBy(() -> Counts.parse("12X"))
+        .isInstanceOf(QuantityException.class)
+        .hasMessageStartingWith("unknown scale 'X'")
+        .hasMessageContaining("K, M, B or T");
+  }
+
+  @Test
+  void refusesALiteralOfHundredsOfDigits() {
+    String digits = "1".repeat(300);
+    assertThatThrownBy(() -> Counts.parse(digits))
+        .isInstanceOf(QuantityException.class)
+        .hasMessageStartingWith("number is too long (300 characters)");
+  }
+
+  @Test
+  void refusesACountThatOverflowsADouble() {
+    // 1e308 is finite, but a trillion times it is not.
+    assertThatThrownBy(() -> Counts.parse("1e308T"))
+        .isInstanceOf(QuantityException.class)
+        .hasMessageStartingWith("number is too large");
+  }
+
+  @Test
+  void isCountTellsCountsFromOtherText() {
+    assertThat(Counts.isCount("500M")).isTrue();
+    assertThat(Counts.isCount("2/day")).isFalse();
+    assertThat(Counts.isCount("NaN")).isFalse();
+  }
+}
