@@ -15,8 +15,9 @@ import java.util.Map;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
-/** Turns YAML or JSON bytes into a {@link Node} tree. JSON is detected by its leading brace. */
+/** Turns YAML or JSON bytes into a {@link Node} tree. JSON is detected by its leading brace and quote. */
 public final class TreeParser {
+  private static final java.util.regex.Pattern JSON_START = java.util.regex.Pattern.compile("\\s*(\\{\\s*(\"|\\})|\\[)");
   private TreeParser() {}
 
   /** Reads {@code bytes}; syntax errors and duplicate keys become diagnostics (exit code 3). */
@@ -28,21 +29,10 @@ public final class TreeParser {
     if (text.isBlank()) {
       throw invalid(new Location(file, 1, 1), "", "the file is empty; expected a requirements mapping");
     }
-    boolean json = text.stripLeading().startsWith("{") || text.stripLeading().startsWith("[");
-    if (json) {
-      try {
-        return parse(file, text, new JsonFactory());
-      } catch (EnvelopeException jsonError) {
-        // Flow-style YAML ({workloads: {...}}) starts with a brace too: it is JSON's error only
-        // if YAML cannot read it either.
-        try {
-          return parse(file, text, new YAMLFactory());
-        } catch (EnvelopeException yamlError) {
-          throw jsonError;
-        }
-      }
-    }
-    return parse(file, text, new YAMLFactory());
+    // JSON quotes its keys; flow-style YAML ({workloads: {...}}) starts with a brace too, but not
+    // with a quote after it.
+    boolean json = JSON_START.matcher(text).lookingAt();
+    return parse(file, text, json ? new JsonFactory() : new YAMLFactory());
   }
 
   private static Node parse(String file, String text, JsonFactory factory) {
