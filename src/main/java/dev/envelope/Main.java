@@ -2,6 +2,9 @@ package dev.envelope;
 
 import dev.envelope.cli.Cli;
 import dev.envelope.cli.Context;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -14,8 +17,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    // Straight to the file descriptors: System.out would swallow write errors (a full disk, a
+    // closed pipe), which must end in exit code 4.
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(
+        new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), StandardCharsets.UTF_8), false);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(
+        new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
     int code = run(new Context(out, err, System.in, System.getenv(), stdoutIsTerminal()), args);
     out.flush();
     err.flush();

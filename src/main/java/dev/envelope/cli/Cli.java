@@ -21,8 +21,17 @@ public final class Cli {
     for (CommandLine sub : cli.getSubcommands().values()) {
       sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
     }
+    if (args.length == 0) {
+      cli.usage(context.err());
+      context.err().flush();
+      return EnvelopeException.USAGE;
+    }
     int code = cli.execute(shorthand(cli.getSubcommands().keySet(), args));
     context.out().flush();
+    if (context.out().checkError()) {
+      context.err().println("envelope: cannot write the output (standard output is closed or full)");
+      code = EnvelopeException.IO;
+    }
     context.err().flush();
     return code;
   }
@@ -33,8 +42,11 @@ public final class Cli {
       return args;
     }
     String first = args[0];
-    boolean file = first.equals("-") || !first.startsWith("-");
-    if (!file || commands.contains(first) || first.equals("help")) {
+    // A word that is not a command is read as a file only if it looks like one, so that a
+    // mistyped command ("estimte") gets picocli's "did you mean" instead of "no such file".
+    boolean file = first.equals("-") || first.contains(".") || first.contains("/")
+        || java.nio.file.Files.exists(java.nio.file.Path.of(first));
+    if (!file || commands.contains(first)) {
       return args;
     }
     String[] out = new String[args.length + 1];

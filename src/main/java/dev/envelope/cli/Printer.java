@@ -2,6 +2,9 @@ package dev.envelope.cli;
 
 import dev.envelope.estimate.Estimate;
 import dev.envelope.estimate.Estimator;
+import dev.envelope.model.Diagnostic;
+import dev.envelope.model.EnvelopeException;
+import dev.envelope.model.Location;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader;
 import dev.envelope.render.EstimateReport;
@@ -9,6 +12,7 @@ import dev.envelope.render.JsonRenderer;
 import dev.envelope.render.Report;
 import dev.envelope.render.Section;
 import dev.envelope.render.TableRenderer;
+import java.util.List;
 import java.util.Set;
 
 /** The steps every estimating command shares: read, estimate, lay out, render. */
@@ -19,7 +23,14 @@ final class Printer {
     byte[] bytes = Input.read(file, context.in());
     Requirements req = RequirementsReader.read(Input.label(file), bytes, RequirementsReader.Need.ESTIMATE);
     Estimate estimate = Estimator.estimate(req);
-    print(context, EstimateReport.build(estimate, sections), output);
+    Report report = EstimateReport.build(estimate, sections);
+    report.tree().firstNonFinite().ifPresent(path -> {
+      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.of(new Diagnostic(
+          Location.argument(req.source()), path,
+          "the result is too large to compute (overflows to infinity); expected inputs whose products"
+              + " stay below 1e308: check the magnitudes of users, rates and sizes")));
+    });
+    print(context, report, output);
     return 0;
   }
 

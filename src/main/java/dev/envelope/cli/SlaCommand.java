@@ -71,8 +71,8 @@ final class SlaCommand implements Callable<Integer> {
       }
     }
     if (calendar != null) {
-      Calendar cal = parseCalendar(calendar);
-      conventions = new Requirements.Conventions(cal, conventions.units(), conventions.time());
+      // The SLA periods come from the calendar alone; a file's shortcuts for rates do not apply.
+      conventions = Requirements.Conventions.of(parseCalendar(calendar), conventions.units());
     }
     List<Double> highlighted = List.copyOf(targets);
     if (targets.isEmpty()) {

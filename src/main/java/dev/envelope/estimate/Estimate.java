@@ -7,14 +7,15 @@ import java.util.OptionalDouble;
 
 /**
  * The figures of one estimate, in base units: per second, bytes, seconds. A figure that cannot be
- * computed from the file is empty, never zero.
+ * computed from the file is empty, never zero: without any reading workload there are no read
+ * totals, and the total counts reads as zero.
  */
 public record Estimate(
     Requirements requirements,
     OptionalDouble dau,
     List<WorkloadFigures> workloads,
-    Flow writes,
-    Flow reads,
+    Optional<Flow> writes,
+    Optional<Flow> reads,
     Flow total,
     Optional<StorageFigures> storage,
     Optional<Bandwidth> ingress,

@@ -45,8 +45,8 @@ public final class Estimator {
     Optional<Double> retention = req.storage().retention().map(span -> span.seconds(time));
 
     List<WorkloadFigures> workloads = new ArrayList<>();
-    Flow writes = Flow.ZERO;
-    Flow reads = Flow.ZERO;
+    Flow writes = null;
+    Flow reads = null;
     Bandwidth ingress = null;
     Bandwidth egress = null;
     double writeBytesPerSecond = 0;
@@ -87,8 +87,12 @@ public final class Estimator {
         cacheBytes += req.cache().hotFraction() * f.perDay() * size;
         anyCache = true;
       }
-      writes = writes.plus(wFlow.orElse(Flow.ZERO));
-      reads = reads.plus(rFlow.orElse(Flow.ZERO));
+      if (wFlow.isPresent()) {
+        writes = writes == null ? wFlow.get() : writes.plus(wFlow.get());
+      }
+      if (rFlow.isPresent()) {
+        reads = reads == null ? rFlow.get() : reads.plus(rFlow.get());
+      }
       workloads.add(new WorkloadFigures(w.name(), w.peakFactor(), wFlow, rFlow, wIngress, wEgress, wStorage));
     }
 
@@ -115,25 +119,29 @@ public final class Estimator {
       cache = Optional.of(new CacheFigures(req.cache().hotFraction(), cacheBytes, nodes));
     }
 
-    Flow total = writes.plus(reads);
-    CapacityFigures capacity = capacity(req, total, writes, reads, retained);
+    Flow total = (writes == null ? Flow.ZERO : writes).plus(reads == null ? Flow.ZERO : reads);
+    CapacityFigures capacity =
+        capacity(req, total, Optional.ofNullable(writes), Optional.ofNullable(reads), retained);
     Optional<Sla.Tier> availability = req.availabilityTarget().isPresent()
         ? Optional.of(Sla.tier(req.availabilityTarget().getAsDouble(), req.conventions().calendar()))
         : Optional.empty();
-    return new Estimate(req, dau, workloads, writes, reads, total, storage,
+    return new Estimate(req, dau, workloads, Optional.ofNullable(writes), Optional.ofNullable(reads), total, storage,
         Optional.ofNullable(ingress), Optional.ofNullable(egress), cache, capacity, availability);
   }
 
   private static CapacityFigures capacity(
-      Requirements req, Flow total, Flow writes, Flow reads, Optional<Retained> retained) {
+      Requirements req, Flow total, Optional<Flow> writes, Optional<Flow> reads, Optional<Retained> retained) {
     Requirements.Capacity cap = req.capacity();
     double u = cap.utilization();
     OptionalDouble servers = divide(total.peakPerSecond(), cap.serverQps(), u);
     OptionalDouble byStorage = retained.isPresent()
         ? divide(retained.get().bytesRetained(), cap.shardStorage(), u)
         : OptionalDouble.empty();
-    OptionalDouble byWrites = divide(writes.peakPerSecond(), cap.shardWriteQps(), u);
-    OptionalDouble byReads = divide(reads.peakPerSecond(), cap.shardReadQps(), u);
+    // A limit on a kind of request the file does not have binds nothing.
+    OptionalDouble byWrites = writes.isPresent()
+        ? divide(writes.get().peakPerSecond(), cap.shardWriteQps(), u) : OptionalDouble.empty();
+    OptionalDouble byReads = reads.isPresent()
+        ? divide(reads.get().peakPerSecond(), cap.shardReadQps(), u) : OptionalDouble.empty();
     String bound = null;
     double shards = -1;
     String[] names = {"storage", "writes", "reads"};

@@ -1,9 +1,21 @@
 package dev.envelope.model;
 
-/** Where a value sits in an input: a file name (or {@code <stdin>}), 1-based line and column. */
+/**
+ * Where a value comes from: a file name (or {@code <stdin>}) with 1-based line and column, or, for a
+ * value given on the command line, the argument itself ({@code --set users.dau=3x}, line 0).
+ */
 public record Location(String file, int line, int column) {
+  /** A value that came from a command-line argument rather than a file. */
+  public static Location argument(String argument) {
+    return new Location(argument, 0, 0);
+  }
+
+  public boolean isArgument() {
+    return line <= 0;
+  }
+
   @Override
   public String toString() {
-    return file + ":" + line + ":" + column;
+    return isArgument() ? file : file + ":" + line + ":" + column;
   }
 }

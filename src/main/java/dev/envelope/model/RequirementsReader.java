@@ -34,13 +34,13 @@ public final class RequirementsReader {
   public static final double DEFAULT_PEAK_FACTOR = 2;
   static final String PEAK_SOURCE = "default: peak = 2 x average (Alex Xu, System Design Interview, ch. 2)";
   public static final double DEFAULT_REPLICATION = 3;
-  static final String REPLICATION_SOURCE = "default: three copies of each byte (the usual GFS, HDFS and Cassandra setting)";
+  static final String REPLICATION_SOURCE = "default: three copies of each byte (the GFS and HDFS default)";
   public static final double DEFAULT_OVERHEAD = 0;
   static final String OVERHEAD_SOURCE = "default: no index or metadata overhead on top of the payload";
   public static final double DEFAULT_HOT_FRACTION = 0.2;
   static final String HOT_SOURCE = "default: the 80/20 rule, cache 20% of a day's reads (Grokking, URL shortener)";
   public static final double DEFAULT_UTILIZATION = 0.7;
-  static final String UTILIZATION_SOURCE = "default: run nodes at most 70% busy or full, headroom for peaks and failover";
+  static final String UTILIZATION_SOURCE = "default: a rule of thumb, not a published figure: nodes at most 70% busy or full, headroom for peaks and failover";
 
   static final Set<String> ROOT_KEYS =
       ordered("name", "users", "workloads", "traffic", "storage", "cache", "capacity", "availability", "conventions");
@@ -127,8 +127,9 @@ public final class RequirementsReader {
           workloads.add(workload);
           anyPeakDefaulted |= peakDefaulted && w.entry("peak_factor") == null;
           anyPayload |= workload.payload().isPresent();
-          anyReads |= workload.reads().isPresent() || workload.readsPerUser().isPresent()
-              || workload.readWriteRatio().isPresent();
+          // The cache rule needs reads with a size.
+          anyReads |= (workload.reads().isPresent() || workload.readsPerUser().isPresent()
+              || workload.readWriteRatio().isPresent()) && workload.readSize().isPresent();
         }
         w.reportUnknown();
       }
@@ -140,7 +141,7 @@ public final class RequirementsReader {
     }
 
     Section storageSection = root.section("storage", STORAGE_KEYS);
-    Optional<Span> retention = storageSection.value("retention", Span::parse);
+    Optional<Span> retention = storageSection.value("retention", RequirementsReader::retention);
     Section cap = root.section("capacity", CAPACITY_KEYS);
     boolean shardLimits = cap.entry("shard_storage") != null || cap.entry("shard_write_qps") != null
         || cap.entry("shard_read_qps") != null;
@@ -172,6 +173,8 @@ public final class RequirementsReader {
       s.reportUnknown();
     }
     if (!problems.isEmpty()) {
+      problems.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
+          .thenComparingInt(d -> d.location().column()));
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT, problems);
     }
     return new Requirements(file, name, users, workloads,
@@ -324,6 +327,15 @@ public final class RequirementsReader {
       throw new QuantityException("must be positive", "a positive number");
     }
     return value;
+  }
+
+  private static Span retention(String text) {
+    Span span = Span.parse(text);
+    if (span.terms().stream().allMatch(t -> t.amount() == 0)) {
+      throw new QuantityException("a retention of zero keeps nothing",
+          "a positive duration such as 5y, 36mo or P1Y; leave retention out for no retained figures");
+    }
+    return span;
   }
 
   /** A number of seconds, with K/M/B scales allowed: 86400, 100K, 2.5M. */
@@ -505,8 +517,8 @@ public final class RequirementsReader {
         if (!allowed.contains(e.key()) && !used.contains(e.key())) {
           String suggestion = Suggest.closest(e.key(), allowed);
           problems.add(new Diagnostic(e.keyLocation(), child(e.key()),
-              "unknown key" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")
-                  + " expected one of: " + String.join(", ", allowed)));
+              "unknown key" + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)")
+                  + "; expected one of: " + String.join(", ", allowed)));
         }
       }
     }

@@ -56,7 +56,7 @@ public final class EstimateReport {
       cache();
     }
     if (sections.contains(Section.CAPACITY)) {
-      capacity();
+      capacity(sections.size() == 1);
     }
     if (sections.contains(Section.AVAILABILITY)) {
       e.availability().ifPresent(this::availability);
@@ -102,12 +102,12 @@ public final class EstimateReport {
       workload(w).put("peak_factor", w.peakFactor(), Kind.NUMBER);
     }
     Tree t = tree.child("traffic");
-    flow(t.child("writes"), e.writes());
-    flow(t.child("reads"), e.reads());
+    e.writes().ifPresent(f -> flow(t.child("writes"), f));
+    e.reads().ifPresent(f -> flow(t.child("reads"), f));
     flow(t.child("total"), e.total());
     if (e.workloads().size() > 1) {
-      rows.add(flowRow("all writes", e.writes()));
-      rows.add(flowRow("all reads", e.reads()));
+      e.writes().ifPresent(f -> rows.add(flowRow("all writes", f)));
+      e.reads().ifPresent(f -> rows.add(flowRow("all reads", f)));
     }
     rows.add(flowRow("total", e.total()));
     List<String> notes = new ArrayList<>();
@@ -235,9 +235,14 @@ public final class EstimateReport {
     });
   }
 
-  private void capacity() {
+  private void capacity(boolean only) {
     Estimate.CapacityFigures c = e.capacity();
     if (c.isEmpty()) {
+      if (only) {
+        blocks.add(new Report.Block("Capacity", List.of(), List.of(), List.of(
+            "no counts: give per-node limits under capacity (server_qps, shard_storage, shard_write_qps,",
+            "shard_read_qps) for servers, shards and nodes")));
+      }
       return;
     }
     Tree t = tree.child("capacity");
@@ -250,10 +255,10 @@ public final class EstimateReport {
     count(t, rows, "shards_by_storage", c.shardsByStorage(), e.storage().flatMap(s -> s.retained())
         .map(r -> "retained " + Format.bytes(r.bytesRetained(), units) + " / ("
             + Format.bytes(limits.shardStorage().orElse(0), units) + u).orElse(""));
-    count(t, rows, "shards_by_writes", c.shardsByWrites(), "peak " + Format.rate(e.writes().peakPerSecond())
-        + " / (" + Format.rate(limits.shardWriteQps().orElse(0)) + u);
-    count(t, rows, "shards_by_reads", c.shardsByReads(), "peak " + Format.rate(e.reads().peakPerSecond())
-        + " / (" + Format.rate(limits.shardReadQps().orElse(0)) + u);
+    e.writes().ifPresent(f -> count(t, rows, "shards_by_writes", c.shardsByWrites(),
+        "peak " + Format.rate(f.peakPerSecond()) + " / (" + Format.rate(limits.shardWriteQps().orElse(0)) + u));
+    e.reads().ifPresent(f -> count(t, rows, "shards_by_reads", c.shardsByReads(),
+        "peak " + Format.rate(f.peakPerSecond()) + " / (" + Format.rate(limits.shardReadQps().orElse(0)) + u));
     c.boundBy().ifPresent(b -> t.put("bound_by", b));
     count(t, rows, "nodes", c.nodes(), "shards x " + Format.plain(req.storage().replication()) + " replicas");
     blocks.add(new Report.Block("Capacity", List.of(), rows,

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Writes a {@link Tree} as JSON: two-space indent, keys in tree order, numbers as plain decimals
- * with at most 15 significant digits, which reads the same on every JDK and hides binary noise
+ * (never exponents) with at most 15 significant digits, which reads the same on every JDK and hides binary noise
  * (0.1 + 0.2 prints 0.3).
  */
 public final class JsonRenderer {
@@ -78,7 +78,7 @@ public final class JsonRenderer {
       return "0";
     }
     BigDecimal d = new BigDecimal(value).round(DIGITS).stripTrailingZeros();
-    return Math.abs(value) >= 1e-9 && Math.abs(value) < 1e21 ? d.toPlainString() : d.toString();
+    return d.toPlainString();
   }
 
   private static void indent(StringBuilder sb, int depth) {

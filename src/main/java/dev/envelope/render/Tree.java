@@ -47,6 +47,23 @@ public final class Tree {
     return Collections.unmodifiableMap(children);
   }
 
+  /** The dotted path of the first figure that is NaN or infinite, if any. */
+  public java.util.Optional<String> firstNonFinite() {
+    for (Map.Entry<String, Object> e : children.entrySet()) {
+      Object v = e.getValue();
+      if (v instanceof Figure f && !Double.isFinite(f.value())) {
+        return java.util.Optional.of(e.getKey());
+      }
+      if (v instanceof Tree t) {
+        java.util.Optional<String> inner = t.firstNonFinite();
+        if (inner.isPresent()) {
+          return java.util.Optional.of(e.getKey() + "." + inner.get());
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** The value at a dotted path ({@code traffic.total.peak_per_second}), or null. */
   public Object at(String path) {
     Object node = this;

@@ -22,6 +22,9 @@ public final class Format {
     if (value == 0) {
       return "0";
     }
+    if (!Double.isFinite(value)) {
+      return Double.isNaN(value) ? "NaN" : value > 0 ? "inf" : "-inf";
+    }
     BigDecimal d = new BigDecimal(value).round(THREE).stripTrailingZeros();
     return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
   }
@@ -64,6 +67,9 @@ public final class Format {
    * "8.76 h" and "3.65 d".
    */
   public static String duration(double seconds) {
+    if (!Double.isFinite(seconds)) {
+      return sig3(seconds) + " s";
+    }
     if (Double.parseDouble(sig3(seconds)) < 60) {
       return sig3(seconds) + " s";
     }
@@ -97,6 +103,9 @@ public final class Format {
 
   /** An integer count with thousands separators: 12345 -> "12,345". */
   public static String integer(double value) {
+    if (!Double.isFinite(value)) {
+      return sig3(value);
+    }
     long n = Math.round(value);
     String digits = Long.toString(Math.abs(n));
     StringBuilder sb = new StringBuilder();
@@ -118,8 +127,8 @@ public final class Format {
   }
 
   private static String scaled(double value, double base, String[] suffixes) {
-    if (value == 0) {
-      return "0" + suffixes[0];
+    if (value == 0 || !Double.isFinite(value)) {
+      return sig3(value) + suffixes[0];
     }
     int i = 0;
     // Scale by the exact value: rounded first, 1024 B would read 1020 and never reach 1 KiB.

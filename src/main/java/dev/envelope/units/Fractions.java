@@ -9,7 +9,7 @@ public final class Fractions {
   private Fractions() {}
 
   private static final Pattern NINES =
-      Pattern.compile("(\\d+|one|two|three|four|five|six|seven|eight|nine)(\\.5)?\\s+nines?");
+      Pattern.compile("(?:(\\d+)(\\.5)?|(one|two|three|four|five|six|seven|eight|nine))\\s+nines?");
   private static final String[] WORDS = {
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
   };
@@ -34,7 +34,8 @@ public final class Fractions {
       if (value > 1) {
         throw new QuantityException(
             "a bare number over 1 is ambiguous as a percentage",
-            "a fraction up to 1, or write it with % (" + Format.plain(value) + "%)");
+            "a fraction up to 1, or write it with % (" + Format.plain(value) + "%"
+                + (value < 10 ? " or " + Format.plain(value * 100) + "%" : "") + ")");
       }
     }
     if (value < 0) {
@@ -52,7 +53,7 @@ public final class Fractions {
     Matcher m = NINES.matcher(t);
     double value;
     if (m.matches()) {
-      int n = wordToInt(m.group(1));
+      int n = wordToInt(m.group(1) != null ? m.group(1) : m.group(3));
       if (n < 1 || n > 15) {
         throw new QuantityException("nines count out of range", TARGET + ", with 1 to 15 nines");
       }

@@ -27,7 +27,7 @@ class EstimatorTest {
           traffic: {peak_factor: 3}
           """);
       // 864,000 / 86,400 = 10/s; peak 3 x 10 = 30/s.
-      Flow w = e.writes();
+      Flow w = e.writes().orElseThrow();
       assertThat(w.perDay()).isCloseTo(864_000, withinPercentage(EXACT));
       assertThat(w.avgPerSecond()).isCloseTo(10, withinPercentage(EXACT));
       assertThat(w.peakPerSecond()).isCloseTo(30, withinPercentage(EXACT));
@@ -42,7 +42,7 @@ class EstimatorTest {
           """);
       // 1M x 0.864 = 864,000 a day = 10/s.
       assertThat(e.dau()).hasValue(1e6);
-      assertThat(e.writes().avgPerSecond()).isCloseTo(10, withinPercentage(EXACT));
+      assertThat(e.writes().orElseThrow().avgPerSecond()).isCloseTo(10, withinPercentage(EXACT));
     }
 
     @Test
@@ -54,7 +54,7 @@ class EstimatorTest {
           """);
       // With 1M users 10/s, as above; with 50M it would be 500/s.
       assertThat(e.dau()).hasValue(1e6);
-      assertThat(e.writes().avgPerSecond()).isCloseTo(10, withinPercentage(EXACT));
+      assertThat(e.writes().orElseThrow().avgPerSecond()).isCloseTo(10, withinPercentage(EXACT));
     }
 
     @Test
@@ -78,7 +78,7 @@ class EstimatorTest {
               read_write_ratio: 10:1
           """);
       // 4,320,000 / 86,400 = 50/s, not 1 x 10.
-      assertThat(e.reads().avgPerSecond()).isCloseTo(50, withinPercentage(EXACT));
+      assertThat(e.reads().orElseThrow().avgPerSecond()).isCloseTo(50, withinPercentage(EXACT));
     }
 
     @Test
@@ -90,7 +90,7 @@ class EstimatorTest {
       WorkloadFigures ingest = workload(e, "ingest");
       assertThat(ingest.reads()).isEmpty();
       assertThat(ingest.egress()).isEmpty();
-      assertThat(e.reads()).isEqualTo(new Flow(0, 0, 0));
+      assertThat(e.reads()).as("no reading workload, no read totals").isEmpty();
       assertThat(e.egress()).isEmpty();
       assertThat(e.cache()).isEmpty();
       // Total = writes only: 5/s, peak 10/s with the default factor of 2.
@@ -108,7 +108,7 @@ class EstimatorTest {
       assertThat(view.writes()).isEmpty();
       assertThat(view.ingress()).isEmpty();
       assertThat(view.storage()).isEmpty();
-      assertThat(e.writes()).isEqualTo(new Flow(0, 0, 0));
+      assertThat(e.writes()).as("no writing workload, no write totals").isEmpty();
       // 100 x 10,000 B = 1 MB/s.
       assertThat(view.egress().orElseThrow().avgBytesPerSecond()).isCloseTo(1e6, withinPercentage(EXACT));
     }
@@ -135,12 +135,12 @@ class EstimatorTest {
     void totalFlowsAddTheWorkloadsAndTheirPeaks() {
       Estimate e = Estimates.of(MIX);
       // writes: 10 + 2 = 12/s, peaks 30 + 10 = 40/s, 12 x 86,400 = 1,036,800 a day.
-      assertThat(e.writes().avgPerSecond()).isCloseTo(12, withinPercentage(EXACT));
-      assertThat(e.writes().peakPerSecond()).isCloseTo(40, withinPercentage(EXACT));
-      assertThat(e.writes().perDay()).isCloseTo(1_036_800, withinPercentage(EXACT));
+      assertThat(e.writes().orElseThrow().avgPerSecond()).isCloseTo(12, withinPercentage(EXACT));
+      assertThat(e.writes().orElseThrow().peakPerSecond()).isCloseTo(40, withinPercentage(EXACT));
+      assertThat(e.writes().orElseThrow().perDay()).isCloseTo(1_036_800, withinPercentage(EXACT));
       // reads: 50 + 100 = 150/s, peaks 150 + 300 = 450/s.
-      assertThat(e.reads().avgPerSecond()).isCloseTo(150, withinPercentage(EXACT));
-      assertThat(e.reads().peakPerSecond()).isCloseTo(450, withinPercentage(EXACT));
+      assertThat(e.reads().orElseThrow().avgPerSecond()).isCloseTo(150, withinPercentage(EXACT));
+      assertThat(e.reads().orElseThrow().peakPerSecond()).isCloseTo(450, withinPercentage(EXACT));
       // total: 162/s, peak 490/s (not 162 x 3 = 486: each workload keeps its own factor).
       assertThat(e.total().avgPerSecond()).isCloseTo(162, withinPercentage(EXACT));
       assertThat(e.total().peakPerSecond()).isCloseTo(490, withinPercentage(EXACT));
@@ -161,8 +161,8 @@ class EstimatorTest {
         egressPeak += w.egress().map(Estimate.Bandwidth::peakBytesPerSecond).orElse(0.0);
         storedPerDay += w.storage().map(Estimate.WorkloadStorage::bytesPerDay).orElse(0.0);
       }
-      assertThat(e.writes()).isEqualTo(writes);
-      assertThat(e.reads()).isEqualTo(reads);
+      assertThat(e.writes()).contains(writes);
+      assertThat(e.reads()).contains(reads);
       assertThat(e.ingress().orElseThrow().avgBytesPerSecond()).isCloseTo(ingress, withinPercentage(EXACT));
       assertThat(e.egress().orElseThrow().peakBytesPerSecond()).isCloseTo(egressPeak, withinPercentage(EXACT));
       assertThat(e.storage().orElseThrow().bytesPerDay()).isCloseTo(storedPerDay, withinPercentage(EXACT));
@@ -315,7 +315,7 @@ class EstimatorTest {
           conventions: {calendar: gregorian}
           """);
       // The Gregorian month: 365.2425 / 12 x 86,400 = 2,629,746 s.
-      assertThat(e.writes().avgPerSecond()).isCloseTo(1, withinPercentage(EXACT));
+      assertThat(e.writes().orElseThrow().avgPerSecond()).isCloseTo(1, withinPercentage(EXACT));
     }
 
     @Test
@@ -449,7 +449,7 @@ class EstimatorTest {
             utilization: 100%
           """);
       // Peak writes 0.1 + 0.1 + 0.1 = 0.30000000000000004 in binary, against 0.3 a node: one.
-      assertThat(e.writes().peakPerSecond()).isGreaterThan(0.3);
+      assertThat(e.writes().orElseThrow().peakPerSecond()).isGreaterThan(0.3);
       assertThat(e.capacity().servers()).hasValue(1);
       assertThat(e.capacity().shardsByWrites()).hasValue(1);
     }

@@ -41,10 +41,10 @@ class WorkedExamplesTest {
   void pastebinHasFourWritesAndFortyReadsPerSecond() {
     Estimate e = Estimates.of(PASTEBIN);
     // Published: 4 writes/s (10M / 2.5M s), 40 reads/s; no peak factor, so peak = average.
-    assertThat(e.writes().avgPerSecond()).isCloseTo(4, withinPercentage(1e-9));
-    assertThat(e.writes().peakPerSecond()).isCloseTo(4, withinPercentage(1e-9));
-    assertThat(e.reads().avgPerSecond()).isCloseTo(40, withinPercentage(1e-9));
-    assertThat(e.reads().peakPerSecond()).isCloseTo(40, withinPercentage(1e-9));
+    assertThat(e.writes().orElseThrow().avgPerSecond()).isCloseTo(4, withinPercentage(1e-9));
+    assertThat(e.writes().orElseThrow().peakPerSecond()).isCloseTo(4, withinPercentage(1e-9));
+    assertThat(e.reads().orElseThrow().avgPerSecond()).isCloseTo(40, withinPercentage(1e-9));
+    assertThat(e.reads().orElseThrow().peakPerSecond()).isCloseTo(40, withinPercentage(1e-9));
   }
 
   @Test
@@ -180,8 +180,8 @@ class WorkedExamplesTest {
   void tinyUrlHasTwoHundredWritesAndTwentyThousandReadsPerSecond() {
     Estimate e = Estimates.of(TINYURL);
     // Published ~200/s, exact 500M / (30 x 86,400) = 192.9; reads 100 x that = 19,290.
-    assertThat(e.writes().avgPerSecond()).isCloseTo(192.9, withinPercentage(0.01));
-    assertThat(e.reads().avgPerSecond()).isCloseTo(19_290, withinPercentage(0.01));
+    assertThat(e.writes().orElseThrow().avgPerSecond()).isCloseTo(192.9, withinPercentage(0.01));
+    assertThat(e.reads().orElseThrow().avgPerSecond()).isCloseTo(19_290, withinPercentage(0.01));
   }
 
   @Test
@@ -204,7 +204,7 @@ class WorkedExamplesTest {
   void tinyUrlCachesTwentyPercentOfADaysReads() {
     Estimate e = Estimates.of(TINYURL);
     // Published ~1.7 billion reads a day: 19,290 x 86,400 = 50B / 30 = 1.667 B.
-    assertThat(e.reads().perDay()).isCloseTo(1.6667e9, withinPercentage(0.01));
+    assertThat(e.reads().orElseThrow().perDay()).isCloseTo(1.6667e9, withinPercentage(0.01));
     // Published ~170 GB: 20% x 1.667 B x 500 B = 166.7 GB.
     assertThat(e.cache().orElseThrow().bytes()).isCloseTo(166.67e9, withinPercentage(0.01));
     assertThat(e.cache().orElseThrow().hotFraction()).isEqualTo(0.2);

@@ -363,7 +363,7 @@ class RequirementsReaderTest {
               paylod: 1KB
           """))
           .containsExactly(at(4, 5, "workloads.tweet.paylod",
-              "unknown key; did you mean 'payload'? expected one of: writes_per_user, writes, reads_per_user,"
+              "unknown key (did you mean 'payload'?); expected one of: writes_per_user, writes, reads_per_user,"
                   + " reads, read_write_ratio, payload, read_size, peak_factor"));
     }
 
@@ -375,7 +375,7 @@ class RequirementsReaderTest {
           colour: blue
           """))
           .containsExactly(at(3, 1, "colour",
-              "unknown key expected one of: name, users, workloads, traffic, storage, cache, capacity,"
+              "unknown key; expected one of: name, users, workloads, traffic, storage, cache, capacity,"
                   + " availability, conventions"));
     }
 
