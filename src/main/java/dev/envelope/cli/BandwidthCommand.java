@@ -16,10 +16,12 @@ final class BandwidthCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "Requirements file, YAML or JSON; - reads standard input.")
   String file;
 
+  @Mixin InputOptions input;
+
   @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
-    return Printer.estimate(root.context, file, output, EnumSet.of(Section.BANDWIDTH));
+    return Printer.estimate(root.context, file, input, output, EnumSet.of(Section.BANDWIDTH));
   }
 }

@@ -15,10 +15,12 @@ final class EstimateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "Requirements file, YAML or JSON; - reads standard input.")
   String file;
 
+  @Mixin InputOptions input;
+
   @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
-    return Printer.estimate(root.context, file, output, Section.all());
+    return Printer.estimate(root.context, file, input, output, Section.all());
   }
 }

@@ -3,5 +3,8 @@ package dev.envelope.cli;
 /** The formats of {@code -o}. */
 enum OutputFormat {
   table,
-  json
+  json,
+  yaml,
+  markdown,
+  csv
 }

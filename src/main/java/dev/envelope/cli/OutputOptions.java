@@ -2,7 +2,7 @@ package dev.envelope.cli;
 
 import picocli.CommandLine.Option;
 
-/** {@code -o FORMAT} and {@code --color WHEN}, shared by every command that prints a report. */
+/** {@code -o FORMAT}, {@code --get PATH} and {@code --color WHEN}, shared by every report command. */
 final class OutputOptions {
   enum When {
     auto,
@@ -13,6 +13,10 @@ final class OutputOptions {
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
+
+  @Option(names = "--get", paramLabel = "PATH",
+      description = "Print one raw value, e.g. --get traffic.total.peak_per_second (the JSON path).")
+  String get;
 
   @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
       description = "Colour in tables: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: only on a terminal, never with NO_COLOR).")

@@ -1,44 +1,137 @@
 package dev.envelope.cli;
 
-import dev.envelope.estimate.Estimate;
 import dev.envelope.estimate.Estimator;
 import dev.envelope.model.Diagnostic;
+import dev.envelope.model.Document;
 import dev.envelope.model.EnvelopeException;
 import dev.envelope.model.Location;
 import dev.envelope.model.Requirements;
-import dev.envelope.model.RequirementsReader;
+import dev.envelope.model.RequirementsReader.Need;
+import dev.envelope.render.CsvRenderer;
 import dev.envelope.render.EstimateReport;
+import dev.envelope.render.Flat;
 import dev.envelope.render.JsonRenderer;
+import dev.envelope.render.MarkdownRenderer;
 import dev.envelope.render.Report;
+import dev.envelope.render.ScenarioReport;
 import dev.envelope.render.Section;
 import dev.envelope.render.TableRenderer;
+import dev.envelope.render.Tree;
+import dev.envelope.render.YamlRenderer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The steps every estimating command shares: read, estimate, lay out, render. */
 final class Printer {
   private Printer() {}
 
-  static int estimate(Context context, String file, OutputOptions output, Set<Section> sections) {
-    byte[] bytes = Input.read(file, context.in());
-    Requirements req = RequirementsReader.read(Input.label(file), bytes, RequirementsReader.Need.ESTIMATE);
-    Estimate estimate = Estimator.estimate(req);
-    Report report = EstimateReport.build(estimate, sections);
+  static Document document(Context context, String file) {
+    return Document.parse(Input.label(file), Input.read(file, context.in()));
+  }
+
+  /** The estimate report of one binding of the file. */
+  static Report report(Requirements req, Set<Section> sections) {
+    Report report = EstimateReport.build(Estimator.estimate(req), sections);
     report.tree().firstNonFinite().ifPresent(path -> {
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.of(new Diagnostic(
           Location.argument(req.source()), path,
           "the result is too large to compute (overflows to infinity); expected inputs whose products"
               + " stay below 1e308: check the magnitudes of users, rates and sizes")));
     });
+    return report;
+  }
+
+  static int estimate(Context context, String file, InputOptions input, OutputOptions output, Set<Section> sections) {
+    Document doc = document(context, file);
+    if (input.all) {
+      if (input.scenario != null) {
+        throw new EnvelopeException(EnvelopeException.USAGE, "--scenario and --scenarios: expected one of them, not both");
+      }
+      Map<String, Requirements> all = doc.bindAll(Need.ESTIMATE, input.assignments());
+      Map<String, Report> reports = new LinkedHashMap<>();
+      all.forEach((name, req) -> reports.put(name, report(req, sections)));
+      Requirements base = all.get(Document.BASE);
+      Report first = reports.get(Document.BASE);
+      Report side = ScenarioReport.build(first.title() + ": scenarios", first.header(), reports,
+          base.conventions().units());
+      if (output.get != null) {
+        StringBuilder sb = new StringBuilder();
+        reports.forEach((name, r) -> sb.append(name).append('\t').append(get(r.tree(), output.get)).append('\n'));
+        context.out().print(sb);
+        context.out().flush();
+        return 0;
+      }
+      if (output.format == OutputFormat.csv) {
+        Map<String, Tree> trees = new LinkedHashMap<>();
+        reports.forEach((name, r) -> trees.put(name, r.tree()));
+        write(context, CsvRenderer.render(trees));
+        return 0;
+      }
+      print(context, side, output);
+      return 0;
+    }
+    Requirements req = doc.bind(Need.ESTIMATE, input.scenario(), input.assignments());
+    Report report = report(req, sections);
+    if (output.get != null) {
+      write(context, get(report.tree(), output.get) + "\n");
+      return 0;
+    }
     print(context, report, output);
     return 0;
   }
 
+  /** The raw value at {@code path}; a command-line error (exit 2) when there is none. */
+  static String get(Tree tree, String path) {
+    Object value = tree.at(path);
+    if (value instanceof Tree.Figure || value instanceof String) {
+      return Flat.raw(value);
+    }
+    List<String> known = new ArrayList<>();
+    for (Flat.Row row : Flat.rows(tree)) {
+      if (value instanceof Tree ? row.path().startsWith(path + ".") : true) {
+        known.add(row.path());
+      }
+    }
+    String problem = value instanceof Tree ? "a group of figures, not one"
+        : "no such figure in this estimate (a figure is absent when its inputs are)";
+    List<String> hint = value instanceof Tree ? known : closest(path, known);
+    throw new EnvelopeException(EnvelopeException.USAGE, "--get " + path + ": " + problem + "; expected "
+        + (hint.isEmpty() ? "a figure path such as traffic.total.peak_per_second" : "one of: " + String.join(", ", hint)));
+  }
+
+  /** Up to five known paths sharing the longest prefix with {@code path}. */
+  private static List<String> closest(String path, List<String> known) {
+    String prefix = path;
+    while (!prefix.isEmpty()) {
+      String p = prefix;
+      List<String> hits = known.stream().filter(k -> k.startsWith(p)).limit(5).toList();
+      if (!hits.isEmpty()) {
+        return hits;
+      }
+      int dot = prefix.lastIndexOf('.');
+      prefix = dot < 0 ? "" : prefix.substring(0, dot);
+    }
+    return known.stream().limit(5).toList();
+  }
+
   static void print(Context context, Report report, OutputOptions output) {
-    String text = switch (output.format) {
+    if (output.get != null) {
+      write(context, get(report.tree(), output.get) + "\n");
+      return;
+    }
+    write(context, switch (output.format) {
       case table -> TableRenderer.render(report, output.colour(context));
       case json -> JsonRenderer.render(report.tree());
-    };
+      case yaml -> YamlRenderer.render(report.tree());
+      case markdown -> MarkdownRenderer.render(report);
+      case csv -> CsvRenderer.render(report.tree());
+    });
+  }
+
+  static void write(Context context, String text) {
     context.out().print(text);
     context.out().flush();
   }

@@ -37,6 +37,8 @@ final class SlaCommand implements Callable<Integer> {
       description = "Period lengths: sre (30-day month, 90-day quarter, 365-day year; default), gregorian or julian.")
   String calendar;
 
+  @Mixin InputOptions input;
+
   @Mixin OutputOptions output;
 
   @Override
@@ -62,8 +64,12 @@ final class SlaCommand implements Callable<Integer> {
     Requirements.Conventions conventions = Requirements.Conventions.of(Calendar.SRE, UnitSystem.SI);
     String title = "SLA tiers";
     if (file != null) {
-      Requirements req = RequirementsReader.read(Input.label(file), Input.read(file, root.context.in()),
-          RequirementsReader.Need.SLA);
+      if (input.all) {
+        throw new EnvelopeException(EnvelopeException.USAGE,
+            "sla: --scenarios is for estimates; expected --scenario NAME to take one scenario's target");
+      }
+      Requirements req = Printer.document(root.context, file)
+          .bind(RequirementsReader.Need.SLA, input.scenario(), input.assignments());
       conventions = req.conventions();
       title = "SLA tiers (" + req.source() + ")";
       if (targets.isEmpty()) {
@@ -73,6 +79,10 @@ final class SlaCommand implements Callable<Integer> {
     if (calendar != null) {
       // The SLA periods come from the calendar alone; a file's shortcuts for rates do not apply.
       conventions = Requirements.Conventions.of(parseCalendar(calendar), conventions.units());
+    }
+    if (file == null && (!input.sets.isEmpty() || input.scenario != null || input.all)) {
+      throw new EnvelopeException(EnvelopeException.USAGE,
+          "sla: --set and --scenario apply to a requirements file; expected a FILE argument");
     }
     List<Double> highlighted = List.copyOf(targets);
     if (targets.isEmpty()) {

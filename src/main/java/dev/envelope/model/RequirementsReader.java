@@ -43,7 +43,8 @@ public final class RequirementsReader {
   static final String UTILIZATION_SOURCE = "default: a rule of thumb, not a published figure: nodes at most 70% busy or full, headroom for peaks and failover";
 
   static final Set<String> ROOT_KEYS =
-      ordered("name", "users", "workloads", "traffic", "storage", "cache", "capacity", "availability", "conventions");
+      ordered("name", "users", "workloads", "traffic", "storage", "cache", "capacity", "availability", "conventions",
+          "scenarios", "budgets");
   static final Set<String> USERS_KEYS = ordered("dau", "mau", "daily_active");
   static final Set<String> WORKLOAD_KEYS =
       ordered("writes_per_user", "writes", "reads_per_user", "reads", "read_write_ratio", "payload", "read_size", "peak_factor");
@@ -75,8 +76,14 @@ public final class RequirementsReader {
   }
 
   public static Requirements read(String file, byte[] bytes, Need need) {
-    Node root = TreeParser.parse(file, bytes);
-    return new RequirementsReader(file).bind(root, need);
+    return Document.parse(file, bytes).bind(need, Optional.empty(), List.of());
+  }
+
+  /** Binds a tree (with any overrides already applied), adding {@code prior} problems to its own. */
+  static Requirements bind(String file, Node root, Need need, List<Diagnostic> prior) {
+    RequirementsReader reader = new RequirementsReader(file);
+    reader.problems.addAll(prior);
+    return reader.bind(root, need);
   }
 
   private Requirements bind(Node rootNode, Need need) {
@@ -85,6 +92,8 @@ public final class RequirementsReader {
           "the file holds " + Node.kind(rootNode) + "; expected a mapping of requirements (users, workloads, ...)");
     }
     Section root = new Section("", rootMap, ROOT_KEYS);
+    root.used.add("scenarios"); // read by Document
+    root.used.add("budgets");
     Requirements.Conventions conventions = conventions(root.section("conventions", CONVENTIONS_KEYS));
     Optional<String> name = root.text("name");
     Section usersSection = root.section("users", USERS_KEYS);

@@ -1,0 +1,32 @@
+package dev.envelope.model;
+
+import java.util.List;
+
+/**
+ * One {@code path=value} override: from {@code --set}, a sweep's {@code --vary}, or a scenario in
+ * the file. The value is read like a file value; errors point at {@code origin}.
+ */
+public record Assignment(List<String> path, String value, Location origin) {
+  public Assignment {
+    path = List.copyOf(path);
+  }
+
+  public String dottedPath() {
+    return String.join(".", path);
+  }
+
+  /**
+   * Parses {@code path=value} as given to {@code option} ({@code --set}); a malformed one is a
+   * command-line error (exit 2).
+   */
+  public static Assignment parse(String option, String text) {
+    int eq = text.indexOf('=');
+    String path = eq < 0 ? "" : text.substring(0, eq).strip();
+    if (eq < 0 || path.isEmpty() || path.startsWith(".") || path.endsWith(".") || path.contains("..")) {
+      throw new EnvelopeException(EnvelopeException.USAGE, option + " " + text
+          + ": expected path=value, e.g. " + option + " users.dau=300M or " + option + " workloads.tweet.payload=1KB");
+    }
+    return new Assignment(List.of(path.split("\\.")), text.substring(eq + 1).strip(),
+        Location.argument(option + " " + text));
+  }
+}

@@ -1,0 +1,61 @@
+package dev.envelope.model;
+
+import dev.envelope.units.QuantityException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One budget: an output path, a comparison and a limit as written ({@code "< 2PB"}). The limit is
+ * read in the unit of the figure it bounds when the budget is checked.
+ */
+public record Budget(String path, Comparison comparison, String limit, Location location) {
+  private static final Pattern FORM = Pattern.compile("\\s*(<=|>=|<|>|==)\\s*(.+?)\\s*");
+  static final String EXPECTED = "a comparison and a limit: \"<= 40\", \"< 2PB\", \">= 99.9%\" or \"< 50K/s\"";
+
+  public enum Comparison {
+    AT_MOST("<="),
+    BELOW("<"),
+    AT_LEAST(">="),
+    ABOVE(">"),
+    EQUAL("==");
+
+    private final String symbol;
+
+    Comparison(String symbol) {
+      this.symbol = symbol;
+    }
+
+    public String symbol() {
+      return symbol;
+    }
+
+    public boolean holds(double actual, double limit) {
+      return switch (this) {
+        case AT_MOST -> actual <= limit;
+        case BELOW -> actual < limit;
+        case AT_LEAST -> actual >= limit;
+        case ABOVE -> actual > limit;
+        case EQUAL -> actual == limit;
+      };
+    }
+
+    static Optional<Comparison> of(String symbol) {
+      for (Comparison c : values()) {
+        if (c.symbol.equals(symbol)) {
+          return Optional.of(c);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  static Budget parse(String path, String text, Location location) {
+    Matcher m = FORM.matcher(text.toLowerCase(Locale.ROOT).equals(text) ? text : text);
+    if (!m.matches()) {
+      throw new QuantityException("not a budget", EXPECTED);
+    }
+    return new Budget(path, Comparison.of(m.group(1)).orElseThrow(), m.group(2), location);
+  }
+}

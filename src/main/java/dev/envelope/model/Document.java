@@ -1,0 +1,188 @@
+package dev.envelope.model;
+
+import dev.envelope.model.Node.Entry;
+import dev.envelope.model.Node.MapNode;
+import dev.envelope.model.Node.Scalar;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A parsed requirements file before binding: its tree, its named scenarios and its budgets. Binds
+ * to {@link Requirements} with a scenario and command-line overrides applied, in that order.
+ */
+public final class Document {
+  /** The name under which the file's own values appear beside its scenarios. */
+  public static final String BASE = "base";
+
+  private final String file;
+  private final Node root;
+  private final Map<String, List<Assignment>> scenarios = new LinkedHashMap<>();
+  private final List<Budget> budgets = new ArrayList<>();
+  private final List<Diagnostic> problems = new ArrayList<>();
+
+  private Document(String file, Node root) {
+    this.file = file;
+    this.root = root;
+    if (root instanceof MapNode map) {
+      readScenarios(map.entries().get("scenarios"));
+      readBudgets(map.entries().get("budgets"));
+    }
+  }
+
+  public static Document parse(String file, byte[] bytes) {
+    return new Document(file, TreeParser.parse(file, bytes));
+  }
+
+  public String file() {
+    return file;
+  }
+
+  public Node root() {
+    return root;
+  }
+
+  /** Scenario names in file order. */
+  public List<String> scenarioNames() {
+    return List.copyOf(scenarios.keySet());
+  }
+
+  public List<Budget> budgets() {
+    return List.copyOf(budgets);
+  }
+
+  /**
+   * The requirements with {@code scenario}'s overrides (if any), then {@code sets}, applied.
+   * Every problem, in the file, the scenario or the overrides, is reported at once (exit 3).
+   */
+  public Requirements bind(RequirementsReader.Need need, Optional<String> scenario, List<Assignment> sets) {
+    List<Assignment> all = new ArrayList<>();
+    scenario.ifPresent(name -> {
+      if (!scenarios.containsKey(name)) {
+        throw new EnvelopeException(EnvelopeException.USAGE, "--scenario " + name + ": no such scenario in "
+            + file + "; expected " + (scenarios.isEmpty() ? "a file with a scenarios: section"
+                : "one of: " + String.join(", ", scenarios.keySet())));
+      }
+      all.addAll(scenarios.get(name));
+    });
+    all.addAll(sets);
+    List<Diagnostic> found = new ArrayList<>(problems);
+    Node tree = root;
+    for (Assignment a : all) {
+      tree = set(tree, a, 0, found);
+    }
+    return RequirementsReader.bind(file, tree, need, found);
+  }
+
+  /** Binds the file and each of its scenarios, reporting the problems of all of them at once. */
+  public Map<String, Requirements> bindAll(RequirementsReader.Need need, List<Assignment> sets) {
+    Map<String, Requirements> out = new LinkedHashMap<>();
+    List<Diagnostic> found = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    names.add(BASE);
+    names.addAll(scenarios.keySet());
+    for (String name : names) {
+      try {
+        out.put(name, bind(need, name.equals(BASE) ? Optional.empty() : Optional.of(name), sets));
+      } catch (EnvelopeException e) {
+        if (e.exitCode() != EnvelopeException.INVALID_INPUT) {
+          throw e;
+        }
+        for (Diagnostic d : e.diagnostics()) {
+          if (!found.contains(d)) {
+            found.add(d);
+          }
+        }
+      }
+    }
+    if (!found.isEmpty()) {
+      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, found);
+    }
+    return out;
+  }
+
+  /** Sets {@code a}'s value at its path in {@code node}, creating mappings on the way. */
+  private static Node set(Node node, Assignment a, int depth, List<Diagnostic> found) {
+    if (depth == a.path().size()) {
+      return new Scalar(a.origin(), a.value());
+    }
+    MapNode map;
+    if (node instanceof MapNode m) {
+      map = m;
+    } else if (node == null || (node instanceof Scalar s && s.text() == null)) {
+      map = new MapNode(a.origin(), Map.of());
+    } else {
+      String at = String.join(".", a.path().subList(0, depth));
+      found.add(new Diagnostic(a.origin(), a.dottedPath(), "cannot set inside " + at + ", which holds "
+          + Node.kind(node) + "; expected a path to a field, e.g. users.dau"));
+      return node;
+    }
+    String key = a.path().get(depth);
+    Entry existing = map.entries().get(key);
+    Node child = set(existing == null ? null : existing.value(), a, depth + 1, found);
+    Map<String, Entry> entries = new LinkedHashMap<>(map.entries());
+    entries.put(key, new Entry(key, existing == null ? a.origin() : existing.keyLocation(), child));
+    return new MapNode(map.location(), entries);
+  }
+
+  private void readScenarios(Entry entry) {
+    if (entry == null) {
+      return;
+    }
+    if (!(entry.value() instanceof MapNode map)) {
+      problems.add(new Diagnostic(entry.value().location(), "scenarios", "got " + Node.kind(entry.value())
+          + "; expected named sets of overrides, e.g. scenarios: {holiday: {users.dau: 300M}}"));
+      return;
+    }
+    for (Entry scenario : map.entries().values()) {
+      String path = "scenarios." + scenario.key();
+      if (scenario.key().equals(BASE)) {
+        problems.add(new Diagnostic(scenario.keyLocation(), path,
+            "'base' names the file's own values; expected another scenario name"));
+        continue;
+      }
+      if (!(scenario.value() instanceof MapNode overrides)) {
+        problems.add(new Diagnostic(scenario.value().location(), path, "got " + Node.kind(scenario.value())
+            + "; expected overrides such as {users.dau: 300M, traffic.peak_factor: 5}"));
+        continue;
+      }
+      List<Assignment> list = new ArrayList<>();
+      for (Entry o : overrides.entries().values()) {
+        if (!(o.value() instanceof Scalar s) || s.text() == null || o.key().isBlank()) {
+          problems.add(new Diagnostic(o.value().location(), path + "." + o.key(),
+              "got " + Node.kind(o.value()) + "; expected a single value, e.g. users.dau: 300M"));
+          continue;
+        }
+        list.add(new Assignment(List.of(o.key().split("\\.")), s.text(), s.location()));
+      }
+      scenarios.put(scenario.key(), list);
+    }
+  }
+
+  private void readBudgets(Entry entry) {
+    if (entry == null) {
+      return;
+    }
+    if (!(entry.value() instanceof MapNode map)) {
+      problems.add(new Diagnostic(entry.value().location(), "budgets", "got " + Node.kind(entry.value())
+          + "; expected output paths with limits, e.g. budgets: {capacity.servers: \"<= 40\"}"));
+      return;
+    }
+    for (Entry b : map.entries().values()) {
+      String path = "budgets." + b.key();
+      if (!(b.value() instanceof Scalar s) || s.text() == null) {
+        problems.add(new Diagnostic(b.value().location(), path,
+            "got " + Node.kind(b.value()) + "; expected a limit such as \"<= 40\" or \"< 2PB\""));
+        continue;
+      }
+      try {
+        budgets.add(Budget.parse(b.key(), s.text(), s.location()));
+      } catch (dev.envelope.units.QuantityException q) {
+        problems.add(new Diagnostic(s.location(), path,
+            q.problem() + " (got '" + s.text() + "'); expected " + q.expected()));
+      }
+    }
+  }
+}
