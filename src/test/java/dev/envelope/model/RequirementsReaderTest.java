@@ -376,7 +376,7 @@ class RequirementsReaderTest {
           """))
           .containsExactly(at(3, 1, "colour",
               "unknown key; expected one of: name, users, workloads, traffic, storage, cache, capacity,"
-                  + " availability, conventions"));
+                  + " availability, conventions, scenarios, budgets"));
     }
 
     @Test
