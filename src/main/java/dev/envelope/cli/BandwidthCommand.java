@@ -9,7 +9,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code envelope bandwidth FILE}. */
-@Command(name = "bandwidth", mixinStandardHelpOptions = true, description = "Ingress and egress, average and peak, in bytes and bits per second.")
+@Command(name = "bandwidth", mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  envelope bandwidth examples/video-streaming.yaml"},
+    description = "Ingress and egress, average and peak, in bytes and bits per second.")
 final class BandwidthCommand implements Callable<Integer> {
   @ParentCommand EnvelopeCommand root;
 

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       BandwidthCommand.class,
       ShardsCommand.class,
       SlaCommand.class,
+      CheckCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

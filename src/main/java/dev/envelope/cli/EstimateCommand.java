@@ -8,7 +8,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code envelope estimate FILE}. */
-@Command(name = "estimate", mixinStandardHelpOptions = true, description = "The full estimate: traffic, bandwidth, storage, cache, capacity and availability.")
+@Command(name = "estimate", mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  envelope estimate examples/twitter.yaml", "  envelope examples/twitter.yaml -o json", "  envelope estimate examples/twitter.yaml --set users.dau=300M --get traffic.total.peak_per_second", "  cat req.json | envelope estimate - -o markdown"},
+    description = "The full estimate: traffic, bandwidth, storage, cache, capacity and availability.")
 final class EstimateCommand implements Callable<Integer> {
   @ParentCommand EnvelopeCommand root;
 

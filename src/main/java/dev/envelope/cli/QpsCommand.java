@@ -9,7 +9,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code envelope qps FILE}. */
-@Command(name = "qps", mixinStandardHelpOptions = true, description = "Requests per second, average and peak, per workload and in total.")
+@Command(name = "qps", mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  envelope qps examples/twitter.yaml", "  envelope qps examples/chat.yaml -o csv"},
+    description = "Requests per second, average and peak, per workload and in total.")
 final class QpsCommand implements Callable<Integer> {
   @ParentCommand EnvelopeCommand root;
 

@@ -9,7 +9,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code envelope shards FILE}. */
-@Command(name = "shards", mixinStandardHelpOptions = true, description = "Servers, shards (by storage, writes and reads) and nodes.")
+@Command(name = "shards", mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  envelope shards examples/url-shortener.yaml", "  envelope shards examples/twitter.yaml --scenarios"},
+    description = "Servers, shards (by storage, writes and reads) and nodes.")
 final class ShardsCommand implements Callable<Integer> {
   @ParentCommand EnvelopeCommand root;
 

@@ -11,7 +11,14 @@ import dev.envelope.units.Calendar;
 import dev.envelope.units.QuantityException;
 import dev.envelope.units.Fractions;
 import dev.envelope.units.UnitSystem;
+import dev.envelope.render.Tree;
+import dev.envelope.units.CalendarUnit;
+import dev.envelope.units.Format;
+import dev.envelope.units.Span;
 import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,6 +29,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code envelope sla [TARGET...] [FILE]}: allowed downtime per SLA tier. */
 @Command(name = "sla", mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  envelope sla", "  envelope sla 99.95%% \"four nines\" --calendar gregorian", "  envelope sla 4 -o json",
+      "  envelope sla --downtime 4h --per month", "  envelope sla examples/twitter.yaml"},
     description = {
       "Allowed downtime per hour, day, week, month, quarter and year for SLA targets.",
       "Without targets: the standard tiers 99%% to 99.999%%. With a FILE: its availability.target and calendar."
@@ -30,12 +40,20 @@ final class SlaCommand implements Callable<Integer> {
   @ParentCommand EnvelopeCommand root;
 
   @Parameters(paramLabel = "TARGET|FILE", arity = "0..*",
-      description = "Targets such as 99.95%%, 0.9995, \"3.5 nines\", \"four nines\"; or one requirements file (- for stdin).")
+      description = "Targets such as 99.95%%, 0.9995, \"3.5 nines\", \"four nines\", or 4 (four nines); or one requirements file (- for stdin).")
   List<String> args = new ArrayList<>();
 
   @Option(names = "--calendar", paramLabel = "NAME",
       description = "Period lengths: sre (30-day month, 90-day quarter, 365-day year; default), gregorian or julian.")
   String calendar;
+
+  @Option(names = "--downtime", paramLabel = "DURATION",
+      description = "Reverse: the availability that allows this much downtime (e.g. 4h, 30min, 1d) per --per period.")
+  String downtime;
+
+  @Option(names = "--per", paramLabel = "PERIOD", defaultValue = "month",
+      description = "The period of --downtime: hour, day, week, month, quarter or year (default: ${DEFAULT-VALUE}).")
+  String per;
 
   @Mixin InputOptions input;
 
@@ -47,7 +65,8 @@ final class SlaCommand implements Callable<Integer> {
     String file = null;
     for (String arg : args) {
       try {
-        targets.add(Fractions.target(arg));
+        // A bare count of nines is shorthand: 4 is "4 nines", 3.5 is "3.5 nines".
+        targets.add(Fractions.target(NINES_SHORTHAND.matcher(arg.strip()).matches() ? arg + " nines" : arg));
         continue;
       } catch (QuantityException notATarget) {
         if (!looksLikeFile(arg)) {
@@ -84,6 +103,16 @@ final class SlaCommand implements Callable<Integer> {
       throw new EnvelopeException(EnvelopeException.USAGE,
           "sla: --set and --scenario apply to a requirements file; expected a FILE argument");
     }
+    Optional<Tree> impliedBy = Optional.empty();
+    if (downtime != null) {
+      if (!targets.isEmpty()) {
+        throw new EnvelopeException(EnvelopeException.USAGE,
+            "sla: --downtime gives the target; expected either targets or --downtime, not both");
+      }
+      Reverse reverse = reverse(downtime, per, conventions);
+      targets.add(reverse.target());
+      impliedBy = Optional.of(reverse.tree());
+    }
     List<Double> highlighted = List.copyOf(targets);
     if (targets.isEmpty()) {
       targets.addAll(Sla.STANDARD_TIERS);
@@ -91,8 +120,44 @@ final class SlaCommand implements Callable<Integer> {
     Report report = SlaReport.build(title,
         List.of("periods: " + Conventions.calendar(conventions.calendar())),
         Conventions.tree(conventions), conventions.calendar(), targets, highlighted);
+    impliedBy.ifPresent(t -> report.tree().put("implied_by", t));
     Printer.print(root.context, report, output);
     return 0;
+  }
+
+  private static final Pattern NINES_SHORTHAND = Pattern.compile("[1-9]\\d?(\\.5)?");
+
+  private record Reverse(double target, Tree tree) {}
+
+  /** The target that allows {@code downtime} per {@code period}: 1 - downtime / period. */
+  private static Reverse reverse(String downtime, String period, Requirements.Conventions conventions) {
+    CalendarUnit unit = null;
+    for (CalendarUnit u : Calendar.SLA_PERIODS) {
+      if (u.key().equals(period.strip().toLowerCase(Locale.ROOT))) {
+        unit = u;
+      }
+    }
+    if (unit == null) {
+      throw new EnvelopeException(EnvelopeException.USAGE,
+          "--per " + period + ": unknown period; expected hour, day, week, month, quarter or year");
+    }
+    double seconds;
+    try {
+      seconds = Span.parse(downtime).seconds(conventions.time());
+    } catch (QuantityException e) {
+      throw new EnvelopeException(EnvelopeException.USAGE,
+          "--downtime " + downtime + ": " + e.problem() + "; expected " + e.expected());
+    }
+    double periodSeconds = conventions.calendar().periodSeconds(unit);
+    if (!(seconds > 0) || seconds >= periodSeconds) {
+      throw new EnvelopeException(EnvelopeException.USAGE, "--downtime " + downtime + ": must be above zero and "
+          + "shorter than the " + unit.key() + " (" + Format.duration(periodSeconds) + ")");
+    }
+    Tree tree = new Tree();
+    tree.put("downtime_seconds", seconds, Tree.Figure.Kind.SECONDS);
+    tree.put("per", unit.key());
+    tree.put("period_seconds", periodSeconds, Tree.Figure.Kind.SECONDS);
+    return new Reverse(1 - seconds / periodSeconds, tree);
   }
 
   private static boolean looksLikeFile(String arg) {

@@ -9,7 +9,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code envelope storage FILE}. */
-@Command(name = "storage", mixinStandardHelpOptions = true, description = "Storage per day, month and year, retained and replicated.")
+@Command(name = "storage", mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  envelope storage examples/pastebin.yaml", "  envelope storage examples/twitter.yaml --get storage.bytes_replicated"},
+    description = "Storage per day, month and year, retained and replicated.")
 final class StorageCommand implements Callable<Integer> {
   @ParentCommand EnvelopeCommand root;
 

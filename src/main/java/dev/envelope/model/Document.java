@@ -22,6 +22,7 @@ public final class Document {
   private final Map<String, List<Assignment>> scenarios = new LinkedHashMap<>();
   private final List<Budget> budgets = new ArrayList<>();
   private final List<Diagnostic> problems = new ArrayList<>();
+  private final List<Diagnostic> budgetProblems = new ArrayList<>();
 
   private Document(String file, Node root) {
     this.file = file;
@@ -49,8 +50,14 @@ public final class Document {
     return List.copyOf(scenarios.keySet());
   }
 
+  /** The budgets that read; those that did not are in {@link #budgetProblems()}. */
   public List<Budget> budgets() {
     return List.copyOf(budgets);
+  }
+
+  /** Budgets that do not read as a comparison and a limit. */
+  public List<Diagnostic> budgetProblems() {
+    return List.copyOf(budgetProblems);
   }
 
   /**
@@ -58,6 +65,11 @@ public final class Document {
    * Every problem, in the file, the scenario or the overrides, is reported at once (exit 3).
    */
   public Requirements bind(RequirementsReader.Need need, Optional<String> scenario, List<Assignment> sets) {
+    return bind(need, scenario, sets, true);
+  }
+
+  private Requirements bind(RequirementsReader.Need need, Optional<String> scenario, List<Assignment> sets,
+      boolean withBudgets) {
     List<Assignment> all = new ArrayList<>();
     scenario.ifPresent(name -> {
       if (!scenarios.containsKey(name)) {
@@ -69,6 +81,9 @@ public final class Document {
     });
     all.addAll(sets);
     List<Diagnostic> found = new ArrayList<>(problems);
+    if (withBudgets) {
+      found.addAll(budgetProblems);
+    }
     Node tree = root;
     for (Assignment a : all) {
       tree = set(tree, a, 0, found);
@@ -78,6 +93,14 @@ public final class Document {
 
   /** Binds the file and each of its scenarios, reporting the problems of all of them at once. */
   public Map<String, Requirements> bindAll(RequirementsReader.Need need, List<Assignment> sets) {
+    return bindAll(need, sets, true);
+  }
+
+  /**
+   * Like {@link #bindAll(RequirementsReader.Need, List)}; without {@code withBudgets}, budgets
+   * that do not read are left for the caller to report with the other budget problems.
+   */
+  public Map<String, Requirements> bindAll(RequirementsReader.Need need, List<Assignment> sets, boolean withBudgets) {
     Map<String, Requirements> out = new LinkedHashMap<>();
     List<Diagnostic> found = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -85,7 +108,7 @@ public final class Document {
     names.addAll(scenarios.keySet());
     for (String name : names) {
       try {
-        out.put(name, bind(need, name.equals(BASE) ? Optional.empty() : Optional.of(name), sets));
+        out.put(name, bind(need, name.equals(BASE) ? Optional.empty() : Optional.of(name), sets, withBudgets));
       } catch (EnvelopeException e) {
         if (e.exitCode() != EnvelopeException.INVALID_INPUT) {
           throw e;
@@ -166,21 +189,21 @@ public final class Document {
       return;
     }
     if (!(entry.value() instanceof MapNode map)) {
-      problems.add(new Diagnostic(entry.value().location(), "budgets", "got " + Node.kind(entry.value())
+      budgetProblems.add(new Diagnostic(entry.value().location(), "budgets", "got " + Node.kind(entry.value())
           + "; expected output paths with limits, e.g. budgets: {capacity.servers: \"<= 40\"}"));
       return;
     }
     for (Entry b : map.entries().values()) {
       String path = "budgets." + b.key();
       if (!(b.value() instanceof Scalar s) || s.text() == null) {
-        problems.add(new Diagnostic(b.value().location(), path,
+        budgetProblems.add(new Diagnostic(b.value().location(), path,
             "got " + Node.kind(b.value()) + "; expected a limit such as \"<= 40\" or \"< 2PB\""));
         continue;
       }
       try {
         budgets.add(Budget.parse(b.key(), s.text(), s.location()));
       } catch (dev.envelope.units.QuantityException q) {
-        problems.add(new Diagnostic(s.location(), path,
+        budgetProblems.add(new Diagnostic(s.location(), path,
             q.problem() + " (got '" + s.text() + "'); expected " + q.expected()));
       }
     }

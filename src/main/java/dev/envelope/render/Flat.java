@@ -48,7 +48,7 @@ public final class Flat {
       Object v = e.getValue();
       if (v instanceof Tree t) {
         collect(path, t, rows);
-      } else if (v instanceof Tree.Figure || v instanceof String) {
+      } else if (v instanceof Tree.Figure || v instanceof String || v instanceof Boolean) {
         rows.add(new Row(path, v));
       }
     }

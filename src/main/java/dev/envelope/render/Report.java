@@ -14,8 +14,8 @@ public record Report(String title, List<String> header, List<Block> blocks, Tree
 
   /**
    * One titled table. {@code columns} heads the cells; the first column is a label and is
-   * left-aligned, the others are right-aligned figures, except that a negative {@code leftColumns}
-   * of -k makes columns k and after left-aligned text. {@code notes} are lines printed under it.
+   * left-aligned, the others are right-aligned figures, as {@link #leftAligned} says. {@code notes}
+   * are lines printed under it.
    */
   public record Block(
       String title, List<String> columns, List<List<String>> rows, List<String> notes, int leftColumns) {
@@ -30,9 +30,12 @@ public record Report(String title, List<String> header, List<Block> blocks, Tree
       this(title, columns, rows, notes, 1);
     }
 
-    /** Whether column {@code i} is text (left-aligned): the first, and those after the figures. */
+    /**
+     * Whether column {@code i} is text (left-aligned): a positive {@code leftColumns} n makes the
+     * first n columns text; a negative -k makes the first column and columns k and after text.
+     */
     public boolean leftAligned(int i) {
-      return i == 0 || (leftColumns < 0 && i >= -leftColumns);
+      return leftColumns > 0 ? i < leftColumns : i == 0 || i >= -leftColumns;
     }
   }
 }

@@ -33,6 +33,11 @@ public final class Tree {
     return this;
   }
 
+  public Tree put(String key, boolean flag) {
+    children.put(key, flag);
+    return this;
+  }
+
   public Tree put(String key, Tree tree) {
     children.put(key, tree);
     return this;

@@ -46,7 +46,8 @@ public final class YamlRenderer {
         }
       }
     } else {
-      sb.append(' ').append(v instanceof Tree.Figure f ? JsonRenderer.number(f.value()) : scalar(String.valueOf(v)))
+      sb.append(' ').append(v instanceof Tree.Figure f ? JsonRenderer.number(f.value())
+          : v instanceof Boolean b ? b.toString() : scalar(String.valueOf(v)))
           .append('\n');
     }
   }

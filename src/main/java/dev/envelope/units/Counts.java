@@ -34,7 +34,8 @@ public final class Counts {
         };
     if (scale == 1 && Character.isLetter(last) && !t.toLowerCase(Locale.ROOT).contains("inf")
         && !t.equalsIgnoreCase("nan")) {
-      throw new QuantityException("unknown scale '" + last + "'", EXPECTED);
+      boolean numberBefore = Numbers.isNumber(t.substring(0, t.length() - 1).strip());
+      throw new QuantityException(numberBefore ? "unknown scale '" + last + "'" : "not a count", EXPECTED);
     }
     String number = scale == 1 ? t : t.substring(0, t.length() - 1).strip();
     if (!Numbers.isNumber(number)) {

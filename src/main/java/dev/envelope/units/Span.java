@@ -14,6 +14,9 @@ public record Span(List<Term> terms) {
   public record Term(double amount, CalendarUnit unit) {}
 
   private static final Pattern SIMPLE = Pattern.compile("([0-9.eE+_,-]+)\\s*([a-zA-Z]+)");
+  private static final Pattern TERM = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*([a-zA-Z]+)");
+  private static final Pattern COMPOUND =
+      Pattern.compile("(?:[0-9]+(?:\\.[0-9]+)?\\s*[a-zA-Z]+\\s*){2,}");
   private static final Pattern ISO =
       Pattern.compile(
           "P(?:([0-9.]+)Y)?(?:([0-9.]+)M)?(?:([0-9.]+)W)?(?:([0-9.]+)D)?"
@@ -46,19 +49,35 @@ public record Span(List<Term> terms) {
     if (Numbers.isNumber(t)) {
       throw new QuantityException("a duration needs its unit", expected);
     }
-    Matcher m = SIMPLE.matcher(t);
-    if (!m.matches()) {
+    Matcher simple = SIMPLE.matcher(t);
+    if (simple.matches()) {
+      return new Span(List.of(term(simple, false, expected)));
+    }
+    // A compound duration as tables print it: "43m 12s", "1h 30min", "2d 4h".
+    if (!COMPOUND.matcher(t).matches()) {
       throw new QuantityException("not a duration", expected);
     }
-    CalendarUnit unit = CalendarUnit.lookup(m.group(2), false);
+    Matcher m = TERM.matcher(t);
+    List<Term> terms = new ArrayList<>();
+    while (m.find()) {
+      // "m" is ambiguous (minute or month) on its own, but not before seconds: 43m 12s.
+      boolean minutes = m.group(2).equals("m") && t.substring(m.end()).strip().matches("[0-9.]+\\s*s");
+      terms.add(term(m, minutes, expected));
+    }
+    return new Span(terms);
+  }
+
+  private static Term term(Matcher m, boolean mIsMinute, String expected) {
+    CalendarUnit unit = mIsMinute ? CalendarUnit.MINUTE : CalendarUnit.lookup(m.group(2), false);
     if (unit == null) {
-      throw new QuantityException("unknown time unit '" + m.group(2) + "'", expected);
+      throw new QuantityException("unknown time unit '" + m.group(2) + "'"
+          + (m.group(2).equals("m") ? " (minute or month?)" : ""), expected.replace("s, min,", "s, min (or m before seconds: 43m 12s),"));
     }
     double amount = Numbers.parse(m.group(1), expected);
     if (amount < 0) {
       throw new QuantityException("a duration cannot be negative", expected);
     }
-    return new Span(List.of(new Term(amount, unit)));
+    return new Term(amount, unit);
   }
 
   public double seconds(TimeBase base) {

@@ -1,0 +1,69 @@
+package dev.envelope.cli;
+
+import dev.envelope.model.Budget;
+import dev.envelope.model.Diagnostic;
+import dev.envelope.model.Document;
+import dev.envelope.model.EnvelopeException;
+import dev.envelope.model.Requirements;
+import dev.envelope.model.RequirementsReader.Need;
+import dev.envelope.render.Budgets;
+import dev.envelope.render.CheckReport;
+import dev.envelope.render.Section;
+import dev.envelope.render.Tree;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code envelope check FILE}: evaluates the file's budgets in the base and every scenario. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = {"Evaluate the file's budgets (budgets: {capacity.servers: \"<= 40\"}) in the base and every scenario.",
+      "Exits 0 when every budget holds, 1 when any fails, 3 on an invalid file."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  envelope check estimate.yaml", "  envelope check estimate.yaml --set users.dau=300M -o json"})
+final class CheckCommand implements Callable<Integer> {
+  static final int FAILED = 1;
+
+  @ParentCommand EnvelopeCommand root;
+
+  @Parameters(paramLabel = "FILE", description = "Requirements file with a budgets: section; - reads standard input.")
+  String file;
+
+  @Mixin InputOptions input;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    if (input.scenario != null || input.all) {
+      throw new EnvelopeException(EnvelopeException.USAGE,
+          "check: budgets are checked in the base and every scenario; expected no --scenario or --scenarios");
+    }
+    Document doc = Printer.document(root.context, file);
+    Map<String, Requirements> all = doc.bindAll(Need.ESTIMATE, input.assignments(), false);
+    List<Budgets.Result> results = new ArrayList<>();
+    List<Diagnostic> problems = new ArrayList<>(doc.budgetProblems());
+    for (Map.Entry<String, Requirements> e : all.entrySet()) {
+      Tree tree = Printer.report(e.getValue(), Section.all()).tree();
+      for (Budget budget : doc.budgets()) {
+        Budgets.Result r = Budgets.evaluate(e.getKey(), budget, tree, e.getValue(), problems);
+        if (r != null) {
+          results.add(r);
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, problems.stream().distinct()
+          .sorted(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
+              .thenComparingInt(d -> d.location().column()))
+          .toList());
+    }
+    Requirements base = all.get(Document.BASE);
+    Printer.print(root.context, CheckReport.build(doc.file(), results, base.conventions().units()), output);
+    return results.stream().allMatch(Budgets.Result::passed) ? 0 : FAILED;
+  }
+}

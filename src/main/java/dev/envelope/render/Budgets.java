@@ -1,0 +1,87 @@
+package dev.envelope.render;
+
+import dev.envelope.model.Budget;
+import dev.envelope.model.Diagnostic;
+import dev.envelope.model.Requirements;
+import dev.envelope.units.Counts;
+import dev.envelope.units.Fractions;
+import dev.envelope.units.Numbers;
+import dev.envelope.units.QuantityException;
+import dev.envelope.units.Rate;
+import dev.envelope.units.Sizes;
+import dev.envelope.units.CalendarUnit;
+import dev.envelope.units.Span;
+import java.util.List;
+
+/**
+ * Evaluates budgets against an estimate. A limit is read in the unit of the figure it bounds:
+ * {@code "< 2PB"} for bytes, {@code "< 50K/s"} for a rate, {@code "<= 40"} for a count.
+ */
+public final class Budgets {
+  private Budgets() {}
+
+  /**
+   * The outcome of one budget in one scenario. {@code margin} is the room left before the budget
+   * breaks (negative once it has), in the figure's unit; {@code marginFraction} is that relative to
+   * the limit.
+   */
+  public record Result(String scenario, Budget budget, Tree.Figure actual, double limit, double margin,
+      double marginFraction, boolean passed) {}
+
+  /**
+   * Evaluates {@code budget} against {@code tree}; a budget naming no figure, or a limit that does
+   * not read in the figure's unit, is a problem in the file.
+   */
+  public static Result evaluate(String scenario, Budget budget, Tree tree, Requirements req, List<Diagnostic> problems) {
+    Object value = tree.at(budget.path());
+    String path = "budgets." + budget.path();
+    if (!(value instanceof Tree.Figure figure)) {
+      String why = value instanceof Tree ? "names a group of figures, not one"
+          : value instanceof String ? "names a text, not a number"
+          : "no such figure in the estimate" + (scenario.equals("base") ? "" : " of scenario " + scenario)
+              + " (a figure is absent when its inputs are)";
+      problems.add(new Diagnostic(budget.location(), path, why
+          + "; expected a figure path as printed by envelope estimate FILE -o json"));
+      return null;
+    }
+    double limit;
+    try {
+      limit = limit(budget.limit(), figure.kind(), req);
+    } catch (QuantityException q) {
+      problems.add(new Diagnostic(budget.location(), path, q.problem() + " (got '" + budget.limit()
+          + "'); expected " + q.expected()));
+      return null;
+    }
+    double actual = figure.value();
+    boolean upper = budget.comparison() == Budget.Comparison.AT_MOST || budget.comparison() == Budget.Comparison.BELOW;
+    double margin = budget.comparison() == Budget.Comparison.EQUAL ? -Math.abs(actual - limit)
+        : upper ? limit - actual : actual - limit;
+    double fraction = limit == 0 ? (margin == 0 ? 0 : Math.signum(margin)) : margin / Math.abs(limit);
+    return new Result(scenario, budget, figure, limit, margin, fraction, budget.comparison().holds(actual, limit));
+  }
+
+  /** A limit in the base unit of a figure of {@code kind}. */
+  static double limit(String text, Tree.Figure.Kind kind, Requirements req) {
+    return switch (kind) {
+      case COUNT, INTEGER -> Counts.parse(text);
+      case NUMBER -> Numbers.parse(text, "a number");
+      case RATE -> text.contains("/") ? Rate.parse(text, null).perSecond(req.conventions().time())
+          : Rate.parse(text, CalendarUnit.SECOND).perSecond(req.conventions().time());
+      case BYTES -> Sizes.parse(text, req.conventions().units());
+      case BYTES_PER_SECOND -> bytesPerSecond(text, req);
+      case SECONDS -> Numbers.isNumber(text) ? Numbers.parse(text, "seconds")
+          : Span.parse(text).seconds(req.conventions().time());
+      case FRACTION -> text.contains("nine") ? Fractions.target(text) : Fractions.percent(text, true);
+    };
+  }
+
+  private static double bytesPerSecond(String text, Requirements req) {
+    String t = text.strip();
+    int slash = t.lastIndexOf('/');
+    if (slash < 0) {
+      return Sizes.parse(t, req.conventions().units());
+    }
+    Rate per = Rate.parse("1/" + t.substring(slash + 1), null);
+    return Sizes.parse(t.substring(0, slash), req.conventions().units()) * per.perSecond(req.conventions().time());
+  }
+}
