@@ -135,7 +135,8 @@ public final class RequirementsReader {
         if (workload != null) {
           workloads.add(workload);
           anyPeakDefaulted |= peakDefaulted && w.entry("peak_factor") == null;
-          anyPayload |= workload.payload().isPresent();
+          anyPayload |= workload.payload().isPresent()
+              && (workload.writes().isPresent() || workload.writesPerUser().isPresent());
           // The cache rule needs reads with a size.
           anyReads |= (workload.reads().isPresent() || workload.readsPerUser().isPresent()
               || workload.readWriteRatio().isPresent()) && workload.readSize().isPresent();

@@ -44,7 +44,7 @@ public final class Numbers {
     }
     BigDecimal value = new BigDecimal(digits);
     if (Double.isInfinite(value.doubleValue())) {
-      throw new QuantityException("number is too large", what + " below 1e308");
+      throw new QuantityException("number is too large for a double (over 1e308)", what);
     }
     return value;
   }
