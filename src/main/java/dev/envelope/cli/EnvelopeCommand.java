@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
-      "1:internal error (a bug; --debug shows the stack trace)",
+      "1:a check failed (check: a budget; diff: --fail-over); otherwise an internal error (a bug; --debug shows the stack trace)",
       "2:bad command line",
       "3:invalid requirements file",
       "4:input unreadable or output unwritable"

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A {@link Tree} as rows, one per leaf: the shape of CSV, side-by-side scenarios, sweeps and diffs.
- * Lists (the assumptions) are left out: they are not figures.
+ * Items of a list of trees (SLA tiers, budgets) are numbered from 0 in the path
+ * ({@code tiers.0.target}); the assumptions are left out: they are inputs, not figures.
  */
 public final class Flat {
   private Flat() {}
@@ -50,6 +51,12 @@ public final class Flat {
         collect(path, t, rows);
       } else if (v instanceof Tree.Figure || v instanceof String || v instanceof Boolean) {
         rows.add(new Row(path, v));
+      } else if (v instanceof List<?> list && !path.equals("assumptions")) {
+        for (int i = 0; i < list.size(); i++) {
+          if (list.get(i) instanceof Tree t) {
+            collect(path + "." + i, t, rows);
+          }
+        }
       }
     }
   }

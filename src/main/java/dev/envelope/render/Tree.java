@@ -73,10 +73,13 @@ public final class Tree {
   public Object at(String path) {
     Object node = this;
     for (String part : path.split("\\.")) {
-      if (!(node instanceof Tree t) || !t.children.containsKey(part)) {
+      if (node instanceof List<?> list && part.matches("\\d{1,9}") && Integer.parseInt(part) < list.size()) {
+        node = list.get(Integer.parseInt(part));
+      } else if (node instanceof Tree t && t.children.containsKey(part)) {
+        node = t.children.get(part);
+      } else {
         return null;
       }
-      node = t.children.get(part);
     }
     return node;
   }
