@@ -4,7 +4,6 @@ import dev.envelope.render.Section;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code envelope estimate FILE}. */
@@ -15,15 +14,10 @@ import picocli.CommandLine.ParentCommand;
 final class EstimateCommand implements Callable<Integer> {
   @ParentCommand EnvelopeCommand root;
 
-  @Parameters(paramLabel = "FILE", description = "Requirements file, YAML or JSON; - reads standard input.")
-  String file;
-
-  @Mixin InputOptions input;
-
-  @Mixin OutputOptions output;
+  @Mixin FileReport report;
 
   @Override
   public Integer call() {
-    return Printer.estimate(root.context, file, input, output, Section.all());
+    return report.print(root.context, Section.all());
   }
 }

@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code envelope storage FILE}. */
@@ -16,15 +15,10 @@ import picocli.CommandLine.ParentCommand;
 final class StorageCommand implements Callable<Integer> {
   @ParentCommand EnvelopeCommand root;
 
-  @Parameters(paramLabel = "FILE", description = "Requirements file, YAML or JSON; - reads standard input.")
-  String file;
-
-  @Mixin InputOptions input;
-
-  @Mixin OutputOptions output;
+  @Mixin FileReport report;
 
   @Override
   public Integer call() {
-    return Printer.estimate(root.context, file, input, output, EnumSet.of(Section.STORAGE));
+    return report.print(root.context, EnumSet.of(Section.STORAGE));
   }
 }
