@@ -44,7 +44,18 @@ final class CheckCommand implements Callable<Integer> {
           "check: budgets are checked in the base and every scenario; expected no --scenario or --scenarios");
     }
     Document doc = Printer.document(root.context, file);
-    Map<String, Requirements> all = doc.bindAll(Need.ESTIMATE, input.assignments(), false);
+    Map<String, Requirements> all;
+    try {
+      all = doc.bindAll(Need.ESTIMATE, input.assignments(), false);
+    } catch (EnvelopeException e) {
+      // Report the budgets that do not read beside the file's other problems, all at once.
+      if (e.exitCode() == EnvelopeException.INVALID_INPUT) {
+        List<Diagnostic> problems = new ArrayList<>(e.diagnostics());
+        problems.addAll(doc.budgetProblems());
+        throw invalid(problems);
+      }
+      throw e;
+    }
     List<Budgets.Result> results = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>(doc.budgetProblems());
     for (Map.Entry<String, Requirements> e : all.entrySet()) {
@@ -57,13 +68,19 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     if (!problems.isEmpty()) {
-      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, problems.stream().distinct()
-          .sorted(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
-              .thenComparingInt(d -> d.location().column()))
-          .toList());
+      throw invalid(problems);
     }
     Requirements base = all.get(Document.BASE);
     Printer.print(root.context, CheckReport.build(doc.file(), results, base.conventions().units()), output);
     return results.stream().allMatch(Budgets.Result::passed) ? 0 : FAILED;
+  }
+
+  /** One problem per place (a budget missing in every scenario is one problem), in file order. */
+  private static EnvelopeException invalid(List<Diagnostic> problems) {
+    Map<String, Diagnostic> byPlace = new java.util.LinkedHashMap<>();
+    for (Diagnostic d : problems) {
+      byPlace.putIfAbsent(d.location() + " " + d.path(), d);
+    }
+    return new EnvelopeException(EnvelopeException.INVALID_INPUT, Diagnostic.sorted(byPlace.values()));
   }
 }

@@ -73,7 +73,10 @@ final class Printer {
       print(context, side, output);
       return 0;
     }
-    Requirements req = doc.bind(Need.ESTIMATE, input.scenario(), input.assignments());
+    // Every scenario is checked, so that a file is valid or not whichever part is printed.
+    Map<String, Requirements> all = doc.bindAll(Need.ESTIMATE, input.assignments());
+    Requirements req = input.scenario == null ? all.get(Document.BASE)
+        : doc.bind(Need.ESTIMATE, input.scenario(), input.assignments());
     Report report = report(req, sections);
     if (output.get != null) {
       write(context, get(report.tree(), output.get) + "\n");
@@ -86,18 +89,19 @@ final class Printer {
   /** The raw value at {@code path}; a command-line error (exit 2) when there is none. */
   static String get(Tree tree, String path) {
     Object value = tree.at(path);
-    if (value instanceof Tree.Figure || value instanceof String) {
+    if (value instanceof Tree.Figure || value instanceof String || value instanceof Boolean) {
       return Flat.raw(value);
     }
+    boolean group = value instanceof Tree || value instanceof List;
     List<String> known = new ArrayList<>();
     for (Flat.Row row : Flat.rows(tree)) {
-      if (value instanceof Tree ? row.path().startsWith(path + ".") : true) {
+      if (!group || row.path().startsWith(path + ".")) {
         known.add(row.path());
       }
     }
-    String problem = value instanceof Tree ? "a group of figures, not one"
-        : "no such figure in this estimate (a figure is absent when its inputs are)";
-    List<String> hint = value instanceof Tree ? known : closest(path, known);
+    String problem = group ? "a group of figures, not one"
+        : "no such figure in this output (a figure is absent when its inputs are)";
+    List<String> hint = group ? known.stream().limit(12).toList() : closest(path, known);
     throw new EnvelopeException(EnvelopeException.USAGE, "--get " + path + ": " + problem + "; expected "
         + (hint.isEmpty() ? "a figure path such as traffic.total.peak_per_second" : "one of: " + String.join(", ", hint)));
   }

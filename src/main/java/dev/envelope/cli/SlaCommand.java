@@ -51,8 +51,8 @@ final class SlaCommand implements Callable<Integer> {
       description = "Reverse: the availability that allows this much downtime (e.g. 4h, 30min, 1d) per --per period.")
   String downtime;
 
-  @Option(names = "--per", paramLabel = "PERIOD", defaultValue = "month",
-      description = "The period of --downtime: hour, day, week, month, quarter or year (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--per", paramLabel = "PERIOD",
+      description = "The period of --downtime: hour, day, week, month, quarter or year (default: month).")
   String per;
 
   @Mixin InputOptions input;
@@ -80,6 +80,7 @@ final class SlaCommand implements Callable<Integer> {
       }
       file = arg;
     }
+    boolean targetsGiven = !targets.isEmpty();
     Requirements.Conventions conventions = Requirements.Conventions.of(Calendar.SRE, UnitSystem.SI);
     String title = "SLA tiers";
     if (file != null) {
@@ -104,12 +105,17 @@ final class SlaCommand implements Callable<Integer> {
           "sla: --set and --scenario apply to a requirements file; expected a FILE argument");
     }
     Optional<Tree> impliedBy = Optional.empty();
+    if (per != null && downtime == null) {
+      throw new EnvelopeException(EnvelopeException.USAGE, "sla: --per " + per + " is the period of --downtime;"
+          + " expected --downtime DURATION beside it, e.g. --downtime 4h --per month");
+    }
     if (downtime != null) {
-      if (!targets.isEmpty()) {
+      if (targetsGiven) {
         throw new EnvelopeException(EnvelopeException.USAGE,
             "sla: --downtime gives the target; expected either targets or --downtime, not both");
       }
-      Reverse reverse = reverse(downtime, per, conventions);
+      Reverse reverse = reverse(downtime, per == null ? "month" : per, conventions.calendar());
+      targets.clear();
       targets.add(reverse.target());
       impliedBy = Optional.of(reverse.tree());
     }
@@ -125,12 +131,13 @@ final class SlaCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static final Pattern NINES_SHORTHAND = Pattern.compile("[1-9]\\d?(\\.5)?");
+  /** 1 to 15 nines, or N.5: larger bare numbers (99) are left to read as targets, and refused with a hint. */
+  private static final Pattern NINES_SHORTHAND = Pattern.compile("(1[0-5]|[1-9])(\\.5)?");
 
   private record Reverse(double target, Tree tree) {}
 
   /** The target that allows {@code downtime} per {@code period}: 1 - downtime / period. */
-  private static Reverse reverse(String downtime, String period, Requirements.Conventions conventions) {
+  private static Reverse reverse(String downtime, String period, Calendar calendar) {
     CalendarUnit unit = null;
     for (CalendarUnit u : Calendar.SLA_PERIODS) {
       if (u.key().equals(period.strip().toLowerCase(Locale.ROOT))) {
@@ -143,12 +150,13 @@ final class SlaCommand implements Callable<Integer> {
     }
     double seconds;
     try {
-      seconds = Span.parse(downtime).seconds(conventions.time());
+      // The calendar's own lengths, as for the periods: a file's shortcuts are for rates only.
+      seconds = Span.parse(downtime).seconds(Requirements.Conventions.of(calendar, UnitSystem.SI).time());
     } catch (QuantityException e) {
       throw new EnvelopeException(EnvelopeException.USAGE,
           "--downtime " + downtime + ": " + e.problem() + "; expected " + e.expected());
     }
-    double periodSeconds = conventions.calendar().periodSeconds(unit);
+    double periodSeconds = calendar.periodSeconds(unit);
     if (!(seconds > 0) || seconds >= periodSeconds) {
       throw new EnvelopeException(EnvelopeException.USAGE, "--downtime " + downtime + ": must be above zero and "
           + "shorter than the " + unit.key() + " (" + Format.duration(periodSeconds) + ")");

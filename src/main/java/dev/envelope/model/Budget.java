@@ -37,7 +37,8 @@ public record Budget(String path, Comparison comparison, String limit, Location 
         case BELOW -> actual < limit;
         case AT_LEAST -> actual >= limit;
         case ABOVE -> actual > limit;
-        case EQUAL -> actual == limit;
+        // Equal within binary rounding: a computed 1 TB a day is 999999999999.9999 B.
+        case EQUAL -> Math.abs(actual - limit) <= 1e-9 * Math.max(Math.abs(actual), Math.abs(limit));
       };
     }
 

@@ -5,6 +5,14 @@ package dev.envelope.model;
  * dotted field path ({@code workloads.tweet.payload}), or empty for the whole file.
  */
 public record Diagnostic(Location location, String path, String message) {
+  /** {@code problems} in file order: by line, then column; command-line arguments first. */
+  public static java.util.List<Diagnostic> sorted(java.util.Collection<Diagnostic> problems) {
+    return problems.stream()
+        .sorted(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
+            .thenComparingInt(d -> d.location().column()))
+        .toList();
+  }
+
   @Override
   public String toString() {
     return location + ": " + (path.isEmpty() ? "" : path + ": ") + message;

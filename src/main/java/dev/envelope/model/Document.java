@@ -86,6 +86,13 @@ public final class Document {
     }
     Node tree = root;
     for (Assignment a : all) {
+      String top = a.path().get(0);
+      if (top.equals("scenarios") || top.equals("budgets")) {
+        found.add(new Diagnostic(a.origin(), a.dottedPath(),
+            "an override cannot change " + top + "; expected an input path such as users.dau (edit the file for "
+                + top + ")"));
+        continue;
+      }
       tree = set(tree, a, 0, found);
     }
     return RequirementsReader.bind(file, tree, need, found);
@@ -121,7 +128,7 @@ public final class Document {
       }
     }
     if (!found.isEmpty()) {
-      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, found);
+      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, Diagnostic.sorted(found));
     }
     return out;
   }

@@ -183,9 +183,7 @@ public final class RequirementsReader {
       s.reportUnknown();
     }
     if (!problems.isEmpty()) {
-      problems.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
-          .thenComparingInt(d -> d.location().column()));
-      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, problems);
+      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, Diagnostic.sorted(problems));
     }
     return new Requirements(file, name, users, workloads,
         new Requirements.Storage(retention, replication, overhead),

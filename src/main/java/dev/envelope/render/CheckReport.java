@@ -42,7 +42,7 @@ public final class CheckReport {
     List<String> notes = new ArrayList<>();
     notes.add(results.isEmpty() ? "no budgets in the file; add budgets: {capacity.servers: \"<= 40\"}"
         : (results.size() - failed) + " of " + results.size() + " budgets hold"
-            + "; margin = room left before the budget breaks (negative once broken)");
+            + "; margin = room left before the budget breaks (below zero it has; at zero a < or > budget has too)");
     Report.Block block = new Report.Block("Budgets",
         List.of("result", "scenario", "budget", "limit", "actual", "margin"), rows, notes, 4);
     return new Report("envelope check (" + file + ")", List.of(), List.of(block), tree);

@@ -8,11 +8,11 @@ import java.util.Map;
 
 /**
  * Writes a {@link Tree} as JSON: two-space indent, keys in tree order, numbers as plain decimals
- * (never exponents) with at most 15 significant digits, which reads the same on every JDK and hides binary noise
+ * (never exponents) with at most 12 significant digits, which reads the same on every JDK and hides binary noise
  * (0.1 + 0.2 prints 0.3).
  */
 public final class JsonRenderer {
-  private static final MathContext DIGITS = new MathContext(15, RoundingMode.HALF_EVEN);
+  private static final MathContext DIGITS = new MathContext(12, RoundingMode.HALF_EVEN);
 
   private JsonRenderer() {}
 

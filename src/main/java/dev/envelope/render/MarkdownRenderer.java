@@ -43,7 +43,7 @@ public final class MarkdownRenderer {
         sb.append("- ").append(escape(note.strip())).append('\n');
       }
     }
-    return sb.toString().replace("\n\n\n", "\n\n");
+    return sb.toString().replace("\n\n\n", "\n\n").stripTrailing() + "\n";
   }
 
   private static void row(StringBuilder sb, List<String> cells) {
