@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       ShardsCommand.class,
       SlaCommand.class,
       SweepCommand.class,
+      DiffCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
