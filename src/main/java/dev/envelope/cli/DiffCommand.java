@@ -26,9 +26,9 @@ import picocli.CommandLine.ParentCommand;
 /** {@code envelope diff OLD NEW [--fail-over PCT]}: what changed between two requirements files. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
     description = {
-      "Compare two requirements files: first the inputs that changed, as written,",
-      "then every output figure that moved, with its old and new value and the",
-      "relative change (new - old) / |old|. --set and --scenario apply to both files."
+      "Compare two files: the inputs that changed, then the outputs that moved.",
+      "Inputs are compared as written; each output figure that moved shows its old and new value and the"
+          + " relative change (new - old) / |old|. --set and --scenario apply to both files."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
