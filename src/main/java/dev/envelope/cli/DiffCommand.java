@@ -46,7 +46,7 @@ import picocli.CommandLine.ParentCommand;
       "  git show HEAD~1:estimate.yaml | envelope diff - estimate.yaml"
     })
 final class DiffCommand implements Callable<Integer> {
-  /** The exit code of a diff with an output over --fail-over, as {@code check} uses for a failed budget. */
+  /** The exit code of a diff with an output over --fail-over: a result, not a failure to run. */
   static final int MOVED = 1;
 
   @ParentCommand EnvelopeCommand root;

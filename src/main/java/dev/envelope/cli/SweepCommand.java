@@ -122,8 +122,9 @@ final class SweepCommand implements Callable<Integer> {
     Requirements first = null;
     Tree firstTree = null;
     boolean same = true;
+    List<Assignment> sets = input.assignments();
     for (List<Assignment> combination : sweep.combinations()) {
-      List<Assignment> all = new ArrayList<>(input.assignments());
+      List<Assignment> all = new ArrayList<>(sets);
       all.addAll(combination);
       try {
         Requirements req = doc.bind(Need.ESTIMATE, input.scenario(), all);

@@ -1,5 +1,6 @@
 package dev.envelope.render;
 
+import dev.envelope.units.Format;
 import dev.envelope.units.UnitSystem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +66,7 @@ public final class SweepReport {
     tree.putList("rows", items);
     List<String> columns = new ArrayList<>(vary);
     columns.addAll(show);
-    String count = rows.size() == 1 ? "1 combination" : rows.size() + " combinations";
+    String count = rows.size() == 1 ? "1 combination" : Format.integer(rows.size()) + " combinations";
     boolean absent = rows.stream().anyMatch(r -> !r.outputs().keySet().containsAll(show));
     Report.Block block = new Report.Block("Sweep", columns, cells,
         List.of(count + (absent ? "; " + ABSENT + " marks an output that combination does not have" : "")));
