@@ -10,7 +10,6 @@ import dev.envelope.render.DiffReport;
 import dev.envelope.render.Flat;
 import dev.envelope.render.Section;
 import dev.envelope.render.Tree;
-import dev.envelope.units.Format;
 import dev.envelope.units.Fractions;
 import dev.envelope.units.QuantityException;
 import java.util.ArrayList;
@@ -112,10 +111,7 @@ final class DiffCommand implements Callable<Integer> {
     if (over.isEmpty()) {
       return 0;
     }
-    List<String> named = over.stream().limit(5).map(o -> o.path() + " (" + DiffReport.change(o) + ")").toList();
-    root.context.err().println("envelope: --fail-over " + Format.percent(limit.getAsDouble()) + ": " + over.size()
-        + (over.size() == 1 ? " output" : " outputs") + " moved by more than " + Format.percent(limit.getAsDouble())
-        + ": " + String.join(", ", named) + (over.size() > 5 ? ", and " + (over.size() - 5) + " more" : ""));
+    root.context.err().println("envelope: " + DiffReport.failure(over, limit.getAsDouble()));
     return MOVED;
   }
 

@@ -121,6 +121,14 @@ public final class DiffReport {
     return sb.toString();
   }
 
+  /** The line that explains exit code 1: how many outputs exceeded the threshold, naming up to five. */
+  public static String failure(List<Changes.Output> over, double limit) {
+    List<String> named = over.stream().limit(5).map(o -> o.path() + " (" + change(o) + ")").toList();
+    return "--fail-over " + Format.percent(limit) + ": " + over.size() + (over.size() == 1 ? " output" : " outputs")
+        + " moved by more than " + Format.percent(limit) + ": " + String.join(", ", named)
+        + (over.size() > 5 ? ", and " + (over.size() - 5) + " more" : "");
+  }
+
   /** The change column of tables: +12.5%, -3%, "from 0", "added", "removed", "changed" (text). */
   public static String change(Changes.Output out) {
     if (out.change() != Changes.Kind.CHANGED) {
