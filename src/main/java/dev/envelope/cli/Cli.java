@@ -16,10 +16,13 @@ public final class Cli {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(Cli::failed);
     cli.setParameterExceptionHandler(Cli::badUsage);
-    // Every command's --help lists the exit codes, not only the root's.
+    // Every command's --help lists the exit codes, not only the root's; a command whose codes
+    // mean more (diff's 1) lists its own.
     var codes = cli.getCommandSpec().usageMessage().exitCodeList();
     for (CommandLine sub : cli.getSubcommands().values()) {
-      sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+      if (sub.getCommandSpec().usageMessage().exitCodeList().isEmpty()) {
+        sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+      }
     }
     if (args.length == 0) {
       cli.usage(context.err());

@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
       ShardsCommand.class,
       SlaCommand.class,
       CheckCommand.class,
+      SweepCommand.class,
+      DiffCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -88,6 +88,11 @@ final class Printer {
 
   /** The raw value at {@code path}; a command-line error (exit 2) when there is none. */
   static String get(Tree tree, String path) {
+    return get(tree, path, "--get");
+  }
+
+  /** Like {@link #get(Tree, String)}, for a path given to {@code option} ({@code --show}). */
+  static String get(Tree tree, String path, String option) {
     Object value = tree.at(path);
     if (value instanceof Tree.Figure || value instanceof String || value instanceof Boolean) {
       return Flat.raw(value);
@@ -102,7 +107,7 @@ final class Printer {
     String problem = group ? "a group of figures, not one"
         : "no such figure in this output (a figure is absent when its inputs are)";
     List<String> hint = group ? known.stream().limit(12).toList() : closest(path, known);
-    throw new EnvelopeException(EnvelopeException.USAGE, "--get " + path + ": " + problem + "; expected "
+    throw new EnvelopeException(EnvelopeException.USAGE, option + " " + path + ": " + problem + "; expected "
         + (hint.isEmpty() ? "a figure path such as traffic.total.peak_per_second" : "one of: " + String.join(", ", hint)));
   }
 

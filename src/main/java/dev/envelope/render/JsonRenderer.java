@@ -23,7 +23,9 @@ public final class JsonRenderer {
   }
 
   private static void write(StringBuilder sb, Object value, int depth) {
-    if (value instanceof Tree t) {
+    if (value == null) {
+      sb.append("null");
+    } else if (value instanceof Tree t) {
       writeMap(sb, t.children(), depth);
     } else if (value instanceof Tree.Figure f) {
       sb.append(number(f.value()));

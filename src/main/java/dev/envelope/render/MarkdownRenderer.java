@@ -9,7 +9,10 @@ public final class MarkdownRenderer {
 
   public static String render(Report report) {
     StringBuilder sb = new StringBuilder();
-    sb.append("# ").append(escape(report.title())).append("\n\n");
+    sb.append("# ").append(escape(report.title())).append("\n");
+    if (!report.header().isEmpty()) {
+      sb.append('\n');
+    }
     for (String line : report.header()) {
       sb.append(escape(line)).append("  \n");
     }

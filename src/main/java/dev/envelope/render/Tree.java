@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * An ordered tree of figures: the machine-readable side of a report, as JSON prints it. Leaves are
- * {@link Figure}s, strings, or lists of trees; keys keep insertion order.
+ * {@link Figure}s, strings, booleans, nulls (only where a schema says so, as in a diff's missing
+ * side), or lists of trees; keys keep insertion order.
  */
 public final class Tree {
   private final Map<String, Object> children = new LinkedHashMap<>();
@@ -33,8 +34,14 @@ public final class Tree {
     return this;
   }
 
-  public Tree put(String key, boolean flag) {
-    children.put(key, flag);
+  public Tree put(String key, boolean value) {
+    children.put(key, value);
+    return this;
+  }
+
+  /** A JSON null: for schemas whose keys are always present (a diff's missing side). */
+  public Tree putNull(String key) {
+    children.put(key, null);
     return this;
   }
 

@@ -45,6 +45,8 @@ public final class YamlRenderer {
           value(sb, item, depth + 1);
         }
       }
+    } else if (v == null || v instanceof Boolean) {
+      sb.append(' ').append(v).append('\n');
     } else {
       sb.append(' ').append(v instanceof Tree.Figure f ? JsonRenderer.number(f.value())
           : v instanceof Boolean b ? b.toString() : scalar(String.valueOf(v)))

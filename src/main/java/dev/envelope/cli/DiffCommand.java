@@ -1,0 +1,157 @@
+package dev.envelope.cli;
+
+import dev.envelope.model.Diagnostic;
+import dev.envelope.model.Document;
+import dev.envelope.model.EnvelopeException;
+import dev.envelope.model.Requirements;
+import dev.envelope.model.RequirementsReader.Need;
+import dev.envelope.render.Changes;
+import dev.envelope.render.DiffReport;
+import dev.envelope.render.Flat;
+import dev.envelope.render.Section;
+import dev.envelope.render.Tree;
+import dev.envelope.units.Fractions;
+import dev.envelope.units.QuantityException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code envelope diff OLD NEW [--fail-over PCT]}: what changed between two requirements files. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+    description = {
+      "Compare two files: the inputs that changed, then the outputs that moved.",
+      "Inputs are compared as written; each output figure that moved shows its old and new value and the"
+          + " relative change (new - old) / |old|. --set and --scenario apply to both files."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success (no output moved by more than --fail-over)",
+      "1:an output moved by more than --fail-over; or an internal error (a bug; --debug shows the stack trace)",
+      "2:bad command line",
+      "3:invalid requirements file",
+      "4:input unreadable or output unwritable"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  envelope diff before.yaml after.yaml",
+      "  envelope diff before.yaml after.yaml --fail-over 10%%   # CI: exit 1 beyond 10%%",
+      "  envelope diff before.yaml after.yaml -o json | jq '.outputs[].path'",
+      "  git show HEAD~1:estimate.yaml | envelope diff - estimate.yaml"
+    })
+final class DiffCommand implements Callable<Integer> {
+  /** The exit code of a diff with an output over --fail-over: a result, not a failure to run. */
+  static final int MOVED = 1;
+
+  @ParentCommand EnvelopeCommand root;
+
+  @Parameters(index = "0", paramLabel = "OLD", description = "The requirements file before; - reads standard input.")
+  String oldFile;
+
+  @Parameters(index = "1", paramLabel = "NEW", description = "The requirements file after; - reads standard input.")
+  String newFile;
+
+  @Option(names = "--fail-over", paramLabel = "PCT",
+      description = "Exit 1 when an output moved by more than PCT (e.g. 10%%) either way, or appeared or disappeared.")
+  String failOver;
+
+  @Mixin InputOptions input;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    if (input.all) {
+      throw new EnvelopeException(EnvelopeException.USAGE,
+          "diff: --scenarios is for estimates; expected --scenario NAME to compare one scenario of both files");
+    }
+    if (oldFile.equals("-") && newFile.equals("-")) {
+      throw new EnvelopeException(EnvelopeException.USAGE, "diff: OLD and NEW are both standard input; expected at most one -");
+    }
+    OptionalDouble limit = failOver == null ? OptionalDouble.empty() : OptionalDouble.of(threshold(failOver));
+    byte[] oldBytes = Input.read(oldFile, root.context.in());
+    byte[] newBytes = Input.read(newFile, root.context.in());
+    List<Diagnostic> problems = new ArrayList<>();
+    Document oldDoc = parse(oldFile, oldBytes, problems);
+    Requirements oldReq = bind(oldDoc, problems);
+    Document newDoc = parse(newFile, newBytes, problems);
+    Requirements newReq = bind(newDoc, problems);
+    if (!problems.isEmpty()) {
+      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, problems);
+    }
+    Tree oldTree = Printer.report(oldReq, Section.all()).tree();
+    Tree newTree = Printer.report(newReq, Section.all()).tree();
+    List<Changes.Input> inputs = Changes.inputs(oldDoc.root(), newDoc.root());
+    List<Changes.Output> outputs = Changes.outputs(oldTree, newTree);
+    List<Changes.Output> over = DiffReport.over(outputs, limit);
+
+    if (output.get != null) {
+      Object before = oldTree.at(output.get);
+      Object after = newTree.at(output.get);
+      if (!leaf(before) && !leaf(after)) {
+        Printer.get(before != null ? oldTree : newTree, output.get);
+      }
+      Printer.write(root.context, "old\t" + (leaf(before) ? Flat.raw(before) : "") + "\nnew\t"
+          + (leaf(after) ? Flat.raw(after) : "") + "\n");
+    } else if (output.format == OutputFormat.csv) {
+      Printer.write(root.context, DiffReport.csv(inputs, outputs));
+    } else {
+      List<String> header = new ArrayList<>();
+      input.scenario().ifPresent(s -> header.add("both with scenario: " + s));
+      input.sets.forEach(s -> header.add("both with --set " + s));
+      DiffReport.Sides sides = new DiffReport.Sides(oldReq.source(), newReq.source(),
+          oldReq.conventions().units(), newReq.conventions().units(), limit);
+      Printer.print(root.context, DiffReport.build(sides, header, inputs, outputs), output);
+    }
+    if (over.isEmpty()) {
+      return 0;
+    }
+    root.context.err().println("envelope: " + DiffReport.failure(over, limit.getAsDouble()));
+    return MOVED;
+  }
+
+  private static Document parse(String file, byte[] bytes, List<Diagnostic> problems) {
+    try {
+      return Document.parse(Input.label(file), bytes);
+    } catch (EnvelopeException e) {
+      if (e.exitCode() != EnvelopeException.INVALID_INPUT) {
+        throw e;
+      }
+      problems.addAll(e.diagnostics());
+      return null;
+    }
+  }
+
+  private Requirements bind(Document doc, List<Diagnostic> problems) {
+    if (doc == null) {
+      return null;
+    }
+    try {
+      return doc.bind(Need.ESTIMATE, input.scenario(), input.assignments());
+    } catch (EnvelopeException e) {
+      if (e.exitCode() != EnvelopeException.INVALID_INPUT) {
+        throw e;
+      }
+      e.diagnostics().stream().filter(d -> !problems.contains(d)).forEach(problems::add);
+      return null;
+    }
+  }
+
+  private static boolean leaf(Object value) {
+    return value instanceof Tree.Figure || value instanceof String;
+  }
+
+  private static double threshold(String text) {
+    try {
+      return Fractions.percent(text, true);
+    } catch (QuantityException e) {
+      throw new EnvelopeException(EnvelopeException.USAGE,
+          "--fail-over " + text + ": " + e.problem() + "; expected " + e.expected());
+    }
+  }
+}

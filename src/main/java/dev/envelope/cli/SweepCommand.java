@@ -1,0 +1,162 @@
+package dev.envelope.cli;
+
+import dev.envelope.estimate.Sweep;
+import dev.envelope.model.Assignment;
+import dev.envelope.model.Diagnostic;
+import dev.envelope.model.Document;
+import dev.envelope.model.EnvelopeException;
+import dev.envelope.model.Location;
+import dev.envelope.model.Requirements;
+import dev.envelope.model.RequirementsReader.Need;
+import dev.envelope.render.Conventions;
+import dev.envelope.render.Section;
+import dev.envelope.render.SweepReport;
+import dev.envelope.render.Tree;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code envelope sweep FILE --vary PATH=V1,V2 [--show P1,P2]}: one row per combination. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+    description = {
+      "Estimate every combination of varied inputs, one row each.",
+      "The first --vary varies slowest. Each combination overrides the file after --scenario and --set."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  envelope sweep examples/twitter.yaml --vary users.dau=100M,200M,400M",
+      "  envelope sweep examples/twitter.yaml --vary users.dau=100M,400M \\",
+      "      --vary storage.replication=2,3 --show capacity.nodes -o csv",
+      "  envelope sweep examples/twitter.yaml \\",
+      "      --vary 'conventions.seconds_per_day=86,400;100,000'",
+      "  envelope sweep examples/twitter.yaml --vary traffic.peak_factor=2,3,5 \\",
+      "      --get capacity.servers"
+    })
+final class SweepCommand implements Callable<Integer> {
+  /** What a sweep shows when --show is not given, where the estimates have them. */
+  static final List<String> DEFAULT_SHOW =
+      List.of("traffic.total.peak_per_second", "storage.bytes_replicated", "capacity.servers");
+
+  @ParentCommand EnvelopeCommand root;
+
+  @Parameters(paramLabel = "FILE", description = "Requirements file, YAML or JSON; - reads standard input.")
+  String file;
+
+  @Option(names = "--vary", paramLabel = "PATH=V1,V2,...", required = true,
+      description = {"An input and its values, read like file values; repeatable. Commas separate the values;"
+          + " in a list with a semicolon, semicolons do (86,400;100,000)."})
+  List<String> vary = new ArrayList<>();
+
+  @Option(names = "--show", paramLabel = "PATH", split = ",",
+      description = "Output paths to show (the JSON paths); default: traffic.total.peak_per_second and, where"
+          + " present, storage.bytes_replicated and capacity.servers.")
+  List<String> show = new ArrayList<>();
+
+  @Mixin InputOptions input;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    checkOptions();
+    Sweep sweep = new Sweep(vary.stream().map(v -> Sweep.axis("--vary", v)).toList());
+    Document doc = Printer.document(root.context, file);
+    List<String> wanted = output.get != null ? List.of(output.get)
+        : show.isEmpty() ? DEFAULT_SHOW : List.copyOf(new LinkedHashSet<>(show));
+    Run run = run(doc, sweep, wanted);
+    List<String> shown = new ArrayList<>();
+    for (String path : wanted) {
+      if (run.rows().stream().anyMatch(r -> r.outputs().containsKey(path))) {
+        shown.add(path);
+      } else if (output.get != null || !show.isEmpty()) {
+        Printer.get(run.firstTree(), path, output.get != null ? "--get" : "--show");
+      }
+    }
+    List<String> paths = sweep.axes().stream().map(Sweep.Axis::path).toList();
+    if (output.get != null) {
+      Printer.write(root.context, SweepReport.lines(output.get, run.rows()));
+    } else if (output.format == OutputFormat.csv) {
+      Printer.write(root.context, SweepReport.csv(paths, shown, run.rows()));
+    } else {
+      Requirements first = run.first();
+      String title = first.name().map(n -> n + " (" + first.source() + ")").orElse(first.source()) + ": sweep";
+      List<String> header = new ArrayList<>(run.sameConventions() ? Conventions.header(first.conventions())
+          : List.of("conventions: vary between combinations"));
+      input.scenario().ifPresent(s -> header.add("scenario: " + s));
+      input.assignments().forEach(s -> header.add("--set " + s.dottedPath() + "=" + s.value()));
+      Printer.print(root.context, SweepReport.build(title, header, paths, shown, run.rows()), output);
+    }
+    return 0;
+  }
+
+  private void checkOptions() {
+    if (input.all) {
+      throw new EnvelopeException(EnvelopeException.USAGE,
+          "sweep: --scenarios is for estimates; expected --scenario NAME to sweep one scenario");
+    }
+    if (output.get != null && !show.isEmpty()) {
+      throw new EnvelopeException(EnvelopeException.USAGE, "sweep: --get and --show: expected one of them");
+    }
+    if (show.stream().anyMatch(String::isBlank)) {
+      throw new EnvelopeException(EnvelopeException.USAGE, "--show " + String.join(",", show)
+          + ": an empty path; expected paths separated by commas, e.g. --show traffic.total.peak_per_second,capacity.servers");
+    }
+  }
+
+  /** The rows of a sweep, and its first combination's requirements and estimate (for titles and hints). */
+  private record Run(List<SweepReport.Row> rows, Requirements first, Tree firstTree, boolean sameConventions) {}
+
+  /**
+   * Estimates every combination, after --scenario and --set. Every problem of every combination is
+   * reported at once, each once (exit 3).
+   */
+  private Run run(Document doc, Sweep sweep, List<String> wanted) {
+    List<SweepReport.Row> rows = new ArrayList<>();
+    List<Diagnostic> problems = new ArrayList<>();
+    Requirements first = null;
+    Tree firstTree = null;
+    boolean same = true;
+    List<Assignment> sets = input.assignments();
+    for (List<Assignment> combination : sweep.combinations()) {
+      List<Assignment> all = new ArrayList<>(sets);
+      all.addAll(combination);
+      try {
+        Requirements req = doc.bind(Need.ESTIMATE, input.scenario(), all);
+        Tree tree = estimate(req, combination);
+        if (first == null) {
+          first = req;
+          firstTree = tree;
+        }
+        same &= req.conventions().equals(first.conventions());
+        rows.add(new SweepReport.Row(combination.stream().map(Assignment::value).toList(),
+            SweepReport.pick(tree, wanted), req.conventions().units()));
+      } catch (EnvelopeException e) {
+        if (e.exitCode() != EnvelopeException.INVALID_INPUT) {
+          throw e;
+        }
+        e.diagnostics().stream().filter(d -> !problems.contains(d)).forEach(problems::add);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, problems);
+    }
+    return new Run(rows, first, firstTree, same);
+  }
+
+  /** The estimate of one combination; a figure too large to compute names the combination. */
+  private static Tree estimate(Requirements req, List<Assignment> combination) {
+    try {
+      return Printer.report(req, Section.all()).tree();
+    } catch (EnvelopeException e) {
+      String where = String.join(" ", combination.stream().map(a -> a.origin().file()).toList());
+      throw new EnvelopeException(e.exitCode(), e.diagnostics().stream()
+          .map(d -> new Diagnostic(Location.argument(where), d.path(), d.message())).toList());
+    }
+  }
+}

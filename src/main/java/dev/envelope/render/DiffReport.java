@@ -1,0 +1,171 @@
+package dev.envelope.render;
+
+import dev.envelope.units.Format;
+import dev.envelope.units.UnitSystem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Two estimates compared: the inputs that changed, then the outputs that moved. In JSON every key
+ * is always present; a side that does not exist, and a relative change that is not a number (text,
+ * a figure on one side only, a move away from zero), are {@code null}.
+ */
+public final class DiffReport {
+  public static final String SCHEMA = "envelope.diff/v1";
+  static final String ABSENT = "-";
+
+  private DiffReport() {}
+
+  /**
+   * The two files compared and how: their labels, the unit systems their figures are shown in, and
+   * the {@code --fail-over} threshold as a fraction, if given.
+   */
+  public record Sides(String oldFile, String newFile, UnitSystem oldUnits, UnitSystem newUnits, OptionalDouble failOver) {}
+
+  /** The outputs that exceed the threshold, if one is given. */
+  public static List<Changes.Output> over(List<Changes.Output> outputs, OptionalDouble failOver) {
+    if (failOver.isEmpty()) {
+      return List.of();
+    }
+    return outputs.stream().filter(o -> o.over(failOver.getAsDouble())).toList();
+  }
+
+  public static Report build(Sides sides, List<String> header, List<Changes.Input> inputs, List<Changes.Output> outputs) {
+    boolean failed = !over(outputs, sides.failOver()).isEmpty();
+    Tree tree = new Tree();
+    tree.put("schema", SCHEMA);
+    tree.put("old", sides.oldFile());
+    tree.put("new", sides.newFile());
+    List<Tree> inputItems = new ArrayList<>();
+    List<List<String>> inputRows = new ArrayList<>();
+    for (Changes.Input in : inputs) {
+      Tree item = new Tree();
+      item.put("path", in.path());
+      item.put("change", in.change().word());
+      text(item, "old", in.old());
+      text(item, "new", in.now());
+      inputItems.add(item);
+      inputRows.add(List.of(in.path(), in.old().orElse(ABSENT), in.now().orElse(ABSENT), in.change().word()));
+    }
+    tree.putList("inputs", inputItems);
+    List<Tree> outputItems = new ArrayList<>();
+    List<List<String>> outputRows = new ArrayList<>();
+    for (Changes.Output out : outputs) {
+      Tree item = new Tree();
+      item.put("path", out.path());
+      item.put("change", out.change().word());
+      value(item, "old", out.old());
+      value(item, "new", out.now());
+      if (out.relative().isPresent()) {
+        item.put("relative_change", out.relative().getAsDouble(), Tree.Figure.Kind.NUMBER);
+      } else {
+        item.putNull("relative_change");
+      }
+      outputItems.add(item);
+      outputRows.add(List.of(out.path(),
+          out.old().map(v -> Figures.display(v, sides.oldUnits())).orElse(ABSENT),
+          out.now().map(v -> Figures.display(v, sides.newUnits())).orElse(ABSENT),
+          change(out)));
+    }
+    tree.putList("outputs", outputItems);
+    if (sides.failOver().isPresent()) {
+      tree.put("fail_over", sides.failOver().getAsDouble(), Tree.Figure.Kind.FRACTION);
+    } else {
+      tree.putNull("fail_over");
+    }
+    tree.put("failed", failed);
+
+    String title = sides.oldFile() + " -> " + sides.newFile();
+    List<Report.Block> blocks = new ArrayList<>();
+    List<String> lines = new ArrayList<>(header);
+    if (inputs.isEmpty() && outputs.isEmpty()) {
+      lines.add("no changes: the same inputs and the same outputs");
+      return new Report(title, lines, blocks, tree);
+    }
+    blocks.add(inputs.isEmpty()
+        ? new Report.Block("Inputs", List.of(), List.of(), List.of("no input changed"))
+        : new Report.Block("Inputs", List.of("input", "old", "new", "change"), inputRows, List.of(), -1));
+    List<String> notes = new ArrayList<>();
+    if (!outputs.isEmpty()) {
+      notes.add("change = (new - old) / |old|");
+    }
+    sides.failOver().ifPresent(limit -> {
+      int n = over(outputs, sides.failOver()).size();
+      notes.add("--fail-over " + Format.percent(limit) + ": " + (n == 0 ? "no output" : n == 1 ? "1 output" : n + " outputs")
+          + " moved by more than " + Format.percent(limit));
+    });
+    blocks.add(outputs.isEmpty()
+        ? new Report.Block("Outputs", List.of(), List.of(), prepend("no output moved", notes))
+        : new Report.Block("Outputs", List.of("output", "old", "new", "change"), outputRows, notes));
+    return new Report(title, lines, blocks, tree);
+  }
+
+  /**
+   * CSV: one row per change, {@code part,path,change,old,new,relative_change}; {@code part} is
+   * {@code input} or {@code output}, inputs as written, outputs raw in base units, empty fields where
+   * the JSON has null.
+   */
+  public static String csv(List<Changes.Input> inputs, List<Changes.Output> outputs) {
+    StringBuilder sb = new StringBuilder();
+    CsvRenderer.line(sb, List.of("part", "path", "change", "old", "new", "relative_change"));
+    for (Changes.Input in : inputs) {
+      CsvRenderer.line(sb, List.of("input", in.path(), in.change().word(), in.old().orElse(""), in.now().orElse(""), ""));
+    }
+    for (Changes.Output out : outputs) {
+      CsvRenderer.line(sb, List.of("output", out.path(), out.change().word(), out.old().map(Flat::raw).orElse(""),
+          out.now().map(Flat::raw).orElse(""),
+          out.relative().isPresent() ? JsonRenderer.number(out.relative().getAsDouble()) : ""));
+    }
+    return sb.toString();
+  }
+
+  /** The line that explains exit code 1: how many outputs exceeded the threshold, naming up to five. */
+  public static String failure(List<Changes.Output> over, double limit) {
+    List<String> named = over.stream().limit(5).map(o -> o.path() + " (" + change(o) + ")").toList();
+    return "--fail-over " + Format.percent(limit) + ": " + over.size() + (over.size() == 1 ? " output" : " outputs")
+        + " moved by more than " + Format.percent(limit) + ": " + String.join(", ", named)
+        + (over.size() > 5 ? ", and " + (over.size() - 5) + " more" : "");
+  }
+
+  /** The change column of tables: +12.5%, -3%, "from 0", "added", "removed", "changed" (text). */
+  public static String change(Changes.Output out) {
+    if (out.change() != Changes.Kind.CHANGED) {
+      return out.change().word();
+    }
+    if (out.fromZero()) {
+      return "from 0";
+    }
+    if (out.relative().isEmpty()) {
+      return "changed";
+    }
+    double percent = out.relative().getAsDouble() * 100;
+    return (percent > 0 ? "+" : "") + Format.sig3(percent) + "%";
+  }
+
+  private static void text(Tree item, String key, Optional<String> value) {
+    if (value.isPresent()) {
+      item.put(key, value.get());
+    } else {
+      item.putNull(key);
+    }
+  }
+
+  private static void value(Tree item, String key, Optional<Object> value) {
+    if (value.isEmpty()) {
+      item.putNull(key);
+    } else if (value.get() instanceof Tree.Figure f) {
+      item.put(key, f.value(), f.kind());
+    } else {
+      item.put(key, String.valueOf(value.get()));
+    }
+  }
+
+  private static List<String> prepend(String first, List<String> rest) {
+    List<String> out = new ArrayList<>();
+    out.add(first);
+    out.addAll(rest);
+    return out;
+  }
+}
