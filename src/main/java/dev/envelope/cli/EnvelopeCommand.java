@@ -1,5 +1,6 @@
 package dev.envelope.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       SweepCommand.class,
       DiffCommand.class,
+      CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
