@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * An ordered tree of figures: the machine-readable side of a report, as JSON prints it. Leaves are
- * {@link Figure}s, strings, or lists of trees; keys keep insertion order.
+ * {@link Figure}s, strings, booleans, or lists; keys keep insertion order.
  */
 public final class Tree {
   private final Map<String, Object> children = new LinkedHashMap<>();
@@ -30,6 +30,11 @@ public final class Tree {
 
   public Tree put(String key, String text) {
     children.put(key, text);
+    return this;
+  }
+
+  public Tree put(String key, boolean value) {
+    children.put(key, value);
     return this;
   }
 

@@ -45,6 +45,8 @@ public final class YamlRenderer {
           value(sb, item, depth + 1);
         }
       }
+    } else if (v instanceof Boolean b) {
+      sb.append(' ').append(b).append('\n');
     } else {
       sb.append(' ').append(v instanceof Tree.Figure f ? JsonRenderer.number(f.value()) : scalar(String.valueOf(v)))
           .append('\n');
