@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       BandwidthCommand.class,
       ShardsCommand.class,
       SlaCommand.class,
+      ValidateCommand.class,
       SchemaCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
