@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       SlaCommand.class,
       ValidateCommand.class,
       SchemaCommand.class,
+      InitCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

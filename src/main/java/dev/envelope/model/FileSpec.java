@@ -325,9 +325,9 @@ public final class FileSpec {
               + " assumptions"),
       Field.of("scenarios", Type.SCENARIOS, Range.ANY,
           "named sets of overrides, each a mapping of dotted input path to value; run one with --scenario NAME,"
-              + " all side by side with --scenarios", "{peak: {users.dau: 20M, traffic.peak_factor: 5}}"),
+              + " all side by side with --scenarios", "peak: {users.dau: 20M, traffic.peak_factor: 5}"),
       Field.of("budgets", Type.BUDGETS, Range.ANY,
-          "limits on output figures, keyed by the figure's JSON path", "{capacity.servers: \"<= 40\"}")),
+          "limits on output figures, keyed by the figure's JSON path", "capacity.servers: \"<= 40\"")),
       List.of());
 
   /**

@@ -93,6 +93,13 @@ class RequirementsSchemaTest {
     assertThat(schema.validate(tree)).as(example.toString()).isEmpty();
   }
 
+  @Test
+  void theStarterFileMeetsTheSchema() throws IOException {
+    JsonNode tree = YAML.readTree(StarterFile.render());
+    assertThat(tree.get("workloads")).isNotNull();
+    assertThat(schema.validate(tree)).isEmpty();
+  }
+
   /**
    * Files that the reader and the schema must both accept or both refuse. Written in JSON so that
    * both see exactly the same values; {@code '} stands for {@code "}. The schema checks the form of
