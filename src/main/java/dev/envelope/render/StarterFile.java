@@ -5,7 +5,6 @@ import dev.envelope.model.FileSpec.Field;
 import dev.envelope.model.FileSpec.Group;
 import dev.envelope.model.FileSpec.Type;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,19 +18,16 @@ public final class StarterFile {
   /** The one workload of the starter file. */
   static final String WORKLOAD = "item";
 
-  /** The keys set in the starter file, by input path, and their values. */
-  static final Map<String, String> VALUES = new LinkedHashMap<>();
-
-  static {
-    VALUES.put("name", "My service");
-    VALUES.put("users.dau", "1M");
-    VALUES.put("workloads.*.writes_per_user", "2/day");
-    VALUES.put("workloads.*.read_write_ratio", "10:1");
-    VALUES.put("workloads.*.payload", "1KB");
-    VALUES.put("storage.retention", "5y");
-    VALUES.put("capacity.server_qps", "1000");
-    VALUES.put("availability.target", "99.9%");
-  }
+  /** The keys set in the starter file, by input path, and their values: a small web service. */
+  static final Map<String, String> VALUES = Map.of(
+      "name", "My service",
+      "users.dau", "1M",
+      "workloads.*.writes_per_user", "2/day",
+      "workloads.*.read_write_ratio", "10:1",
+      "workloads.*.payload", "1KB",
+      "storage.retention", "5y",
+      "capacity.server_qps", "1000",
+      "availability.target", "99.9%");
 
   /** Where the comments start, so that they line up, and where lines wrap. */
   private static final int COMMENT_COLUMN = 40;
