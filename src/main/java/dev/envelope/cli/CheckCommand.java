@@ -44,9 +44,20 @@ final class CheckCommand implements Callable<Integer> {
           "check: budgets are checked in the base and every scenario; expected no --scenario or --scenarios");
     }
     Document doc = Printer.document(root.context, file);
+    Budgets.Evaluation evaluation = evaluate(doc, input.assignments());
+    Printer.print(root.context, CheckReport.build(doc.file(), evaluation.results(), evaluation.units()), output);
+    return evaluation.results().stream().allMatch(Budgets.Result::passed) ? 0 : FAILED;
+  }
+
+  /**
+   * Binds the file and every scenario, estimates each, and evaluates every budget in each; every
+   * problem, in the file, a scenario or a budget, is reported at once (exit 3). {@code validate}
+   * checks a file the same way.
+   */
+  static Budgets.Evaluation evaluate(Document doc, List<dev.envelope.model.Assignment> sets) {
     Map<String, Requirements> all;
     try {
-      all = doc.bindAll(Need.ESTIMATE, input.assignments(), false);
+      all = doc.bindAll(Need.ESTIMATE, sets, false);
     } catch (EnvelopeException e) {
       // Report the budgets that do not read beside the file's other problems, all at once.
       if (e.exitCode() == EnvelopeException.INVALID_INPUT) {
@@ -59,7 +70,13 @@ final class CheckCommand implements Callable<Integer> {
     List<Budgets.Result> results = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>(doc.budgetProblems());
     for (Map.Entry<String, Requirements> e : all.entrySet()) {
-      Tree tree = Printer.report(e.getValue(), Section.all()).tree();
+      Tree tree;
+      try {
+        tree = Printer.report(e.getValue(), Section.all()).tree();
+      } catch (EnvelopeException overflow) {
+        problems.addAll(overflow.diagnostics());
+        continue;
+      }
       for (Budget budget : doc.budgets()) {
         Budgets.Result r = Budgets.evaluate(e.getKey(), budget, tree, e.getValue(), problems);
         if (r != null) {
@@ -70,9 +87,7 @@ final class CheckCommand implements Callable<Integer> {
     if (!problems.isEmpty()) {
       throw invalid(problems);
     }
-    Requirements base = all.get(Document.BASE);
-    Printer.print(root.context, CheckReport.build(doc.file(), results, base.conventions().units()), output);
-    return results.stream().allMatch(Budgets.Result::passed) ? 0 : FAILED;
+    return new Budgets.Evaluation(results, all.get(Document.BASE).conventions().units());
   }
 
   /** One problem per place (a budget missing in every scenario is one problem), in file order. */

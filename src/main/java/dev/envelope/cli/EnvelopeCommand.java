@@ -27,6 +27,9 @@ import picocli.CommandLine.Spec;
       SweepCommand.class,
       DiffCommand.class,
       CommandLine.HelpCommand.class,
+      ValidateCommand.class,
+      SchemaCommand.class,
+      InitCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

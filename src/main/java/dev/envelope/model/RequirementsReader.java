@@ -42,22 +42,6 @@ public final class RequirementsReader {
   public static final double DEFAULT_UTILIZATION = 0.7;
   static final String UTILIZATION_SOURCE = "default: a rule of thumb, not a published figure: nodes at most 70% busy or full, headroom for peaks and failover";
 
-  static final Set<String> ROOT_KEYS =
-      ordered("name", "users", "workloads", "traffic", "storage", "cache", "capacity", "availability", "conventions",
-          "scenarios", "budgets");
-  static final Set<String> USERS_KEYS = ordered("dau", "mau", "daily_active");
-  static final Set<String> WORKLOAD_KEYS =
-      ordered("writes_per_user", "writes", "reads_per_user", "reads", "read_write_ratio", "payload", "read_size", "peak_factor");
-  static final Set<String> TRAFFIC_KEYS = ordered("peak_factor");
-  static final Set<String> STORAGE_KEYS = ordered("retention", "replication", "overhead");
-  static final Set<String> CACHE_KEYS = ordered("hot_fraction", "node_memory");
-  static final Set<String> CAPACITY_KEYS =
-      ordered("server_qps", "shard_storage", "shard_write_qps", "shard_read_qps", "utilization");
-  static final Set<String> AVAILABILITY_KEYS = ordered("target");
-  static final Set<String> CONVENTIONS_KEYS =
-      ordered("calendar", "seconds_per_day", "seconds_per_month", "seconds_per_year", "units");
-  static final Set<String> CALENDAR_KEYS = ordered("year", "quarter", "month");
-
   private final String file;
   private final List<Diagnostic> problems = new ArrayList<>();
   private final List<Assumption> assumptions = new ArrayList<>();
@@ -91,15 +75,17 @@ public final class RequirementsReader {
       throw TreeParser.invalid(rootNode.location(), "",
           "the file holds " + Node.kind(rootNode) + "; expected a mapping of requirements (users, workloads, ...)");
     }
-    Section root = new Section("", rootMap, ROOT_KEYS);
+    Section root = new Section("", rootMap, FileSpec.ROOT.keys());
     root.used.add("scenarios"); // read by Document
     root.used.add("budgets");
-    Requirements.Conventions conventions = conventions(root.section("conventions", CONVENTIONS_KEYS));
+    // An editor's pointer to the JSON Schema: read as text, then ignored.
+    root.text(FileSpec.SCHEMA_REFERENCE.key());
+    Requirements.Conventions conventions = conventions(root.section("conventions", FileSpec.CONVENTIONS.keys()));
     Optional<String> name = root.text("name");
-    Section usersSection = root.section("users", USERS_KEYS);
+    Section usersSection = root.section("users", FileSpec.USERS.keys());
     Optional<Requirements.Users> users = users(usersSection);
 
-    Section traffic = root.section("traffic", TRAFFIC_KEYS);
+    Section traffic = root.section("traffic", FileSpec.TRAFFIC.keys());
     double peakFactor = traffic.value("peak_factor", RequirementsReader::positive).orElse(Double.NaN);
     boolean peakDefaulted = Double.isNaN(peakFactor);
     if (peakDefaulted) {
@@ -130,7 +116,7 @@ public final class RequirementsReader {
               "got " + Node.kind(e.value()) + "; expected a mapping such as {writes_per_user: 2/day, payload: 1KB}"));
           continue;
         }
-        Section w = new Section(path, wmap, WORKLOAD_KEYS);
+        Section w = new Section(path, wmap, FileSpec.WORKLOAD.keys());
         Workload workload = workload(e, w, users, !usersSection.isAbsent(), peakFactor);
         if (workload != null) {
           workloads.add(workload);
@@ -150,9 +136,9 @@ public final class RequirementsReader {
       assumptions.add(new Assumption("traffic.peak_factor", DEFAULT_PEAK_FACTOR, PEAK_SOURCE));
     }
 
-    Section storageSection = root.section("storage", STORAGE_KEYS);
+    Section storageSection = root.section("storage", FileSpec.STORAGE.keys());
     Optional<Span> retention = storageSection.value("retention", RequirementsReader::retention);
-    Section cap = root.section("capacity", CAPACITY_KEYS);
+    Section cap = root.section("capacity", FileSpec.CAPACITY.keys());
     boolean shardLimits = cap.entry("shard_storage") != null || cap.entry("shard_write_qps") != null
         || cap.entry("shard_read_qps") != null;
     // Defaults are listed only where a figure uses them: replication in replicated bytes and
@@ -162,7 +148,7 @@ public final class RequirementsReader {
         .orElseGet(() -> defaulted("storage.replication", DEFAULT_REPLICATION, REPLICATION_SOURCE, replicated));
     double overhead = storageSection.value("overhead", t -> Fractions.percent(t, true))
         .orElseGet(() -> defaulted("storage.overhead", DEFAULT_OVERHEAD, OVERHEAD_SOURCE, stored ? need : Need.SLA));
-    Section cacheSection = root.section("cache", CACHE_KEYS);
+    Section cacheSection = root.section("cache", FileSpec.CACHE.keys());
     double hot = cacheSection.value("hot_fraction", t -> Fractions.percent(t, false))
         .orElseGet(() -> defaulted("cache.hot_fraction", DEFAULT_HOT_FRACTION, HOT_SOURCE,
             readsExist ? need : Need.SLA));
@@ -176,7 +162,7 @@ public final class RequirementsReader {
     double utilization = cap.value("utilization", RequirementsReader::utilization)
         .orElseGet(() -> defaulted("capacity.utilization", DEFAULT_UTILIZATION, UTILIZATION_SOURCE,
             limited ? need : Need.SLA));
-    Section availability = root.section("availability", AVAILABILITY_KEYS);
+    Section availability = root.section("availability", FileSpec.AVAILABILITY.keys());
     OptionalDouble target = optional(availability.value("target", Fractions::target));
 
     for (Section s : List.of(root, usersSection, traffic, storageSection, cacheSection, cap, availability)) {
@@ -283,7 +269,7 @@ public final class RequirementsReader {
     Calendar calendar = Calendar.SRE;
     Entry cal = s.entry("calendar");
     if (cal != null && cal.value() instanceof MapNode custom) {
-      Section c = new Section(s.child("calendar"), custom, CALENDAR_KEYS);
+      Section c = new Section(s.child("calendar"), custom, FileSpec.CALENDAR_DAYS.keys());
       Optional<Double> year = c.value("year", RequirementsReader::positive);
       Optional<Double> quarter = c.value("quarter", RequirementsReader::positive);
       Optional<Double> month = c.value("month", RequirementsReader::positive);
@@ -415,10 +401,6 @@ public final class RequirementsReader {
 
   private static OptionalDouble optional(Optional<Double> value) {
     return value.map(OptionalDouble::of).orElse(OptionalDouble.empty());
-  }
-
-  private static Set<String> ordered(String... keys) {
-    return new java.util.LinkedHashSet<>(List.of(keys));
   }
 
   /**

@@ -28,6 +28,9 @@ public final class Budgets {
   public record Result(String scenario, Budget budget, Tree.Figure actual, double limit, double margin,
       double marginFraction, boolean passed) {}
 
+  /** Every budget's outcome in every scenario, and the units to show them in. */
+  public record Evaluation(List<Result> results, dev.envelope.units.UnitSystem units) {}
+
   /**
    * Evaluates {@code budget} against {@code tree}; a budget naming no figure, or a limit that does
    * not read in the figure's unit, is a problem in the file.

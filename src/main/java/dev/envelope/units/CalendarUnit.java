@@ -26,6 +26,16 @@ public enum CalendarUnit {
     return symbol;
   }
 
+  /** Every spelling of this unit that the parsers accept, lower-case (any case is accepted). */
+  public java.util.List<String> aliases() {
+    return java.util.List.of(aliases);
+  }
+
+  /** Whether this unit may follow a rate's slash or a duration's number (quarters may not). */
+  public boolean isRateUnit() {
+    return this != QUARTER;
+  }
+
   /** The lower-case JSON key of this unit's period: {@code hour}, {@code day}... */
   public String key() {
     return name().toLowerCase(Locale.ROOT);

@@ -1,0 +1,47 @@
+package dev.envelope.cli;
+
+import dev.envelope.render.StarterFile;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code envelope init [FILE]}: a starter requirements file, or a bundled example. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+    description = {
+      "Write a starter requirements file: every key with what it means, its default and its units, and values"
+          + " that estimate as written. Without FILE (or with -), print it.",
+      "An existing FILE is left alone (exit 2) unless --force. The file is written whole or not at all:"
+          + " a temporary file beside it, then renamed."
+    },
+    footer = {
+      "%nExample:",
+      "  envelope init req.yaml && envelope estimate req.yaml",
+      "  envelope init --example twitter twitter.yaml"
+    })
+final class InitCommand implements Callable<Integer> {
+  @ParentCommand EnvelopeCommand root;
+
+  @Parameters(paramLabel = "FILE", arity = "0..1", description = "Where to write it; - or none prints it.")
+  String file;
+
+  @Option(names = "--example", paramLabel = "NAME", completionCandidates = BundledExamples.Names.class,
+      description = "Start from a bundled example instead: ${COMPLETION-CANDIDATES}.")
+  String example;
+
+  @Option(names = "--force", description = "Overwrite FILE if it exists.")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    String text = example == null ? StarterFile.render() : BundledExamples.read(example);
+    if (file == null || file.equals("-")) {
+      Printer.write(root.context, text);
+      return 0;
+    }
+    Output.writeAtomically(file, text, force);
+    Printer.write(root.context, "wrote " + file + "; next: envelope estimate " + file + "\n");
+    return 0;
+  }
+}

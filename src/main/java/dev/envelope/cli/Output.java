@@ -1,0 +1,76 @@
+package dev.envelope.cli;
+
+import dev.envelope.model.EnvelopeException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Writes a file whole or not at all: a temporary file beside it, then a rename over it. */
+final class Output {
+  private Output() {}
+
+  /**
+   * Writes {@code text} to {@code file}. An existing file is a command-line error (exit 2) unless
+   * {@code force}; a failure to write is exit 4 and leaves neither a partial file nor the temporary.
+   */
+  static void writeAtomically(String file, String text, boolean force) {
+    Path target;
+    try {
+      target = Path.of(file);
+    } catch (InvalidPathException e) {
+      throw new EnvelopeException(EnvelopeException.IO, file + ": cannot write: " + e.getReason());
+    }
+    if (!force && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw new EnvelopeException(EnvelopeException.USAGE,
+          file + ": already exists; expected a new file name, or --force to overwrite it");
+    }
+    Path parent = target.toAbsolutePath().getParent();
+    // Hidden, and named after the target, so that a leftover from a killed run is recognisable.
+    Path temporary = parent.resolve("." + target.getFileName() + "."
+        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+    try {
+      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
+        channel.force(true); // on disk before the rename makes it visible
+      }
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(temporary);
+      } catch (IOException ignored) {
+        // The write already failed; that is the error to report.
+      }
+      // The directory as the user wrote it: the message must not depend on where envelope runs.
+      Path given = target.getParent() == null ? Path.of(".") : target.getParent();
+      throw new EnvelopeException(EnvelopeException.IO, file + ": cannot write: " + reason(e, given));
+    }
+  }
+
+  private static String reason(IOException e, Path parent) {
+    if (e instanceof NoSuchFileException || e instanceof NotDirectoryException) {
+      return "no such directory " + parent;
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied in " + parent;
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason().toLowerCase(java.util.Locale.ROOT);
+    }
+    return e.getMessage();
+  }
+}

@@ -1,0 +1,94 @@
+package dev.envelope.cli;
+
+import dev.envelope.model.Diagnostic;
+import dev.envelope.model.Document;
+import dev.envelope.model.EnvelopeException;
+import dev.envelope.model.Location;
+import dev.envelope.model.Requirements;
+import dev.envelope.model.RequirementsReader.Need;
+import dev.envelope.render.JsonRenderer;
+import dev.envelope.render.Section;
+import dev.envelope.render.ValidationReport;
+import dev.envelope.render.ValidationReport.FileResult;
+import dev.envelope.render.ValidationReport.Outcome;
+import dev.envelope.render.YamlRenderer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code envelope validate FILE...}: every problem in every file, without printing estimates. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = {
+      "Check requirements files without estimating: every problem in every file at once.",
+      "Each file is read, and estimated with its own values and with each of its scenarios. Prints FILE: valid"
+          + " for each valid file; problems go to standard error. Exits 0 when all files are valid, 3 when any is"
+          + " invalid, 4 when any cannot be read (the others are still checked)."
+    },
+    footer = {
+      "%nExample:",
+      "  envelope validate examples/*.yaml",
+      "  envelope validate req.yaml -o json"
+    })
+final class ValidateCommand implements Callable<Integer> {
+  enum Format {
+    table,
+    json,
+    yaml
+  }
+
+  @ParentCommand EnvelopeCommand root;
+
+  @Parameters(paramLabel = "FILE", arity = "1..*",
+      description = "Requirements files, YAML or JSON; - reads standard input.")
+  List<String> files = new ArrayList<>();
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Override
+  public Integer call() {
+    List<FileResult> results = new ArrayList<>();
+    for (String file : files) {
+      results.add(check(file));
+    }
+    Printer.write(root.context, switch (format) {
+      case table -> ValidationReport.table(results);
+      case json -> JsonRenderer.render(ValidationReport.tree(results));
+      case yaml -> YamlRenderer.render(ValidationReport.tree(results));
+    });
+    // An unreadable file is the graver failure: exit 4 even when another file is invalid.
+    if (results.stream().anyMatch(r -> r.outcome() == Outcome.UNREADABLE)) {
+      return EnvelopeException.IO;
+    }
+    return results.stream().allMatch(FileResult::valid) ? 0 : EnvelopeException.INVALID_INPUT;
+  }
+
+  /** Reads, binds (the base and every scenario) and estimates one file; problems go to stderr. */
+  private FileResult check(String file) {
+    List<Diagnostic> found = new ArrayList<>();
+    try {
+      // As check does it: every scenario, every estimate (overflow), every budget.
+      CheckCommand.evaluate(Printer.document(root.context, file), List.of());
+    } catch (EnvelopeException e) {
+      if (e.exitCode() == EnvelopeException.IO) {
+        root.context.err().println("envelope: " + e.getMessage());
+        String label = Input.label(file);
+        String message = e.getMessage().startsWith(label + ": ")
+            ? e.getMessage().substring(label.length() + 2) : e.getMessage();
+        return new FileResult(label, Outcome.UNREADABLE,
+            List.of(new Diagnostic(Location.argument(label), "", message)));
+      }
+      if (e.exitCode() != EnvelopeException.INVALID_INPUT) {
+        throw e;
+      }
+      found.addAll(e.diagnostics());
+    }
+    found.forEach(d -> root.context.err().println(d));
+    return new FileResult(Input.label(file), found.isEmpty() ? Outcome.VALID : Outcome.INVALID, found);
+  }
+}

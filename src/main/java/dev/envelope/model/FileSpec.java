@@ -1,0 +1,413 @@
+package dev.envelope.model;
+
+import dev.envelope.units.Calendar;
+import dev.envelope.units.CalendarUnit;
+import dev.envelope.units.UnitSystem;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The requirements file (version 1), described once: every key with its section, the type of its
+ * value, what it means, an example and its default. The reader takes its known keys from here, and
+ * the JSON Schema ({@code envelope schema}) and the starter file ({@code envelope init}) are
+ * generated from it, so none of them can list a key the others do not.
+ *
+ * <p>What a value means, and the rules that tie keys together, stay with the reader, which owns the
+ * messages; the {@link Rule}s here restate those rules for the schema, and tests keep the two in
+ * agreement.
+ */
+public final class FileSpec {
+  private FileSpec() {}
+
+  /** The kinds of value a key takes. Each names its grammar for people and as a pattern. */
+  public enum Type {
+    COUNT("count", "a number, optionally with K, M, B or T (thousand to trillion): 150M, 1.5B, 1e9"),
+    SIZE("size", "a number of bytes, with B, KB, MB, GB, TB, PB or EB (KiB ... EiB are always 1024): 204B, 64GB"),
+    RATE("rate", "an amount per time unit, the unit required: 500M/day, 10K/s (/s, /min, /h, /day, /week, /month, /year)"),
+    PER_USER_RATE("per-user rate", "an amount per time unit: 2/day, 10/h (/s ... /year); a bare number is per day"),
+    REQUEST_RATE("requests per second", "a count read as per second (5000, 5K) or a rate with its unit (5K/s, 300K/min)"),
+    DURATION("duration", "a number and a unit: s, min, h, d, w, mo or y (5y, 36mo, 90d), or ISO-8601 (P5Y, PT12H)"),
+    PERCENTAGE("percentage", "a number with % (20%), or a fraction from 0 to 1 (0.2)"),
+    TARGET("target", "strictly between 0 and 100%: 99.95%, 0.9995, \"3.5 nines\" or \"four nines\""),
+    RATIO("ratio", "reads:writes (10:1, or 1:10 for write-heavy) or reads per write (10)"),
+    NUMBER("number", "a plain number, no unit: 2, 2.5"),
+    TEXT("text", "any text; a number or true/false is read as its text"),
+    CALENDAR("calendar", "sre, gregorian or julian (any case), or custom days {year, quarter, month}"),
+    UNITS("units", "si (KB = 1000 B) or iec (KB = 1024 B), any case"),
+    SECTION("section", "a mapping of its keys; a section with no value reads as absent"),
+    NAMED_SECTIONS("named sections", "a mapping of names (any key) to sections"),
+    SCENARIOS("scenarios", "a mapping of scenario names to overrides: dotted input path -> value"),
+    BUDGETS("budgets", "a mapping of output figure paths to limits: a comparison (<=, <, >=, >, ==) and a value");
+
+    private final String title;
+    private final String grammar;
+
+    Type(String title, String grammar) {
+      this.title = title;
+      this.grammar = grammar;
+    }
+
+    /** A short name: {@code count}, {@code per-user rate}. */
+    public String title() {
+      return title;
+    }
+
+    /** The forms a value of this type takes, for people. */
+    public String grammar() {
+      return grammar;
+    }
+
+    /** Whether a YAML or JSON number is a value of this type (besides a string). */
+    public boolean acceptsNumbers() {
+      return switch (this) {
+        case COUNT, SIZE, PER_USER_RATE, REQUEST_RATE, PERCENTAGE, TARGET, RATIO, NUMBER, TEXT -> true;
+        default -> false;
+      };
+    }
+
+    /** Whether a value of this type is one scalar (a leaf of the file). */
+    public boolean isScalar() {
+      return this != SECTION && this != NAMED_SECTIONS && this != SCENARIOS && this != BUDGETS;
+    }
+
+    /**
+     * The syntax of a string value as a regular expression (ECMA-262 and java.util.regex alike,
+     * anchored, case handled with character classes), or empty where any string goes. Ranges are
+     * not in the pattern: a pattern says {@code 150%} is a percentage, the reader says whether a
+     * key allows it.
+     */
+    public Optional<String> pattern() {
+      String body = switch (this) {
+        case COUNT -> Regex.COUNT;
+        case SIZE -> Regex.SIZE;
+        case RATE -> Regex.RATE;
+        case PER_USER_RATE, REQUEST_RATE -> Regex.RATE + "|" + Regex.COUNT;
+        case DURATION -> Regex.DURATION;
+        case PERCENTAGE -> Regex.NUMBER + "\\s*%|" + Regex.NUMBER;
+        case TARGET -> Regex.NINES + "|" + Regex.NUMBER + "\\s*%|" + Regex.NUMBER;
+        case RATIO -> Regex.NUMBER + "\\s*:\\s*" + Regex.NUMBER + "|" + Regex.NUMBER;
+        case NUMBER -> Regex.NUMBER;
+        case CALENDAR -> Regex.CALENDAR_NAMES;
+        case UNITS -> Regex.UNIT_SYSTEMS;
+        default -> null;
+      };
+      return Optional.ofNullable(body).map(b -> "^\\s*(?:" + b + ")\\s*$");
+    }
+  }
+
+  /** The numbers a key allows; the JSON Schema applies it to values written as numbers. */
+  public record Range(double min, boolean minExclusive, double max, boolean maxExclusive) {
+    public static final Range NON_NEGATIVE = new Range(0, false, Double.POSITIVE_INFINITY, false);
+    public static final Range POSITIVE = new Range(0, true, Double.POSITIVE_INFINITY, false);
+    public static final Range AT_LEAST_ONE = new Range(1, false, Double.POSITIVE_INFINITY, false);
+    /** 0 to 1: a bare number as a percentage is always a fraction (50 is refused, 50% is not). */
+    public static final Range FRACTION = new Range(0, false, 1, false);
+    public static final Range ABOVE_ZERO_TO_ONE = new Range(0, true, 1, false);
+    public static final Range BETWEEN_ZERO_AND_ONE = new Range(0, true, 1, true);
+    public static final Range ANY = new Range(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
+  }
+
+  /**
+   * A key's default: a value as it would be written in the file ({@code 20%}), or a sentence
+   * naming where it comes from ({@code payload}), or none.
+   */
+  public record Default(String text, boolean literal) {
+    public static final Default NONE = new Default("", false);
+
+    public static Default value(String text) {
+      return new Default(text, true);
+    }
+
+    public static Default derived(String text) {
+      return new Default(text, false);
+    }
+
+    public boolean isPresent() {
+      return !text.isEmpty();
+    }
+  }
+
+  /** A rule that ties the keys of one section together (the reader enforces it with its own message). */
+  public sealed interface Rule {
+    /** At least one of the alternatives must be given in full. */
+    record AnyOf(List<List<String>> alternatives) implements Rule {
+      public AnyOf {
+        alternatives = alternatives.stream().map(List::copyOf).toList();
+      }
+    }
+
+    /** {@code a} and {@code b} are two forms of one figure: at most one of them. */
+    record NotBoth(String a, String b) implements Rule {}
+
+    /** {@code key} needs one of {@code anyOf} beside it. */
+    record Needs(String key, List<String> anyOf) implements Rule {
+      public Needs {
+        anyOf = List.copyOf(anyOf);
+      }
+    }
+  }
+
+  /** One key of a section. {@code group} holds the keys of a nested section, a workload or a custom calendar. */
+  public record Field(String key, Type type, String description, String example, Default byDefault, Range range,
+      Optional<Group> group) {
+    static Field of(String key, Type type, Range range, String description, String example) {
+      return new Field(key, type, description, example, Default.NONE, range, Optional.empty());
+    }
+
+    static Field section(String key, Type type, Group group, String description) {
+      return new Field(key, type, description, "", Default.NONE, Range.ANY, Optional.of(group));
+    }
+
+    Field byDefault(Default d) {
+      return new Field(key, type, description, example, d, range, group);
+    }
+
+    Field with(Group g) {
+      return new Field(key, type, description, example, byDefault, range, Optional.of(g));
+    }
+  }
+
+  /** The keys of one mapping of the file, in the order the reader lists them. */
+  public record Group(String name, List<Field> fields, List<Rule> rules) {
+    public Group {
+      fields = List.copyOf(fields);
+      rules = List.copyOf(rules);
+    }
+
+    /** The keys, in order. */
+    public Set<String> keys() {
+      Set<String> keys = new LinkedHashSet<>();
+      fields.forEach(f -> keys.add(f.key()));
+      return Collections.unmodifiableSet(keys);
+    }
+
+    public Field field(String key) {
+      return fields.stream().filter(f -> f.key().equals(key)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException(name + " has no key " + key));
+    }
+  }
+
+  // Defaults as they would be written, from the reader's constants (which name their sources).
+  private static Default number(double value) {
+    return Default.value(dev.envelope.units.Format.plain(value));
+  }
+
+  private static Default percent(double fraction) {
+    return Default.value(BigDecimal.valueOf(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + "%");
+  }
+
+  public static final Group USERS = new Group("users", List.of(
+      Field.of("dau", Type.COUNT, Range.NON_NEGATIVE, "daily active users", "150M"),
+      Field.of("mau", Type.COUNT, Range.NON_NEGATIVE,
+          "monthly active users; needs daily_active unless dau is given", "300M"),
+      Field.of("daily_active", Type.PERCENTAGE, Range.FRACTION,
+          "share of monthly users active each day: dau = mau x daily_active", "50%")),
+      List.of(new Rule.AnyOf(List.of(List.of("dau"), List.of("mau", "daily_active")))));
+
+  public static final Group WORKLOAD = new Group("workload", List.of(
+      Field.of("writes_per_user", Type.PER_USER_RATE, Range.NON_NEGATIVE,
+          "writes per daily active user (needs users)", "2/day"),
+      Field.of("writes", Type.RATE, Range.NON_NEGATIVE,
+          "writes for the whole system, instead of writes_per_user", "500M/day"),
+      Field.of("reads_per_user", Type.PER_USER_RATE, Range.NON_NEGATIVE,
+          "reads per daily active user (needs users)", "20/day"),
+      Field.of("reads", Type.RATE, Range.NON_NEGATIVE,
+          "reads for the whole system, instead of reads_per_user", "5B/day"),
+      Field.of("read_write_ratio", Type.RATIO, Range.POSITIVE,
+          "reads per write, when no read rate is given; needs a write rate", "10:1"),
+      Field.of("payload", Type.SIZE, Range.NON_NEGATIVE,
+          "bytes stored (and received) per write; without it, no storage and no ingress", "1KB"),
+      Field.of("read_size", Type.SIZE, Range.NON_NEGATIVE, "bytes returned per read", "1KB")
+          .byDefault(Default.derived("payload")),
+      Field.of("peak_factor", Type.NUMBER, Range.POSITIVE, "this workload's own peak / average", "3")
+          .byDefault(Default.derived("traffic.peak_factor"))),
+      List.of(
+          new Rule.AnyOf(List.of(List.of("writes_per_user"), List.of("writes"), List.of("reads_per_user"),
+              List.of("reads"))),
+          new Rule.NotBoth("writes", "writes_per_user"),
+          new Rule.NotBoth("reads", "reads_per_user"),
+          new Rule.Needs("read_write_ratio", List.of("writes_per_user", "writes"))));
+
+  public static final Group TRAFFIC = new Group("traffic", List.of(
+      Field.of("peak_factor", Type.NUMBER, Range.POSITIVE,
+          "peak / average, for every workload without its own", "2")
+          .byDefault(number(RequirementsReader.DEFAULT_PEAK_FACTOR))),
+      List.of());
+
+  public static final Group STORAGE = new Group("storage", List.of(
+      Field.of("retention", Type.DURATION, Range.ANY,
+          "how long written data is kept; without it, no retained, object or replicated figures", "5y"),
+      Field.of("replication", Type.NUMBER, Range.AT_LEAST_ONE, "copies of each byte, 1 or more", "3")
+          .byDefault(number(RequirementsReader.DEFAULT_REPLICATION)),
+      Field.of("overhead", Type.PERCENTAGE, Range.FRACTION,
+          "indexes and metadata on top of the payload; over 100% when written with %", "10%")
+          .byDefault(percent(RequirementsReader.DEFAULT_OVERHEAD))),
+      List.of());
+
+  public static final Group CACHE = new Group("cache", List.of(
+      Field.of("hot_fraction", Type.PERCENTAGE, Range.FRACTION,
+          "share of one day's read bytes kept in memory (the 80/20 rule)", "20%")
+          .byDefault(percent(RequirementsReader.DEFAULT_HOT_FRACTION)),
+      Field.of("node_memory", Type.SIZE, Range.POSITIVE,
+          "usable memory per cache node; gives the cache node count", "64GB")),
+      List.of());
+
+  public static final Group CAPACITY = new Group("capacity", List.of(
+      Field.of("server_qps", Type.REQUEST_RATE, Range.POSITIVE,
+          "requests per second one application server sustains; gives servers", "5000"),
+      Field.of("shard_storage", Type.SIZE, Range.POSITIVE,
+          "data one shard holds; gives shards by storage (needs storage.retention)", "2TB"),
+      Field.of("shard_write_qps", Type.REQUEST_RATE, Range.POSITIVE,
+          "writes per second one shard sustains; gives shards by writes", "2000"),
+      Field.of("shard_read_qps", Type.REQUEST_RATE, Range.POSITIVE,
+          "reads per second one shard serves; gives shards by reads", "10000"),
+      Field.of("utilization", Type.PERCENTAGE, Range.ABOVE_ZERO_TO_ONE,
+          "the most a node may be busy or full, above 0% and at most 100%; applies to every count", "70%")
+          .byDefault(percent(RequirementsReader.DEFAULT_UTILIZATION))),
+      List.of());
+
+  public static final Group AVAILABILITY = new Group("availability", List.of(
+      Field.of("target", Type.TARGET, Range.BETWEEN_ZERO_AND_ONE,
+          "availability target; gives the allowed downtime per period and the nines", "99.95%")),
+      List.of());
+
+  /** The days of a custom calendar: {@code calendar: {year: 365, month: 30}}. */
+  public static final Group CALENDAR_DAYS = new Group("calendar", List.of(
+      Field.of("year", Type.NUMBER, Range.POSITIVE, "days in a year; required in a custom calendar", "365"),
+      Field.of("quarter", Type.NUMBER, Range.POSITIVE, "days in a quarter", "90")
+          .byDefault(Default.derived("year / 4")),
+      Field.of("month", Type.NUMBER, Range.POSITIVE, "days in a month", "30")
+          .byDefault(Default.derived("year / 12"))),
+      List.of(new Rule.AnyOf(List.of(List.of("year")))));
+
+  public static final Group CONVENTIONS = new Group("conventions", List.of(
+      Field.of("calendar", Type.CALENDAR, Range.ANY,
+          "lengths of the SLA periods, and by default of the months and years in rates and retention: sre"
+              + " (30-day month, 90-day quarter, 365-day year), gregorian (365.2425-day year), julian"
+              + " (365.25-day year), or custom days", "sre")
+          .byDefault(Default.value(Calendar.SRE.name())).with(CALENDAR_DAYS),
+      Field.of("seconds_per_day", Type.COUNT, Range.POSITIVE,
+          "seconds in a day, for rates, retention and per-day figures (napkin math: 100K)", "86400")
+          .byDefault(number(Calendar.SECONDS_PER_DAY)),
+      Field.of("seconds_per_month", Type.COUNT, Range.POSITIVE,
+          "seconds in a month, for rates, retention and per-month figures", "2.5M")
+          .byDefault(Default.derived("the calendar's month in days x seconds_per_day")),
+      Field.of("seconds_per_year", Type.COUNT, Range.POSITIVE,
+          "seconds in a year, for rates, retention and per-year figures", "30M")
+          .byDefault(Default.derived("the calendar's year in days x seconds_per_day")),
+      Field.of("units", Type.UNITS, Range.ANY,
+          "whether KB, MB... are powers of 1000 (si) or 1024 (iec); KiB, MiB... are always 1024", "si")
+          .byDefault(Default.value(UnitSystem.SI.key()))),
+      List.of());
+
+  public static final Group ROOT = new Group("requirements", List.of(
+      Field.of("name", Type.TEXT, Range.ANY, "title of the estimate", "Twitter"),
+      Field.section("users", Type.SECTION, USERS, "users of the system; needed only by per-user rates"),
+      Field.section("workloads", Type.NAMED_SECTIONS, WORKLOAD,
+          "one or more named request types (tweet, media, redirect...), kept in file order;"
+              + " estimating commands need at least one"),
+      Field.section("traffic", Type.SECTION, TRAFFIC, "how far traffic peaks above its average"),
+      Field.section("storage", Type.SECTION, STORAGE, "how long data is kept, and in how many copies"),
+      Field.section("cache", Type.SECTION, CACHE, "what is kept in memory"),
+      Field.section("capacity", Type.SECTION, CAPACITY,
+          "what one node sustains; each limit gives a count, and an absent limit gives none"),
+      Field.section("availability", Type.SECTION, AVAILABILITY, "the availability target"),
+      Field.section("conventions", Type.SECTION, CONVENTIONS,
+          "the lengths of days, months and years, and of kilobytes; each one not given is listed among the"
+              + " assumptions"),
+      Field.of("scenarios", Type.SCENARIOS, Range.ANY,
+          "named sets of overrides, each a mapping of dotted input path to value; run one with --scenario NAME,"
+              + " all side by side with --scenarios", "peak: {users.dau: 20M, traffic.peak_factor: 5}"),
+      Field.of("budgets", Type.BUDGETS, Range.ANY,
+          "limits on output figures, keyed by the figure's JSON path", "capacity.servers: \"<= 40\"")),
+      List.of());
+
+  /**
+   * A top-level {@code $schema} key naming the JSON Schema, for editors: accepted and ignored.
+   * Not among {@link #ROOT}'s keys, so that the messages listing them stay about the estimate.
+   */
+  public static final Field SCHEMA_REFERENCE = Field.of("$schema", Type.TEXT, Range.ANY,
+      "the JSON Schema this file follows, for editors; envelope ignores it",
+      "requirements-v1.schema.json");
+
+  /**
+   * Every input path a scenario or {@code --set} may override, dotted, with {@code *} standing for a
+   * workload's name: {@code users.dau}, {@code workloads.*.payload}, {@code conventions.calendar.year}.
+   */
+  public static List<String> inputPaths() {
+    List<String> paths = new ArrayList<>();
+    collect("", ROOT, paths);
+    return paths;
+  }
+
+  private static void collect(String prefix, Group group, List<String> paths) {
+    for (Field f : group.fields()) {
+      String path = prefix + f.key();
+      switch (f.type()) {
+        case SECTION -> collect(path + ".", f.group().orElseThrow(), paths);
+        case NAMED_SECTIONS -> collect(path + ".*.", f.group().orElseThrow(), paths);
+        case SCENARIOS, BUDGETS -> { }
+        default -> {
+          paths.add(path);
+          if (f.group().isPresent()) {
+            collect(path + ".", f.group().get(), paths);
+          }
+        }
+      }
+    }
+  }
+
+  /** The building blocks of {@link Type#pattern()}, from the units' own spellings. */
+  private static final class Regex {
+    /** An unsigned decimal as {@code Numbers} reads it: 42, 0.5, .5, 1e9, 1_000, 86,400. */
+    static final String NUMBER = "\\+?(?:[0-9][0-9_]*(?:\\.[0-9_]*)?(?:[eE][+-]?[0-9]+)?"
+        + "|\\.[0-9][0-9_]*(?:[eE][+-]?[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]*)?)";
+    static final String COUNT = NUMBER + "\\s*[kKmMbBtT]?";
+    static final String TIME_UNIT = anyCase(Stream.of(CalendarUnit.values()).filter(CalendarUnit::isRateUnit)
+        .flatMap(u -> u.aliases().stream()));
+    static final String RATE = COUNT + "\\s*/\\s*" + TIME_UNIT;
+    /** B, byte, bytes; K, KB, KiB ... E, EB, EiB: the units {@code Sizes} reads. */
+    static final String SIZE = NUMBER + "\\s*(?:[bB](?:[yY][tT][eE][sS]?)?|[kKmMgGtTpPeE](?:[iI]?[bB])?)?";
+    private static final String ISO_NUMBER = "[0-9.]+";
+    static final String ISO_DURATION = "[pP](?=[0-9.]|[tT][0-9.])"
+        + "(?:" + ISO_NUMBER + "[yY])?(?:" + ISO_NUMBER + "[mM])?(?:" + ISO_NUMBER + "[wW])?(?:" + ISO_NUMBER + "[dD])?"
+        + "(?:[tT](?=[0-9.])(?:" + ISO_NUMBER + "[hH])?(?:" + ISO_NUMBER + "[mM])?(?:" + ISO_NUMBER + "[sS])?)?";
+    /** Compound durations as tables print them: 43m 12s, 1h 30min ("m" is minutes only there). */
+    static final String COMPOUND_DURATION =
+        "(?:[0-9]+(?:\\.[0-9]+)?\\s*(?:" + TIME_UNIT + "|m)\\s*){2,}";
+    static final String DURATION = NUMBER + "\\s*" + TIME_UNIT + "|" + ISO_DURATION + "|" + COMPOUND_DURATION;
+    static final String NINES = "(?:[0-9]+(?:\\.5)?|"
+        + anyCase(Stream.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
+        + ")\\s+" + anyCase(Stream.of("nine", "nines"));
+    static final String CALENDAR_NAMES =
+        anyCase(Stream.of(Calendar.SRE, Calendar.GREGORIAN, Calendar.JULIAN).map(Calendar::name));
+    static final String UNIT_SYSTEMS = anyCase(Stream.of(UnitSystem.values()).map(UnitSystem::key));
+
+    /** Alternatives matched in any case, longest first: {@code (?:[dD][aA][yY][sS]|[dD])}. */
+    static String anyCase(Stream<String> words) {
+      return words.distinct().sorted(Comparator.comparingInt(String::length).reversed()
+              .thenComparing(Comparator.naturalOrder()))
+          .map(Regex::anyCase).collect(Collectors.joining("|", "(?:", ")"));
+    }
+
+    private static String anyCase(String word) {
+      StringBuilder sb = new StringBuilder();
+      for (char c : word.toCharArray()) {
+        if (Character.isLetter(c)) {
+          sb.append('[').append(Character.toLowerCase(c)).append(Character.toUpperCase(c)).append(']');
+        } else {
+          sb.append(c);
+        }
+      }
+      return sb.toString();
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.envelope.render;
+
+import dev.envelope.model.Diagnostic;
+import dev.envelope.render.Tree.Figure.Kind;
+import java.util.List;
+
+/**
+ * What {@code envelope validate} found in each file, for people (a line per valid file; problems go
+ * to standard error) and for scripts ({@code envelope.validate/v1}).
+ */
+public final class ValidationReport {
+  public static final String SCHEMA = "envelope.validate/v1";
+
+  private ValidationReport() {}
+
+  public enum Outcome {
+    VALID,
+    INVALID,
+    /** The file could not be read; its one diagnostic says why and has no line or column. */
+    UNREADABLE
+  }
+
+  /** One file: its name as given, the outcome, and every problem found in it. */
+  public record FileResult(String file, Outcome outcome, List<Diagnostic> diagnostics) {
+    public FileResult {
+      diagnostics = List.copyOf(diagnostics);
+    }
+
+    public boolean valid() {
+      return outcome == Outcome.VALID;
+    }
+  }
+
+  /** {@code FILE: valid} for each valid file, in the order given. */
+  public static String table(List<FileResult> results) {
+    StringBuilder sb = new StringBuilder();
+    for (FileResult r : results) {
+      if (r.valid()) {
+        sb.append(r.file()).append(": valid\n");
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * {@code {"schema", "files": [{"file", "valid", "diagnostics": [{file, line, column, path,
+   * message}]}]}}; a diagnostic that is not at a place in a file (an unreadable file, a result too
+   * large to compute) has no line and column.
+   */
+  public static Tree tree(List<FileResult> results) {
+    Tree root = new Tree().put("schema", SCHEMA);
+    root.putList("files", results.stream().map(ValidationReport::file).toList());
+    return root;
+  }
+
+  private static Tree file(FileResult r) {
+    Tree t = new Tree().put("file", r.file()).put("valid", r.valid());
+    t.putList("diagnostics", r.diagnostics().stream().map(ValidationReport::diagnostic).toList());
+    return t;
+  }
+
+  private static Tree diagnostic(Diagnostic d) {
+    Tree t = new Tree().put("file", d.location().file());
+    if (!d.location().isArgument()) {
+      t.put("line", d.location().line(), Kind.INTEGER);
+      t.put("column", d.location().column(), Kind.INTEGER);
+    }
+    return t.put("path", d.path()).put("message", d.message());
+  }
+}

@@ -1,0 +1,146 @@
+package dev.envelope.model;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.envelope.model.FileSpec.Field;
+import dev.envelope.model.FileSpec.Group;
+import dev.envelope.model.RequirementsReader.Need;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FileSpecTest {
+  private static final String BASE = """
+      users: {dau: 1M}
+      workloads:
+        post: {writes_per_user: 2/day, read_write_ratio: '10:1', payload: 1KB}
+      storage: {retention: 1y}
+      cache: {node_memory: 64GB}
+      capacity: {server_qps: 5000}
+      """;
+
+  static Requirements read(String text) {
+    return RequirementsReader.read("req.yaml", text.getBytes(UTF_8), Need.ESTIMATE);
+  }
+
+  @Test
+  void sectionsListTheirKeysInTheOrderTheMessagesShow() {
+    assertThat(FileSpec.ROOT.keys()).containsExactly("name", "users", "workloads", "traffic", "storage", "cache",
+        "capacity", "availability", "conventions", "scenarios", "budgets");
+    assertThat(FileSpec.WORKLOAD.keys()).containsExactly("writes_per_user", "writes", "reads_per_user", "reads",
+        "read_write_ratio", "payload", "read_size", "peak_factor");
+    assertThat(FileSpec.CALENDAR_DAYS.keys()).containsExactly("year", "quarter", "month");
+  }
+
+  /** {@link #BASE} with {@code path=value} set as a scenario or --set would. */
+  static Requirements withOverrides(String... assignments) {
+    List<Assignment> sets = new ArrayList<>();
+    for (String a : assignments) {
+      sets.add(Assignment.parse("--set", a));
+    }
+    return Document.parse("req.yaml", BASE.getBytes(UTF_8)).bind(Need.ESTIMATE, Optional.empty(), sets);
+  }
+
+  @Test
+  void everyLiteralDefaultReadsAsTheValueTheReaderFillsIn() {
+    Requirements implicit = read(BASE);
+    List<String> checked = new ArrayList<>();
+    for (Field section : FileSpec.ROOT.fields()) {
+      if (section.type() != FileSpec.Type.SECTION) {
+        continue;
+      }
+      for (Field f : section.group().orElseThrow().fields()) {
+        if (!f.byDefault().literal()) {
+          continue;
+        }
+        String set = section.key() + "." + f.key() + "=" + f.byDefault().text();
+        Requirements explicit = withOverrides(set);
+        assertThat(explicit.storage()).as(set).isEqualTo(implicit.storage());
+        assertThat(explicit.cache()).as(set).isEqualTo(implicit.cache());
+        assertThat(explicit.capacity()).as(set).isEqualTo(implicit.capacity());
+        assertThat(explicit.workloads()).as(set).isEqualTo(implicit.workloads());
+        assertThat(explicit.conventions()).as(set).isEqualTo(implicit.conventions());
+        checked.add(set);
+      }
+    }
+    assertThat(checked).containsExactly("traffic.peak_factor=2", "storage.replication=3", "storage.overhead=0%",
+        "cache.hot_fraction=20%", "capacity.utilization=70%", "conventions.calendar=sre",
+        "conventions.seconds_per_day=86400", "conventions.units=si");
+  }
+
+  @Test
+  void everyExampleIsAValueTheReaderAccepts() {
+    List<String> checked = new ArrayList<>();
+    for (String path : FileSpec.inputPaths()) {
+      Field f = field(path);
+      String set = path.replace("*", "w") + "=" + f.example();
+      List<String> sets = new ArrayList<>(List.of(set));
+      if (path.startsWith("workloads.*.") && !f.key().matches("(writes|reads).*")) {
+        sets.add("workloads.w.writes=1/s"); // a workload needs a rate
+      }
+      if (path.matches("conventions\\.calendar\\.(quarter|month)")) {
+        sets.add("conventions.calendar.year=365");
+      }
+      assertThat(withOverrides(sets.toArray(String[]::new))).as(set).isNotNull();
+      checked.add(set);
+    }
+    assertThat(checked).hasSize(FileSpec.inputPaths().size()).contains("users.dau=150M", "workloads.w.writes=500M/day");
+  }
+
+  /** The field at a dotted input path. */
+  static Field field(String path) {
+    Group group = FileSpec.ROOT;
+    Field f = null;
+    for (String part : path.split("\\.")) {
+      if (part.equals("*")) {
+        continue;
+      }
+      if (f != null) {
+        group = f.group().orElseThrow();
+      }
+      f = group.field(part);
+    }
+    return f;
+  }
+
+  @Test
+  void aTopLevelSchemaKeyIsAcceptedAndIgnored() {
+    String json = """
+        {"$schema": "https://example.org/requirements-v1.schema.json",
+         "workloads": {"post": {"writes": "5/s"}}}
+        """;
+    String plain = """
+        {"workloads": {"post": {"writes": "5/s"}}}
+        """;
+    Requirements with = read(json);
+    Requirements without = read(plain);
+    assertThat(with.workloads()).isEqualTo(without.workloads());
+    assertThat(with.assumptions()).isEqualTo(without.assumptions());
+  }
+
+  @Test
+  void aSchemaKeyHoldsText() {
+    EnvelopeException e = catchThrowableOfType(EnvelopeException.class,
+        () -> read("{\"$schema\": {\"x\": 1}, \"workloads\": {\"post\": {\"writes\": \"5/s\"}}}"));
+    assertThat(e.diagnostics()).extracting(Diagnostic::path, Diagnostic::message)
+        .containsExactly(org.assertj.core.api.Assertions.tuple("$schema", "got a mapping; expected a text"));
+  }
+
+  @Test
+  void theSchemaKeyIsNotOfferedAmongTheKnownKeys() {
+    EnvelopeException e = catchThrowableOfType(EnvelopeException.class,
+        () -> read("schema: x\nworkloads: {post: {writes: 5/s}}\n"));
+    assertThat(e.diagnostics()).singleElement().extracting(Diagnostic::message).asString()
+        .startsWith("unknown key; expected one of: name, users,").doesNotContain("$schema");
+  }
+
+  @Test
+  void inputPathsCoverEveryScalarKeyWithAStarForWorkloadNames() {
+    assertThat(FileSpec.inputPaths()).contains("name", "users.dau", "workloads.*.payload", "traffic.peak_factor",
+        "conventions.calendar", "conventions.calendar.year", "conventions.units")
+        .doesNotContain("users", "workloads", "scenarios", "budgets", "$schema");
+  }
+}
