@@ -75,8 +75,10 @@ final class Printer {
     }
     // Every scenario is checked, so that a file is valid or not whichever part is printed.
     Map<String, Requirements> all = doc.bindAll(Need.ESTIMATE, input.assignments());
-    Requirements req = input.scenario == null ? all.get(Document.BASE)
-        : doc.bind(Need.ESTIMATE, input.scenario(), input.assignments());
+    Requirements req = all.get(input.scenario == null ? Document.BASE : input.scenario);
+    if (req == null || Document.BASE.equals(input.scenario)) {
+      req = doc.bind(Need.ESTIMATE, input.scenario(), input.assignments()); // names the scenarios there are
+    }
     Report report = report(req, sections);
     if (output.get != null) {
       write(context, get(report.tree(), output.get) + "\n");
