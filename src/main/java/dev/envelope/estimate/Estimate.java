@@ -54,7 +54,8 @@ public record Estimate(
       Optional<WorkloadStorage> storage) {}
 
   /** One workload's stored bytes; retained figures only with a retention. */
-  public record WorkloadStorage(double bytesPerDay, OptionalDouble bytesRetained, OptionalDouble objectsRetained) {}
+  public record WorkloadStorage(double bytesPerDay, double bytesPerMonth, double bytesPerYear,
+      OptionalDouble bytesRetained, OptionalDouble objectsRetained) {}
 
   public record StorageFigures(
       double bytesPerDay,

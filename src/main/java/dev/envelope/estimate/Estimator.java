@@ -72,6 +72,7 @@ public final class Estimator {
         wIngress = Optional.of(new Bandwidth(f.avgPerSecond() * payload, f.peakPerSecond() * payload));
         double bytesPerSecond = f.avgPerSecond() * payload * overhead;
         wStorage = Optional.of(new WorkloadStorage(bytesPerSecond * day,
+            bytesPerSecond * time.secondsPerMonth(), bytesPerSecond * time.secondsPerYear(),
             retention.map(r -> OptionalDouble.of(bytesPerSecond * r)).orElse(OptionalDouble.empty()),
             retention.map(r -> OptionalDouble.of(f.avgPerSecond() * r)).orElse(OptionalDouble.empty())));
         writeBytesPerSecond += bytesPerSecond;

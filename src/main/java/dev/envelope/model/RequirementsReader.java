@@ -96,6 +96,8 @@ public final class RequirementsReader {
     boolean anyPeakDefaulted = false;
     boolean anyReads = false;
     boolean anyPayload = false;
+    boolean anyWrites = false;
+    boolean anyReadRate = false;
     Entry workloadsEntry = root.entry("workloads");
     if (workloadsEntry == null) {
       if (need == Need.ESTIMATE) {
@@ -121,8 +123,11 @@ public final class RequirementsReader {
         if (workload != null) {
           workloads.add(workload);
           anyPeakDefaulted |= peakDefaulted && w.entry("peak_factor") == null;
-          anyPayload |= workload.payload().isPresent()
-              && (workload.writes().isPresent() || workload.writesPerUser().isPresent());
+          boolean writes = workload.writes().isPresent() || workload.writesPerUser().isPresent();
+          anyWrites |= writes;
+          anyReadRate |= workload.reads().isPresent() || workload.readsPerUser().isPresent()
+              || (writes && workload.readWriteRatio().isPresent());
+          anyPayload |= workload.payload().isPresent() && writes;
           // The cache rule needs reads with a size.
           anyReads |= (workload.reads().isPresent() || workload.readsPerUser().isPresent()
               || workload.readWriteRatio().isPresent()) && workload.readSize().isPresent();
@@ -139,11 +144,13 @@ public final class RequirementsReader {
     Section storageSection = root.section("storage", FileSpec.STORAGE.keys());
     Optional<Span> retention = storageSection.value("retention", RequirementsReader::retention);
     Section cap = root.section("capacity", FileSpec.CAPACITY.keys());
-    boolean shardLimits = cap.entry("shard_storage") != null || cap.entry("shard_write_qps") != null
-        || cap.entry("shard_read_qps") != null;
     // Defaults are listed only where a figure uses them: replication in replicated bytes and
-    // nodes, overhead in stored bytes.
-    Need replicated = (stored && retention.isPresent()) || shardLimits ? need : Need.SLA;
+    // nodes, overhead in stored bytes, utilization in a count. A shard limit gives a count only
+    // where its demand exists: retained bytes, writes, reads.
+    boolean shardCounts = (cap.entry("shard_storage") != null && stored && retention.isPresent())
+        || (cap.entry("shard_write_qps") != null && anyWrites)
+        || (cap.entry("shard_read_qps") != null && anyReadRate);
+    Need replicated = (stored && retention.isPresent()) || shardCounts ? need : Need.SLA;
     double replication = storageSection.value("replication", RequirementsReader::replication)
         .orElseGet(() -> defaulted("storage.replication", DEFAULT_REPLICATION, REPLICATION_SOURCE, replicated));
     double overhead = storageSection.value("overhead", t -> Fractions.percent(t, true))
@@ -157,8 +164,7 @@ public final class RequirementsReader {
     OptionalDouble shardStorage = optional(cap.value("shard_storage", this::positiveSize));
     OptionalDouble shardWrites = optional(cap.value("shard_write_qps", t -> perSecond(t, conventions.time())));
     OptionalDouble shardReads = optional(cap.value("shard_read_qps", t -> perSecond(t, conventions.time())));
-    final boolean limited = serverQps.isPresent() || shardStorage.isPresent() || shardWrites.isPresent()
-        || shardReads.isPresent() || nodeMemory.isPresent();
+    final boolean limited = serverQps.isPresent() || shardCounts || (nodeMemory.isPresent() && readsExist);
     double utilization = cap.value("utilization", RequirementsReader::utilization)
         .orElseGet(() -> defaulted("capacity.utilization", DEFAULT_UTILIZATION, UTILIZATION_SOURCE,
             limited ? need : Need.SLA));

@@ -51,8 +51,9 @@ public final class Budgets {
     try {
       limit = limit(budget.limit(), figure.kind(), req);
     } catch (QuantityException q) {
-      problems.add(new Diagnostic(budget.location(), path, q.problem() + " (got '" + budget.limit()
-          + "'); expected " + q.expected()));
+      String[] kind = kind(figure.kind());
+      problems.add(new Diagnostic(budget.location(), path, "the figure is " + kind[0]
+          + " and the limit is not one (got '" + budget.limit() + "'); expected " + kind[1]));
       return null;
     }
     double actual = figure.value();
@@ -61,6 +62,19 @@ public final class Budgets {
         : upper ? limit - actual : actual - limit;
     double fraction = limit == 0 ? (margin == 0 ? 0 : Math.signum(margin)) : margin / Math.abs(limit);
     return new Result(scenario, budget, figure, limit, margin, fraction, budget.comparison().holds(actual, limit));
+  }
+
+  /** What a figure of {@code kind} is, and the limits it takes. */
+  private static String[] kind(Tree.Figure.Kind kind) {
+    return switch (kind) {
+      case COUNT, INTEGER -> new String[] {"a count", "a count such as 40 or 2K"};
+      case NUMBER -> new String[] {"a number", "a number such as 3 or 2.5"};
+      case RATE -> new String[] {"a rate", "a rate such as 50K/s or 3M/day (a bare number is per second)"};
+      case BYTES -> new String[] {"a size", "a size such as 2PB or 500GB"};
+      case BYTES_PER_SECOND -> new String[] {"a byte rate", "a byte rate such as 100MB/s or 1GB/day"};
+      case SECONDS -> new String[] {"a duration", "a duration such as 43m 12s or 4h, or seconds (3600)"};
+      case FRACTION -> new String[] {"a percentage", "a percentage such as 99.9% or 0.999"};
+    };
   }
 
   /** A limit in the base unit of a figure of {@code kind}. */

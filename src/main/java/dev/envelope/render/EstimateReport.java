@@ -175,10 +175,13 @@ public final class EstimateReport {
       w.storage().ifPresent(s -> {
         Tree t = workload(w).child("storage");
         t.put("bytes_per_day", s.bytesPerDay(), Kind.BYTES);
+        t.put("bytes_per_month", s.bytesPerMonth(), Kind.BYTES);
+        t.put("bytes_per_year", s.bytesPerYear(), Kind.BYTES);
         s.bytesRetained().ifPresent(b -> t.put("bytes_retained", b, Kind.BYTES));
         s.objectsRetained().ifPresent(o -> t.put("objects_retained", o, Kind.COUNT));
         if (e.workloads().size() > 1) {
-          List<String> row = new ArrayList<>(List.of(w.name(), Format.bytes(s.bytesPerDay(), units), "", ""));
+          List<String> row = new ArrayList<>(List.of(w.name(), Format.bytes(s.bytesPerDay(), units),
+              Format.bytes(s.bytesPerMonth(), units), Format.bytes(s.bytesPerYear(), units)));
           if (retained) {
             row.add(Format.bytes(s.bytesRetained().getAsDouble(), units));
             row.add(Format.count(s.objectsRetained().getAsDouble()));

@@ -112,6 +112,14 @@ class RequirementsReaderTest {
     }
 
     @Test
+    void aLimitWithoutItsDemandAppliesNoDefault() {
+      // Reads are limited but nothing reads; no cache for the node memory: no count, no default.
+      Requirements r = read("workloads:\n  t: {writes: 5/s}\ncapacity: {shard_read_qps: 100}\ncache: {node_memory: 1GB}\n");
+      assertThat(r.assumptions()).extracting(Assumption::path)
+          .doesNotContain("capacity.utilization", "storage.replication");
+    }
+
+    @Test
     void replicationIsAnAssumptionOnlyWhenRetainedBytesOrNodesUseIt() {
       Requirements noRetention = read("workloads:\n  t: {writes: 1M/day, payload: 1KB}\n");
       Requirements retained = read("workloads:\n  t: {writes: 1M/day, payload: 1KB}\nstorage: {retention: 1y}\n");
