@@ -340,7 +340,11 @@ public final class RequirementsReader {
 
   /** A number of seconds, with K/M/B scales allowed: 86400, 100K, 2.5M. */
   private static double seconds(String text) {
-    String expected = "a positive number of seconds such as 86400, 100K or 2.5M";
+    return positiveCount(text, "a positive number of seconds such as 86400, 100K or 2.5M");
+  }
+
+  /** A positive count (K/M/B/T allowed), with {@code expected} in every message. */
+  private static double positiveCount(String text, String expected) {
     double value;
     try {
       value = Counts.parse(text);
@@ -389,16 +393,10 @@ public final class RequirementsReader {
   /** A per-node request limit: a plain number per second, or a rate with its unit (5K/s). */
   private static double perSecond(String text, TimeBase time) {
     String expected = "requests per second such as 5000 or 5K/s";
-    double value;
-    if (text.contains("/")) {
-      value = Rate.parse(text, null).perSecond(time);
-    } else {
-      try {
-        value = Counts.parse(text);
-      } catch (QuantityException e) {
-        throw new QuantityException(e.problem(), expected);
-      }
+    if (!text.contains("/")) {
+      return positiveCount(text, expected);
     }
+    double value = Rate.parse(text, null).perSecond(time);
     if (!(value > 0)) {
       throw new QuantityException("must be positive", expected);
     }
