@@ -1,0 +1,124 @@
+package dev.envelope.estimate;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Arithmetic on lanes: arrays holding one value per Monte Carlo draw, or a single value that
+ * stands for every lane. Each operation returns a new array as long as its longest operand.
+ */
+public final class Lanes {
+  private Lanes() {}
+
+  static double[] times(double[] a, double[] b) {
+    int n = Math.max(a.length, b.length);
+    double[] r = new double[n];
+    if (a.length == n && b.length == n) {
+      for (int i = 0; i < n; i++) {
+        r[i] = a[i] * b[i];
+      }
+    } else if (a.length == 1) {
+      double x = a[0];
+      for (int i = 0; i < n; i++) {
+        r[i] = x * b[i];
+      }
+    } else {
+      double y = b[0];
+      for (int i = 0; i < n; i++) {
+        r[i] = a[i] * y;
+      }
+    }
+    return r;
+  }
+
+  static double[] times(double[] a, double k) {
+    double[] r = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      r[i] = a[i] * k;
+    }
+    return r;
+  }
+
+  static double[] plus(double[] a, double k) {
+    double[] r = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      r[i] = a[i] + k;
+    }
+    return r;
+  }
+
+  /** {@code a + b}; a null {@code a} is an empty running sum, so the result is {@code b}. */
+  static double[] sum(double[] a, double[] b) {
+    if (a == null) {
+      return b.clone();
+    }
+    int n = Math.max(a.length, b.length);
+    double[] r = new double[n];
+    for (int i = 0; i < n; i++) {
+      r[i] = a[a.length == 1 ? 0 : i] + b[b.length == 1 ? 0 : i];
+    }
+    return r;
+  }
+
+  static double[] divide(double[] a, double[] b) {
+    int n = Math.max(a.length, b.length);
+    double[] r = new double[n];
+    for (int i = 0; i < n; i++) {
+      r[i] = a[a.length == 1 ? 0 : i] / b[b.length == 1 ? 0 : i];
+    }
+    return r;
+  }
+
+  /** The larger of each pair; a null {@code a} has nothing to compare, so the result is {@code b}. */
+  static double[] max(double[] a, double[] b) {
+    if (a == null) {
+      return b.clone();
+    }
+    int n = Math.max(a.length, b.length);
+    double[] r = new double[n];
+    for (int i = 0; i < n; i++) {
+      r[i] = Math.max(a[a.length == 1 ? 0 : i], b[b.length == 1 ? 0 : i]);
+    }
+    return r;
+  }
+
+  static double[] ceil(double[] a) {
+    double[] r = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      r[i] = Counts.ceil(a[i]);
+    }
+    return r;
+  }
+
+  /** The figures of one computation, by output path, in the order they were computed. */
+  public static final class Figures {
+    private final Map<String, double[]> figures = new LinkedHashMap<>();
+
+    void put(String path, double[] lanes) {
+      figures.put(path, lanes);
+    }
+
+    double[] get(String path) {
+      return figures.get(path);
+    }
+
+    boolean has(String path) {
+      return figures.containsKey(path);
+    }
+
+    /** The first lane: the value of a one-lane computation. */
+    double at(String path) {
+      return figures.get(path)[0];
+    }
+
+    OptionalDouble optional(String path) {
+      return has(path) ? OptionalDouble.of(at(path)) : OptionalDouble.empty();
+    }
+
+    public Map<String, double[]> all() {
+      return Collections.unmodifiableMap(figures);
+    }
+  }
+}
