@@ -92,18 +92,17 @@ public final class Estimator {
       if (writesPerSecond != null && w.payload().isPresent()) {
         double[] payload = inputs.get(p + ".payload", w.payload().getAsDouble());
         double[] avg = Lanes.times(writesPerSecond, payload);
-        double[] peak = Lanes.times(out.get(p + ".writes.peak_per_second"), payload);
         out.put(p + ".ingress.avg_bytes_per_second", avg);
-        out.put(p + ".ingress.peak_bytes_per_second", peak);
+        double[] peak = peak(out, p + ".ingress.peak_bytes_per_second", avg, peakFactor);
         ingressAvg = Lanes.sum(ingressAvg, avg);
         ingressPeak = Lanes.sum(ingressPeak, peak);
         double[] bytesPerSecond = Lanes.times(avg, overhead);
-        out.put(p + ".storage.bytes_per_day", Lanes.times(bytesPerSecond, day));
-        out.put(p + ".storage.bytes_per_month", Lanes.times(bytesPerSecond, time.secondsPerMonth()));
-        out.put(p + ".storage.bytes_per_year", Lanes.times(bytesPerSecond, time.secondsPerYear()));
+        out.scaled(p + ".storage.bytes_per_day", bytesPerSecond, day);
+        out.scaled(p + ".storage.bytes_per_month", bytesPerSecond, time.secondsPerMonth());
+        out.scaled(p + ".storage.bytes_per_year", bytesPerSecond, time.secondsPerYear());
         if (retention != null) {
-          out.put(p + ".storage.bytes_retained", Lanes.times(bytesPerSecond, retention));
-          out.put(p + ".storage.objects_retained", Lanes.times(writesPerSecond, retention));
+          times(out, p + ".storage.bytes_retained", bytesPerSecond, retention);
+          times(out, p + ".storage.objects_retained", writesPerSecond, retention);
         }
         writeBytesPerSecond = Lanes.sum(writeBytesPerSecond, bytesPerSecond);
         objectsPerSecond = Lanes.sum(objectsPerSecond, writesPerSecond);
@@ -111,9 +110,8 @@ public final class Estimator {
       if (readsPerSecond != null && w.readSize().isPresent()) {
         double[] size = inputs.get(p + ".read_size", w.readSize().getAsDouble());
         double[] avg = Lanes.times(readsPerSecond, size);
-        double[] peak = Lanes.times(out.get(p + ".reads.peak_per_second"), size);
         out.put(p + ".egress.avg_bytes_per_second", avg);
-        out.put(p + ".egress.peak_bytes_per_second", peak);
+        double[] peak = peak(out, p + ".egress.peak_bytes_per_second", avg, peakFactor);
         egressAvg = Lanes.sum(egressAvg, avg);
         egressPeak = Lanes.sum(egressPeak, peak);
         cacheBytes = Lanes.sum(cacheBytes, Lanes.times(Lanes.times(hot, out.get(p + ".reads.per_day")), size));
@@ -137,16 +135,15 @@ public final class Estimator {
     double[] replication = inputs.get("storage.replication", req.storage().replication());
     double[] retained = null;
     if (writeBytesPerSecond != null) {
-      out.put("storage.bytes_per_day", Lanes.times(writeBytesPerSecond, day));
-      out.put("storage.bytes_per_month", Lanes.times(writeBytesPerSecond, time.secondsPerMonth()));
-      out.put("storage.bytes_per_year", Lanes.times(writeBytesPerSecond, time.secondsPerYear()));
+      out.scaled("storage.bytes_per_day", writeBytesPerSecond, day);
+      out.scaled("storage.bytes_per_month", writeBytesPerSecond, time.secondsPerMonth());
+      out.scaled("storage.bytes_per_year", writeBytesPerSecond, time.secondsPerYear());
       if (retention != null) {
-        retained = Lanes.times(writeBytesPerSecond, retention);
         out.put("storage.retention_seconds", retention);
-        out.put("storage.bytes_retained", retained);
-        out.put("storage.objects_retained", Lanes.times(objectsPerSecond, retention));
+        retained = times(out, "storage.bytes_retained", writeBytesPerSecond, retention);
+        times(out, "storage.objects_retained", objectsPerSecond, retention);
         out.put("storage.replication", replication);
-        out.put("storage.bytes_replicated", Lanes.times(retained, replication));
+        times(out, "storage.bytes_replicated", retained, replication);
       }
     }
 
@@ -176,7 +173,12 @@ public final class Estimator {
     }
     if (shards != null) {
       out.put("capacity.shards", shards);
-      out.put("capacity.nodes", Lanes.ceil(Lanes.times(shards, replication)));
+      if (replication.length == 1) {
+        double copies = replication[0];
+        out.derive("capacity.nodes", shards, x -> Counts.ceil(x * copies));
+      } else {
+        out.put("capacity.nodes", Lanes.ceil(Lanes.times(shards, replication)));
+      }
     }
     return out;
   }
@@ -187,9 +189,34 @@ public final class Estimator {
     if (limit.isEmpty()) {
       return null;
     }
-    double[] n = Lanes.ceil(Lanes.divide(demand, Lanes.times(inputs.get(limitPath, limit.getAsDouble()), utilization)));
+    double[] capacity = Lanes.times(inputs.get(limitPath, limit.getAsDouble()), utilization);
+    if (capacity.length == 1) {
+      double per = capacity[0];
+      return out.derive(path, demand, x -> Counts.ceil(x / per));
+    }
+    double[] n = Lanes.ceil(Lanes.divide(demand, capacity));
     out.put(path, n);
     return n;
+  }
+
+  /** {@code avg x peak factor} under {@code path}. */
+  private static double[] peak(Lanes.Figures out, String path, double[] avg, double[] peakFactor) {
+    if (peakFactor.length == 1) {
+      return out.scaled(path, avg, peakFactor[0]);
+    }
+    double[] r = Lanes.times(avg, peakFactor);
+    out.put(path, r);
+    return r;
+  }
+
+  /** {@code a x b} under {@code path}; a scale of {@code a} when {@code b} is one value. */
+  private static double[] times(Lanes.Figures out, String path, double[] a, double[] b) {
+    if (b.length == 1) {
+      return out.scaled(path, a, b[0]);
+    }
+    double[] r = Lanes.times(a, b);
+    out.put(path, r);
+    return r;
   }
 
   private static double[] perSecond(Inputs inputs, String workload, String kind, Optional<Rate> absolute,
@@ -208,11 +235,9 @@ public final class Estimator {
     if (perSecond == null) {
       return;
     }
-    double[] perDay = Lanes.times(perSecond, day);
-    double[] peak = Lanes.times(perSecond, peakFactor);
-    out.put(path + ".per_day", perDay);
     out.put(path + ".avg_per_second", perSecond);
-    out.put(path + ".peak_per_second", peak);
+    double[] perDay = out.scaled(path + ".per_day", perSecond, day);
+    double[] peak = peak(out, path + ".peak_per_second", perSecond, peakFactor);
     totals.perDay = Lanes.sum(totals.perDay, perDay);
     totals.avg = Lanes.sum(totals.avg, perSecond);
     totals.peak = Lanes.sum(totals.peak, peak);

@@ -1,9 +1,11 @@
 package dev.envelope.estimate;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Arithmetic on lanes: arrays holding one value per Monte Carlo draw, or a single value that
@@ -92,12 +94,45 @@ public final class Lanes {
     return r;
   }
 
+  /**
+   * A figure computed from another by a function that never decreases (a positive scale, a
+   * ceiling of a quotient): its order statistics are the function of the other's, to the bit, so
+   * its percentiles need no selection of their own.
+   */
+  record Derived(double[] base, DoubleUnaryOperator f) {}
+
   /** The figures of one computation, by output path, in the order they were computed. */
   public static final class Figures {
     private final Map<String, double[]> figures = new LinkedHashMap<>();
+    private final Map<String, Derived> derived = new HashMap<>();
 
     void put(String path, double[] lanes) {
       figures.put(path, lanes);
+    }
+
+    /** Puts {@code f} of each lane of {@code base} under {@code path}; {@code f} must never decrease. */
+    double[] derive(String path, double[] base, DoubleUnaryOperator f) {
+      double[] r = new double[base.length];
+      for (int i = 0; i < r.length; i++) {
+        r[i] = f.applyAsDouble(base[i]);
+      }
+      figures.put(path, r);
+      derived.put(path, new Derived(base, f));
+      return r;
+    }
+
+    /** {@code base x k} under {@code path}; a positive {@code k} keeps the order of the lanes. */
+    double[] scaled(String path, double[] base, double k) {
+      if (k > 0) {
+        return derive(path, base, x -> x * k);
+      }
+      double[] r = times(base, k);
+      figures.put(path, r);
+      return r;
+    }
+
+    Derived derivation(String path) {
+      return derived.get(path);
     }
 
     double[] get(String path) {
