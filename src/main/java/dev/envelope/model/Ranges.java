@@ -42,8 +42,7 @@ final class Ranges {
   static final double DEFAULT_CONFIDENCE = 0.9;
 
   private static final Pattern TO = Pattern.compile("(.+?)\\s+to\\s+(.+)", Pattern.CASE_INSENSITIVE);
-  static final Set<String> KEYS = new LinkedHashSet<>(
-      List.of("dist", "low", "high", "mid", "confidence", "median", "sigma", "mean", "sd", "mode", "value"));
+  static final Set<String> KEYS = new LinkedHashSet<>(FileSpec.RANGE_KEYS);
   static final String EXPECTED = "a value, a range such as \"8M to 12M\" (a 90% interval), {low: 8M, high: 12M}"
       + " (optionally with mid and confidence), or {dist: lognormal|normal|uniform|triangular|fixed, ...}";
 

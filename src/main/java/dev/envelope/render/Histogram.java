@@ -28,8 +28,21 @@ public final class Histogram {
     int n = sorted.length;
     double low = sorted[(int) Math.floor(0.005 * (n - 1))];
     double high = sorted[(int) Math.ceil(0.995 * (n - 1))];
-    int bins = high > low ? BINS : 1;
-    double width = (high - low) / bins;
+    boolean whole = true;
+    for (double v : sorted) {
+      if (v != Math.rint(v)) {
+        whole = false;
+        break;
+      }
+    }
+    // Whole counts (servers, shards) get a bin per value when there are few enough values.
+    boolean perValue = whole && high - low < 2 * BINS;
+    int bins = perValue ? (int) (high - low) + 1 : high > low ? BINS : 1;
+    double width = perValue ? 1 : (high - low) / bins;
+    if (perValue) {
+      low -= 0.5;
+      high += 0.5;
+    }
     long[] counts = new long[bins];
     for (double v : sorted) {
       int i = width > 0 ? (int) Math.floor((v - low) / width) : 0;
@@ -53,16 +66,25 @@ public final class Histogram {
       t.put("high", to, kind);
       t.put("count", counts[i], Kind.INTEGER);
       list.add(t);
-      String range = (i == 0 ? "<= " : "") + display(to, kind, units);
-      rows.add(List.of(i == bins - 1 ? "> " + display(from, kind, units) : range,
-          Format.percent((double) counts[i] / n), bar(counts[i], most)));
+      String label;
+      if (perValue) {
+        double value = from + 0.5;
+        label = (i == 0 && bins > 1 ? "<= " : i == bins - 1 && bins > 1 ? ">= " : "") + Format.integer(value);
+        t.put("value", value, kind);
+      } else {
+        label = i == bins - 1 && bins > 1 ? "> " + display(from, kind, units) : (i == 0 ? "<= " : "")
+            + display(to, kind, units);
+      }
+      rows.add(List.of(label, Format.sig3(100.0 * counts[i] / n) + "%", bar(counts[i], most)));
     }
     tree.putList("bins", list);
     List<String> notes = List.of(
         "point (inputs at their medians): " + Figures.display(point, units) + "; " + Format.integer(n)
             + " draws, seed " + settings.seed(),
-        "bins of equal width from the 0.5th to the 99.5th percentile; the end bins hold the tails");
-    Report.Block block = new Report.Block("Distribution of " + path, List.of("up to", "share", ""), rows, notes, -2);
+        (perValue ? "one bin per value" : "bins of equal width") + " from the 0.5th to the 99.5th percentile;"
+            + " the end bins hold the tails");
+    Report.Block block = new Report.Block("Distribution of " + path,
+        List.of(perValue ? "value" : "up to", "share", ""), rows, notes, -2);
     return new Report(title, header, List.of(block), tree);
   }
 

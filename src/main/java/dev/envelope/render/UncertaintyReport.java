@@ -124,8 +124,13 @@ public final class UncertaintyReport {
     return "p" + Format.plain(percentile);
   }
 
-  private static String show(double value, Kind kind, UnitSystem units) {
-    return Figures.display(new Tree.Figure(value, kind == Kind.INTEGER ? Kind.NUMBER : kind), units);
+  /** A value in its figure's unit; a mean of whole counts keeps three figures (94.9, 1,830). */
+  static String show(double value, Kind kind, UnitSystem units) {
+    if (kind == Kind.INTEGER || kind == Kind.NUMBER) {
+      return Math.abs(value) >= 1000 ? Format.integer(Double.parseDouble(Format.sig3(value).replace(",", "")))
+          : Format.sig3(value);
+    }
+    return Figures.display(new Tree.Figure(value, kind), units);
   }
 
   /** An input as people write it: a per-user rate per day, others in their figure's unit. */
