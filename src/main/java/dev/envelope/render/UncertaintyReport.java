@@ -100,7 +100,7 @@ public final class UncertaintyReport {
     List<String> figureNotes = new ArrayList<>();
     figureNotes.add("figures above are at the inputs' medians; pN is the draw N% of draws are at or below");
     if (perWorkload > 0) {
-      figureNotes.add(perWorkload + " per-workload figures: -o json (uncertainty.\"workloads....\")");
+      figureNotes.add("percentiles of the " + perWorkload + " per-workload figures: -o json (under uncertainty)");
     }
     Report.Block figures = new Report.Block("Uncertainty", columns, rows, figureNotes);
     boolean placed = false;
