@@ -192,7 +192,8 @@ public final class Estimator {
     double[] capacity = Lanes.times(inputs.get(limitPath, limit.getAsDouble()), utilization);
     if (capacity.length == 1) {
       double per = capacity[0];
-      return out.derive(path, demand, x -> Counts.ceil(x / per));
+      out.derive(path, demand, x -> Counts.ceil(x / per));
+      return out.get(path);
     }
     double[] n = Lanes.ceil(Lanes.divide(demand, capacity));
     out.put(path, n);
@@ -202,7 +203,8 @@ public final class Estimator {
   /** {@code avg x peak factor} under {@code path}. */
   private static double[] peak(Lanes.Figures out, String path, double[] avg, double[] peakFactor) {
     if (peakFactor.length == 1) {
-      return out.scaled(path, avg, peakFactor[0]);
+      out.scaled(path, avg, peakFactor[0]);
+      return out.get(path);
     }
     double[] r = Lanes.times(avg, peakFactor);
     out.put(path, r);
@@ -212,7 +214,8 @@ public final class Estimator {
   /** {@code a x b} under {@code path}; a scale of {@code a} when {@code b} is one value. */
   private static double[] times(Lanes.Figures out, String path, double[] a, double[] b) {
     if (b.length == 1) {
-      return out.scaled(path, a, b[0]);
+      out.scaled(path, a, b[0]);
+      return out.get(path);
     }
     double[] r = Lanes.times(a, b);
     out.put(path, r);
@@ -236,7 +239,8 @@ public final class Estimator {
       return;
     }
     out.put(path + ".avg_per_second", perSecond);
-    double[] perDay = out.scaled(path + ".per_day", perSecond, day);
+    out.scaled(path + ".per_day", perSecond, day);
+    double[] perDay = out.get(path + ".per_day");
     double[] peak = peak(out, path + ".peak_per_second", perSecond, peakFactor);
     totals.perDay = Lanes.sum(totals.perDay, perDay);
     totals.avg = Lanes.sum(totals.avg, perSecond);

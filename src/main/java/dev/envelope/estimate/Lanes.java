@@ -101,7 +101,10 @@ public final class Lanes {
    */
   record Derived(double[] base, DoubleUnaryOperator f) {}
 
-  /** The figures of one computation, by output path, in the order they were computed. */
+  /**
+   * The figures of one computation, by output path, in the order they were computed. A derived
+   * figure's lanes are made only when something reads them: a summary needs only its base's.
+   */
   public static final class Figures {
     private final Map<String, double[]> figures = new LinkedHashMap<>();
     private final Map<String, Derived> derived = new HashMap<>();
@@ -110,33 +113,32 @@ public final class Lanes {
       figures.put(path, lanes);
     }
 
-    /** Puts {@code f} of each lane of {@code base} under {@code path}; {@code f} must never decrease. */
-    double[] derive(String path, double[] base, DoubleUnaryOperator f) {
-      double[] r = new double[base.length];
-      for (int i = 0; i < r.length; i++) {
-        r[i] = f.applyAsDouble(base[i]);
-      }
-      figures.put(path, r);
+    /** {@code f} of each lane of {@code base} under {@code path}; {@code f} must never decrease. */
+    void derive(String path, double[] base, DoubleUnaryOperator f) {
+      figures.put(path, null);
       derived.put(path, new Derived(base, f));
-      return r;
     }
 
     /** {@code base x k} under {@code path}; a positive {@code k} keeps the order of the lanes. */
-    double[] scaled(String path, double[] base, double k) {
+    void scaled(String path, double[] base, double k) {
       if (k > 0) {
-        return derive(path, base, x -> x * k);
+        derive(path, base, x -> x * k);
+      } else {
+        figures.put(path, times(base, k));
       }
-      double[] r = times(base, k);
-      figures.put(path, r);
-      return r;
-    }
-
-    Derived derivation(String path) {
-      return derived.get(path);
     }
 
     double[] get(String path) {
-      return figures.get(path);
+      double[] lanes = figures.get(path);
+      if (lanes == null && derived.containsKey(path)) {
+        Derived d = derived.get(path);
+        lanes = new double[d.base().length];
+        for (int i = 0; i < lanes.length; i++) {
+          lanes[i] = d.f().applyAsDouble(d.base()[i]);
+        }
+        figures.put(path, lanes);
+      }
+      return lanes;
     }
 
     boolean has(String path) {
@@ -145,15 +147,47 @@ public final class Lanes {
 
     /** The first lane: the value of a one-lane computation. */
     double at(String path) {
-      return figures.get(path)[0];
+      return get(path)[0];
     }
 
     OptionalDouble optional(String path) {
       return has(path) ? OptionalDouble.of(at(path)) : OptionalDouble.empty();
     }
 
-    public Map<String, double[]> all() {
-      return Collections.unmodifiableMap(figures);
+    /** The paths of every figure, in the order they were computed. */
+    public java.util.Set<String> paths() {
+      return Collections.unmodifiableSet(figures.keySet());
+    }
+
+    /** Whether the figure at {@code path} takes more than one value over the lanes. */
+    boolean varies(String path) {
+      Derived d = derived.get(path);
+      double[] lanes = d != null && figures.get(path) == null ? d.base() : figures.get(path);
+      if (lanes.length < 2) {
+        return false;
+      }
+      double first = lanes[0];
+      for (double v : lanes) {
+        if (v != first) {
+          // A derived figure of a varying base varies too, unless its function flattens it (a
+          // ceiling of tiny quotients): then look at its own lanes.
+          return d == null || figures.get(path) != null || lanesVary(get(path));
+        }
+      }
+      return false;
+    }
+
+    private static boolean lanesVary(double[] lanes) {
+      for (double v : lanes) {
+        if (v != lanes[0]) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    Derived derivation(String path) {
+      return derived.get(path);
     }
   }
 }

@@ -89,11 +89,11 @@ public final class MonteCarlo {
     /** The paths of the figures that vary between draws, in the estimate's order. */
     public List<String> varying() {
       List<String> paths = new ArrayList<>();
-      figures.all().forEach((path, lanes) -> {
-        if (lanes.length > 1 && varies(lanes)) {
+      for (String path : figures.paths()) {
+        if (figures.varies(path)) {
           paths.add(path);
         }
-      });
+      }
       return paths;
     }
 
@@ -101,7 +101,7 @@ public final class MonteCarlo {
     public Summary summary(String path) {
       Summary s = summaries.get(path);
       if (s == null) {
-        s = summarise(figures.get(path), figures.derivation(path));
+        s = summarise(path, figures.derivation(path));
         summaries.put(path, s);
       }
       return s;
@@ -111,9 +111,9 @@ public final class MonteCarlo {
      * A figure derived by a never-decreasing function of another array takes that function of the
      * other's percentiles (the same bits as selecting its own); its mean is its own.
      */
-    private Summary summarise(double[] lanes, Lanes.Derived derived) {
+    private Summary summarise(String path, Lanes.Derived derived) {
       if (derived == null) {
-        return MonteCarlo.summarise(lanes, ps, percentile);
+        return MonteCarlo.summarise(figures.get(path), ps, percentile);
       }
       double[] base = baseSummaries.computeIfAbsent(derived.base(), b -> MonteCarlo.summarise(b, ps, percentile))
           .percentiles();
@@ -121,7 +121,11 @@ public final class MonteCarlo {
       for (int i = 0; i < base.length; i++) {
         values[i] = derived.f().applyAsDouble(base[i]);
       }
-      return new Summary(mean(lanes), values);
+      double sum = 0;
+      for (double x : derived.base()) {
+        sum += derived.f().applyAsDouble(x);
+      }
+      return new Summary(sum / derived.base().length, values);
     }
 
     /** The draws of the figure at {@code path}: one per draw, or a single value no range reaches. */
@@ -162,16 +166,6 @@ public final class MonteCarlo {
       sum += v;
     }
     return sum / lanes.length;
-  }
-
-  private static boolean varies(double[] lanes) {
-    double first = lanes[0];
-    for (double v : lanes) {
-      if (v != first) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** A generator for one input: the run's seed mixed with the input's path, expanded by SplitMix64. */
