@@ -71,7 +71,7 @@ public final class UncertaintyReport {
         }
       }
       Map.Entry<String, MonteCarlo.Summary> e = Map.entry(path, mc.summary(path));
-      Kind kind = point.kind() == Kind.INTEGER ? Kind.NUMBER : point.kind();
+      Kind kind = point.kind() == Kind.INTEGER ? Kind.COUNT : point.kind();
       Tree t = out.child(e.getKey());
       t.put("mean", e.getValue().mean(), kind);
       List<String> row = new ArrayList<>();
@@ -81,7 +81,7 @@ public final class UncertaintyReport {
         t.put(keys.get(i), v, point.kind());
         row.add(Figures.display(new Tree.Figure(v, point.kind()), units));
       }
-      row.add(show(e.getValue().mean(), kind, units));
+      row.add(show(e.getValue().mean(), point.kind() == Kind.INTEGER ? Kind.NUMBER : kind, units));
       if (!workload) {
         rows.add(row);
       }
