@@ -1,5 +1,6 @@
 package dev.envelope.cli;
 
+import dev.envelope.estimate.MonteCarlo;
 import dev.envelope.model.Budget;
 import dev.envelope.model.Diagnostic;
 import dev.envelope.model.Document;
@@ -37,6 +38,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin SamplingOptions sampling;
+
   @Override
   public Integer call() {
     if (input.scenario != null || input.all) {
@@ -44,7 +47,7 @@ final class CheckCommand implements Callable<Integer> {
           "check: budgets are checked in the base and every scenario; expected no --scenario or --scenarios");
     }
     Document doc = Printer.document(root.context, file);
-    Budgets.Evaluation evaluation = evaluate(doc, input.assignments());
+    Budgets.Evaluation evaluation = evaluate(doc, input.assignments(), sampling);
     Printer.print(root.context, CheckReport.build(doc.file(), evaluation.results(), evaluation.units()), output);
     return evaluation.results().stream().allMatch(Budgets.Result::passed) ? 0 : FAILED;
   }
@@ -52,9 +55,12 @@ final class CheckCommand implements Callable<Integer> {
   /**
    * Binds the file and every scenario, estimates each, and evaluates every budget in each; every
    * problem, in the file, a scenario or a budget, is reported at once (exit 3). {@code validate}
-   * checks a file the same way.
+   * checks a file the same way, at the point values only ({@code sampling} null).
    */
-  static Budgets.Evaluation evaluate(Document doc, List<dev.envelope.model.Assignment> sets) {
+  static Budgets.Evaluation evaluate(Document doc, List<dev.envelope.model.Assignment> sets, SamplingOptions sampling) {
+    // Percentile budgets are read from the Monte Carlo, which reports every percentile they name.
+    MonteCarlo.Settings settings = sampling == null ? null : sampling.settings(doc.budgets().stream()
+        .filter(b -> b.percentile().isPresent()).map(b -> b.percentile().getAsDouble()).toList());
     Map<String, Requirements> all;
     try {
       all = doc.bindAll(Need.ESTIMATE, sets, false);
@@ -72,7 +78,7 @@ final class CheckCommand implements Callable<Integer> {
     for (Map.Entry<String, Requirements> e : all.entrySet()) {
       Tree tree;
       try {
-        tree = Printer.report(e.getValue(), Section.all()).tree();
+        tree = Printer.report(e.getValue(), Section.all(), settings).tree();
       } catch (EnvelopeException overflow) {
         problems.addAll(overflow.diagnostics());
         continue;

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       SlaCommand.class,
       CheckCommand.class,
       SweepCommand.class,
+      SensitivityCommand.class,
       DiffCommand.class,
       CommandLine.HelpCommand.class,
       ValidateCommand.class,

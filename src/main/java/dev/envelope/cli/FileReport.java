@@ -3,6 +3,7 @@ package dev.envelope.cli;
 import dev.envelope.render.Section;
 import java.util.Set;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -17,7 +18,13 @@ final class FileReport {
 
   @Mixin OutputOptions output;
 
+  @Mixin SamplingOptions sampling;
+
+  @Option(names = "--histogram", paramLabel = "PATH",
+      description = "Draw the distribution of one figure over the draws, e.g. --histogram capacity.servers.")
+  String histogram;
+
   int print(Context context, Set<Section> sections) {
-    return Printer.estimate(context, file, input, output, sections);
+    return Printer.estimate(context, file, input, output, sections, sampling, histogram);
   }
 }

@@ -1,6 +1,7 @@
 package dev.envelope.cli;
 
 import dev.envelope.estimate.Estimator;
+import dev.envelope.estimate.MonteCarlo;
 import dev.envelope.model.Diagnostic;
 import dev.envelope.model.Document;
 import dev.envelope.model.EnvelopeException;
@@ -10,12 +11,14 @@ import dev.envelope.model.RequirementsReader.Need;
 import dev.envelope.render.CsvRenderer;
 import dev.envelope.render.EstimateReport;
 import dev.envelope.render.Flat;
+import dev.envelope.render.Histogram;
 import dev.envelope.render.JsonRenderer;
 import dev.envelope.render.MarkdownRenderer;
 import dev.envelope.render.Report;
 import dev.envelope.render.ScenarioReport;
 import dev.envelope.render.Section;
 import dev.envelope.render.TableRenderer;
+import dev.envelope.render.UncertaintyReport;
 import dev.envelope.render.Tree;
 import dev.envelope.render.YamlRenderer;
 import java.util.ArrayList;
@@ -32,9 +35,25 @@ final class Printer {
     return Document.parse(Input.label(file), Input.read(file, context.in()));
   }
 
-  /** The estimate report of one binding of the file. */
+  /** The estimate report of one binding of the file, at the point values only. */
   static Report report(Requirements req, Set<Section> sections) {
+    return report(req, sections, null);
+  }
+
+  /**
+   * The estimate report of one binding of the file; when an input is a range and {@code sampling}
+   * is given, with the Monte Carlo's percentiles beside the point values.
+   */
+  static Report report(Requirements req, Set<Section> sections, MonteCarlo.Settings sampling) {
+    return report(req, sections, sampling, true);
+  }
+
+  /** {@code full}: every varying figure's summary in the tree, not only those a table shows. */
+  static Report report(Requirements req, Set<Section> sections, MonteCarlo.Settings sampling, boolean full) {
     Report report = EstimateReport.build(Estimator.estimate(req), sections);
+    if (sampling != null && !req.uncertainty().isEmpty()) {
+      report = UncertaintyReport.with(report, MonteCarlo.run(req, sampling), req.conventions(), full);
+    }
     report.tree().firstNonFinite().ifPresent(path -> {
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.of(new Diagnostic(
           Location.argument(req.source()), path,
@@ -44,15 +63,21 @@ final class Printer {
     return report;
   }
 
-  static int estimate(Context context, String file, InputOptions input, OutputOptions output, Set<Section> sections) {
+  static int estimate(Context context, String file, InputOptions input, OutputOptions output, Set<Section> sections,
+      SamplingOptions sampling, String histogram) {
+    MonteCarlo.Settings settings = sampling.settings();
     Document doc = document(context, file);
+    if (histogram != null && input.all) {
+      throw new EnvelopeException(EnvelopeException.USAGE,
+          "--histogram and --scenarios: expected one of them; a histogram shows one scenario (--scenario NAME)");
+    }
     if (input.all) {
       if (input.scenario != null) {
         throw new EnvelopeException(EnvelopeException.USAGE, "--scenario and --scenarios: expected one of them, not both");
       }
       Map<String, Requirements> all = doc.bindAll(Need.ESTIMATE, input.assignments());
       Map<String, Report> reports = new LinkedHashMap<>();
-      all.forEach((name, req) -> reports.put(name, report(req, sections)));
+      all.forEach((name, req) -> reports.put(name, report(req, sections, settings)));
       Requirements base = all.get(Document.BASE);
       Report first = reports.get(Document.BASE);
       Report side = ScenarioReport.build(first.title() + ": scenarios", first.header(), reports,
@@ -79,13 +104,36 @@ final class Printer {
     if (req == null || Document.BASE.equals(input.scenario)) {
       req = doc.bind(Need.ESTIMATE, input.scenario(), input.assignments()); // names the scenarios there are
     }
-    Report report = report(req, sections);
+    if (histogram != null) {
+      print(context, histogram(req, sections, settings, histogram), output);
+      return 0;
+    }
+    boolean full = output.get != null || (output.format != OutputFormat.table && output.format != OutputFormat.markdown);
+    Report report = report(req, sections, settings, full);
     if (output.get != null) {
       write(context, get(report.tree(), output.get) + "\n");
       return 0;
     }
     print(context, report, output);
     return 0;
+  }
+
+  /** The distribution of the figure at {@code path} over the draws. */
+  private static Report histogram(Requirements req, Set<Section> sections, MonteCarlo.Settings settings, String path) {
+    Report point = report(req, sections);
+    if (req.uncertainty().isEmpty()) {
+      throw new EnvelopeException(EnvelopeException.USAGE, "--histogram " + path
+          + ": no input of " + req.source() + " is a range, so every figure is one value; expected a file with a range,"
+          + " e.g. --set 'users.dau=8M to 12M'");
+    }
+    get(point.tree(), path, "--histogram");
+    Tree.Figure figure = (Tree.Figure) point.tree().at(path);
+    double[] draws = MonteCarlo.run(req, settings).draws(path);
+    if (draws == null || draws.length == 1) {
+      draws = new double[settings.samples()];
+      java.util.Arrays.fill(draws, figure.value());
+    }
+    return Histogram.build(point.title(), point.header(), path, figure, draws, settings, req.conventions().units());
   }
 
   /** The raw value at {@code path}; a command-line error (exit 2) when there is none. */

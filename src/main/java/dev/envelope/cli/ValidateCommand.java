@@ -73,7 +73,7 @@ final class ValidateCommand implements Callable<Integer> {
     List<Diagnostic> found = new ArrayList<>();
     try {
       // As check does it: every scenario, every estimate (overflow), every budget.
-      CheckCommand.evaluate(Printer.document(root.context, file), List.of());
+      CheckCommand.evaluate(Printer.document(root.context, file), List.of(), null);
     } catch (EnvelopeException e) {
       if (e.exitCode() == EnvelopeException.IO) {
         root.context.err().println("envelope: " + e.getMessage());

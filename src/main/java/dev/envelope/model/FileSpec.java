@@ -73,6 +73,14 @@ public final class FileSpec {
       };
     }
 
+    /** Whether a value of this type is a number with or without a unit (which may be a range). */
+    public boolean isQuantity() {
+      return switch (this) {
+        case COUNT, SIZE, RATE, PER_USER_RATE, REQUEST_RATE, DURATION, PERCENTAGE, TARGET, RATIO, NUMBER -> true;
+        default -> false;
+      };
+    }
+
     /** Whether a value of this type is one scalar (a leaf of the file). */
     public boolean isScalar() {
       return this != SECTION && this != NAMED_SECTIONS && this != SCENARIOS && this != BUDGETS;
@@ -203,6 +211,22 @@ public final class FileSpec {
   private static Default percent(double fraction) {
     return Default.value(BigDecimal.valueOf(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + "%");
   }
+
+  /**
+   * Whether the numeric keys of {@code group} accept a range ({@code "8M to 12M"}, {low, high},
+   * {dist: ...}): the estimate's inputs do; conventions and availability targets are definitions,
+   * not estimates.
+   */
+  public static boolean acceptsRanges(Group group) {
+    return RANGED.contains(group.name());
+  }
+
+  private static final Set<String> RANGED = Set.of("users", "workload", "traffic", "storage", "cache", "capacity");
+
+  /** The keys of a range written as a mapping, and the distributions it names. */
+  public static final List<String> RANGE_KEYS =
+      List.of("dist", "low", "high", "mid", "confidence", "median", "sigma", "mean", "sd", "mode", "value");
+  public static final List<String> DISTRIBUTIONS = List.of("lognormal", "normal", "uniform", "triangular", "fixed");
 
   public static final Group USERS = new Group("users", List.of(
       Field.of("dau", Type.COUNT, Range.NON_NEGATIVE, "daily active users", "150M"),

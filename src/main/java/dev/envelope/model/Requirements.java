@@ -5,7 +5,10 @@ import dev.envelope.units.Rate;
 import dev.envelope.units.Span;
 import dev.envelope.units.TimeBase;
 import dev.envelope.units.UnitSystem;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -24,11 +27,38 @@ public record Requirements(
     Capacity capacity,
     OptionalDouble availabilityTarget,
     Conventions conventions,
-    List<Assumption> assumptions) {
+    List<Assumption> assumptions,
+    Uncertainty uncertainty) {
 
   public Requirements {
     workloads = List.copyOf(workloads);
     assumptions = List.copyOf(assumptions);
+  }
+
+  /** Requirements with every input a single value. */
+  public Requirements(String source, Optional<String> name, Optional<Users> users, List<Workload> workloads,
+      Storage storage, Cache cache, Capacity capacity, OptionalDouble availabilityTarget, Conventions conventions,
+      List<Assumption> assumptions) {
+    this(source, name, users, workloads, storage, cache, capacity, availabilityTarget, conventions, assumptions,
+        Uncertainty.NONE);
+  }
+
+  /**
+   * The inputs written as ranges, in file order, and the inputs that take their value from one of
+   * them ({@code workloads.feed.read_size} from {@code workloads.feed.payload}, a workload's peak
+   * factor from {@code traffic.peak_factor}): those share its draws.
+   */
+  public record Uncertainty(List<Uncertain> inputs, Map<String, String> inherits) {
+    public static final Uncertainty NONE = new Uncertainty(List.of(), Map.of());
+
+    public Uncertainty {
+      inputs = List.copyOf(inputs);
+      inherits = Collections.unmodifiableMap(new LinkedHashMap<>(inherits));
+    }
+
+    public boolean isEmpty() {
+      return inputs.isEmpty();
+    }
   }
 
   /** {@code dau}, or {@code mau x dailyActive} when dau is absent. */

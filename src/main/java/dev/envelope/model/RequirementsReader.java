@@ -46,6 +46,9 @@ public final class RequirementsReader {
   private final List<Diagnostic> problems = new ArrayList<>();
   private final List<Assumption> assumptions = new ArrayList<>();
   private UnitSystem units = UnitSystem.SI;
+  private TimeBase time;
+  private final List<Uncertain> uncertain = new ArrayList<>();
+  private final java.util.Map<String, String> inherits = new java.util.LinkedHashMap<>();
 
   private RequirementsReader(String file) {
     this.file = file;
@@ -81,6 +84,7 @@ public final class RequirementsReader {
     // An editor's pointer to the JSON Schema: read as text, then ignored.
     root.text(FileSpec.SCHEMA_REFERENCE.key());
     Requirements.Conventions conventions = conventions(root.section("conventions", FileSpec.CONVENTIONS.keys()));
+    time = conventions.time();
     Optional<String> name = root.text("name");
     Section usersSection = root.section("users", FileSpec.USERS.keys());
     Optional<Requirements.Users> users = users(usersSection);
@@ -169,6 +173,7 @@ public final class RequirementsReader {
         .orElseGet(() -> defaulted("capacity.utilization", DEFAULT_UTILIZATION, UTILIZATION_SOURCE,
             limited ? need : Need.SLA));
     Section availability = root.section("availability", FileSpec.AVAILABILITY.keys());
+    availability.single("a target is a requirement, not an estimate");
     OptionalDouble target = optional(availability.value("target", Fractions::target));
 
     for (Section s : List.of(root, usersSection, traffic, storageSection, cacheSection, cap, availability)) {
@@ -181,7 +186,11 @@ public final class RequirementsReader {
         new Requirements.Storage(retention, replication, overhead),
         new Requirements.Cache(hot, nodeMemory),
         new Requirements.Capacity(serverQps, shardStorage, shardWrites, shardReads, utilization),
-        target, conventions, assumptions);
+        target, conventions, assumptions, new Requirements.Uncertainty(uncertain, inherits));
+  }
+
+  private boolean isUncertain(String path) {
+    return uncertain.stream().anyMatch(u -> u.path().equals(path));
   }
 
   private double defaulted(String path, double value, String source, Need need) {
@@ -255,8 +264,14 @@ public final class RequirementsReader {
     }
     if (readSize.isEmpty() && payload.isPresent() && (hasReads || ratio.isPresent())) {
       readSize = payload;
+      if (isUncertain(path + ".payload")) {
+        inherits.put(path + ".read_size", path + ".payload");
+      }
       assumptions.add(new Assumption(path + ".read_size", payload.getAsDouble(),
           "default: a read returns what a write stored (" + path + ".payload)"));
+    }
+    if (peak.isEmpty() && isUncertain("traffic.peak_factor")) {
+      inherits.put(path + ".peak_factor", "traffic.peak_factor");
     }
     return new Workload(entry.key(), writesPerUser, writes, readsPerUser, reads, ratio, payload, readSize,
         peak.orElse(filePeak));
@@ -270,12 +285,14 @@ public final class RequirementsReader {
   }
 
   private Requirements.Conventions conventions(Section s) {
+    s.single("a convention is a definition, not an estimate");
     Optional<UnitSystem> unitSystem = s.value("units", UnitSystem::parse);
     units = unitSystem.orElse(UnitSystem.SI);
     Calendar calendar = Calendar.SRE;
     Entry cal = s.entry("calendar");
     if (cal != null && cal.value() instanceof MapNode custom) {
       Section c = new Section(s.child("calendar"), custom, FileSpec.CALENDAR_DAYS.keys());
+      c.single("a convention is a definition, not an estimate");
       Optional<Double> year = c.value("year", RequirementsReader::positive);
       Optional<Double> quarter = c.value("quarter", RequirementsReader::positive);
       Optional<Double> month = c.value("month", RequirementsReader::positive);
@@ -403,6 +420,19 @@ public final class RequirementsReader {
     return value;
   }
 
+  // The valid values of a field, which bound the draws of a range: a share cannot pass 100%, and
+  // there is at least one copy of each byte.
+  private static double min(String key) {
+    return key.equals("replication") ? 1 : 0;
+  }
+
+  private static double max(String key) {
+    return switch (key) {
+      case "daily_active", "hot_fraction", "utilization" -> 1;
+      default -> Double.POSITIVE_INFINITY;
+    };
+  }
+
   private static OptionalDouble optional(Optional<Double> value) {
     return value.map(OptionalDouble::of).orElse(OptionalDouble.empty());
   }
@@ -416,6 +446,8 @@ public final class RequirementsReader {
     private final MapNode map;
     private final Set<String> allowed;
     private final Set<String> used = new HashSet<>();
+    /** Why this section's values cannot be ranges; null where they can. */
+    private String single;
 
     Section(String path, MapNode map, Set<String> allowed) {
       this.path = path;
@@ -425,6 +457,10 @@ public final class RequirementsReader {
 
     String path() {
       return path;
+    }
+
+    void single(String why) {
+      single = why;
     }
 
     boolean isAbsent() {
@@ -481,6 +517,20 @@ public final class RequirementsReader {
       Entry e = entry(key);
       if (e == null) {
         return Optional.empty();
+      }
+      if (Ranges.isRange(e.value())) {
+        if (single != null) {
+          problems.add(new Diagnostic(e.value().location(), child(key),
+              "a range is not allowed here: " + single + "; expected a single value"));
+          return Optional.empty();
+        }
+        Ranges.Read<T> read = Ranges.read(new Ranges.Field<>(child(key), parser, time, min(key), max(key)),
+            e.value(), problems);
+        if (read == null) {
+          return Optional.empty();
+        }
+        uncertain.add(read.uncertain());
+        return Optional.of(read.point());
       }
       if (!(e.value() instanceof Scalar s) || s.text() == null) {
         String expected;

@@ -38,6 +38,14 @@ public final class Budgets {
   public static Result evaluate(String scenario, Budget budget, Tree tree, Requirements req, List<Diagnostic> problems) {
     Object value = tree.at(budget.path());
     String path = "budgets." + budget.path();
+    if (budget.percentile().isPresent() && value instanceof Tree.Figure point) {
+      // A figure no range reaches is one value, which is each of its percentiles.
+      Object summary = tree.at("uncertainty") instanceof Tree u ? u.children().get(budget.path()) : null;
+      if (summary instanceof Tree s
+          && s.children().get(UncertaintyReport.key(budget.percentile().getAsDouble())) instanceof Tree.Figure f) {
+        value = new Tree.Figure(f.value(), point.kind());
+      }
+    }
     if (!(value instanceof Tree.Figure figure)) {
       String why = value instanceof Tree ? "names a group of figures, not one"
           : value instanceof String ? "names a text, not a number"

@@ -24,6 +24,7 @@ public final class CheckReport {
       Tree t = new Tree();
       t.put("scenario", r.scenario());
       t.put("path", r.budget().path());
+      r.budget().percentile().ifPresent(p -> t.put("percentile", p, Kind.NUMBER));
       t.put("comparison", r.budget().comparison().symbol());
       t.put("limit", r.budget().limit());
       t.put("limit_value", r.limit(), r.actual().kind());
@@ -36,7 +37,7 @@ public final class CheckReport {
       String room = (r.margin() < 0 ? "-" : "") + Figures.display(margin, units)
           + " (" + (r.marginFraction() < 0 ? "" : "+") + Format.sig3(r.marginFraction() * 100) + "%)";
       rows.add(List.of(r.passed() ? "pass" : "FAIL", r.scenario(), r.budget().path(),
-          r.budget().comparison().symbol() + " " + r.budget().limit(), Figures.display(r.actual(), units), room));
+          r.budget().written(), Figures.display(r.actual(), units), room));
     }
     tree.putList("budgets", list);
     List<String> notes = new ArrayList<>();

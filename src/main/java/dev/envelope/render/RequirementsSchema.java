@@ -44,8 +44,34 @@ public final class RequirementsSchema {
       properties.put(f.key(), field(f));
     }
     root.put("additionalProperties", false);
+    root.child("$defs").put("range", rangeObject());
     return root;
   }
+
+  /** A number with its spread: {low, high} (with mid, confidence) or a named distribution. */
+  private static Tree rangeObject() {
+    Tree t = new Tree();
+    t.put("description", "A range: {low, high} is a 90% interval read as a lognormal (confidence: 80% for"
+        + " another interval; mid for a median other than sqrt(low x high)); or a distribution by name:"
+        + " lognormal {low, high} or {median, sigma}, normal {mean, sd} or {low, high}, uniform {low, high},"
+        + " triangular {low, mode, high}, fixed {value}. Each value is written like the key's own value.");
+    t.put("type", "object");
+    Tree properties = t.child("properties");
+    for (String key : FileSpec.RANGE_KEYS) {
+      if (key.equals("dist")) {
+        properties.put(key, new Tree().putList("enum", FileSpec.DISTRIBUTIONS));
+      } else {
+        properties.put(key, new Tree().putList("type", List.of("number", "string")));
+      }
+    }
+    t.put("additionalProperties", false);
+    t.putList("anyOf", List.of(new Tree().putList("required", List.of("low")),
+        new Tree().putList("required", List.of("dist"))));
+    return t;
+  }
+
+  /** The pattern of a range written as text: two values joined by "to". */
+  static final String RANGE_TEXT = "^\\s*\\S.*\\s+[Tt][Oo]\\s+\\S.*$";
 
   /**
    * One key, every keyword inline: draft 7 tools, which most editors are, ignore the keywords
@@ -102,7 +128,11 @@ public final class RequirementsSchema {
   private static void group(Tree t, Group group) {
     Tree properties = t.child("properties");
     for (Field f : group.fields()) {
-      properties.put(f.key(), field(f));
+      Tree field = field(f);
+      if (FileSpec.acceptsRanges(group) && f.type().isQuantity()) {
+        field = ranged(field);
+      }
+      properties.put(f.key(), field);
     }
     t.put("additionalProperties", false);
     List<String> required = new ArrayList<>();
@@ -128,6 +158,36 @@ public final class RequirementsSchema {
     }
     if (!all.isEmpty()) {
       t.putList("allOf", all);
+    }
+  }
+
+  /** A single value's schema, or a range: text "low to high" or a range object. */
+  private static Tree ranged(Tree single) {
+    Tree t = new Tree();
+    Tree value = new Tree();
+    for (var e : single.children().entrySet()) {
+      switch (e.getKey()) {
+        case "description", "default", "examples" -> copy(t, e.getKey(), e.getValue());
+        default -> copy(value, e.getKey(), e.getValue());
+      }
+    }
+    t.putList("anyOf", List.of(value,
+        new Tree().put("type", "string").put("pattern", RANGE_TEXT),
+        new Tree().put("$ref", "#/$defs/range")));
+    return t;
+  }
+
+  private static void copy(Tree to, String key, Object value) {
+    if (value instanceof Tree tree) {
+      to.put(key, tree);
+    } else if (value instanceof List<?> list) {
+      to.putList(key, list);
+    } else if (value instanceof Tree.Figure f) {
+      to.put(key, f.value(), f.kind());
+    } else if (value instanceof Boolean b) {
+      to.put(key, b);
+    } else {
+      to.put(key, String.valueOf(value));
     }
   }
 
@@ -160,9 +220,9 @@ public final class RequirementsSchema {
         .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
         .collect(Collectors.joining("|", "(?:", ")"));
     t.put("additionalProperties", new Tree()
-        .put("description", "A comparison and a limit in the figure's units: \"<= 40\", \"< 2PB\", \"< 50K/s\".")
+        .put("description", "A comparison and a limit in the figure's units: \"<= 40\", \"< 2PB\", \"< 50K/s\"; after a percentile of the Monte Carlo for a figure with ranges: \"p95 <= 40\".")
         .put("type", "string")
-        .put("pattern", "^\\s*" + comparisons + "\\s*\\S.*$"));
+        .put("pattern", "^\\s*(?:[pP][0-9]+(?:\\.[0-9]+)?\\s*)?" + comparisons + "\\s*\\S.*$"));
   }
 
   private static void range(Tree t, Range r) {

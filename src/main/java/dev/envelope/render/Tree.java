@@ -76,19 +76,34 @@ public final class Tree {
     return java.util.Optional.empty();
   }
 
-  /** The value at a dotted path ({@code traffic.total.peak_per_second}), or null. */
+  /**
+   * The value at a dotted path ({@code traffic.total.peak_per_second}), or null. A key may hold dots
+   * itself ({@code uncertainty."capacity.servers".p95} is {@code uncertainty.capacity.servers.p95}).
+   */
   public Object at(String path) {
-    Object node = this;
-    for (String part : path.split("\\.")) {
-      if (node instanceof List<?> list && part.matches("\\d{1,9}") && Integer.parseInt(part) < list.size()) {
-        node = list.get(Integer.parseInt(part));
-      } else if (node instanceof Tree t && t.children.containsKey(part)) {
-        node = t.children.get(part);
-      } else {
-        return null;
+    return at(this, path.split("\\.", -1), 0);
+  }
+
+  private static Object at(Object node, String[] parts, int i) {
+    if (i == parts.length) {
+      return node;
+    }
+    if (node instanceof List<?> list && parts[i].matches("\\d{1,9}") && Integer.parseInt(parts[i]) < list.size()) {
+      return at(list.get(Integer.parseInt(parts[i])), parts, i + 1);
+    }
+    if (node instanceof Tree t) {
+      StringBuilder key = new StringBuilder();
+      for (int j = i; j < parts.length; j++) {
+        key.append(j > i ? "." : "").append(parts[j]);
+        if (t.children.containsKey(key.toString())) {
+          Object found = at(t.children.get(key.toString()), parts, j + 1);
+          if (found != null) {
+            return found;
+          }
+        }
       }
     }
-    return node;
+    return null;
   }
 
   /** A number with the kind of quantity it is, so each format can show it in its unit. */

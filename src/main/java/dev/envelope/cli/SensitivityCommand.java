@@ -1,0 +1,90 @@
+package dev.envelope.cli;
+
+import dev.envelope.estimate.Sensitivity;
+import dev.envelope.model.EnvelopeException;
+import dev.envelope.model.Requirements;
+import dev.envelope.model.RequirementsReader.Need;
+import dev.envelope.render.Report;
+import dev.envelope.render.Section;
+import dev.envelope.render.SensitivityReport;
+import dev.envelope.render.Tree;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code envelope sensitivity FILE [--figure PATH]}: which ranged input moves a figure most. */
+@Command(name = "sensitivity", mixinStandardHelpOptions = true,
+    description = {"Rank the inputs written as ranges by how much each moves one figure (a tornado chart).",
+        "Each input goes from its low to its high percentile, the others at their medians."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  envelope sensitivity examples/photo-launch.yaml",
+        "  envelope sensitivity examples/photo-launch.yaml --figure storage.bytes_replicated -o json"})
+final class SensitivityCommand implements Callable<Integer> {
+  @ParentCommand EnvelopeCommand root;
+
+  @Parameters(paramLabel = "FILE", description = "Requirements file with ranges; - reads standard input.")
+  String file;
+
+  @Option(names = "--figure", paramLabel = "PATH",
+      description = "The figure to explain (default: capacity.servers, or else traffic.total.peak_per_second).")
+  String figure;
+
+  @Option(names = "--percentiles", paramLabel = "LOW,HIGH", defaultValue = "5,95",
+      description = "The low and high percentiles each input moves between (default: ${DEFAULT-VALUE}).")
+  String percentiles;
+
+  @Mixin InputOptions input;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    if (input.all) {
+      throw new EnvelopeException(EnvelopeException.USAGE,
+          "sensitivity: one scenario at a time; expected --scenario NAME or none, not --scenarios");
+    }
+    double[] bounds = bounds();
+    Requirements req = Printer.document(root.context, file).bind(Need.ESTIMATE, input.scenario(), input.assignments());
+    if (req.uncertainty().isEmpty()) {
+      throw new EnvelopeException(EnvelopeException.USAGE, "sensitivity: no input of " + req.source()
+          + " is written as a range, so nothing moves; expected ranges such as users.dau: 8M to 12M"
+          + " (or --set 'users.dau=8M to 12M')");
+    }
+    Report point = Printer.report(req, Section.all());
+    String path = figure != null ? figure
+        : point.tree().at("capacity.servers") != null ? "capacity.servers" : "traffic.total.peak_per_second";
+    Printer.get(point.tree(), path, "--figure");
+    Sensitivity.Result result = Sensitivity.of(req, path, bounds[0], bounds[1]);
+    Printer.print(root.context, SensitivityReport.build(point.title(), point.header(), result,
+        (Tree.Figure) point.tree().at(path), req.conventions()), output);
+    return 0;
+  }
+
+  private double[] bounds() {
+    List<String> parts = List.of(percentiles.split(",", -1));
+    String expected = "--percentiles " + percentiles + ": expected two percentiles, low then high, each above 0 and"
+        + " below 100, such as 5,95 or 10,90";
+    if (parts.size() != 2) {
+      throw new EnvelopeException(EnvelopeException.USAGE, expected);
+    }
+    double[] b = new double[2];
+    for (int i = 0; i < 2; i++) {
+      try {
+        b[i] = Double.parseDouble(parts.get(i).strip().replaceFirst("^[pP]", "")) / 100;
+      } catch (NumberFormatException e) {
+        throw new EnvelopeException(EnvelopeException.USAGE, expected);
+      }
+      if (!(b[i] > 0 && b[i] < 1)) {
+        throw new EnvelopeException(EnvelopeException.USAGE, expected);
+      }
+    }
+    if (!(b[0] < b[1])) {
+      throw new EnvelopeException(EnvelopeException.USAGE, expected);
+    }
+    return b;
+  }
+}

@@ -1,0 +1,246 @@
+package dev.envelope.estimate;
+
+import dev.envelope.model.Requirements;
+import dev.envelope.model.Uncertain;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.RealDistribution;
+import org.apache.commons.math3.distribution.TriangularDistribution;
+import org.apache.commons.math3.distribution.UniformRealDistribution;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+import org.apache.commons.math3.util.FastMath;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.source64.SplitMix64;
+import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * A seeded Monte Carlo of the estimate: each input written as a range is drawn {@code samples}
+ * times, independently of the others, and the whole estimate is computed once per draw (on lanes,
+ * see {@link Estimator#compute}). Each figure is summarised by its mean and percentiles.
+ *
+ * <p>Each input has its own generator (XoRoShiRo128++ from Commons RNG, seeded from the run's seed
+ * and the input's path; Gaussians by the ziggurat method), so adding a range to one input leaves the draws of the others as they were. The Nth
+ * percentile is the smallest draw that at least N% of the draws are at or below (the inverse of
+ * the empirical distribution, definition 1 of Hyndman and Fan): always a value some draw took, so
+ * a count of servers stays a whole number.
+ */
+public final class MonteCarlo {
+  private MonteCarlo() {}
+
+  public static final int DEFAULT_SAMPLES = 10_000;
+  public static final long DEFAULT_SEED = 1;
+  public static final List<Double> DEFAULT_PERCENTILES = List.of(5.0, 50.0, 95.0);
+
+  /** How many draws, from which seed, and which percentiles to report (each in (0, 100)). */
+  public record Settings(int samples, long seed, List<Double> percentiles) {
+    public Settings {
+      percentiles = List.copyOf(percentiles);
+    }
+
+    public static Settings defaults() {
+      return new Settings(DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_PERCENTILES);
+    }
+  }
+
+  /** A figure's mean and its percentiles, in the order of {@link Settings#percentiles()}. */
+  public record Summary(double mean, double[] percentiles) {
+    public double percentile(int index) {
+      return percentiles[index];
+    }
+  }
+
+  /**
+   * The outcome: the settings, the uncertain inputs, and the draws of every figure. A figure's
+   * summary is computed when first asked for, so a table that shows a few figures does not pay for
+   * the percentiles of all of them.
+   */
+  public static final class Result {
+    private final Settings settings;
+    private final List<Uncertain> inputs;
+    private final Lanes.Figures figures;
+    private final Map<String, Summary> summaries = new LinkedHashMap<>();
+    private final Map<double[], Summary> baseSummaries = new IdentityHashMap<>();
+    private final double[] ps;
+    private final Percentile percentile = new Percentile().withEstimationType(EstimationType.R_1);
+
+    Result(Settings settings, List<Uncertain> inputs, Lanes.Figures figures) {
+      this.settings = settings;
+      this.inputs = inputs;
+      this.figures = figures;
+      this.ps = settings.percentiles().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    public Settings settings() {
+      return settings;
+    }
+
+    public List<Uncertain> inputs() {
+      return inputs;
+    }
+
+    /** The paths of the figures that vary between draws, in the estimate's order. */
+    public List<String> varying() {
+      List<String> paths = new ArrayList<>();
+      for (String path : figures.paths()) {
+        if (figures.varies(path)) {
+          paths.add(path);
+        }
+      }
+      return paths;
+    }
+
+    /** The mean and percentiles of the figure at {@code path}, one of {@link #varying()}. */
+    public Summary summary(String path) {
+      Summary s = summaries.get(path);
+      if (s == null) {
+        s = summarise(path, figures.derivation(path));
+        summaries.put(path, s);
+      }
+      return s;
+    }
+
+    /**
+     * A figure derived by a never-decreasing function of another array takes that function of the
+     * other's percentiles (the same bits as selecting its own); its mean is its own.
+     */
+    private Summary summarise(String path, Lanes.Derived derived) {
+      if (derived == null) {
+        return MonteCarlo.summarise(figures.get(path), ps, percentile);
+      }
+      double[] base = baseSummaries.computeIfAbsent(derived.base(), b -> MonteCarlo.summarise(b, ps, percentile))
+          .percentiles();
+      double[] values = new double[base.length];
+      for (int i = 0; i < base.length; i++) {
+        values[i] = derived.f().applyAsDouble(base[i]);
+      }
+      double sum = 0;
+      for (double x : derived.base()) {
+        sum += derived.f().applyAsDouble(x);
+      }
+      return new Summary(sum / derived.base().length, values);
+    }
+
+    /** The draws of the figure at {@code path}: one per draw, or a single value no range reaches. */
+    public double[] draws(String path) {
+      return figures.get(path);
+    }
+  }
+
+  /** The draws of every uncertain input, and of the inputs that inherit one, by input path. */
+  public static Map<String, double[]> draws(Requirements.Uncertainty uncertainty, int samples, long seed) {
+    Map<String, double[]> draws = new LinkedHashMap<>();
+    for (Uncertain u : uncertainty.inputs()) {
+      draws.put(u.path(), draw(u, samples, generator(seed, u.path())));
+    }
+    uncertainty.inherits().forEach((to, from) -> draws.put(to, draws.get(from)));
+    return draws;
+  }
+
+  /** Runs the estimate over {@code settings.samples()} draws of the uncertain inputs. */
+  public static Result run(Requirements req, Settings settings) {
+    Lanes.Figures figures = Estimator.compute(req, Inputs.of(draws(req.uncertainty(), settings.samples(),
+        settings.seed())));
+    return new Result(settings, req.uncertainty().inputs(), figures);
+  }
+
+  static Summary summarise(double[] lanes, double[] ps, Percentile percentile) {
+    percentile.setData(lanes);
+    double[] values = new double[ps.length];
+    for (int i = 0; i < ps.length; i++) {
+      values[i] = percentile.evaluate(ps[i]);
+    }
+    return new Summary(mean(lanes), values);
+  }
+
+  static double mean(double[] lanes) {
+    double sum = 0;
+    for (double v : lanes) {
+      sum += v;
+    }
+    return sum / lanes.length;
+  }
+
+  /** A generator for one input: the run's seed mixed with the input's path, expanded by SplitMix64. */
+  static UniformRandomProvider generator(long seed, String path) {
+    SplitMix64 mix = new SplitMix64(seed * 0x9E3779B97F4A7C15L + path.hashCode());
+    return new XoRoShiRo128PlusPlus(mix.nextLong(), mix.nextLong());
+  }
+
+  /** {@code samples} draws of {@code u}, kept within its field's valid values. */
+  static double[] draw(Uncertain u, int samples, UniformRandomProvider rng) {
+    double[] out = new double[samples];
+    switch (u.shape()) {
+      case FIXED -> Arrays.fill(out, u.a());
+      case LOGNORMAL -> {
+        // Two pieces when low, mid and high are all given: below the median the spread through
+        // low, above it the spread through high; one lognormal when the two spreads are equal.
+        ContinuousSampler z = ZigguratSampler.NormalizedGaussian.of(rng);
+        double median = u.a();
+        double below = u.b();
+        double above = u.c();
+        for (int i = 0; i < samples; i++) {
+          double g = z.sample();
+          out[i] = median * FastMath.exp(g * (g < 0 ? below : above));
+        }
+      }
+      case NORMAL -> {
+        ContinuousSampler z = ZigguratSampler.NormalizedGaussian.of(rng);
+        for (int i = 0; i < samples; i++) {
+          out[i] = u.a() + u.b() * z.sample();
+        }
+      }
+      case UNIFORM -> {
+        for (int i = 0; i < samples; i++) {
+          out[i] = u.a() + (u.b() - u.a()) * rng.nextDouble();
+        }
+      }
+      case TRIANGULAR -> {
+        TriangularDistribution d = new TriangularDistribution(null, u.a(), u.b(), u.c());
+        for (int i = 0; i < samples; i++) {
+          out[i] = d.inverseCumulativeProbability(rng.nextDouble());
+        }
+      }
+    }
+    for (int i = 0; i < samples; i++) {
+      out[i] = Math.min(u.max(), Math.max(u.min(), out[i]));
+    }
+    return out;
+  }
+
+  /** The value below which a share {@code p} of {@code u}'s draws fall (before bounding). */
+  public static double quantile(Uncertain u, double p) {
+    double q = switch (u.shape()) {
+      case FIXED -> u.a();
+      case LOGNORMAL -> {
+        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(p);
+        yield u.a() * FastMath.exp(z * (z < 0 ? u.b() : u.c()));
+      }
+      default -> distribution(u).inverseCumulativeProbability(p);
+    };
+    return Math.min(u.max(), Math.max(u.min(), q));
+  }
+
+  private static RealDistribution distribution(Uncertain u) {
+    return switch (u.shape()) {
+      case NORMAL -> new NormalDistribution(null, u.a(), u.b());
+      case UNIFORM -> new UniformRealDistribution(null, u.a(), u.b());
+      case TRIANGULAR -> new TriangularDistribution(null, u.a(), u.b(), u.c());
+      default -> throw new IllegalArgumentException("no commons distribution for " + u.shape());
+    };
+  }
+
+  /** The paths of the inputs written as ranges, in file order. */
+  public static List<String> inputPaths(Requirements req) {
+    List<String> paths = new ArrayList<>();
+    req.uncertainty().inputs().forEach(u -> paths.add(u.path()));
+    return paths;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.envelope.model;
+
+/**
+ * An input written as a range or a distribution, in the base unit of its field (bytes, per
+ * second, seconds, a fraction). The estimate's point value uses {@link #median()}; the Monte Carlo
+ * draws from the distribution, keeping each draw within the field's valid bounds.
+ *
+ * <p>Parameters by shape:
+ *
+ * <ul>
+ *   <li>{@code LOGNORMAL}: {@code a} = median, {@code b} = sigma below the median, {@code c} = sigma
+ *       above it (equal for a plain lognormal; unequal when low, mid and high are all given, a
+ *       two-piece lognormal that passes through all three);
+ *   <li>{@code NORMAL}: {@code a} = mean, {@code b} = standard deviation;
+ *   <li>{@code UNIFORM}: {@code a} = low, {@code b} = high;
+ *   <li>{@code TRIANGULAR}: {@code a} = low, {@code b} = mode, {@code c} = high;
+ *   <li>{@code FIXED}: {@code a} = the value.
+ * </ul>
+ *
+ * @param path the field's path, such as {@code users.dau}
+ * @param written the range as written, for messages and reports
+ * @param min the smallest valid value of the field (draws below it are raised to it)
+ * @param max the largest valid value of the field (draws above it are lowered to it)
+ */
+public record Uncertain(
+    String path, Location location, String written, Shape shape, double a, double b, double c,
+    double min, double max) {
+
+  public enum Shape {
+    LOGNORMAL,
+    NORMAL,
+    UNIFORM,
+    TRIANGULAR,
+    FIXED;
+
+    public String key() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** The value half the draws fall below: the point the estimate uses for this input. */
+  public double median() {
+    double m = switch (shape) {
+      case LOGNORMAL, NORMAL, FIXED -> a;
+      case UNIFORM -> (a + b) / 2;
+      case TRIANGULAR -> (b - a) >= (c - a) / 2
+          ? a + Math.sqrt((c - a) * (b - a) / 2)
+          : c - Math.sqrt((c - a) * (c - b) / 2);
+    };
+    return Math.min(max, Math.max(min, m));
+  }
+
+  /** The same distribution, read at another path (an input that inherits this one's value). */
+  public Uncertain at(String otherPath) {
+    return new Uncertain(otherPath, location, written, shape, a, b, c, min, max);
+  }
+}
