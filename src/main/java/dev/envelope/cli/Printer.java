@@ -1,5 +1,6 @@
 package dev.envelope.cli;
 
+import dev.envelope.estimate.Estimate;
 import dev.envelope.estimate.Estimator;
 import dev.envelope.model.Diagnostic;
 import dev.envelope.model.Document;
@@ -34,7 +35,13 @@ final class Printer {
 
   /** The estimate report of one binding of the file. */
   static Report report(Requirements req, Set<Section> sections) {
-    Report report = EstimateReport.build(Estimator.estimate(req), sections);
+    return report(Estimator.estimate(req), sections);
+  }
+
+  /** The report of {@code estimate}; a figure too large to compute is an invalid input (exit 3). */
+  static Report report(Estimate estimate, Set<Section> sections) {
+    Requirements req = estimate.requirements();
+    Report report = EstimateReport.build(estimate, sections);
     report.tree().firstNonFinite().ifPresent(path -> {
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.of(new Diagnostic(
           Location.argument(req.source()), path,
@@ -73,19 +80,27 @@ final class Printer {
       print(context, side, output);
       return 0;
     }
-    // Every scenario is checked, so that a file is valid or not whichever part is printed.
-    Map<String, Requirements> all = doc.bindAll(Need.ESTIMATE, input.assignments());
-    Requirements req = all.get(input.scenario == null ? Document.BASE : input.scenario);
-    if (req == null || Document.BASE.equals(input.scenario)) {
-      req = doc.bind(Need.ESTIMATE, input.scenario(), input.assignments()); // names the scenarios there are
-    }
-    Report report = report(req, sections);
+    Report report = report(bind(doc, input), sections);
     if (output.get != null) {
       write(context, get(report.tree(), output.get) + "\n");
       return 0;
     }
     print(context, report, output);
     return 0;
+  }
+
+  /**
+   * The one binding of the file a command prints: the base or {@code --scenario}, then the
+   * {@code --set} overrides. Every scenario is checked, so that a file is valid or not whichever
+   * part is printed.
+   */
+  static Requirements bind(Document doc, InputOptions input) {
+    Map<String, Requirements> all = doc.bindAll(Need.ESTIMATE, input.assignments());
+    Requirements req = all.get(input.scenario == null ? Document.BASE : input.scenario);
+    if (req == null || Document.BASE.equals(input.scenario)) {
+      req = doc.bind(Need.ESTIMATE, input.scenario(), input.assignments()); // names the scenarios there are
+    }
+    return req;
   }
 
   /** The raw value at {@code path}; a command-line error (exit 2) when there is none. */
@@ -114,7 +129,7 @@ final class Printer {
   }
 
   /** Up to five known paths sharing the longest prefix with {@code path}. */
-  private static List<String> closest(String path, List<String> known) {
+  static List<String> closest(String path, List<String> known) {
     String prefix = path;
     while (!prefix.isEmpty()) {
       String p = prefix;

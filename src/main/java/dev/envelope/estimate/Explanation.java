@@ -403,7 +403,7 @@ public final class Explanation {
               values[i].getAsDouble(), Unit.WHOLE));
         }
       }
-      step("capacity.shards", "shards, bound by " + c.boundBy().orElseThrow(), "shards", Unit.WHOLE,
+      step("capacity.shards", "shards (bound by " + c.boundBy().orElseThrow() + ")", "shards", Unit.WHOLE,
           counts.size() == 1 ? counts.get(0) : new Max(counts), n);
     });
     c.nodes().ifPresent(n -> step("capacity.nodes", "nodes", "nodes", Unit.WHOLE, new Ceil(Product.of(
