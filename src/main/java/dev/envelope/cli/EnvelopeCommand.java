@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       StorageCommand.class,
       BandwidthCommand.class,
       ShardsCommand.class,
+      ExplainCommand.class,
       SlaCommand.class,
       CheckCommand.class,
       SweepCommand.class,

@@ -1,5 +1,6 @@
 package dev.envelope.cli;
 
+import dev.envelope.estimate.Estimate;
 import dev.envelope.estimate.Estimator;
 import dev.envelope.estimate.MonteCarlo;
 import dev.envelope.model.Diagnostic;
@@ -50,10 +51,17 @@ final class Printer {
 
   /** {@code full}: every varying figure's summary in the tree, not only those a table shows. */
   static Report report(Requirements req, Set<Section> sections, MonteCarlo.Settings sampling, boolean full) {
-    Report report = EstimateReport.build(Estimator.estimate(req), sections);
+    Report report = report(Estimator.estimate(req), sections);
     if (sampling != null && !req.uncertainty().isEmpty()) {
       report = UncertaintyReport.with(report, MonteCarlo.run(req, sampling), req.conventions(), full);
     }
+    return report;
+  }
+
+  /** The report of {@code estimate}; a figure too large to compute is an invalid input (exit 3). */
+  static Report report(Estimate estimate, Set<Section> sections) {
+    Requirements req = estimate.requirements();
+    Report report = EstimateReport.build(estimate, sections);
     report.tree().firstNonFinite().ifPresent(path -> {
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.of(new Diagnostic(
           Location.argument(req.source()), path,
@@ -98,12 +106,7 @@ final class Printer {
       print(context, side, output);
       return 0;
     }
-    // Every scenario is checked, so that a file is valid or not whichever part is printed.
-    Map<String, Requirements> all = doc.bindAll(Need.ESTIMATE, input.assignments());
-    Requirements req = all.get(input.scenario == null ? Document.BASE : input.scenario);
-    if (req == null || Document.BASE.equals(input.scenario)) {
-      req = doc.bind(Need.ESTIMATE, input.scenario(), input.assignments()); // names the scenarios there are
-    }
+    Requirements req = bind(doc, input);
     if (histogram != null) {
       print(context, histogram(req, sections, settings, histogram), output);
       return 0;
@@ -136,6 +139,20 @@ final class Printer {
     return Histogram.build(point.title(), point.header(), path, figure, draws, settings, req.conventions().units());
   }
 
+  /**
+   * The one binding of the file a command prints: the base or {@code --scenario}, then the
+   * {@code --set} overrides. Every scenario is checked, so that a file is valid or not whichever
+   * part is printed.
+   */
+  static Requirements bind(Document doc, InputOptions input) {
+    Map<String, Requirements> all = doc.bindAll(Need.ESTIMATE, input.assignments());
+    Requirements req = all.get(input.scenario == null ? Document.BASE : input.scenario);
+    if (req == null || Document.BASE.equals(input.scenario)) {
+      req = doc.bind(Need.ESTIMATE, input.scenario(), input.assignments()); // names the scenarios there are
+    }
+    return req;
+  }
+
   /** The raw value at {@code path}; a command-line error (exit 2) when there is none. */
   static String get(Tree tree, String path) {
     return get(tree, path, "--get");
@@ -162,7 +179,7 @@ final class Printer {
   }
 
   /** Up to five known paths sharing the longest prefix with {@code path}. */
-  private static List<String> closest(String path, List<String> known) {
+  static List<String> closest(String path, List<String> known) {
     String prefix = path;
     while (!prefix.isEmpty()) {
       String p = prefix;

@@ -84,6 +84,22 @@ public final class Document {
     if (withBudgets) {
       found.addAll(budgetProblems);
     }
+    return RequirementsReader.bind(file, applied(all, found), need, found);
+  }
+
+  /**
+   * The tree that {@link #bind} reads for {@code scenario} and {@code sets}: the file with their
+   * values in place, each located where it was given (the scenario's line in the file, or the
+   * {@code --set} argument). Problems are left to {@link #bind}; call it first.
+   */
+  public Node tree(Optional<String> scenario, List<Assignment> sets) {
+    List<Assignment> all = new ArrayList<>();
+    scenario.map(scenarios::get).ifPresent(all::addAll);
+    all.addAll(sets);
+    return applied(all, new ArrayList<>());
+  }
+
+  private Node applied(List<Assignment> all, List<Diagnostic> found) {
     Node tree = root;
     for (Assignment a : all) {
       String top = a.path().get(0);
@@ -95,7 +111,7 @@ public final class Document {
       }
       tree = set(tree, a, 0, found);
     }
-    return RequirementsReader.bind(file, tree, need, found);
+    return tree;
   }
 
   /** Binds the file and each of its scenarios, reporting the problems of all of them at once. */

@@ -1,0 +1,100 @@
+package dev.envelope.cli;
+
+import dev.envelope.estimate.Derivation.Step;
+import dev.envelope.estimate.Explanation;
+import dev.envelope.model.EnvelopeException;
+import dev.envelope.render.ExplainReport;
+import dev.envelope.render.JsonRenderer;
+import dev.envelope.render.Section;
+import dev.envelope.render.Tree;
+import dev.envelope.render.YamlRenderer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code envelope explain FILE [PATH...]}: how each figure was worked out, and from what. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+    description = {"How each figure was worked out, step by step, and where each value came from.",
+      "Each step gives the formula in words and symbols, the values substituted with their units, the result, and"
+          + " the source of every value: the file (file:line, or the --set argument), a default, a convention, or"
+          + " another figure.",
+      "PATHs name figures by their JSON path (as --get does); a group's path names every figure in it. Each"
+          + " named figure comes with the steps it builds on."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  envelope explain examples/twitter.yaml workloads.tweet.writes",
+      "  envelope explain examples/twitter.yaml capacity.servers --napkin",
+      "  envelope explain examples/url-shortener.yaml cache -o json"})
+final class ExplainCommand implements Callable<Integer> {
+  @ParentCommand EnvelopeCommand root;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "Requirements file, YAML or JSON; - reads standard input.")
+  String file;
+
+  @Parameters(index = "1..*", paramLabel = "PATH",
+      description = "Figures or groups to explain, e.g. traffic.total.peak_per_second or storage (default: all).")
+  List<String> paths = new ArrayList<>();
+
+  // The options of InputOptions and OutputOptions that apply to one binding's derivations:
+  // not --scenarios (one binding at a time) nor --get (one raw value).
+  @Option(names = "--set", paramLabel = "PATH=VALUE",
+      description = "Override one input, read like a file value; repeatable. E.g. --set users.dau=300M")
+  List<String> sets = new ArrayList<>();
+
+  @Option(names = "--scenario", paramLabel = "NAME", description = "Apply the file's scenario NAME.")
+  String scenario;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); csv has a row per step.")
+  OutputFormat format;
+
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+      description = "Colour in tables: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: only on a terminal, never with NO_COLOR).")
+  OutputOptions.When color;
+
+  @Option(names = "--napkin",
+      description = "Work each step in powers of ten too, one significant figure at each step (a day is 10^5 s).")
+  boolean napkin;
+
+  @Override
+  public Integer call() {
+    InputOptions input = new InputOptions();
+    input.sets = sets;
+    input.scenario = scenario;
+    OutputOptions output = new OutputOptions();
+    output.color = color;
+    Interview x = Interview.of(root.context, file, input, "");
+    Tree figures = Printer.report(x.estimate, Section.all()).tree();
+    for (String path : paths) {
+      check(path, x.steps, figures);
+    }
+    List<Step> steps = paths.isEmpty() ? x.steps : Explanation.select(x.steps, paths);
+    ExplainReport report = ExplainReport.of(x.req, steps, napkin ? Optional.of(x.napkin()) : Optional.empty());
+    Printer.write(root.context, switch (format) {
+      case table -> report.table(output.colour(root.context));
+      case json -> JsonRenderer.render(report.tree());
+      case yaml -> YamlRenderer.render(report.tree());
+      case markdown -> report.markdown();
+      case csv -> report.csv();
+    });
+    return 0;
+  }
+
+  /** A PATH must name a figure with a step, or a group holding one; otherwise exit 2 with the nearest. */
+  private static void check(String path, List<Step> steps, Tree figures) {
+    if (steps.stream().anyMatch(s -> s.path().equals(path) || s.path().startsWith(path + "."))) {
+      return;
+    }
+    List<String> known = steps.stream().map(Step::path).toList();
+    String problem = figures.at(path) == null ? "no such figure in this estimate (a figure is absent when its inputs are)"
+        : path.startsWith("conventions") ? "a convention, not a worked-out figure (the steps that use it cite it)"
+        : "text, not a worked-out figure (the step of capacity.shards names it)";
+    List<String> hint = Printer.closest(path, known);
+    throw new EnvelopeException(EnvelopeException.USAGE, "explain " + path + ": " + problem + "; expected "
+        + (hint.isEmpty() ? "a figure path such as traffic.total.peak_per_second" : "one of: " + String.join(", ", hint)));
+  }
+}

@@ -1,0 +1,172 @@
+package dev.envelope.estimate;
+
+import dev.envelope.estimate.Derivation.Ceil;
+import dev.envelope.estimate.Derivation.Max;
+import dev.envelope.estimate.Derivation.NegLog10;
+import dev.envelope.estimate.Derivation.OneMinus;
+import dev.envelope.estimate.Derivation.OnePlus;
+import dev.envelope.estimate.Derivation.Operand;
+import dev.envelope.estimate.Derivation.Product;
+import dev.envelope.estimate.Derivation.Quotient;
+import dev.envelope.estimate.Derivation.Source;
+import dev.envelope.estimate.Derivation.Step;
+import dev.envelope.estimate.Derivation.Sum;
+import dev.envelope.estimate.Derivation.Term;
+import dev.envelope.units.CalendarUnit;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The estimate worked the way interviewers do it on a napkin, in powers of ten, from the same
+ * steps as {@link Explanation} (docs/interview-mode.md states the rule for users):
+ *
+ * <ul>
+ *   <li>the values of the file (and the defaults) are used as given: 150M, 2/day, 300 B;
+ *   <li>the length of a day is the nearest power of ten, 10^5 s (the napkin-math convention; 86,400 s
+ *       is 10^4.94); every other length is rounded to one significant figure: a 30-day month is
+ *       3 x 10^6 s, a 365-day year 3 x 10^7 s, an hour 4 x 10^3 s;
+ *   <li>every operation's result is rounded to one significant figure, half up (3.47 becomes 3,
+ *       3.5 becomes 4); a product or sum of several terms is worked left to right, rounding after
+ *       each operation: 150M x 2 = 3 x 10^8, / 10^5 = 3 x 10^3;
+ *   <li>a step reuses the napkin figure of the step it builds on, not the exact one;
+ *   <li>the users are the starting point and are taken exactly: 300M x 50% is 1.5 x 10^8 daily
+ *       users, as an interviewer states it, not 2 x 10^8.
+ * </ul>
+ */
+public final class Napkin {
+  private static final MathContext ONE = new MathContext(1, RoundingMode.HALF_UP);
+
+  private Napkin() {}
+
+  /** A figure's napkin value and the operations that gave it, in order. */
+  public record Figure(double value, List<Operation> working) {
+    public Figure {
+      working = List.copyOf(working);
+    }
+  }
+
+  /**
+   * One operation of the working: {@code operator} is {@code x}, {@code /}, {@code +},
+   * {@code 1 +}, {@code 1 -}, {@code -log10}, {@code ceil} or {@code max}. {@code chained} says
+   * that the first operand is the result of the operation just before, so it reads on from it
+   * ({@code 3 x 10^8, / 10^5 = 3 x 10^3}).
+   */
+  public record Operation(String operator, List<Double> operands, double result, boolean chained) {
+    public Operation {
+      operands = List.copyOf(operands);
+    }
+  }
+
+  /** The napkin figure of every step, by path, in the order of the steps. */
+  public static Map<String, Figure> of(List<Step> steps) {
+    Map<String, Figure> out = new LinkedHashMap<>();
+    for (Step step : steps) {
+      Work work = new Work(out, !step.path().startsWith("users."));
+      double value = work.evaluate(step.term());
+      out.put(step.path(), new Figure(value, work.ops));
+    }
+    return out;
+  }
+
+  /** {@code value} rounded to one significant figure, half up on its shortest decimal form. */
+  public static double round(double value) {
+    if (value == 0 || !Double.isFinite(value)) {
+      return value;
+    }
+    return new BigDecimal(Double.toString(value)).round(ONE).doubleValue();
+  }
+
+  /** The napkin length of one {@code unit} of {@code seconds}: a day 10^5 s, others one figure. */
+  public static double length(CalendarUnit unit, double seconds) {
+    if (unit == CalendarUnit.DAY) {
+      return Math.pow(10, Math.round(Math.log10(seconds)));
+    }
+    return round(seconds);
+  }
+
+  /** One step's napkin arithmetic. */
+  private static final class Work {
+    private final Map<String, Figure> done;
+    private final boolean rounding;
+    private final List<Operation> ops = new ArrayList<>();
+
+    Work(Map<String, Figure> done, boolean rounding) {
+      this.done = done;
+      this.rounding = rounding;
+    }
+
+    double evaluate(Term term) {
+      if (term instanceof Operand o) {
+        if (o.from().kind() == Source.Kind.DERIVED) {
+          return done.get(o.from().path().orElseThrow()).value();
+        }
+        return o.length().isPresent() ? length(o.length().get(), o.value()) : o.value();
+      }
+      if (term instanceof Product p) {
+        return fold("x", p.factors());
+      }
+      if (term instanceof Sum s) {
+        return fold("+", s.terms());
+      }
+      if (term instanceof Quotient q) {
+        int before = ops.size();
+        double a = evaluate(q.dividend());
+        boolean leftIsOp = ops.size() > before;
+        int middle = ops.size();
+        double b = evaluate(q.divisor());
+        return op("/", List.of(a, b), a / b, leftIsOp && ops.size() == middle);
+      }
+      if (term instanceof OnePlus p) {
+        double a = evaluate(p.term());
+        return op("1 +", List.of(a), 1 + a, false);
+      }
+      if (term instanceof OneMinus m) {
+        double a = evaluate(m.term());
+        return op("1 -", List.of(a), 1 - a, false);
+      }
+      if (term instanceof NegLog10 n) {
+        double a = evaluate(n.term());
+        return op("-log10", List.of(a), -Math.log10(a), false);
+      }
+      if (term instanceof Ceil c) {
+        double a = evaluate(c.term());
+        return op("ceil", List.of(a), Counts.ceil(a), false);
+      }
+      Max m = (Max) term;
+      List<Double> values = new ArrayList<>();
+      double max = Double.NEGATIVE_INFINITY;
+      for (Term t : m.terms()) {
+        double v = evaluate(t);
+        values.add(v);
+        max = Math.max(max, v);
+      }
+      return op("max", values, max, false);
+    }
+
+    /** {@code a op b op c ...} left to right, one operation (and one rounding) at a time. */
+    private double fold(String operator, List<Term> terms) {
+      int before = ops.size();
+      double acc = evaluate(terms.get(0));
+      boolean accIsOp = ops.size() > before;
+      for (int i = 1; i < terms.size(); i++) {
+        int middle = ops.size();
+        double next = evaluate(terms.get(i));
+        boolean chained = accIsOp && ops.size() == middle;
+        acc = op(operator, List.of(acc, next), operator.equals("x") ? acc * next : acc + next, chained);
+        accIsOp = true;
+      }
+      return acc;
+    }
+
+    private double op(String operator, List<Double> operands, double exact, boolean chained) {
+      double result = rounding ? round(exact) : exact;
+      ops.add(new Operation(operator, operands, result, chained));
+      return result;
+    }
+  }
+}

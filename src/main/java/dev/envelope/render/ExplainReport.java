@@ -1,0 +1,476 @@
+package dev.envelope.render;
+
+import dev.envelope.estimate.Derivation.Ceil;
+import dev.envelope.estimate.Derivation.Max;
+import dev.envelope.estimate.Derivation.NegLog10;
+import dev.envelope.estimate.Derivation.OneMinus;
+import dev.envelope.estimate.Derivation.OnePlus;
+import dev.envelope.estimate.Derivation.Operand;
+import dev.envelope.estimate.Derivation.Product;
+import dev.envelope.estimate.Derivation.Quotient;
+import dev.envelope.estimate.Derivation.Source;
+import dev.envelope.estimate.Derivation.Step;
+import dev.envelope.estimate.Derivation.Sum;
+import dev.envelope.estimate.Derivation.Term;
+import dev.envelope.estimate.Derivation.Unit;
+import dev.envelope.estimate.Napkin;
+import dev.envelope.model.Location;
+import dev.envelope.model.Requirements;
+import dev.envelope.render.Tree.Figure.Kind;
+import dev.envelope.units.Format;
+import dev.envelope.units.UnitSystem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Derivations for people and for tools: each step's formula in words and in symbols, the values
+ * substituted with their units, the result, and where every value came from; with napkin figures,
+ * the napkin working too. Tables and Markdown lay the steps out as a whiteboard does; JSON and YAML
+ * give the same steps as data ({@code envelope.explain/v1}, docs/json-reference.md).
+ */
+public final class ExplainReport {
+  public static final String SCHEMA = "envelope.explain/v1";
+
+  private static final String BOLD = "\u001b[1m";
+  private static final String RESET = "\u001b[0m";
+
+  private final Requirements req;
+  private final List<Step> steps;
+  private final Optional<Map<String, Napkin.Figure>> napkin;
+  private final UnitSystem units;
+
+  private ExplainReport(Requirements req, List<Step> steps, Optional<Map<String, Napkin.Figure>> napkin) {
+    this.req = req;
+    this.steps = List.copyOf(steps);
+    this.napkin = napkin;
+    this.units = req.conventions().units();
+  }
+
+  /** The derivations of {@code steps}, with the napkin figures of every step when given. */
+  public static ExplainReport of(Requirements req, List<Step> steps, Optional<Map<String, Napkin.Figure>> napkin) {
+    return new ExplainReport(req, steps, napkin);
+  }
+
+  /** The {@code envelope.explain/v1} tree. */
+  public Tree tree() {
+    Tree tree = new Tree();
+    tree.put("schema", SCHEMA);
+    req.name().ifPresent(n -> tree.put("name", n));
+    tree.put("conventions", Conventions.tree(req.conventions()));
+    tree.putList("steps", stepTrees());
+    return tree;
+  }
+
+  /** One tree per step, as {@code steps} of the JSON holds them. */
+  public List<Tree> stepTrees() {
+    List<Tree> out = new ArrayList<>();
+    for (Step s : steps) {
+      Tree t = new Tree();
+      t.put("path", s.path());
+      t.put("formula", formula(s));
+      t.put("symbols", symbols(s));
+      t.put("substituted", substituted(s));
+      Tree result = t.child("result");
+      result.put("value", s.result(), kind(s.unit()));
+      result.put("unit", s.unit().key());
+      result.put("display", display(s.result(), s.unit(), units));
+      napkin.map(n -> n.get(s.path())).ifPresent(f -> {
+        Tree n = t.child("napkin");
+        n.put("value", f.value(), kind(s.unit()));
+        n.put("display", napkinDisplay(f.value(), s.unit()));
+        if (!f.working().isEmpty()) {
+          n.put("working", working(f, s.unit()));
+        }
+      });
+      List<Tree> inputs = new ArrayList<>();
+      for (Operand o : s.inputs()) {
+        Tree i = new Tree();
+        i.put("name", o.symbol());
+        i.put("value", o.value(), kind(o.unit()));
+        i.put("unit", o.unit().key());
+        i.put("display", display(o.value(), o.unit(), units));
+        i.put("from", from(o.from()));
+        inputs.add(i);
+      }
+      t.putList("inputs", inputs);
+      out.add(t);
+    }
+    return out;
+  }
+
+  private static Tree from(Source source) {
+    Tree t = new Tree();
+    t.put("kind", source.kind().key());
+    source.path().ifPresent(p -> t.put("path", p));
+    source.location().ifPresent(at -> {
+      if (at.isArgument()) {
+        t.put("argument", at.file());
+      } else {
+        t.put("file", at.file());
+        t.put("line", at.line(), Kind.INTEGER);
+        t.put("column", at.column(), Kind.INTEGER);
+      }
+    });
+    source.note().ifPresent(n -> t.put("source", n));
+    return t;
+  }
+
+  /** The whole explanation as a terminal table: a header, then every step. */
+  public String table(boolean colour) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(style(title(), colour)).append('\n');
+    header().forEach(line -> sb.append(line).append('\n'));
+    sb.append(tableSteps(colour));
+    return sb.toString();
+  }
+
+  /** Every step, each after a blank line: for the end of an estimate table. */
+  public String tableSteps(boolean colour) {
+    StringBuilder sb = new StringBuilder();
+    for (Step s : steps) {
+      sb.append('\n').append(style(s.path(), colour)).append('\n');
+      for (String line : lines(s)) {
+        sb.append("  ").append(line).append('\n');
+      }
+      List<List<String>> rows = new ArrayList<>();
+      for (Operand o : s.inputs()) {
+        rows.add(List.of(o.symbol(), display(o.value(), o.unit(), units), o.from().kind().key(), where(o.from())));
+      }
+      for (String line : aligned(rows)) {
+        sb.append("  ").append(line).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The whole explanation as Markdown. */
+  public String markdown() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# ").append(escape(title())).append("\n\n");
+    header().forEach(line -> sb.append(escape(line)).append("  \n"));
+    sb.append(markdownSteps("##"));
+    return sb.toString();
+  }
+
+  /** Every step under a heading of {@code level} ({@code ##}). */
+  public String markdownSteps(String level) {
+    StringBuilder sb = new StringBuilder();
+    for (Step s : steps) {
+      sb.append('\n').append(level).append(' ').append(escape(s.path())).append("\n\n");
+      sb.append("```\n");
+      for (String line : lines(s)) {
+        sb.append(line).append('\n');
+      }
+      sb.append("```\n\n");
+      sb.append("| input | value | from | where |\n| --- | ---: | --- | --- |\n");
+      for (Operand o : s.inputs()) {
+        sb.append("| ").append(escape(o.symbol())).append(" | ").append(escape(display(o.value(), o.unit(), units)))
+            .append(" | ").append(o.from().kind().key()).append(" | ").append(escape(where(o.from()))).append(" |\n");
+      }
+    }
+    return sb.toString();
+  }
+
+  /** One row per step: {@code path,formula,symbols,substituted,value,unit,display}, and napkin columns. */
+  public String csv() {
+    StringBuilder sb = new StringBuilder();
+    List<String> head = new ArrayList<>(List.of("path", "formula", "symbols", "substituted", "value", "unit", "display"));
+    if (napkin.isPresent()) {
+      head.addAll(List.of("napkin_value", "napkin_display"));
+    }
+    CsvRenderer.line(sb, head);
+    for (Step s : steps) {
+      List<String> row = new ArrayList<>(List.of(s.path(), formula(s), symbols(s), substituted(s),
+          JsonRenderer.number(s.result()), s.unit().key(), display(s.result(), s.unit(), units)));
+      napkin.map(n -> n.get(s.path())).ifPresent(f -> {
+        row.add(JsonRenderer.number(f.value()));
+        row.add(napkinDisplay(f.value(), s.unit()));
+      });
+      CsvRenderer.line(sb, row);
+    }
+    return sb.toString();
+  }
+
+  private String title() {
+    return req.name().map(n -> n + " (" + req.source() + ")").orElse(req.source()) + ": explain";
+  }
+
+  private List<String> header() {
+    List<String> lines = new ArrayList<>(Conventions.header(req.conventions()));
+    if (napkin.isPresent()) {
+      lines.add(NapkinReport.rule(req.conventions().time()));
+    }
+    return lines;
+  }
+
+  /**
+   * The whiteboard lines of a step: the formula in words, in symbols, the values substituted (when
+   * they say more than the result), the result, and the napkin working.
+   */
+  private List<String> lines(Step s) {
+    List<String> lines = new ArrayList<>();
+    lines.add(formula(s));
+    String result = display(s.result(), s.unit(), units);
+    if (given(s)) {
+      lines.add(s.symbol() + " = " + result);
+    } else {
+      lines.add(symbols(s));
+      String pad = " ".repeat(s.symbol().length() + 1);
+      String substituted = substituted(s);
+      if (!substituted.equals(result)) {
+        lines.add(pad + "= " + substituted);
+      }
+      lines.add(pad + "= " + result);
+    }
+    napkin.map(n -> n.get(s.path())).ifPresent(f -> lines.add("napkin: "
+        + (f.working().isEmpty() ? napkinDisplay(f.value(), s.unit()) : working(f, s.unit()))));
+    return lines;
+  }
+
+  /** The formula in words; a value of the file says how it was given. */
+  static String formula(Step s) {
+    if (given(s)) {
+      return s.words() + switch (((Operand) s.term()).from().kind()) {
+        case INPUT -> ", as given";
+        case DEFAULT -> ", by default";
+        default -> ", by convention";
+      };
+    }
+    return s.words() + " = " + render(s.term(), Operand::words);
+  }
+
+  /** The formula in symbols; a value of the file is its own symbol. */
+  static String symbols(Step s) {
+    return given(s) ? s.symbol() : s.symbol() + " = " + render(s.term(), Operand::symbol);
+  }
+
+  /** Whether the step repeats a value of the file, a default or a convention. */
+  private static boolean given(Step s) {
+    return s.term() instanceof Operand o && o.from().kind() != Source.Kind.DERIVED;
+  }
+
+  private String substituted(Step s) {
+    return render(s.term(), o -> display(o.value(), o.unit(), units));
+  }
+
+  /** Where a value came from, for people: the file key and its place, the default's source... */
+  static String where(Source source) {
+    String path = source.path().orElse("");
+    return switch (source.kind()) {
+      case INPUT -> {
+        Location at = source.location().orElseThrow();
+        yield path + (at.isArgument() ? " from " + at.file() : " at " + at);
+      }
+      case DERIVED -> path;
+      default -> {
+        String note = source.note().orElse("");
+        if (note.startsWith("default: ")) {
+          note = note.substring("default: ".length());
+        }
+        yield path.isEmpty() ? note : path + ": " + note;
+      }
+    };
+  }
+
+  // Formulas: operators bind as in arithmetic; a sum in a product, or a product in a divisor, is
+  // parenthesised.
+
+  private static final int SUM = 1;
+  private static final int PRODUCT = 2;
+  private static final int ATOM = 3;
+
+  static String render(Term term, Function<Operand, String> leaf) {
+    if (term instanceof Operand o) {
+      return leaf.apply(o);
+    }
+    if (term instanceof Product p) {
+      List<String> parts = new ArrayList<>();
+      for (Term f : p.factors()) {
+        parts.add(wrap(f, leaf, f instanceof Quotient ? ATOM : PRODUCT));
+      }
+      return String.join(" x ", parts);
+    }
+    if (term instanceof Quotient q) {
+      return wrap(q.dividend(), leaf, PRODUCT) + " / " + wrap(q.divisor(), leaf, ATOM);
+    }
+    if (term instanceof Sum s) {
+      List<String> parts = new ArrayList<>();
+      for (Term t : s.terms()) {
+        parts.add(render(t, leaf));
+      }
+      return String.join(" + ", parts);
+    }
+    if (term instanceof OnePlus p) {
+      return "1 + " + wrap(p.term(), leaf, PRODUCT);
+    }
+    if (term instanceof OneMinus m) {
+      return "1 - " + wrap(m.term(), leaf, PRODUCT);
+    }
+    if (term instanceof NegLog10 n) {
+      return "-log10(" + render(n.term(), leaf) + ")";
+    }
+    if (term instanceof Ceil c) {
+      return "ceil(" + render(c.term(), leaf) + ")";
+    }
+    List<String> parts = new ArrayList<>();
+    for (Term t : ((Max) term).terms()) {
+      parts.add(render(t, leaf));
+    }
+    return "max(" + String.join(", ", parts) + ")";
+  }
+
+  /** {@code term} rendered, in parentheses if it binds less tightly than {@code needed}. */
+  private static String wrap(Term term, Function<Operand, String> leaf, int needed) {
+    String s = render(term, leaf);
+    return precedence(term) < needed ? "(" + s + ")" : s;
+  }
+
+  private static int precedence(Term term) {
+    if (term instanceof Sum || term instanceof OnePlus || term instanceof OneMinus) {
+      return SUM;
+    }
+    if (term instanceof Product || term instanceof Quotient) {
+      return PRODUCT;
+    }
+    return ATOM;
+  }
+
+  // Values.
+
+  /** A value for people, in its unit: 150 M, 2 /day, 86,400 s, 4m 19.2s, 50%, 5 years. */
+  public static String display(double value, Unit unit, UnitSystem units) {
+    return switch (unit.dimension()) {
+      case COUNT -> Format.count(value);
+      case PER_SECOND -> Format.rate(value);
+      case BYTES -> Format.bytes(value, units);
+      case BYTES_PER_SECOND -> Format.bytesPerSecond(value, units);
+      case SECONDS -> (value == Math.rint(value) ? Format.integer(value) : Format.sig3(value)) + " s";
+      case DURATION -> Format.duration(value);
+      case FRACTION -> Format.percent(value);
+      case WHOLE -> Format.integer(value);
+      case NUMBER -> Format.sig3(value);
+      case PER_PERIOD -> {
+        String count = Format.count(value);
+        yield count + (count.contains(" ") ? "" : " ") + "/" + unit.period().orElseThrow().symbol();
+      }
+      case PERIODS -> Format.plain(value) + " " + unit.period().orElseThrow().key() + (value == 1 ? "" : "s");
+    };
+  }
+
+  /** The kind of figure JSON and CSV give a value of {@code unit}. */
+  static Kind kind(Unit unit) {
+    return switch (unit.dimension()) {
+      case COUNT -> Kind.COUNT;
+      case PER_SECOND -> Kind.RATE;
+      case BYTES -> Kind.BYTES;
+      case BYTES_PER_SECOND -> Kind.BYTES_PER_SECOND;
+      case SECONDS, DURATION -> Kind.SECONDS;
+      case FRACTION -> Kind.FRACTION;
+      case WHOLE -> Kind.INTEGER;
+      case NUMBER, PER_PERIOD, PERIODS -> Kind.NUMBER;
+    };
+  }
+
+  // Napkin notation.
+
+  /**
+   * A number in powers of ten: {@code 3 x 10^3}, {@code 1.5 x 10^8}, {@code 1 x 10^-4}. Numbers
+   * from 0.1 to under 100 are written plainly ({@code 2}, {@code 0.7}, {@code 20}), as a napkin does.
+   */
+  public static String powers(double value) {
+    if (value == 0) {
+      return "0";
+    }
+    java.math.BigDecimal d = new java.math.BigDecimal(Double.toString(Math.abs(value)))
+        .round(new java.math.MathContext(6, java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    int exponent = d.precision() - d.scale() - 1;
+    String sign = value < 0 ? "-" : "";
+    if (exponent >= -1 && exponent <= 1) {
+      return sign + d.toPlainString();
+    }
+    return sign + d.movePointLeft(exponent).stripTrailingZeros().toPlainString() + " x 10^" + exponent;
+  }
+
+  /** A napkin figure with its unit: {@code ~3 x 10^3 /s}. */
+  public static String napkinDisplay(double value, Unit unit) {
+    String suffix = switch (unit.dimension()) {
+      case PER_SECOND -> " /s";
+      case BYTES -> " B";
+      case BYTES_PER_SECOND -> " B/s";
+      case SECONDS, DURATION -> " s";
+      default -> "";
+    };
+    return "~" + powers(value) + suffix;
+  }
+
+  /**
+   * The napkin operations of a figure, each on from the one before where it can be:
+   * {@code (1.5 x 10^8) x 2 = 3 x 10^8, / 10^5 = ~3 x 10^3 /s}. The last result carries the unit.
+   */
+  static String working(Napkin.Figure figure, Unit unit) {
+    StringBuilder sb = new StringBuilder();
+    List<Napkin.Operation> ops = figure.working();
+    for (int i = 0; i < ops.size(); i++) {
+      Napkin.Operation op = ops.get(i);
+      boolean last = i == ops.size() - 1;
+      List<Double> args = op.operands();
+      String result = last ? napkinDisplay(op.result(), unit) : powers(op.result());
+      if (op.chained()) {
+        sb.append(", ").append(op.operator()).append(' ').append(operand(args.get(1), op.operator()));
+      } else {
+        if (i > 0) {
+          sb.append("; ");
+        }
+        sb.append(switch (op.operator()) {
+          case "x", "/", "+" -> operand(args.get(0), op.operator()) + " " + op.operator() + " "
+              + operand(args.get(1), op.operator());
+          case "1 +", "1 -" -> op.operator() + " " + operand(args.get(0), "x");
+          default -> op.operator() + "(" + String.join(", ", args.stream().map(ExplainReport::powers).toList()) + ")";
+        });
+      }
+      sb.append(" = ").append(result);
+    }
+    return sb.toString();
+  }
+
+  /** An operand of the working: a power of ten alone as {@code 10^5}; in a product, bracketed. */
+  private static String operand(double value, String operator) {
+    String s = powers(value);
+    if (s.startsWith("1 x 10^")) {
+      return s.substring("1 x ".length());
+    }
+    return s.contains(" x 10^") && !operator.equals("+") ? "(" + s + ")" : s;
+  }
+
+  /** Aligned columns: the value right-aligned, the others left. */
+  private static List<String> aligned(List<List<String>> rows) {
+    int[] width = new int[4];
+    for (List<String> row : rows) {
+      for (int i = 0; i < row.size(); i++) {
+        width[i] = Math.max(width[i], row.get(i).length());
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    for (List<String> row : rows) {
+      String line = pad(row.get(0), width[0]) + "   " + " ".repeat(width[1] - row.get(1).length()) + row.get(1)
+          + "   " + pad(row.get(2), width[2]) + "   " + row.get(3);
+      lines.add(line.stripTrailing());
+    }
+    return lines;
+  }
+
+  private static String pad(String s, int width) {
+    return s + " ".repeat(width - s.length());
+  }
+
+  private static String style(String text, boolean colour) {
+    return colour ? BOLD + text + RESET : text;
+  }
+
+  private static String escape(String s) {
+    return s.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
+  }
+}

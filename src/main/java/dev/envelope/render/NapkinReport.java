@@ -1,0 +1,114 @@
+package dev.envelope.render;
+
+import dev.envelope.estimate.Derivation.Step;
+import dev.envelope.estimate.Derivation.Unit;
+import dev.envelope.estimate.Napkin;
+import dev.envelope.render.Tree.Figure.Kind;
+import dev.envelope.units.CalendarUnit;
+import dev.envelope.units.TimeBase;
+import dev.envelope.units.UnitSystem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An estimate in napkin figures beside the exact ones: for tables, one block per section with a
+ * row per figure ({@code ~3 x 10^3 /s} beside {@code 3.47 K/s}); for JSON, a {@code napkin} object
+ * that mirrors the figures' paths, each with its napkin {@code value} and {@code display}, while
+ * every existing path keeps its exact value.
+ */
+public final class NapkinReport {
+  private static final CalendarUnit[] LENGTHS = {CalendarUnit.DAY, CalendarUnit.WEEK, CalendarUnit.MONTH,
+    CalendarUnit.YEAR};
+
+  private NapkinReport() {}
+
+  /** The line under a table's header that states the napkin rule and lengths. */
+  public static String rule(TimeBase time) {
+    List<String> lengths = new ArrayList<>();
+    for (CalendarUnit unit : LENGTHS) {
+      lengths.add(unit.key() + " " + ExplainReport.powers(Napkin.length(unit, time.seconds(unit))) + " s");
+    }
+    return "napkin: one significant figure at each step; " + String.join(", ", lengths);
+  }
+
+  /**
+   * {@code estimate} with its tables replaced by napkin tables (its Assumptions kept), and its tree
+   * given a {@code napkin} object, for the figures it has.
+   */
+  public static Report build(Report estimate, List<Step> steps, Map<String, Napkin.Figure> napkin, TimeBase time,
+      UnitSystem units) {
+    Tree tree = estimate.tree();
+    Tree mirror = new Tree();
+    Tree conventions = mirror.child("conventions");
+    for (CalendarUnit unit : LENGTHS) {
+      double seconds = Napkin.length(unit, time.seconds(unit));
+      Tree t = conventions.child("seconds_per_" + unit.key());
+      t.put("value", seconds, Kind.SECONDS);
+      t.put("display", ExplainReport.napkinDisplay(seconds, Unit.SECONDS));
+    }
+    Map<String, List<List<String>>> sections = new LinkedHashMap<>();
+    for (String section : List.of("Users", "Traffic", "Bandwidth", "Storage", "Cache", "Capacity", "Availability")) {
+      sections.put(section, new ArrayList<>());
+    }
+    Map<String, Step> byPath = new LinkedHashMap<>();
+    steps.forEach(s -> byPath.put(s.path(), s));
+    for (Map.Entry<String, Object> e : tree.children().entrySet()) {
+      if (e.getValue() instanceof Tree t && !e.getKey().equals("conventions")) {
+        mirror(t, List.of(e.getKey()), mirror, byPath, napkin, sections, units);
+      }
+    }
+    tree.put("napkin", mirror);
+    List<Report.Block> blocks = new ArrayList<>();
+    sections.forEach((title, rows) -> {
+      if (!rows.isEmpty()) {
+        blocks.add(new Report.Block(title, List.of("", "napkin", "exact"), rows, List.of()));
+      }
+    });
+    estimate.blocks().stream().filter(b -> b.title().equals("Assumptions")).forEach(blocks::add);
+    List<String> header = new ArrayList<>(estimate.header());
+    header.add(rule(time));
+    return new Report(estimate.title() + ": napkin", header, blocks, tree);
+  }
+
+  /**
+   * Adds the napkin figure of each figure of {@code source} (at {@code keys}, dotted {@code path})
+   * at the same keys of {@code mirror}, and its table row to {@code sections}.
+   */
+  private static void mirror(Tree source, List<String> keys, Tree mirror, Map<String, Step> steps,
+      Map<String, Napkin.Figure> napkin, Map<String, List<List<String>>> sections, UnitSystem units) {
+    for (Map.Entry<String, Object> e : source.children().entrySet()) {
+      List<String> here = new ArrayList<>(keys);
+      here.add(e.getKey());
+      String at = String.join(".", here);
+      if (e.getValue() instanceof Tree t) {
+        mirror(t, here, mirror, steps, napkin, sections, units);
+      } else if (e.getValue() instanceof Tree.Figure exact && steps.containsKey(at) && napkin.containsKey(at)) {
+        double value = napkin.get(at).value();
+        String display = ExplainReport.napkinDisplay(value, steps.get(at).unit());
+        Tree leaf = mirror;
+        for (String key : here) {
+          leaf = leaf.child(key);
+        }
+        leaf.put("value", value, exact.kind());
+        leaf.put("display", display);
+        sections.get(section(here)).add(List.of(at, display, Figures.display(exact, units)));
+      }
+    }
+  }
+
+  /** The table a figure belongs in, by its path. */
+  private static String section(List<String> keys) {
+    String key = keys.get(0).equals("workloads") && keys.size() > 2 ? keys.get(2) : keys.get(0);
+    return switch (key) {
+      case "users" -> "Users";
+      case "writes", "reads", "peak_factor", "traffic" -> "Traffic";
+      case "ingress", "egress", "bandwidth" -> "Bandwidth";
+      case "storage" -> "Storage";
+      case "cache" -> "Cache";
+      case "capacity" -> "Capacity";
+      default -> "Availability";
+    };
+  }
+}
