@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       SweepCommand.class,
       DiffCommand.class,
+      ReferenceCommand.class,
       CommandLine.HelpCommand.class,
       ValidateCommand.class,
       SchemaCommand.class,
