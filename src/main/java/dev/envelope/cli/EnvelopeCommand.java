@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       SweepCommand.class,
       DiffCommand.class,
       ReferenceCommand.class,
+      KeyspaceCommand.class,
       CommandLine.HelpCommand.class,
       ValidateCommand.class,
       SchemaCommand.class,

@@ -188,7 +188,8 @@ public final class ReferenceReport {
     return Format.sig3(value) + " " + units[i];
   }
 
-  private static String grouped(String digits) {
+  /** Digits grouped by thousands: 1,125,899,906,842,624. */
+  static String grouped(String digits) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < digits.length(); i++) {
       if (i > 0 && (digits.length() - i) % 3 == 0) {
