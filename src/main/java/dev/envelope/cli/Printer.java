@@ -1,5 +1,6 @@
 package dev.envelope.cli;
 
+import dev.envelope.estimate.Estimate;
 import dev.envelope.estimate.Estimator;
 import dev.envelope.model.Diagnostic;
 import dev.envelope.model.Document;
@@ -7,6 +8,7 @@ import dev.envelope.model.EnvelopeException;
 import dev.envelope.model.Location;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;
+import dev.envelope.model.Warning;
 import dev.envelope.render.CsvRenderer;
 import dev.envelope.render.EstimateReport;
 import dev.envelope.render.Flat;
@@ -17,11 +19,13 @@ import dev.envelope.render.ScenarioReport;
 import dev.envelope.render.Section;
 import dev.envelope.render.TableRenderer;
 import dev.envelope.render.Tree;
+import dev.envelope.render.WarningReport;
 import dev.envelope.render.YamlRenderer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The steps every estimating command shares: read, estimate, lay out, render. */
@@ -34,7 +38,12 @@ final class Printer {
 
   /** The estimate report of one binding of the file. */
   static Report report(Requirements req, Set<Section> sections) {
-    Report report = EstimateReport.build(Estimator.estimate(req), sections);
+    return report(req, Estimator.estimate(req), sections);
+  }
+
+  /** Like {@link #report(Requirements, Set)}, with the estimate already computed. */
+  static Report report(Requirements req, Estimate estimate, Set<Section> sections) {
+    Report report = EstimateReport.build(estimate, sections);
     report.tree().firstNonFinite().ifPresent(path -> {
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.of(new Diagnostic(
           Location.argument(req.source()), path,
@@ -52,7 +61,18 @@ final class Printer {
       }
       Map<String, Requirements> all = doc.bindAll(Need.ESTIMATE, input.assignments());
       Map<String, Report> reports = new LinkedHashMap<>();
-      all.forEach((name, req) -> reports.put(name, report(req, sections)));
+      Map<String, List<Warning>> warnings = new LinkedHashMap<>();
+      all.forEach((name, req) -> {
+        Estimate estimate = Estimator.estimate(req);
+        Report report = report(req, estimate, sections);
+        boolean base = name.equals(Document.BASE);
+        List<Warning> found = Warnings.of(doc, base ? Optional.empty() : Optional.of(name), input.assignments(), req,
+            estimate);
+        report.tree().putList("warnings", WarningReport.list(found));
+        reports.put(name, report);
+        warnings.put(base ? "the base" : "scenario " + name, found);
+      });
+      Warnings.report(context, Warnings.merge(warnings), input.strict);
       Requirements base = all.get(Document.BASE);
       Report first = reports.get(Document.BASE);
       Report side = ScenarioReport.build(first.title() + ": scenarios", first.header(), reports,
@@ -79,7 +99,11 @@ final class Printer {
     if (req == null || Document.BASE.equals(input.scenario)) {
       req = doc.bind(Need.ESTIMATE, input.scenario(), input.assignments()); // names the scenarios there are
     }
-    Report report = report(req, sections);
+    Estimate estimate = Estimator.estimate(req);
+    Report report = report(req, estimate, sections);
+    List<Warning> warnings = Warnings.of(doc, input.scenario(), input.assignments(), req, estimate);
+    Warnings.report(context, warnings, input.strict);
+    report.tree().putList("warnings", WarningReport.list(warnings));
     if (output.get != null) {
       write(context, get(report.tree(), output.get) + "\n");
       return 0;

@@ -84,6 +84,22 @@ public final class Document {
     if (withBudgets) {
       found.addAll(budgetProblems);
     }
+    return RequirementsReader.bind(file, apply(all, found), need, found);
+  }
+
+  /**
+   * Where each input of {@link #bind} with the same scenario and overrides was written, for
+   * messages about the values (warnings). Call it after {@code bind}, which reports the problems.
+   */
+  public InputLocations locations(Optional<String> scenario, List<Assignment> sets) {
+    List<Assignment> all = new ArrayList<>();
+    scenario.map(scenarios::get).ifPresent(all::addAll);
+    all.addAll(sets);
+    return new InputLocations(root, apply(all, new ArrayList<>()));
+  }
+
+  /** The tree with {@code all} applied in order; overrides that cannot apply are added to {@code found}. */
+  private Node apply(List<Assignment> all, List<Diagnostic> found) {
     Node tree = root;
     for (Assignment a : all) {
       String top = a.path().get(0);
@@ -95,7 +111,7 @@ public final class Document {
       }
       tree = set(tree, a, 0, found);
     }
-    return RequirementsReader.bind(file, tree, need, found);
+    return tree;
   }
 
   /** Binds the file and each of its scenarios, reporting the problems of all of them at once. */

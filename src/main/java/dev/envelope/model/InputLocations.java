@@ -1,0 +1,60 @@
+package dev.envelope.model;
+
+import dev.envelope.model.Node.Entry;
+import dev.envelope.model.Node.MapNode;
+import dev.envelope.model.Node.Scalar;
+import java.util.Optional;
+
+/**
+ * Where each input of one binding was written: the file's line and column, a scenario's line, or
+ * the {@code --set} argument that overrode it. Warnings about an input point there.
+ */
+public final class InputLocations {
+  private final Node file;
+  private final Node root;
+
+  /** {@code file} as written, and {@code root}, the same with a scenario's and the command line's overrides. */
+  InputLocations(Node file, Node root) {
+    this.file = file;
+    this.root = root;
+  }
+
+  /** Whether the input at {@code path} was set by a scenario or an override rather than written in the file. */
+  public boolean overridden(String... path) {
+    Optional<Entry> now = entry(root, path);
+    Optional<Entry> written = entry(file, path);
+    return now.isPresent() && (written.isEmpty() || written.get().value() != now.get().value());
+  }
+
+  /** Whether the input at {@code path} (one key per element) is given, with a value other than null. */
+  public boolean has(String... path) {
+    return entry(root, path).filter(e -> !(e.value() instanceof Scalar s && s.text() == null)).isPresent();
+  }
+
+  /**
+   * The place of the input at {@code path}: a value's own place, or a section's key; for a path not
+   * in the input, the place of its nearest enclosing key, or else the start of the file.
+   */
+  public Location at(String... path) {
+    for (int n = path.length; n > 0; n--) {
+      String[] prefix = java.util.Arrays.copyOf(path, n);
+      Optional<Entry> e = entry(root, prefix);
+      if (e.isPresent()) {
+        return e.get().value() instanceof Scalar s && s.text() != null ? s.location() : e.get().keyLocation();
+      }
+    }
+    return root.location();
+  }
+
+  private static Optional<Entry> entry(Node node, String... path) {
+    Entry found = null;
+    for (String key : path) {
+      if (!(node instanceof MapNode map) || !map.entries().containsKey(key)) {
+        return Optional.empty();
+      }
+      found = map.entries().get(key);
+      node = found.value();
+    }
+    return Optional.ofNullable(found);
+  }
+}
