@@ -31,7 +31,7 @@ import picocli.CommandLine.ParentCommand;
       "  envelope keyspace --alphabet base62 --length 7 --rate 1160/s",
       "  envelope keyspace --alphabet 62 --keys 365B",
       "  envelope keyspace --bits 128 --alphabet base64",
-      "  envelope keyspace --characters 23456789abcdefghjkmnpqrstuvwxyz --length 8 -o json"
+      "  envelope keyspace --characters 23456789abcdefghjkmnpqrstuvwxyz --length 8"
     })
 final class KeyspaceCommand implements Callable<Integer> {
   @ParentCommand EnvelopeCommand root;
