@@ -48,6 +48,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     Document doc = Printer.document(root.context, file);
     Budgets.Evaluation evaluation = evaluate(doc, input.assignments(), sampling);
+    Warnings.report(root.context, Warnings.ofAll(doc, input.assignments()), input.strict);
     Printer.print(root.context, CheckReport.build(doc.file(), evaluation.results(), evaluation.units()), output);
     return evaluation.results().stream().allMatch(Budgets.Result::passed) ? 0 : FAILED;
   }

@@ -5,6 +5,7 @@ import dev.envelope.model.Document;
 import dev.envelope.model.EnvelopeException;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;
+import dev.envelope.model.Warning;
 import dev.envelope.render.Changes;
 import dev.envelope.render.DiffReport;
 import dev.envelope.render.Flat;
@@ -13,7 +14,9 @@ import dev.envelope.render.Tree;
 import dev.envelope.units.Fractions;
 import dev.envelope.units.QuantityException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -84,6 +87,10 @@ final class DiffCommand implements Callable<Integer> {
     if (!problems.isEmpty()) {
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT, problems);
     }
+    Map<String, List<Warning>> warnings = new LinkedHashMap<>();
+    warnings.put("the old file", Warnings.of(oldDoc, input.scenario(), input.assignments(), oldReq));
+    warnings.put("the new file", Warnings.of(newDoc, input.scenario(), input.assignments(), newReq));
+    Warnings.report(root.context, Warnings.merge(warnings), input.strict);
     Tree oldTree = Printer.report(oldReq, Section.all()).tree();
     Tree newTree = Printer.report(newReq, Section.all()).tree();
     List<Changes.Input> inputs = Changes.inputs(oldDoc.root(), newDoc.root());

@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
       SweepCommand.class,
       SensitivityCommand.class,
       DiffCommand.class,
+      ReferenceCommand.class,
+      KeyspaceCommand.class,
       CommandLine.HelpCommand.class,
       ValidateCommand.class,
       SchemaCommand.class,

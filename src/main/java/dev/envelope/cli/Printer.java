@@ -9,6 +9,7 @@ import dev.envelope.model.EnvelopeException;
 import dev.envelope.model.Location;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;
+import dev.envelope.model.Warning;
 import dev.envelope.render.CsvRenderer;
 import dev.envelope.render.EstimateReport;
 import dev.envelope.render.Flat;
@@ -21,11 +22,13 @@ import dev.envelope.render.Section;
 import dev.envelope.render.TableRenderer;
 import dev.envelope.render.UncertaintyReport;
 import dev.envelope.render.Tree;
+import dev.envelope.render.WarningReport;
 import dev.envelope.render.YamlRenderer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The steps every estimating command shares: read, estimate, lay out, render. */
@@ -46,16 +49,24 @@ final class Printer {
    * is given, with the Monte Carlo's percentiles beside the point values.
    */
   static Report report(Requirements req, Set<Section> sections, MonteCarlo.Settings sampling) {
-    return report(req, sections, sampling, true);
+    return uncertain(report(Estimator.estimate(req), sections), req, sampling, true);
   }
 
-  /** {@code full}: every varying figure's summary in the tree, not only those a table shows. */
-  static Report report(Requirements req, Set<Section> sections, MonteCarlo.Settings sampling, boolean full) {
-    Report report = report(Estimator.estimate(req), sections);
-    if (sampling != null && !req.uncertainty().isEmpty()) {
-      report = UncertaintyReport.with(report, MonteCarlo.run(req, sampling), req.conventions(), full);
+  /**
+   * {@code report} with the Monte Carlo's percentiles when an input of {@code req} is a range and
+   * {@code sampling} is given; {@code full}: every varying figure's summary in the tree, not only
+   * those a table shows.
+   */
+  static Report uncertain(Report report, Requirements req, MonteCarlo.Settings sampling, boolean full) {
+    if (sampling == null || req.uncertainty().isEmpty()) {
+      return report;
     }
-    return report;
+    return UncertaintyReport.with(report, MonteCarlo.run(req, sampling), req.conventions(), full);
+  }
+
+  /** Like {@link #report(Requirements, Set)}, with the estimate already computed. */
+  static Report report(Requirements req, Estimate estimate, Set<Section> sections) {
+    return report(estimate, sections);
   }
 
   /** The report of {@code estimate}; a figure too large to compute is an invalid input (exit 3). */
@@ -85,7 +96,18 @@ final class Printer {
       }
       Map<String, Requirements> all = doc.bindAll(Need.ESTIMATE, input.assignments());
       Map<String, Report> reports = new LinkedHashMap<>();
-      all.forEach((name, req) -> reports.put(name, report(req, sections, settings)));
+      Map<String, List<Warning>> warnings = new LinkedHashMap<>();
+      all.forEach((name, req) -> {
+        Estimate estimate = Estimator.estimate(req);
+        Report report = report(estimate, sections);
+        boolean base = name.equals(Document.BASE);
+        List<Warning> found = Warnings.of(doc, base ? Optional.empty() : Optional.of(name), input.assignments(), req,
+            estimate);
+        report.tree().putList("warnings", WarningReport.list(found));
+        reports.put(name, uncertain(report, req, settings, true));
+        warnings.put(base ? "the base" : "scenario " + name, found);
+      });
+      Warnings.report(context, Warnings.merge(warnings), input.strict);
       Requirements base = all.get(Document.BASE);
       Report first = reports.get(Document.BASE);
       Report side = ScenarioReport.build(first.title() + ": scenarios", first.header(), reports,
@@ -112,7 +134,12 @@ final class Printer {
       return 0;
     }
     boolean full = output.get != null || (output.format != OutputFormat.table && output.format != OutputFormat.markdown);
-    Report report = report(req, sections, settings, full);
+    Estimate estimate = Estimator.estimate(req);
+    Report report = report(estimate, sections);
+    List<Warning> warnings = Warnings.of(doc, input.scenario(), input.assignments(), req, estimate);
+    Warnings.report(context, warnings, input.strict);
+    report.tree().putList("warnings", WarningReport.list(warnings));
+    report = uncertain(report, req, settings, full);
     if (output.get != null) {
       write(context, get(report.tree(), output.get) + "\n");
       return 0;

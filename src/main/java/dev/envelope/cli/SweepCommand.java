@@ -8,12 +8,15 @@ import dev.envelope.model.EnvelopeException;
 import dev.envelope.model.Location;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;
+import dev.envelope.model.Warning;
 import dev.envelope.render.Conventions;
 import dev.envelope.render.Section;
 import dev.envelope.render.SweepReport;
 import dev.envelope.render.Tree;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -123,12 +126,15 @@ final class SweepCommand implements Callable<Integer> {
     Tree firstTree = null;
     boolean same = true;
     List<Assignment> sets = input.assignments();
+    Map<String, List<Warning>> warnings = new LinkedHashMap<>();
     for (List<Assignment> combination : sweep.combinations()) {
       List<Assignment> all = new ArrayList<>(sets);
       all.addAll(combination);
       try {
         Requirements req = doc.bind(Need.ESTIMATE, input.scenario(), all);
         Tree tree = estimate(req, combination);
+        warnings.put(String.join(" ", combination.stream().map(a -> a.dottedPath() + "=" + a.value()).toList()),
+            Warnings.of(doc, input.scenario(), all, req));
         if (first == null) {
           first = req;
           firstTree = tree;
@@ -146,6 +152,7 @@ final class SweepCommand implements Callable<Integer> {
     if (!problems.isEmpty()) {
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT, problems);
     }
+    Warnings.report(root.context, Warnings.merge(warnings), input.strict);
     return new Run(rows, first, firstTree, same);
   }
 

@@ -2,10 +2,12 @@ package dev.envelope.cli;
 
 import dev.envelope.model.Diagnostic;
 import dev.envelope.model.Document;
+import dev.envelope.model.Document;
 import dev.envelope.model.EnvelopeException;
 import dev.envelope.model.Location;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;
+import dev.envelope.model.Warning;
 import dev.envelope.render.JsonRenderer;
 import dev.envelope.render.Section;
 import dev.envelope.render.ValidationReport;
@@ -50,6 +52,10 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
+  @Option(names = "--strict",
+      description = "Treat warnings about the inputs (contradictory, implausible or ignored values) as errors.")
+  boolean strict;
+
   @Override
   public Integer call() {
     List<FileResult> results = new ArrayList<>();
@@ -71,9 +77,16 @@ final class ValidateCommand implements Callable<Integer> {
   /** Reads, binds (the base and every scenario) and estimates one file; problems go to stderr. */
   private FileResult check(String file) {
     List<Diagnostic> found = new ArrayList<>();
+    List<Warning> warnings = new ArrayList<>();
     try {
       // As check does it: every scenario, every estimate (overflow), every budget.
-      CheckCommand.evaluate(Printer.document(root.context, file), List.of(), null);
+      Document doc = Printer.document(root.context, file);
+      CheckCommand.evaluate(doc, List.of(), null);
+      warnings.addAll(Warnings.ofAll(doc, List.of()));
+      if (strict) {
+        warnings.forEach(w -> found.add(w.toDiagnostic()));
+        warnings.clear();
+      }
     } catch (EnvelopeException e) {
       if (e.exitCode() == EnvelopeException.IO) {
         root.context.err().println("envelope: " + e.getMessage());
@@ -81,7 +94,7 @@ final class ValidateCommand implements Callable<Integer> {
         String message = e.getMessage().startsWith(label + ": ")
             ? e.getMessage().substring(label.length() + 2) : e.getMessage();
         return new FileResult(label, Outcome.UNREADABLE,
-            List.of(new Diagnostic(Location.argument(label), "", message)));
+            List.of(new Diagnostic(Location.argument(label), "", message)), List.of());
       }
       if (e.exitCode() != EnvelopeException.INVALID_INPUT) {
         throw e;
@@ -89,6 +102,7 @@ final class ValidateCommand implements Callable<Integer> {
       found.addAll(e.diagnostics());
     }
     found.forEach(d -> root.context.err().println(d));
-    return new FileResult(Input.label(file), found.isEmpty() ? Outcome.VALID : Outcome.INVALID, found);
+    warnings.forEach(w -> root.context.err().println(w));
+    return new FileResult(Input.label(file), found.isEmpty() ? Outcome.VALID : Outcome.INVALID, found, warnings);
   }
 }

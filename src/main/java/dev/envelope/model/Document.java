@@ -84,7 +84,7 @@ public final class Document {
     if (withBudgets) {
       found.addAll(budgetProblems);
     }
-    return RequirementsReader.bind(file, applied(all, found), need, found);
+    return RequirementsReader.bind(file, apply(all, found), need, found);
   }
 
   /**
@@ -93,13 +93,26 @@ public final class Document {
    * {@code --set} argument). Problems are left to {@link #bind}; call it first.
    */
   public Node tree(Optional<String> scenario, List<Assignment> sets) {
+    return apply(assignments(scenario, sets), new ArrayList<>());
+  }
+
+  /**
+   * Where each input of {@link #bind} with the same scenario and overrides was written, for
+   * messages about the values (warnings). Call it after {@code bind}, which reports the problems.
+   */
+  public InputLocations locations(Optional<String> scenario, List<Assignment> sets) {
+    return new InputLocations(root, tree(scenario, sets));
+  }
+
+  private List<Assignment> assignments(Optional<String> scenario, List<Assignment> sets) {
     List<Assignment> all = new ArrayList<>();
     scenario.map(scenarios::get).ifPresent(all::addAll);
     all.addAll(sets);
-    return applied(all, new ArrayList<>());
+    return all;
   }
 
-  private Node applied(List<Assignment> all, List<Diagnostic> found) {
+  /** The tree with {@code all} applied in order; overrides that cannot apply are added to {@code found}. */
+  private Node apply(List<Assignment> all, List<Diagnostic> found) {
     Node tree = root;
     for (Assignment a : all) {
       String top = a.path().get(0);

@@ -1,46 +1,84 @@
 package dev.envelope.model;
 
+import dev.envelope.model.Node.Entry;
 import dev.envelope.model.Node.MapNode;
 import dev.envelope.model.Node.Scalar;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Where each input of a bound file was given, looked up by its key path in the tree that was bound
- * ({@link Document#tree}): a line of the file, a scenario's line, or a {@code --set} argument. The
- * requirement records carry values only; an explanation asks here where a value came from.
+ * Where each input of one binding was written: the file's line and column, a scenario's line, or
+ * the {@code --set} argument that overrode it, looked up by key path in the tree that was bound
+ * ({@link Document#tree}). The requirement records carry values only; warnings and explanations
+ * ask here where a value came from.
  */
 public final class InputLocations {
+  private final Node file;
   private final Node root;
 
-  private InputLocations(Node root) {
+  /** {@code file} as written, and {@code root}, the same with a scenario's and the command line's overrides. */
+  InputLocations(Node file, Node root) {
+    this.file = file;
     this.root = root;
   }
 
+  /** The locations of a tree as bound, when what the file itself said does not matter. */
   public static InputLocations of(Node tree) {
-    return new InputLocations(tree);
+    return new InputLocations(tree, tree);
   }
 
   /** For values built without a file (tests): every value is absent from it. */
   public static InputLocations none() {
-    return new InputLocations(new Scalar(new Location("", 0, 0), null));
+    return of(new Scalar(new Location("", 0, 0), null));
   }
 
   /**
    * The location of the value at {@code path} (keys, not a dotted string: a workload's name may
-   * hold a dot), or empty when the file does not give it.
+   * hold a dot), or empty when the input does not give it.
    */
   public Optional<Location> find(List<String> path) {
-    Node node = root;
+    return entry(root, path.toArray(String[]::new))
+        .map(Entry::value)
+        .filter(v -> !(v instanceof Scalar s && s.text() == null))
+        .map(Node::location);
+  }
+
+  /** Whether the input at {@code path} was set by a scenario or an override rather than written in the file. */
+  public boolean overridden(String... path) {
+    Optional<Entry> now = entry(root, path);
+    Optional<Entry> written = entry(file, path);
+    return now.isPresent() && (written.isEmpty() || written.get().value() != now.get().value());
+  }
+
+  /** Whether the input at {@code path} (one key per element) is given, with a value other than null. */
+  public boolean has(String... path) {
+    return entry(root, path).filter(e -> !(e.value() instanceof Scalar s && s.text() == null)).isPresent();
+  }
+
+  /**
+   * The place of the input at {@code path}: a value's own place, or a section's key; for a path not
+   * in the input, the place of its nearest enclosing key, or else the start of the file.
+   */
+  public Location at(String... path) {
+    for (int n = path.length; n > 0; n--) {
+      String[] prefix = java.util.Arrays.copyOf(path, n);
+      Optional<Entry> e = entry(root, prefix);
+      if (e.isPresent()) {
+        return e.get().value() instanceof Scalar s && s.text() != null ? s.location() : e.get().keyLocation();
+      }
+    }
+    return root.location();
+  }
+
+  private static Optional<Entry> entry(Node node, String... path) {
+    Entry found = null;
     for (String key : path) {
       if (!(node instanceof MapNode map) || !map.entries().containsKey(key)) {
         return Optional.empty();
       }
-      node = map.entries().get(key).value();
+      found = map.entries().get(key);
+      node = found.value();
     }
-    if (node instanceof Scalar s && s.text() == null) {
-      return Optional.empty();
-    }
-    return Optional.of(node.location());
+    return Optional.ofNullable(found);
   }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A {@link Tree} as rows, one per leaf: the shape of CSV, side-by-side scenarios, sweeps and diffs.
  * Items of a list of trees (SLA tiers, budgets) are numbered from 0 in the path
- * ({@code tiers.0.target}); the assumptions are left out: they are inputs, not figures.
+ * ({@code tiers.0.target}); the assumptions and warnings are left out: they are about the inputs,
+ * not figures.
  */
 public final class Flat {
   private Flat() {}
@@ -51,7 +52,7 @@ public final class Flat {
         collect(path, t, rows);
       } else if (v instanceof Tree.Figure || v instanceof String || v instanceof Boolean) {
         rows.add(new Row(path, v));
-      } else if (v instanceof List<?> list && !path.equals("assumptions")) {
+      } else if (v instanceof List<?> list && !path.equals("assumptions") && !path.equals("warnings")) {
         for (int i = 0; i < list.size(); i++) {
           if (list.get(i) instanceof Tree t) {
             collect(path + "." + i, t, rows);

@@ -1,6 +1,7 @@
 package dev.envelope.render;
 
 import dev.envelope.model.Diagnostic;
+import dev.envelope.model.Warning;
 import dev.envelope.render.Tree.Figure.Kind;
 import java.util.List;
 
@@ -20,10 +21,11 @@ public final class ValidationReport {
     UNREADABLE
   }
 
-  /** One file: its name as given, the outcome, and every problem found in it. */
-  public record FileResult(String file, Outcome outcome, List<Diagnostic> diagnostics) {
+  /** One file: its name as given, the outcome, every problem found in it, and every warning. */
+  public record FileResult(String file, Outcome outcome, List<Diagnostic> diagnostics, List<Warning> warnings) {
     public FileResult {
       diagnostics = List.copyOf(diagnostics);
+      warnings = List.copyOf(warnings);
     }
 
     public boolean valid() {
@@ -44,7 +46,7 @@ public final class ValidationReport {
 
   /**
    * {@code {"schema", "files": [{"file", "valid", "diagnostics": [{file, line, column, path,
-   * message}]}]}}; a diagnostic that is not at a place in a file (an unreadable file, a result too
+   * message}], "warnings": [the same]}]}}; a diagnostic that is not at a place in a file (an unreadable file, a result too
    * large to compute) has no line and column.
    */
   public static Tree tree(List<FileResult> results) {
@@ -56,6 +58,7 @@ public final class ValidationReport {
   private static Tree file(FileResult r) {
     Tree t = new Tree().put("file", r.file()).put("valid", r.valid());
     t.putList("diagnostics", r.diagnostics().stream().map(ValidationReport::diagnostic).toList());
+    t.putList("warnings", WarningReport.list(r.warnings()));
     return t;
   }
 

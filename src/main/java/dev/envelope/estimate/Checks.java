@@ -1,0 +1,303 @@
+package dev.envelope.estimate;
+
+import dev.envelope.estimate.Estimate.Flow;
+import dev.envelope.estimate.Estimate.WorkloadFigures;
+import dev.envelope.model.InputLocations;
+import dev.envelope.model.Requirements;
+import dev.envelope.model.Requirements.Workload;
+import dev.envelope.model.Warning;
+import dev.envelope.units.Format;
+import dev.envelope.units.Rate;
+import dev.envelope.units.TimeBase;
+import dev.envelope.units.UnitSystem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Assumption checks: inputs that read but contradict each other, lie far outside what real
+ * services have, or are ignored by the estimate. Each check runs after the estimate, so that it
+ * can compare inputs with the figures they give (a cache larger than the data it caches). They
+ * warn and never change a figure; {@code --strict} makes them errors.
+ *
+ * <p>The thresholds, each with its reason:
+ *
+ * <ul>
+ *   <li>a peak factor under 1 puts the peak below the average, which is impossible; over 20, the
+ *       peak would carry a whole day's requests in 72 minutes (24 would carry them in one hour);
+ *   <li>utilization over 90%: queueing delay grows as 1 / (1 - utilization) (an M/M/1 queue waits
+ *       10 service times at 90%), and the loss of one node overloads the others;
+ *   <li>over 10,000 requests per user per day: one request every 8.6 seconds, day and night, from
+ *       every daily user, which is a machine rather than a person;
+ *   <li>a payload or read size over 1 GiB per request: requests that large are split into parts
+ *       (Amazon S3 takes at most 5 GB in one PUT), so the figure is likely a total; under 1 byte,
+ *       the request carries nothing, not even an identifier;
+ *   <li>two forms of one figure (a read:write ratio beside a read rate; dau beside mau x
+ *       daily_active) disagree when they differ by more than 10%, well beyond the rounding of
+ *       hand-written inputs (1160/s against 100M/day is 0.2%).
+ * </ul>
+ */
+public final class Checks {
+  private Checks() {}
+
+  public static final double MIN_PEAK_FACTOR = 1;
+  public static final double MAX_PEAK_FACTOR = 20;
+  public static final double MAX_UTILIZATION = 0.9;
+  public static final double MAX_REQUESTS_PER_USER_PER_DAY = 10_000;
+  /** 1 GiB: the largest payload that reads as one request rather than a total. */
+  public static final double MAX_PAYLOAD_BYTES = 1024.0 * 1024 * 1024;
+  public static final double MIN_PAYLOAD_BYTES = 1;
+  /** How far two forms of one figure may differ before they disagree: 10%. */
+  public static final double TOLERANCE = 0.1;
+
+  /** Every warning about {@code req} and its estimate {@code e}, placed by {@code where}, in file order. */
+  public static List<Warning> run(Requirements req, Estimate e, InputLocations where) {
+    List<Warning> out = new ArrayList<>();
+    new Run(req, e, where, out).all();
+    return Warning.sorted(out);
+  }
+
+  private record Run(Requirements req, Estimate e, InputLocations where, List<Warning> out) {
+    void all() {
+      users();
+      peakFactors();
+      for (int i = 0; i < req.workloads().size(); i++) {
+        workload(req.workloads().get(i), e.workloads().get(i));
+      }
+      utilization();
+      cache();
+      nodes();
+      ignored();
+    }
+
+    void warn(String message, String... path) {
+      out.add(new Warning(where.at(path), String.join(".", path), message));
+    }
+
+    UnitSystem units() {
+      return req.conventions().units();
+    }
+
+    void users() {
+      req.users().ifPresent(u -> {
+        if (u.dau().isEmpty() || u.mau().isEmpty()) {
+          return;
+        }
+        double dau = u.dau().getAsDouble();
+        double mau = u.mau().getAsDouble();
+        if (!sameLayer(List.of("users", "dau"), List.of("users", "mau"), List.of("users", "daily_active"))) {
+          return;
+        }
+        if (dau > mau) {
+          warn("daily active users (" + Format.count(dau) + ") exceed monthly active users (" + Format.count(mau)
+              + "), but every daily user is a monthly one; check both counts (the estimate uses dau)", "users", "dau");
+        } else if (u.dailyActive().isPresent()) {
+          double derived = mau * u.dailyActive().getAsDouble();
+          if (disagree(derived, dau)) {
+            warn("mau x daily_active = " + Format.count(mau) + " x " + Format.percent(u.dailyActive().getAsDouble())
+                + " = " + Format.count(derived) + " disagrees with dau (" + Format.count(dau) + "); the estimate uses"
+                + " dau and ignores the other two: fix one, or drop mau and daily_active", "users", "daily_active");
+          }
+        }
+      });
+    }
+
+    void peakFactors() {
+      // The file's factor, where a workload inherits it; each workload's own, where it has one.
+      boolean fileChecked = false;
+      for (Workload w : req.workloads()) {
+        boolean own = where.has("workloads", w.name(), "peak_factor");
+        if (own) {
+          peak(w.peakFactor(), "workloads", w.name(), "peak_factor");
+        } else if (!fileChecked && where.has("traffic", "peak_factor")) {
+          peak(w.peakFactor(), "traffic", "peak_factor");
+          fileChecked = true;
+        }
+      }
+    }
+
+    void peak(double factor, String... path) {
+      if (factor < MIN_PEAK_FACTOR) {
+        warn("a peak factor of " + Format.plain(factor) + " puts the peak below the average, which no traffic"
+            + " has (peak >= average); expected 1 or more (2 is the usual figure)", path);
+      } else if (factor > MAX_PEAK_FACTOR) {
+        warn("a peak factor of " + Format.plain(factor) + " is over " + Format.plain(MAX_PEAK_FACTOR)
+            + ": at that peak a whole day's requests would pass in " + Format.duration(86_400 / factor)
+            + "; check that the rate is a daily average, or model the burst as a scenario", path);
+      }
+    }
+
+    void workload(Workload w, WorkloadFigures f) {
+      String name = w.name();
+      TimeBase time = req.conventions().time();
+      perUser(w.writesPerUser(), time, name, "writes_per_user");
+      perUser(w.readsPerUser(), time, name, "reads_per_user");
+      boolean explicitReads = w.reads().isPresent() || w.readsPerUser().isPresent();
+      if (w.readWriteRatio().isPresent() && explicitReads && f.writes().isPresent() && f.reads().isPresent()
+          && f.writes().get().avgPerSecond() > 0
+          && sameLayer(List.of("workloads", name, "read_write_ratio"), List.of("workloads", name, "reads"),
+              List.of("workloads", name, "reads_per_user"), List.of("workloads", name, "writes"),
+              List.of("workloads", name, "writes_per_user"))) {
+        double ratio = w.readWriteRatio().getAsDouble();
+        double actual = f.reads().get().avgPerSecond() / f.writes().get().avgPerSecond();
+        if (disagree(actual, ratio)) {
+          warn("read_write_ratio " + ratio(ratio) + " disagrees with the read and write rates, whose ratio is "
+              + ratio(actual) + " (" + Format.count(f.reads().get().perDay()) + " reads and "
+              + Format.count(f.writes().get().perDay()) + " writes a day); the estimate uses the read rate and"
+              + " ignores the ratio: fix one, or drop the ratio", "workloads", name, "read_write_ratio");
+        }
+      }
+      double total = f.writes().map(Flow::perDay).orElse(0.0) + f.reads().map(Flow::perDay).orElse(0.0);
+      if (total == 0) {
+        boolean perUser = w.writesPerUser().isPresent() || w.readsPerUser().isPresent();
+        boolean noUsers = perUser && e.dau().isPresent() && e.dau().getAsDouble() == 0;
+        warn("every rate of this workload is zero" + (noUsers ? " (users.dau is 0)" : "")
+            + ", so it adds no traffic, storage or bandwidth; check its rates"
+            + (noUsers ? " and the user count" : ""), "workloads", name);
+      }
+      size(w.payload(), "stores", "workloads", name, "payload");
+      if (where.has("workloads", name, "read_size")) {
+        size(w.readSize(), "returns", "workloads", name, "read_size");
+      }
+    }
+
+    void perUser(Optional<Rate> rate, TimeBase time, String workload, String key) {
+      rate.ifPresent(r -> {
+        double perDay = r.perSecond(time) * time.secondsPerDay();
+        if (perDay > MAX_REQUESTS_PER_USER_PER_DAY) {
+          warn(Format.count(perDay) + " a day per user is over " + Format.integer(MAX_REQUESTS_PER_USER_PER_DAY)
+              + ": one request every " + Format.duration(time.secondsPerDay() / perDay) + ", day and night, from every"
+              + " daily user; check the unit (per day, not per hour?), or whether " + r + " is the whole system's rate"
+              + " (then write " + key.replace("_per_user", "") + ": " + r + ")", "workloads", workload, key);
+        }
+      });
+    }
+
+    void size(OptionalDouble bytes, String verb, String... path) {
+      if (bytes.isEmpty()) {
+        return;
+      }
+      double b = bytes.getAsDouble();
+      if (b > MAX_PAYLOAD_BYTES) {
+        warn(Format.bytes(b, units()) + " per request is over 1 GiB: requests that large are split into parts"
+            + " (Amazon S3 takes at most 5 GB in one PUT), so this looks like a total; check the unit and that it is"
+            + " the size of one request", path);
+      } else if (b < MIN_PAYLOAD_BYTES) {
+        warn("a request that " + verb + " " + Format.bytes(b, units()) + " carries nothing, not even an"
+            + " identifier; check the unit, or leave " + path[path.length - 1] + " out", path);
+      }
+    }
+
+    void utilization() {
+      double u = req.capacity().utilization();
+      if (u > MAX_UTILIZATION && where.has("capacity", "utilization")) {
+        warn("utilization " + Format.percent(u) + " leaves " + Format.percent(1 - u) + " headroom: queueing delay"
+            + " grows as 1 / (1 - utilization) (" + Format.sig3(1 / (1 - u)) + " service times here), and losing one"
+            + " node overloads the others; plan for at most 90% (70% is the default)", "capacity", "utilization");
+      }
+    }
+
+    void cache() {
+      if (e.cache().isEmpty() || e.storage().isEmpty() || e.storage().get().retained().isEmpty()) {
+        return;
+      }
+      // A workload that reads what it does not write reads data from outside the file (a catalogue,
+      // media): the data retained is then not all the data, and the cache may well be larger.
+      for (WorkloadFigures w : e.workloads()) {
+        if (w.egress().isPresent() && w.storage().isEmpty()) {
+          return;
+        }
+      }
+      double cache = e.cache().get().bytes();
+      double retained = e.storage().get().retained().get().bytesRetained();
+      if (cache > retained) {
+        String[] path = where.has("cache", "hot_fraction")
+            ? new String[] {"cache", "hot_fraction"} : new String[] {"storage", "retention"};
+        warn("the cache (" + Format.bytes(cache, units()) + ") is larger than all the data retained ("
+            + Format.bytes(retained, units()) + "): it is sized on a day's read bytes, which count every read of the"
+            + " same object again, and no cache needs more than the data; check cache.hot_fraction, the read"
+            + " rates and sizes, and the retention", path);
+      }
+    }
+
+    void nodes() {
+      OptionalDouble nodes = e.capacity().nodes();
+      double copies = req.storage().replication();
+      if (nodes.isPresent() && nodes.getAsDouble() < copies) {
+        warn(Format.plain(copies) + " copies of each byte need " + Format.plain(Math.ceil(copies))
+            + " nodes, but the estimate has " + Format.integer(nodes.getAsDouble()) + " ("
+            + Format.integer(e.capacity().shards().orElse(0)) + " shards); check the rates and sizes the shards"
+            + " are counted from", "storage", "replication");
+      }
+    }
+
+    void ignored() {
+      Requirements.Capacity cap = req.capacity();
+      boolean stored = e.storage().isPresent();
+      if (cap.shardStorage().isPresent() && e.capacity().shardsByStorage().isEmpty()) {
+        warn(!stored ? "ignored: shards by storage divide the data retained, and no workload stores any (a write"
+                + " rate with a payload); add a payload, or drop shard_storage"
+            : "ignored: shards by storage divide the data retained, which needs storage.retention; add a"
+                + " retention (e.g. 5y), or drop shard_storage", "capacity", "shard_storage");
+      }
+      if (cap.shardWriteQps().isPresent() && e.writes().isEmpty()) {
+        warn("ignored: no workload writes, so there are no writes to spread over shards; add a write rate, or"
+            + " drop shard_write_qps", "capacity", "shard_write_qps");
+      }
+      if (cap.shardReadQps().isPresent() && e.reads().isEmpty()) {
+        warn("ignored: no workload reads, so there are no reads to spread over shards; add a read rate, or drop"
+            + " shard_read_qps", "capacity", "shard_read_qps");
+      }
+      if (e.cache().isEmpty()) {
+        for (String key : List.of("hot_fraction", "node_memory")) {
+          if (where.has("cache", key)) {
+            warn("ignored: the cache is sized on reads with a size, and no workload has them (a read rate or"
+                + " read_write_ratio, with payload or read_size); add them, or drop " + key, "cache", key);
+          }
+        }
+      }
+      if (!stored && where.has("storage", "retention")) {
+        warn("ignored: no workload stores data (a write rate with a payload), so nothing is retained; add a"
+            + " payload, or drop retention", "storage", "retention");
+      }
+      for (int i = 0; i < req.workloads().size(); i++) {
+        Workload w = req.workloads().get(i);
+        if (e.workloads().get(i).reads().isEmpty() && where.has("workloads", w.name(), "read_size")) {
+          warn("ignored: this workload has no reads; add reads_per_user, reads or read_write_ratio, or drop"
+              + " read_size", "workloads", w.name(), "read_size");
+        }
+      }
+    }
+
+    /**
+     * Whether the given inputs come from one place: all written in the file, or all set by
+     * overrides. Two forms of one figure disagree as soon as an override changes one of them (a
+     * what-if on users.dau leaves the file's mau behind); that is the point of the override, not a
+     * mistake, and is not reported.
+     */
+    boolean sameLayer(List<?>... paths) {
+      Boolean overridden = null;
+      for (List<?> p : paths) {
+        String[] path = p.toArray(String[]::new);
+        if (!where.has(path)) {
+          continue;
+        }
+        boolean o = where.overridden(path);
+        if (overridden != null && overridden != o) {
+          return false;
+        }
+        overridden = o;
+      }
+      return true;
+    }
+
+    private static boolean disagree(double a, double b) {
+      return Math.abs(a - b) > TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+    }
+
+    private static String ratio(double readsPerWrite) {
+      return readsPerWrite >= 1 ? Format.sig3(readsPerWrite) + ":1" : "1:" + Format.sig3(1 / readsPerWrite);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.envelope.render;
+
+import dev.envelope.model.Warning;
+import dev.envelope.render.Tree.Figure.Kind;
+import java.util.List;
+
+/**
+ * Warnings as the JSON {@code warnings} array: {@code [{file, line, column, path, message}]}, the
+ * shape of a diagnostic in {@code envelope.validate/v1}; a warning about a command-line override
+ * ({@code --set}) has no line and column, and its {@code file} is the argument.
+ */
+public final class WarningReport {
+  private WarningReport() {}
+
+  public static List<Tree> list(List<Warning> warnings) {
+    return warnings.stream().map(WarningReport::tree).toList();
+  }
+
+  private static Tree tree(Warning w) {
+    Tree t = new Tree().put("file", w.location().file());
+    if (!w.location().isArgument()) {
+      t.put("line", w.location().line(), Kind.INTEGER);
+      t.put("column", w.location().column(), Kind.INTEGER);
+    }
+    return t.put("path", w.path()).put("message", w.message());
+  }
+}
