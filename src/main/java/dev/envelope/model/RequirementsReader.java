@@ -548,7 +548,7 @@ public final class RequirementsReader {
         return Optional.of(parser.apply(s.text()));
       } catch (QuantityException q) {
         problems.add(new Diagnostic(s.location(), child(key),
-            q.problem() + " (got '" + s.text() + "'); expected " + q.expected()));
+            q.problem() + " (got '" + Diagnostic.got(s.text()) + "'); expected " + q.expected()));
         return Optional.empty();
       }
     }
