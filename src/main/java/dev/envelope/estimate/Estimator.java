@@ -61,8 +61,9 @@ public final class Estimator {
       if (readsPerSecond.isEmpty() && w.readWriteRatio().isPresent() && writesPerSecond.isPresent()) {
         readsPerSecond = OptionalDouble.of(writesPerSecond.getAsDouble() * w.readWriteRatio().getAsDouble());
       }
-      Optional<Flow> wFlow = flow(writesPerSecond, w.peakFactor(), day);
-      Optional<Flow> rFlow = flow(readsPerSecond, w.peakFactor(), day);
+      double peakFactor = PeakModel.factor(req, w, writesPerSecond.orElse(0) + readsPerSecond.orElse(0));
+      Optional<Flow> wFlow = flow(writesPerSecond, peakFactor, day);
+      Optional<Flow> rFlow = flow(readsPerSecond, peakFactor, day);
       Optional<Bandwidth> wIngress = Optional.empty();
       Optional<Bandwidth> wEgress = Optional.empty();
       Optional<WorkloadStorage> wStorage = Optional.empty();
@@ -94,7 +95,7 @@ public final class Estimator {
       if (rFlow.isPresent()) {
         reads = reads == null ? rFlow.get() : reads.plus(rFlow.get());
       }
-      workloads.add(new WorkloadFigures(w.name(), w.peakFactor(), wFlow, rFlow, wIngress, wEgress, wStorage));
+      workloads.add(new WorkloadFigures(w.name(), peakFactor, wFlow, rFlow, wIngress, wEgress, wStorage));
     }
 
     Optional<StorageFigures> storage = Optional.empty();

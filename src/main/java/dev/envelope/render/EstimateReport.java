@@ -320,6 +320,9 @@ public final class EstimateReport {
     if (p.startsWith("conventions.seconds")) {
       return Format.integer(d) + " s";
     }
+    if (p.equals("availability.window")) {
+      return Format.duration(d);
+    }
     if (p.equals("users.dau")) {
       return Format.count(d);
     }
