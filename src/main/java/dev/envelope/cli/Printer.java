@@ -1,6 +1,8 @@
 package dev.envelope.cli;
 
+import dev.envelope.estimate.Estimate;
 import dev.envelope.estimate.Estimator;
+import dev.envelope.estimate.Models;
 import dev.envelope.model.Diagnostic;
 import dev.envelope.model.Document;
 import dev.envelope.model.EnvelopeException;
@@ -34,7 +36,17 @@ final class Printer {
 
   /** The estimate report of one binding of the file. */
   static Report report(Requirements req, Set<Section> sections) {
-    Report report = EstimateReport.build(Estimator.estimate(req), sections);
+    return report(req, sections, new ArrayList<>());
+  }
+
+  /** Like {@link #report(Requirements, Set)}, adding the models' warnings (single points of failure) to {@code warnings}. */
+  static Report report(Requirements req, Set<Section> sections, List<String> warnings) {
+    Estimate estimate = Estimator.estimate(req);
+    Models.Figures models = EstimateReport.modelled(sections) ? Models.of(estimate) : Models.Figures.NONE;
+    if (sections.contains(Section.AVAILABILITY)) {
+      warnings.addAll(models.warnings());
+    }
+    Report report = EstimateReport.build(estimate, models, sections);
     report.tree().firstNonFinite().ifPresent(path -> {
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.of(new Diagnostic(
           Location.argument(req.source()), path,
@@ -52,7 +64,8 @@ final class Printer {
       }
       Map<String, Requirements> all = doc.bindAll(Need.ESTIMATE, input.assignments());
       Map<String, Report> reports = new LinkedHashMap<>();
-      all.forEach((name, req) -> reports.put(name, report(req, sections)));
+      List<String> warnings = new ArrayList<>();
+      all.forEach((name, req) -> reports.put(name, report(req, sections, warnings)));
       Requirements base = all.get(Document.BASE);
       Report first = reports.get(Document.BASE);
       Report side = ScenarioReport.build(first.title() + ": scenarios", first.header(), reports,
@@ -68,9 +81,12 @@ final class Printer {
         Map<String, Tree> trees = new LinkedHashMap<>();
         reports.forEach((name, r) -> trees.put(name, r.tree()));
         write(context, CsvRenderer.render(trees));
+        warn(context, warnings.stream().distinct().toList());
         return 0;
       }
       print(context, side, output);
+      // Scenarios override values, never the list of components: each warning once.
+      warn(context, warnings.stream().distinct().toList());
       return 0;
     }
     // Every scenario is checked, so that a file is valid or not whichever part is printed.
@@ -79,12 +95,14 @@ final class Printer {
     if (req == null || Document.BASE.equals(input.scenario)) {
       req = doc.bind(Need.ESTIMATE, input.scenario(), input.assignments()); // names the scenarios there are
     }
-    Report report = report(req, sections);
+    List<String> warnings = new ArrayList<>();
+    Report report = report(req, sections, warnings);
     if (output.get != null) {
       write(context, get(report.tree(), output.get) + "\n");
       return 0;
     }
     print(context, report, output);
+    warn(context, warnings);
     return 0;
   }
 
@@ -140,6 +158,14 @@ final class Printer {
       case markdown -> MarkdownRenderer.render(report);
       case csv -> CsvRenderer.render(report.tree());
     });
+  }
+
+  /** One line on stderr for each warning, after the output. */
+  static void warn(Context context, List<String> warnings) {
+    for (String w : warnings) {
+      context.err().println("warning: " + w);
+    }
+    context.err().flush();
   }
 
   static void write(Context context, String text) {

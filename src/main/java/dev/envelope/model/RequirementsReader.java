@@ -203,7 +203,8 @@ public final class RequirementsReader {
       Entry e = availability.entry(key);
       if (e != null && availability.entry("target") == null) {
         problems.add(new Diagnostic(e.keyLocation(), availability.child(key),
-            key + " needs a target to measure against; expected target: 99.9% beside it"));
+            key + (key.equals("components") ? " need" : " needs")
+                + " a target to measure against; expected target: 99.9% beside it"));
       }
     }
     if (target.isPresent() && window.isEmpty()) {

@@ -224,7 +224,7 @@ class ModelInputsReaderTest {
           """)).containsExactly(
               at(3, 3, "availability.window", "window needs a target to measure against; expected target: 99.9%"
                   + " beside it"),
-              at(4, 3, "availability.components", "components needs a target to measure against; expected target:"
+              at(4, 3, "availability.components", "components need a target to measure against; expected target:"
                   + " 99.9% beside it"));
     }
 
