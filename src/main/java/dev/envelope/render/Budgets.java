@@ -39,8 +39,9 @@ public final class Budgets {
     Object value = tree.at(budget.path());
     String path = "budgets." + budget.path();
     if (!(value instanceof Tree.Figure figure)) {
-      String why = value instanceof Tree ? "names a group of figures, not one"
+      String why = value instanceof Tree || value instanceof List ? "names a group of figures, not one"
           : value instanceof String ? "names a text, not a number"
+          : value instanceof Boolean ? "names a yes or no (true or false), not a number"
           : "no such figure in the estimate" + (scenario.equals("base") ? "" : " of scenario " + scenario)
               + " (a figure is absent when its inputs are)";
       problems.add(new Diagnostic(budget.location(), path, why

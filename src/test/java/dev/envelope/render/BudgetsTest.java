@@ -101,4 +101,23 @@ class BudgetsTest {
     // "m" alone is no duration unit (minute or month?), but is a minute as a clock time
     assertThat(r.get(2).limit()).isEqualTo(60);
   }
+
+  @Test
+  void aBudgetOnAYesOrNoOrOnAListIsAProblem() {
+    List<Diagnostic> problems = new ArrayList<>();
+    check("""
+        workloads:
+          post: {writes: 5/s}
+        availability:
+          target: 99.9%
+          components: [{name: db, availability: 99.99%, replicas: 2}]
+        budgets:
+          availability.meets_target: "== 1"
+          availability.components: "< 3"
+        """, problems);
+    assertThat(problems).extracting(Diagnostic::message).containsExactly(
+        "names a yes or no (true or false), not a number; expected a figure path as printed by envelope estimate"
+            + " FILE -o json",
+        "names a group of figures, not one; expected a figure path as printed by envelope estimate FILE -o json");
+  }
 }
