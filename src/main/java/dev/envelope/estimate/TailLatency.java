@@ -46,7 +46,11 @@ public final class TailLatency {
     return -Math.expm1(fanout * Math.log1p(-slowCallFraction));
   }
 
-  /** A lognormal call latency, fitted to its p50 and p99. */
+  /**
+   * A lognormal call latency, fitted to its p50 and p99. Computed through the normal distribution
+   * of {@code ln X}, whose tail Commons Math takes from erfc: its LogNormalDistribution gives
+   * {@code 0.5 + 0.5 erf(...)}, and {@code 1 -} that loses the tails that fan-outs need (1e-10).
+   */
   public record Lognormal(double mu, double sigma) {
     public static Lognormal fit(double p50, double p99) {
       if (!(p50 > 0) || !(p99 > p50)) {
