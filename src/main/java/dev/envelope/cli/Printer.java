@@ -3,6 +3,7 @@ package dev.envelope.cli;
 import dev.envelope.estimate.Estimate;
 import dev.envelope.estimate.Estimator;
 import dev.envelope.estimate.MonteCarlo;
+import dev.envelope.estimate.Models;
 import dev.envelope.model.Diagnostic;
 import dev.envelope.model.Document;
 import dev.envelope.model.EnvelopeException;
@@ -72,7 +73,8 @@ final class Printer {
   /** The report of {@code estimate}; a figure too large to compute is an invalid input (exit 3). */
   static Report report(Estimate estimate, Set<Section> sections) {
     Requirements req = estimate.requirements();
-    Report report = EstimateReport.build(estimate, sections);
+    Models.Figures models = EstimateReport.modelled(sections) ? Models.of(estimate) : Models.Figures.NONE;
+    Report report = EstimateReport.build(estimate, models, sections);
     report.tree().firstNonFinite().ifPresent(path -> {
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.of(new Diagnostic(
           Location.argument(req.source()), path,

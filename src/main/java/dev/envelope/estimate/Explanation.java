@@ -497,8 +497,16 @@ public final class Explanation {
     return List.of("workloads", w.name(), key);
   }
 
-  /** A workload's own peak factor, else the file's, else the default. */
+  /**
+   * A workload's own peak factor, else the file's, else the default; a workload that follows the
+   * file's traffic.peak model takes the factor the model gave (see docs/models/peaks.md).
+   */
   private Operand peakFactor(Workload w) {
+    if (req.models().followsPeakModel(w.name())) {
+      double factor = e.workloads().stream().filter(f -> f.name().equals(w.name())).findFirst().orElseThrow()
+          .peakFactor();
+      return new Operand("peak_factor", "peak factor", factor, Unit.NUMBER, source(List.of("traffic", "peak")));
+    }
     List<String> key = where.find(key(w, "peak_factor")).isPresent() ? key(w, "peak_factor")
         : List.of("traffic", "peak_factor");
     return value("peak_factor", "peak factor", w.peakFactor(), Unit.NUMBER, key);

@@ -34,6 +34,21 @@ import java.util.function.Function;
 public final class ExplainReport {
   public static final String SCHEMA = "envelope.explain/v1";
 
+  /** The availability chain, error budget and per-workload latency models' keys (docs/models). */
+  private static final java.util.regex.Pattern MODEL_FIGURE = java.util.regex.Pattern.compile(
+      "availability\\.(components|composite|composite_nines|limited_by|meets_target|margin_nines"
+          + "|composite_downtime_seconds_per_month|margin_downtime_seconds_per_month|single_points_of_failure"
+          + "|error_budget|burn_rate_alerts|window_seconds)(\\..*)?"
+          + "|workloads\\.[^.]+\\.(peak_model|queueing|tail_latency|stream)(\\..*)?");
+
+  /**
+   * Whether {@code path} is a figure of the availability and latency models, which {@code explain}
+   * does not derive step by step: each model's page in docs/models gives its formula.
+   */
+  public static boolean isModelFigure(String path) {
+    return MODEL_FIGURE.matcher(path).matches();
+  }
+
   private static final String BOLD = "\u001b[1m";
   private static final String RESET = "\u001b[0m";
 
