@@ -42,15 +42,17 @@ public final class PeakModel {
     if (!(perSecond > 0)) {
       return 1;
     }
-    double k;
+    return poissonQuantile(perSecond, percentile) / perSecond;
+  }
+
+  /** The requests in the busiest second at {@code percentile} of Poisson({@code perSecond}) arrivals. */
+  public static double poissonQuantile(double perSecond, double percentile) {
     if (perSecond > NORMAL_ABOVE) {
       double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(percentile);
-      k = Math.ceil(perSecond + z * Math.sqrt(perSecond) + (z * z - 1) / 6);
-    } else {
-      k = new PoissonDistribution(null, perSecond, PoissonDistribution.DEFAULT_EPSILON,
-          PoissonDistribution.DEFAULT_MAX_ITERATIONS).inverseCumulativeProbability(percentile);
+      return Math.ceil(perSecond + z * Math.sqrt(perSecond) + (z * z - 1) / 6);
     }
-    return k / perSecond;
+    return new PoissonDistribution(null, perSecond, PoissonDistribution.DEFAULT_EPSILON,
+        PoissonDistribution.DEFAULT_MAX_ITERATIONS).inverseCumulativeProbability(percentile);
   }
 
   /**

@@ -43,7 +43,6 @@ class ExplainReportTest {
           .filter(r -> r.value() instanceof Tree.Figure)
           .map(Flat.Row::path)
           .filter(p -> !p.startsWith("conventions."))
-          .filter(p -> !ExplainReport.isModelFigure(p))
           .toList();
       List<String> explained = steps(f).stream().map(Step::path).toList();
       assertThat(explained).containsExactlyInAnyOrderElementsOf(figures);
