@@ -211,7 +211,7 @@ public final class Estimator {
       return inputs.get(p + ".peak_factor", w.peakFactor());
     }
     double[] rate = writes == null ? (reads == null ? new double[] {0} : reads)
-        : reads == null ? writes : Lanes.sum(writes, reads);
+        : reads == null ? writes : Lanes.plus(writes, reads);
     double[] factor = new double[rate.length];
     for (int i = 0; i < rate.length; i++) {
       factor[i] = PeakModel.factor(req, w, rate[i]);
