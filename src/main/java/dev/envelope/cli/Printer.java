@@ -4,6 +4,7 @@ import dev.envelope.estimate.Derivation;
 import dev.envelope.estimate.Estimate;
 import dev.envelope.estimate.Estimator;
 import dev.envelope.estimate.MonteCarlo;
+import dev.envelope.estimate.Models;
 import dev.envelope.estimate.Overflow;
 import dev.envelope.model.Diagnostic;
 import dev.envelope.model.Document;
@@ -82,7 +83,8 @@ final class Printer {
    * points at the value that caused it.
    */
   static Report report(Estimate estimate, Set<Section> sections, InputLocations where) {
-    Report report = EstimateReport.build(estimate, sections);
+    Models.Figures models = EstimateReport.modelled(sections) ? Models.of(estimate) : Models.Figures.NONE;
+    Report report = EstimateReport.build(estimate, models, sections);
     report.tree().firstNonFinite().ifPresent(path -> {
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.of(overflow(estimate, where, path)));
     });

@@ -69,6 +69,21 @@ public final class Checks {
       cache();
       nodes();
       ignored();
+      singlePointsOfFailure();
+    }
+
+    /** A component with one replica takes the whole chain down when it fails. */
+    void singlePointsOfFailure() {
+      Models.of(e).availability().flatMap(Models.AvailabilityFigures::chain).ifPresent(c -> {
+        List<AvailabilityChain.Link> links = c.chain().links();
+        for (int i = 0; i < links.size(); i++) {
+          if (links.get(i).singlePointOfFailure()) {
+            out.add(new Warning(where.at("availability", "components"), "availability.components." + i,
+                links.get(i).name() + " is a single point of failure: one replica, so the whole chain is down"
+                    + " whenever it is; add a replica or accept the risk"));
+          }
+        }
+      });
     }
 
     void warn(String message, String... path) {

@@ -21,11 +21,11 @@ public final class Derivation {
    * figure, not a recomputation.
    */
   public record Step(String path, String words, String symbol, Unit unit, Term term, double result) {
-    /** The values the formula uses, in the order it names them. */
+    /** The values the formula uses, in the order it first names them. */
     public List<Operand> inputs() {
       List<Operand> out = new ArrayList<>();
       term.collect(out);
-      return out;
+      return out.stream().distinct().toList();
     }
 
     /** The figures of other steps that this one uses. */
@@ -39,7 +39,9 @@ public final class Derivation {
   }
 
   /** A formula: named values joined by arithmetic. */
-  public sealed interface Term permits Operand, Product, Quotient, Sum, OnePlus, OneMinus, NegLog10, Ceil, Max {
+  public sealed interface Term
+      permits Operand, Product, Quotient, Sum, OnePlus, OneMinus, NegLog10, Ceil, Max, Difference, Power, Ln, Min,
+      Call {
     /** The value of the formula, in double precision. */
     double evaluate();
 
@@ -205,6 +207,182 @@ public final class Derivation {
     }
   }
 
+  /** {@code a - b}: a margin. */
+  public record Difference(Term minuend, Term subtrahend) implements Term {
+    @Override
+    public double evaluate() {
+      return minuend.evaluate() - subtrahend.evaluate();
+    }
+
+    @Override
+    public void collect(List<Operand> out) {
+      minuend.collect(out);
+      subtrahend.collect(out);
+    }
+  }
+
+  /** {@code a^b}: independent events all happening, a root for a percentile of the slowest of n. */
+  public record Power(Term base, Term exponent) implements Term {
+    @Override
+    public double evaluate() {
+      return Math.pow(base.evaluate(), exponent.evaluate());
+    }
+
+    @Override
+    public void collect(List<Operand> out) {
+      base.collect(out);
+      exponent.collect(out);
+    }
+  }
+
+  /** {@code ln(a)}: the natural logarithm, as exponential tails use it. */
+  public record Ln(Term term) implements Term {
+    @Override
+    public double evaluate() {
+      return Math.log(term.evaluate());
+    }
+
+    @Override
+    public void collect(List<Operand> out) {
+      term.collect(out);
+    }
+  }
+
+  /** {@code min(a, b, ...)}: a share capped at 1. */
+  public record Min(List<Term> terms) implements Term {
+    public Min {
+      terms = List.copyOf(terms);
+    }
+
+    @Override
+    public double evaluate() {
+      double v = Double.POSITIVE_INFINITY;
+      for (Term t : terms) {
+        v = Math.min(v, t.evaluate());
+      }
+      return v;
+    }
+
+    @Override
+    public void collect(List<Operand> out) {
+      terms.forEach(t -> t.collect(out));
+    }
+  }
+
+  /**
+   * A named function of the models whose arithmetic is a sum, a distribution or a search rather
+   * than a line of a whiteboard: {@code binom_below(k, n, a)}, {@code erlang_c(c, a)}... Each is
+   * the models' own code, so a step that uses one recomputes as any other does.
+   */
+  public record Call(Function function, List<Term> args) implements Term {
+    public Call {
+      args = List.copyOf(args);
+      if (args.size() != function.arity()) {
+        throw new IllegalArgumentException(function.symbol() + " takes " + function.arity() + " arguments");
+      }
+    }
+
+    public static Call of(Function function, Term... args) {
+      return new Call(function, List.of(args));
+    }
+
+    @Override
+    public double evaluate() {
+      double[] values = new double[args.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = args.get(i).evaluate();
+      }
+      return function.apply(values);
+    }
+
+    @Override
+    public void collect(List<Operand> out) {
+      args.forEach(a -> a.collect(out));
+    }
+  }
+
+  /** The named functions a {@link Call} applies, each with its formula and source in its class. */
+  public enum Function {
+    /**
+     * {@code binom_below(k, n, a)}: the chance that fewer than {@code k} of {@code n} replicas are
+     * up, each up with probability {@code a}: {@code sum over i < k of C(n, i) a^i (1 - a)^(n - i)},
+     * the unavailability of k of n ({@link Redundancy}).
+     */
+    BINOMIAL_BELOW("binom_below", 3) {
+      @Override
+      double apply(double[] x) {
+        return Math.exp(Redundancy.logUnavailability(1 - x[2], (int) x[1], (int) x[0]));
+      }
+    },
+    /** {@code poisson_quantile(L, p)}: the count at percentile p of Poisson(L) ({@link PeakModel}). */
+    POISSON_QUANTILE("poisson_quantile", 2) {
+      @Override
+      double apply(double[] x) {
+        return PeakModel.poissonQuantile(x[0], x[1]);
+      }
+    },
+    /**
+     * {@code erlang_c_servers(a, latency, max_wait)}: the fewest servers at load a whose p99
+     * queueing delay is at most max_wait, found by searching up from a ({@link Queueing}).
+     */
+    ERLANG_C_SERVERS("erlang_c_servers", 3) {
+      @Override
+      double apply(double[] x) {
+        return Queueing.forWait(x[0], x[1], x[2]).orElseThrow().servers();
+      }
+    },
+    /** {@code erlang_c(c, a)}: the chance an arrival waits, c servers at load a ({@link Queueing}). */
+    ERLANG_C("erlang_c", 2) {
+      @Override
+      double apply(double[] x) {
+        return Queueing.erlangC((int) x[0], x[1]);
+      }
+    },
+    /** {@code lognormal_quantile(p50, p99, q)}: percentile q of the lognormal through p50 and p99 ({@link TailLatency}). */
+    LOGNORMAL_QUANTILE("lognormal_quantile", 3) {
+      @Override
+      double apply(double[] x) {
+        return TailLatency.Lognormal.fit(x[0], x[1]).quantile(x[2]);
+      }
+    },
+    /** {@code lognormal_over(p50, p99, t)}: P(X > t) for the lognormal through p50 and p99. */
+    LOGNORMAL_OVER("lognormal_over", 3) {
+      @Override
+      double apply(double[] x) {
+        return TailLatency.Lognormal.fit(x[0], x[1]).survival(x[2]);
+      }
+    },
+    /**
+     * {@code hedged_quantile(p50, p99, after, q)}: percentile q of a call hedged after {@code after}
+     * seconds, solved by bisection ({@link TailLatency}).
+     */
+    HEDGED_QUANTILE("hedged_quantile", 4) {
+      @Override
+      double apply(double[] x) {
+        return TailLatency.hedgedQuantile(TailLatency.Lognormal.fit(x[0], x[1]), x[2], 1 - x[3]);
+      }
+    };
+
+    private final String symbol;
+    private final int arity;
+
+    Function(String symbol, int arity) {
+      this.symbol = symbol;
+      this.arity = arity;
+    }
+
+    /** The name a formula writes: {@code binom_below}. */
+    public String symbol() {
+      return symbol;
+    }
+
+    public int arity() {
+      return arity;
+    }
+
+    abstract double apply(double[] args);
+  }
+
   /**
    * Where a value came from: the file (or an override) at a location, a default the reader
    * applied, a convention (86,400 s a day), or another step's figure. {@code path} is the file key
@@ -262,7 +440,11 @@ public final class Derivation {
       /** An amount per period, as written: 2/day. */
       PER_PERIOD,
       /** A number of periods, as written: 5 years. */
-      PERIODS
+      PERIODS,
+      /** A time a request or a call takes, in seconds, as latencies read: 30 ms, 8.88 ms. */
+      LATENCY,
+      /** A share near 1, with as many decimals as its miss needs: 99.999999%. */
+      AVAILABILITY
     }
 
     public static final Unit COUNT = new Unit(Dimension.COUNT, Optional.empty());
@@ -274,6 +456,8 @@ public final class Derivation {
     public static final Unit FRACTION = new Unit(Dimension.FRACTION, Optional.empty());
     public static final Unit WHOLE = new Unit(Dimension.WHOLE, Optional.empty());
     public static final Unit NUMBER = new Unit(Dimension.NUMBER, Optional.empty());
+    public static final Unit LATENCY = new Unit(Dimension.LATENCY, Optional.empty());
+    public static final Unit AVAILABILITY = new Unit(Dimension.AVAILABILITY, Optional.empty());
 
     public static Unit per(CalendarUnit period) {
       return period == CalendarUnit.SECOND ? PER_SECOND : new Unit(Dimension.PER_PERIOD, Optional.of(period));
@@ -294,8 +478,8 @@ public final class Derivation {
         case PER_SECOND -> "/s";
         case BYTES -> "B";
         case BYTES_PER_SECOND -> "B/s";
-        case SECONDS, DURATION -> "s";
-        case FRACTION -> "fraction";
+        case SECONDS, DURATION, LATENCY -> "s";
+        case FRACTION, AVAILABILITY -> "fraction";
         case NUMBER -> "";
         case PER_PERIOD -> "/" + period.orElseThrow().symbol();
         case PERIODS -> period.orElseThrow().symbol();

@@ -85,7 +85,7 @@ public final class Estimator {
         readsPerSecond = Lanes.times(writesPerSecond,
             inputs.get(p + ".read_write_ratio", w.readWriteRatio().getAsDouble()));
       }
-      double[] peakFactor = inputs.get(p + ".peak_factor", w.peakFactor());
+      double[] peakFactor = peakFactor(req, w, inputs, p, writesPerSecond, readsPerSecond);
       flow(out, p + ".writes", writesPerSecond, peakFactor, day, writes);
       flow(out, p + ".reads", readsPerSecond, peakFactor, day, reads);
       out.put(p + ".peak_factor", peakFactor);
@@ -198,6 +198,25 @@ public final class Estimator {
     double[] n = Lanes.ceil(Lanes.divide(demand, capacity));
     out.put(path, n);
     return n;
+  }
+
+  /**
+   * The peak factor of workload {@code w}: the file's peak model where it applies (see
+   * {@link PeakModel}; Poisson's depends on the workload's rate, so it is found per lane), else its
+   * own factor or the file's.
+   */
+  private static double[] peakFactor(Requirements req, Workload w, Inputs inputs, String p, double[] writes,
+      double[] reads) {
+    if (!req.models().followsPeakModel(w.name())) {
+      return inputs.get(p + ".peak_factor", w.peakFactor());
+    }
+    double[] rate = writes == null ? (reads == null ? new double[] {0} : reads)
+        : reads == null ? writes : Lanes.plus(writes, reads);
+    double[] factor = new double[rate.length];
+    for (int i = 0; i < rate.length; i++) {
+      factor[i] = PeakModel.factor(req, w, rate[i]);
+    }
+    return factor;
   }
 
   /** {@code avg x peak factor} under {@code path}. */

@@ -1,6 +1,11 @@
 package dev.envelope.estimate;
 
+import dev.envelope.estimate.Derivation.Call;
 import dev.envelope.estimate.Derivation.Ceil;
+import dev.envelope.estimate.Derivation.Difference;
+import dev.envelope.estimate.Derivation.Ln;
+import dev.envelope.estimate.Derivation.Min;
+import dev.envelope.estimate.Derivation.Power;
 import dev.envelope.estimate.Derivation.Max;
 import dev.envelope.estimate.Derivation.NegLog10;
 import dev.envelope.estimate.Derivation.OneMinus;
@@ -44,8 +49,16 @@ import java.util.stream.Collectors;
  * its own. The formulas are those of {@link Estimator} (docs/method.md); a test recomputes every
  * step from its values and compares it with the estimate, for every bundled example.
  *
+ * <p>The availability and latency models (docs/models) are derived the same way, their formulas
+ * those of {@link Models}: where a figure comes from a sum over a distribution or a search (k of n
+ * replicas, a Poisson quantile, Erlang C, a lognormal percentile), the step names the function
+ * ({@link Derivation.Function}) and its arguments, and recomputes through the models' own code.
+ *
  * <p>Every figure of the estimate's JSON has a step except the conventions (the lengths the steps
- * cite) and {@code capacity.bound_by} (text, named in the shard count's step).
+ * cite) and the text and yes-or-no figures: {@code capacity.bound_by}, a queue's and a stream's
+ * {@code bound_by} and {@code availability.limited_by} (each named in the step of the count or
+ * figure it bounds), {@code availability.meets_target} (the sign of the margin's step), and the
+ * names, actions and single points of failure of the models.
  */
 public final class Explanation {
   private final Estimate e;
@@ -81,6 +94,7 @@ public final class Explanation {
     x.cache();
     x.capacity();
     x.availability();
+    x.models(Models.of(x.e));
     return List.copyOf(x.steps);
   }
 
@@ -142,9 +156,12 @@ public final class Explanation {
 
   private void workload(Workload w, WorkloadFigures f) {
     String p = "workloads." + w.name();
+    // A factor from the peak model may depend on the workload's rates (Poisson): its step comes
+    // after the averages and before the peaks.
+    boolean modelled = req.models().followsPeakModel(w.name());
     f.writes().ifPresent(flow -> {
       Term rate = rate(w, "writes", w.writes(), w.writesPerUser(), Optional.empty());
-      flow(p + ".writes", "writes", w, rate, flow);
+      flow(p + ".writes", "writes", w, rate, flow, !modelled);
     });
     f.reads().ifPresent(flow -> {
       Optional<Term> fromRatio = w.reads().isEmpty() && w.readsPerUser().isEmpty()
@@ -154,9 +171,15 @@ public final class Explanation {
               value("read_write_ratio", "reads per write", w.readWriteRatio().getAsDouble(), Unit.NUMBER,
                   key(w, "read_write_ratio"))))
           : Optional.empty();
-      flow(p + ".reads", "reads", w, rate(w, "reads", w.reads(), w.readsPerUser(), fromRatio), flow);
+      flow(p + ".reads", "reads", w, rate(w, "reads", w.reads(), w.readsPerUser(), fromRatio), flow, !modelled);
     });
-    given(p + ".peak_factor", "peak factor", "peak_factor", peakFactor(w));
+    if (modelled) {
+      peakModel(w, f);
+      f.writes().ifPresent(flow -> peakFlow(p + ".writes", "writes", w, flow));
+      f.reads().ifPresent(flow -> peakFlow(p + ".reads", "reads", w, flow));
+    } else {
+      given(p + ".peak_factor", "peak factor", "peak_factor", peakFactor(w));
+    }
     f.ingress().ifPresent(b -> bytesFlow(p + ".ingress", "ingress", "bytes written", p + ".writes", "writes",
         f.writes().orElseThrow(), value("payload", "bytes per write", w.payload().getAsDouble(), Unit.BYTES,
             key(w, "payload")), b));
@@ -184,13 +207,21 @@ public final class Explanation {
     });
   }
 
-  /** Average, per-day and peak figures of one kind of request. */
-  private void flow(String p, String kind, Workload w, Term avg, Flow f) {
+  /** Average, per-day and (with {@code peak}) peak figures of one kind of request. */
+  private void flow(String p, String kind, Workload w, Term avg, Flow f, boolean peak) {
     step(p + ".avg_per_second", kind + " a second", kind + "/s", Unit.PER_SECOND, avg, f.avgPerSecond());
     Operand perSecond = derived(p + ".avg_per_second", kind + "/s", kind + " a second", f.avgPerSecond(),
         Unit.PER_SECOND);
     step(p + ".per_day", kind + " a day", kind + "/day", Unit.COUNT,
         Product.of(perSecond, length(CalendarUnit.DAY)), f.perDay());
+    if (peak) {
+      peakFlow(p, kind, w, f);
+    }
+  }
+
+  private void peakFlow(String p, String kind, Workload w, Flow f) {
+    Operand perSecond = derived(p + ".avg_per_second", kind + "/s", kind + " a second", f.avgPerSecond(),
+        Unit.PER_SECOND);
     step(p + ".peak_per_second", "peak " + kind + " a second", "peak " + kind + "/s", Unit.PER_SECOND,
         Product.of(perSecond, peakFactor(w)), f.peakPerSecond());
   }
@@ -462,6 +493,426 @@ public final class Explanation {
         Source.convention(path, note), Optional.of(unit));
   }
 
+  // The peak model, the workloads' queueing, tail latency and streams, the availability chain and
+  // error budget (docs/models).
+
+  /** A workload's peak factor from traffic.peak: diurnal share x 24, or Poisson quantile / rate. */
+  private void peakModel(Workload w, WorkloadFigures f) {
+    Requirements.Peak peak = req.models().peak().orElseThrow();
+    String path = "workloads." + w.name() + ".peak_factor";
+    if (peak.model() == Requirements.PeakKind.DIURNAL) {
+      step(path, "peak factor (diurnal)", "peak_factor", Unit.NUMBER, Product.of(
+          value("peak_hour_share", "the busiest hour's share of the day", peak.value(), Unit.FRACTION,
+              List.of("traffic", "peak", "peak_hour_share")),
+          constant("hours", "hours in a day", PeakModel.HOURS_PER_DAY, Unit.NUMBER, "a day: 24 hours")),
+          f.peakFactor());
+      return;
+    }
+    Term rate = average(f);
+    if (!(rate.evaluate() > 0)) {
+      step(path, "peak factor (poisson)", "peak_factor", Unit.NUMBER, constant("1", "the average itself", 1,
+          Unit.NUMBER, "no requests: the peak is the average"), f.peakFactor());
+      return;
+    }
+    step(path, "peak factor (poisson): requests in the busiest second at the percentile / requests a second",
+        "peak_factor", Unit.NUMBER, new Quotient(Call.of(Derivation.Function.POISSON_QUANTILE, rate,
+            value("percentile", "share of seconds the peak covers", peak.value(), Unit.FRACTION,
+                List.of("traffic", "peak", "percentile"))), rate), f.peakFactor());
+  }
+
+  private void models(Models.Figures m) {
+    for (Models.WorkloadModelFigures w : m.workloads()) {
+      Workload spec = req.workloads().stream().filter(x -> x.name().equals(w.name())).findFirst().orElseThrow();
+      WorkloadFigures f = figures(w.name());
+      w.queueing().ifPresent(q -> queueing(spec, f, q));
+      w.tailLatency().ifPresent(t -> tailLatency(spec, f, t));
+      w.stream().ifPresent(s -> stream(spec, f, s));
+    }
+    m.availability().ifPresent(a -> {
+      a.chain().ifPresent(this::chain);
+      errorBudget(a);
+    });
+  }
+
+  private WorkloadFigures figures(String name) {
+    return e.workloads().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** A workload's writes and reads a second together, or its peak: the rates the models take. */
+  private Term average(WorkloadFigures f) {
+    return rates(f, "avg_per_second", "", Flow::avgPerSecond);
+  }
+
+  private Term peakRate(WorkloadFigures f) {
+    return rates(f, "peak_per_second", "peak ", Flow::peakPerSecond);
+  }
+
+  private Term rates(WorkloadFigures f, String figure, String prefix, java.util.function.ToDoubleFunction<Flow> of) {
+    String p = "workloads." + f.name();
+    List<Term> terms = new ArrayList<>();
+    f.writes().ifPresent(x -> terms.add(derived(p + ".writes." + figure, prefix + "writes/s", prefix + "writes a second",
+        of.applyAsDouble(x), Unit.PER_SECOND)));
+    f.reads().ifPresent(x -> terms.add(derived(p + ".reads." + figure, prefix + "reads/s", prefix + "reads a second",
+        of.applyAsDouble(x), Unit.PER_SECOND)));
+    return terms.isEmpty() ? constant("0", "no requests", 0, Unit.PER_SECOND, "no writes or reads") : Sum.of(terms);
+  }
+
+  /** Little's law, servers by rate, and by the Erlang C search for the wait target (Queueing). */
+  private void queueing(Workload w, WorkloadFigures f, Queueing.Result q) {
+    String p = "workloads." + w.name() + ".queueing";
+    Operand latency = value("latency", "service time of a request", q.latencySeconds(), Unit.LATENCY,
+        key(w, "latency"));
+    given(p + ".latency_seconds", "service time of a request", "latency", latency);
+    step(p + ".peak_per_second", "peak requests a second", "peak/s", Unit.PER_SECOND, peakRate(f), q.peakPerSecond());
+    Operand peak = derived(p + ".peak_per_second", "peak/s", "peak requests a second", q.peakPerSecond(),
+        Unit.PER_SECOND);
+    step(p + ".in_flight", "requests in flight at peak (Little's law)", "in_flight", Unit.COUNT,
+        Product.of(peak, latency), q.inFlight());
+    Operand inFlight = derived(p + ".in_flight", "in_flight", "requests in flight", q.inFlight(), Unit.COUNT);
+    Term byRate = new Ceil(new Quotient(inFlight, utilization()));
+    if (byRate.evaluate() < 1) {
+      byRate = new Max(List.of(constant("1", "one server", 1, Unit.WHOLE, "at least one server"), byRate));
+    }
+    step(p + ".servers_by_rate", "servers by rate, one request at a time each", "servers_by_rate", Unit.WHOLE,
+        byRate, q.serversByRate());
+    Operand rateCount = derived(p + ".servers_by_rate", "servers_by_rate", "servers by rate", q.serversByRate(),
+        Unit.WHOLE);
+    step(p + ".utilization_by_rate", "share of the servers busy", "busy", Unit.FRACTION,
+        new Quotient(inFlight, rateCount), q.utilizationByRate());
+    Term servers = rateCount;
+    if (q.byWait().isPresent()) {
+      Queueing.Wait wait = q.byWait().get();
+      Operand max = value("max_wait_p99", "p99 queueing delay allowed", wait.maxWaitSeconds(), Unit.LATENCY,
+          List.of("capacity", "max_wait_p99"));
+      given(p + ".max_wait_p99_seconds", "p99 queueing delay allowed", "max_wait_p99", max);
+      step(p + ".servers_by_wait", "servers by wait (Erlang C, M/M/c): the fewest whose p99 wait is at most"
+          + " max_wait_p99, searched up from in_flight", "servers_by_wait", Unit.WHOLE,
+          Call.of(Derivation.Function.ERLANG_C_SERVERS, inFlight, latency, max), wait.servers());
+      Operand c = derived(p + ".servers_by_wait", "servers_by_wait", "servers by wait", wait.servers(), Unit.WHOLE);
+      step(p + ".utilization_by_wait", "share of the servers busy", "busy", Unit.FRACTION, new Quotient(inFlight, c),
+          wait.utilization());
+      step(p + ".wait_probability", "share of requests that queue (Erlang C)", "P(wait)", Unit.FRACTION,
+          Call.of(Derivation.Function.ERLANG_C, c, inFlight), wait.waitProbability());
+      Operand waits = derived(p + ".wait_probability", "P(wait)", "share of requests that queue",
+          wait.waitProbability(), Unit.FRACTION);
+      Operand tail = constant("1%", "share of requests over the p99", 1 - Queueing.WAIT_PERCENTILE, Unit.FRACTION,
+          "a p99: 1% of requests wait longer");
+      Term p99 = wait.waitProbability() > tail.value()
+          ? new Quotient(Product.of(latency, new Ln(new Quotient(waits, tail))), new Difference(c, inFlight))
+          : constant("0", "no wait", 0, Unit.LATENCY, "at most 1% of requests queue at all: the p99 wait is 0");
+      step(p + ".wait_p99_seconds", "p99 queueing delay at servers_by_wait, which max_wait_p99 bounds", "wait_p99",
+          Unit.LATENCY, p99, wait.waitP99Seconds());
+      servers = new Max(List.of(rateCount, c));
+    }
+    step(p + ".servers", "servers (bound by " + q.boundBy() + ")", "servers", Unit.WHOLE, servers, q.servers());
+  }
+
+  /** The fan-out's slow share 1 - (1 - p)^n, its percentiles and hedging (TailLatency). */
+  private void tailLatency(Workload w, WorkloadFigures f, Models.TailFigures t) {
+    String p = "workloads." + w.name() + ".tail_latency";
+    TailLatency.FanOut fo = t.fanOut();
+    Operand n = value("fanout", "calls each request waits for", fo.fanout(), Unit.WHOLE, key(w, "fanout"));
+    given(p + ".fanout", "calls each request waits for", "fanout", n);
+    step(p + ".calls_per_second", "calls a second at peak", "calls/s", Unit.PER_SECOND, Product.of(peakRate(f), n),
+        t.callsPerSecond());
+    List<String> call = List.of("workloads", w.name(), "call_latency");
+    Operand slow;
+    Optional<Operand[]> quantiles = Optional.empty();
+    if (fo.quantiles().isPresent()) {
+      TailLatency.Quantiles q = fo.quantiles().get();
+      Operand p50 = value("call_p50", "a call's p50", q.callP50(), Unit.LATENCY, concat(call, "p50"));
+      Operand p99 = value("call_p99", "a call's p99", q.callP99(), Unit.LATENCY, concat(call, "p99"));
+      quantiles = Optional.of(new Operand[] {p50, p99});
+      given(p + ".call_p50_seconds", "a call's p50", "call_p50", p50);
+      given(p + ".call_p99_seconds", "a call's p99", "call_p99", p99);
+      slow = constant("slow_call", "share of calls over their p99", fo.slowCallFraction(), Unit.FRACTION,
+          "a slow call is one over the call's p99: 1 - 99%");
+      given(p + ".slow_call_fraction", "share of calls that are slow", "slow_call", slow);
+      given(p + ".slow_over_seconds", "what a slow call takes longer than: its p99", "slow_over", p99);
+    } else {
+      slow = value("slow_call", "share of calls that are slow", fo.slowCallFraction(), Unit.FRACTION,
+          concat(call, "slow_fraction"));
+      given(p + ".slow_call_fraction", "share of calls that are slow", "slow_call", slow);
+      given(p + ".slow_over_seconds", "what a slow call takes longer than", "slow_over", value("over",
+          "what a slow call takes longer than", fo.slowOverSeconds(), Unit.LATENCY, concat(call, "over")));
+    }
+    step(p + ".slow_request_fraction", "share of requests with a slow call (The Tail at Scale)", "slow_request",
+        Unit.FRACTION, new OneMinus(new Power(new OneMinus(slow), n)), fo.slowRequestFraction());
+    if (quantiles.isEmpty()) {
+      return;
+    }
+    Operand p50 = quantiles.get()[0];
+    Operand p99 = quantiles.get()[1];
+    TailLatency.Quantiles q = fo.quantiles().get();
+    step(p + ".request_p50_seconds", "a request's p50: the calls' percentile 50%^(1/fanout), calls lognormal",
+        "request_p50", Unit.LATENCY, Call.of(Derivation.Function.LOGNORMAL_QUANTILE, p50, p99, slowest(0.5, n)),
+        q.requestP50());
+    step(p + ".request_p99_seconds", "a request's p99: the calls' percentile 99%^(1/fanout), calls lognormal",
+        "request_p99", Unit.LATENCY, Call.of(Derivation.Function.LOGNORMAL_QUANTILE, p50, p99, slowest(0.99, n)),
+        q.requestP99());
+    if (fo.hedge().isEmpty()) {
+      return;
+    }
+    TailLatency.Hedge h = fo.hedge().get();
+    String hp = p + ".hedge";
+    Operand after = value("hedge_after", "percentile after which a backup call goes", h.afterQuantile(),
+        Unit.FRACTION, key(w, "hedge_after"));
+    given(hp + ".after_quantile", "percentile after which a backup call goes", "hedge_after", after);
+    step(hp + ".after_seconds", "when the backup call goes: the call's hedge_after percentile", "t_h", Unit.LATENCY,
+        Call.of(Derivation.Function.LOGNORMAL_QUANTILE, p50, p99, after), h.afterSeconds());
+    Operand th = derived(hp + ".after_seconds", "t_h", "when the backup call goes", h.afterSeconds(), Unit.LATENCY);
+    step(hp + ".extra_call_fraction", "share of calls that get a backup: those still out at t_h", "extra",
+        Unit.FRACTION, Call.of(Derivation.Function.LOGNORMAL_OVER, p50, p99, th), h.extraCallFraction());
+    step(hp + ".extra_calls_per_second", "backup calls a second at peak", "extra calls/s", Unit.PER_SECOND,
+        Product.of(derived(p + ".calls_per_second", "calls/s", "calls a second at peak", t.callsPerSecond(),
+            Unit.PER_SECOND), derived(hp + ".extra_call_fraction", "extra", "share of calls that get a backup",
+                h.extraCallFraction(), Unit.FRACTION)), t.extraCallsPerSecond().orElseThrow());
+    step(hp + ".call_p99_seconds", "a hedged call's p99 (the first of a call and its backup, solved by bisection)",
+        "hedged call_p99", Unit.LATENCY, Call.of(Derivation.Function.HEDGED_QUANTILE, p50, p99, th,
+            constant("q", "the call's percentile", TailLatency.CALL_PERCENTILE, Unit.FRACTION, "a p99")),
+        h.callP99());
+    step(hp + ".request_p50_seconds", "a hedged request's p50: hedged calls' percentile 50%^(1/fanout)",
+        "hedged request_p50", Unit.LATENCY, Call.of(Derivation.Function.HEDGED_QUANTILE, p50, p99, th,
+            slowest(0.5, n)), h.requestP50());
+    step(hp + ".request_p99_seconds", "a hedged request's p99: hedged calls' percentile 99%^(1/fanout)",
+        "hedged request_p99", Unit.LATENCY, Call.of(Derivation.Function.HEDGED_QUANTILE, p50, p99, th,
+            slowest(0.99, n)), h.requestP99());
+    // P(hedged call > t) = P(X > t) x P(X > t - t_h) for t past t_h: the call and its backup both slow.
+    Term overP99 = Call.of(Derivation.Function.LOGNORMAL_OVER, p50, p99, p99);
+    step(hp + ".slow_call_fraction", "share of hedged calls over the call's p99: the call and its backup both slow",
+        "hedged slow_call", Unit.FRACTION, h.afterSeconds() <= q.callP99()
+            ? Product.of(overP99, Call.of(Derivation.Function.LOGNORMAL_OVER, p50, p99, new Difference(p99, th)))
+            : overP99, h.slowCallFraction());
+    step(hp + ".slow_request_fraction", "share of hedged requests with a slow call", "hedged slow_request",
+        Unit.FRACTION, new OneMinus(new Power(new OneMinus(derived(hp + ".slow_call_fraction", "hedged slow_call",
+            "share of hedged calls that are slow", h.slowCallFraction(), Unit.FRACTION)), n)), h.slowRequestFraction());
+  }
+
+  /** The calls' percentile that gives a request's {@code q} when it waits for the slowest of n: q^(1/n). */
+  private Term slowest(double q, Operand n) {
+    Operand percentile = constant("q", "the request's percentile", q, Unit.FRACTION,
+        "a p" + (q == 0.5 ? "50" : "99"));
+    return new Power(percentile, new Quotient(constant("1", "1", 1, Unit.NUMBER, "a root"), n));
+  }
+
+  /** A stream's partitions, max(t / produce, t / consume) rounded up, and its log (Streams). */
+  private void stream(Workload w, WorkloadFigures f, Models.StreamFigures s) {
+    String p = "workloads." + w.name() + ".stream";
+    Streams.Partitions parts = s.partitions();
+    step(p + ".peak_bytes_per_second", "peak bytes written a second", "peak in", Unit.BYTES_PER_SECOND,
+        derived("workloads." + w.name() + ".ingress.peak_bytes_per_second", "peak ingress", "peak bytes written a second",
+            f.ingress().orElseThrow().peakBytesPerSecond(), Unit.BYTES_PER_SECOND), parts.bytesPerSecond());
+    Operand in = derived(p + ".peak_bytes_per_second", "peak in", "peak bytes written a second", parts.bytesPerSecond(),
+        Unit.BYTES_PER_SECOND);
+    Requirements.StreamLimits limits = req.models().workload(w.name()).orElseThrow().stream().orElseThrow();
+    List<Term> counts = new ArrayList<>();
+    String[] sides = {"produce", "consume"};
+    OptionalDouble[] rates = {limits.produceBytesPerSecond(), limits.consumeBytesPerSecond()};
+    OptionalDouble[] results = {parts.byProduce(), parts.byConsume()};
+    for (int i = 0; i < 2; i++) {
+      if (rates[i].isEmpty()) {
+        continue;
+      }
+      String side = sides[i];
+      String words = i == 0 ? "bytes a second one partition takes in" : "bytes a second one consumer reads from a partition";
+      Operand limit = value("partition_" + side, words, rates[i].getAsDouble(), Unit.BYTES_PER_SECOND,
+          List.of("workloads", w.name(), "stream", "partition_" + side));
+      given(p + ".partition_" + side + "_bytes_per_second", words, "partition_" + side, limit);
+      step(p + ".partitions_by_" + side, "partitions by " + side, "by_" + side, Unit.WHOLE,
+          new Ceil(new Quotient(in, limit)), results[i].getAsDouble());
+      counts.add(derived(p + ".partitions_by_" + side, "by_" + side, "partitions by " + side,
+          results[i].getAsDouble(), Unit.WHOLE));
+    }
+    if (counts.stream().mapToDouble(Term::evaluate).max().orElse(0) < 1) {
+      counts.add(0, constant("1", "one partition", 1, Unit.WHOLE, "at least one partition"));
+    }
+    step(p + ".partitions", "partitions (bound by " + parts.boundBy() + ")", "partitions", Unit.WHOLE,
+        counts.size() == 1 ? counts.get(0) : new Max(counts), parts.partitions());
+    if (s.bytesRetained().isEmpty()) {
+      return;
+    }
+    double log = s.bytesRetained().getAsDouble();
+    step(p + ".bytes_retained", "bytes the log keeps over the retention", "log", Unit.BYTES, Product.of(
+        derived("workloads." + w.name() + ".ingress.avg_bytes_per_second", "ingress", "bytes written a second",
+            f.ingress().orElseThrow().avgBytesPerSecond(), Unit.BYTES_PER_SECOND), retentionSeconds()), log);
+    Operand logged = derived(p + ".bytes_retained", "log", "bytes the log keeps", log, Unit.BYTES);
+    step(p + ".bytes_replicated", "bytes of the log in all copies", "log replicated", Unit.BYTES,
+        Product.of(logged, replication()), s.bytesReplicated().getAsDouble());
+    step(p + ".bytes_per_partition", "bytes of the log per partition", "log/partition", Unit.BYTES,
+        new Quotient(logged, derived(p + ".partitions", "partitions", "partitions", parts.partitions(), Unit.WHOLE)),
+        s.bytesPerPartition().getAsDouble());
+  }
+
+  /** Each component k of n (the binomial tail), the chain their product (AvailabilityChain). */
+  private void chain(Models.ChainFigures cf) {
+    AvailabilityChain.Chain chain = cf.chain();
+    List<Requirements.Component> inputs = req.models().components();
+    List<Term> links = new ArrayList<>();
+    for (int i = 0; i < chain.links().size(); i++) {
+      AvailabilityChain.Link link = chain.links().get(i);
+      Requirements.Component in = inputs.get(i);
+      String p = "availability.components." + i;
+      List<String> k = List.of("availability", "components", String.valueOf(i));
+      String name = link.name();
+      Operand replica;
+      if (in.availability().isPresent()) {
+        replica = value("a", "availability of one " + name + " replica", in.availability().getAsDouble(),
+            Unit.AVAILABILITY, concat(k, "availability"));
+        given(p + ".replica_availability", "availability of one " + name + " replica", "a", replica);
+      } else {
+        Operand mtbf = value("mtbf", "mean time between failures", in.mtbfSeconds().getAsDouble(), Unit.DURATION,
+            concat(k, "mtbf"));
+        Operand mttr = value("mttr", "mean time to repair", in.mttrSeconds().getAsDouble(), Unit.DURATION,
+            concat(k, "mttr"));
+        given(p + ".mtbf_seconds", "mean time between failures of a " + name + " replica", "mtbf", mtbf);
+        given(p + ".mttr_seconds", "mean time to repair a " + name + " replica", "mttr", mttr);
+        step(p + ".replica_availability", "availability of one " + name + " replica: the share of time it is up", "a",
+            Unit.AVAILABILITY, new Quotient(mtbf, Sum.of(List.of(mtbf, mttr))), link.replicaAvailability());
+        replica = derived(p + ".replica_availability", "a", "availability of one " + name + " replica",
+            link.replicaAvailability(), Unit.AVAILABILITY);
+      }
+      Operand n = count("n", "replicas of " + name, link.replicas(), concat(k, "replicas"), "1 replica");
+      Operand needed = count("k", "replicas of " + name + " that must be up", link.required(), concat(k, "required"),
+          "1 replica up");
+      given(p + ".replicas", "replicas of " + name, "n", n);
+      given(p + ".required", "replicas of " + name + " that must be up", "k", needed);
+      // The chance the component is down: one replica's, all n down (1 of n), not all up (n of n), or
+      // fewer than k up: the binomial tail.
+      Term up;
+      Term down;
+      String how;
+      if (link.replicas() == 1) {
+        up = replica;
+        down = new OneMinus(replica);
+        how = "its one replica";
+      } else if (link.required() == 1) {
+        down = new Power(new OneMinus(replica), n);
+        up = new OneMinus(down);
+        how = "1 of " + link.replicas() + " up: down only when all are";
+      } else if (link.required() == link.replicas()) {
+        up = new Power(replica, n);
+        down = new OneMinus(up);
+        how = link.replicas() + " of " + link.replicas() + " up: every one needed";
+      } else {
+        down = Call.of(Derivation.Function.BINOMIAL_BELOW, needed, n, replica);
+        up = new OneMinus(down);
+        how = link.required() + " of " + link.replicas() + " up: the binomial tail";
+      }
+      step(p + ".availability", "availability of " + name + " (" + how + ")", "A_" + name, Unit.AVAILABILITY, up,
+          link.availability());
+      step(p + ".nines", "nines of " + name, "nines_" + name, Unit.NUMBER, new NegLog10(down), link.nines());
+      links.add(derived(p + ".availability", "A_" + name, "availability of " + name, link.availability(),
+          Unit.AVAILABILITY));
+    }
+    step("availability.composite", "availability of the chain, each component needed (limited by "
+        + chain.limitedBy() + ")", "A", Unit.AVAILABILITY, new Product(links), chain.availability());
+    Operand composite = derived("availability.composite", "A", "availability of the chain", chain.availability(),
+        Unit.AVAILABILITY);
+    step("availability.composite_nines", "nines of the chain", "nines_chain", Unit.NUMBER,
+        new NegLog10(new OneMinus(composite)), chain.nines());
+    Sla.Tier tier = e.availability().orElseThrow();
+    step("availability.margin_nines", "nines to spare (negative: the target is missed)", "margin", Unit.NUMBER,
+        new Difference(derived("availability.composite_nines", "nines_chain", "nines of the chain", chain.nines(),
+            Unit.NUMBER), derived("availability.nines", "nines", "nines", tier.nines(), Unit.NUMBER)),
+        cf.marginNines());
+    double month = tier.periodSeconds().get(CalendarUnit.MONTH);
+    step("availability.composite_downtime_seconds_per_month", "the chain's expected downtime a month",
+        "down/month", Unit.DURATION, Product.of(new OneMinus(composite), derived("availability.period_seconds.month",
+            "month", "seconds in an SLA month", month, Unit.SECONDS)), cf.downtimeSecondsPerMonth());
+    step("availability.margin_downtime_seconds_per_month", "downtime a month to spare (negative: over the target's)",
+        "spare/month", Unit.DURATION, new Difference(
+            derived("availability.downtime_seconds.month", "downtime/month", "allowed downtime a month",
+                tier.downtimeSeconds().get(CalendarUnit.MONTH), Unit.DURATION),
+            derived("availability.composite_downtime_seconds_per_month", "down/month",
+                "the chain's expected downtime a month", cf.downtimeSecondsPerMonth(), Unit.DURATION)),
+        cf.marginDowntimeSecondsPerMonth());
+  }
+
+  /** The budget (1 - target) x window, and the SRE workbook's burn-rate alerts (ErrorBudget). */
+  private void errorBudget(Models.AvailabilityFigures a) {
+    String p = "availability.error_budget";
+    ErrorBudget.Budget b = a.budget();
+    Optional<Span> window = req.models().window();
+    if (window.isPresent()) {
+      Source at = source(List.of("availability", "window"));
+      TimeBase calendar = Requirements.Conventions.of(req.conventions().calendar(), req.conventions().units()).time();
+      List<Term> terms = new ArrayList<>();
+      for (Span.Term t : window.get().terms()) {
+        String symbol = window.get().terms().size() == 1 ? "window" : "window_" + t.unit().symbol();
+        Operand amount = new Operand(symbol, "window in " + t.unit().key() + "s", t.amount(),
+            t.unit() == CalendarUnit.SECOND ? Unit.SECONDS : Unit.periods(t.unit()), at);
+        terms.add(t.unit() == CalendarUnit.SECOND ? amount : Product.of(amount, new Operand(t.unit().symbol(),
+            "seconds in a calendar " + t.unit().key(), calendar.seconds(t.unit()), Unit.SECONDS,
+            Source.convention(Optional.empty(), "the " + req.conventions().calendar().name() + " calendar's "
+                + t.unit().key() + ", in days of 86,400 s"), Optional.of(t.unit()))));
+      }
+      step(p + ".window_seconds", "seconds in the budget's window", "window", Unit.SECONDS, Sum.of(terms),
+          b.windowSeconds());
+    } else {
+      step(p + ".window_seconds", "seconds in the budget's window: by default the calendar month", "window",
+          Unit.SECONDS, derived("availability.period_seconds.month", "month", "seconds in an SLA month",
+              e.availability().orElseThrow().periodSeconds().get(CalendarUnit.MONTH), Unit.SECONDS),
+          b.windowSeconds());
+    }
+    Operand windowSeconds = derived(p + ".window_seconds", "window", "seconds in the window", b.windowSeconds(),
+        Unit.SECONDS);
+    step(p + ".fraction", "share of the window the target may miss", "budget", Unit.FRACTION,
+        new OneMinus(value("target", "availability target", a.target(), Unit.FRACTION,
+            List.of("availability", "target"))), b.fraction());
+    Operand fraction = derived(p + ".fraction", "budget", "share of the window the target may miss", b.fraction(),
+        Unit.FRACTION);
+    step(p + ".seconds", "downtime the budget allows over the window", "budget_time", Unit.DURATION,
+        Product.of(fraction, windowSeconds), b.seconds());
+    b.requests().ifPresent(r -> step(p + ".requests", "failed requests the budget allows over the window",
+        "budget_requests", Unit.COUNT, Product.of(derived("traffic.total.avg_per_second", "requests/s",
+            "requests a second", e.total().avgPerSecond(), Unit.PER_SECOND), windowSeconds, fraction), r));
+    for (int i = 0; i < a.alerts().size(); i++) {
+      ErrorBudget.Alert alert = a.alerts().get(i);
+      ErrorBudget.Policy policy = alert.policy();
+      String q = "availability.burn_rate_alerts." + i;
+      String note = "SRE workbook ch. 5, table 5-8: " + Format.percent(policy.budgetSpent()) + " of the budget in "
+          + Format.duration(policy.longWindowSeconds()) + ", checked over " + Format.duration(policy.shortWindowSeconds())
+          + " too (" + policy.action() + ")";
+      Operand spent = constant("spent", "share of the budget spent", policy.budgetSpent(), Unit.FRACTION, note);
+      Operand longWindow = constant("long_window", "the alert's long window", policy.longWindowSeconds(),
+          Unit.DURATION, note);
+      given(q + ".budget_spent", "share of the budget the alert catches being spent", "spent", spent);
+      given(q + ".long_window_seconds", "the alert's long window", "long_window", longWindow);
+      given(q + ".short_window_seconds", "the alert's short window, 1/12 of the long one", "short_window",
+          constant("short_window", "the alert's short window", policy.shortWindowSeconds(), Unit.DURATION, note));
+      step(q + ".burn_rate", "burn rate: how many times faster than the window allows", "burn_rate", Unit.NUMBER,
+          new Quotient(Product.of(spent, windowSeconds), longWindow), alert.burnRate());
+      Operand burn = derived(q + ".burn_rate", "burn_rate", "burn rate", alert.burnRate(), Unit.NUMBER);
+      Term rate = Product.of(burn, fraction);
+      if (rate.evaluate() > 1) {
+        rate = new Min(List.of(constant("1", "every request", 1, Unit.FRACTION, "a share of requests is at most 1"),
+            rate));
+      }
+      step(q + ".error_rate", "share of requests failing that the alert fires at", "error_rate", Unit.FRACTION, rate,
+          alert.errorRate());
+      step(q + ".budget_exhausted_seconds", "time the whole budget lasts at this burn rate", "budget_gone",
+          Unit.DURATION, new Quotient(windowSeconds, burn), alert.exhaustsSeconds());
+    }
+  }
+
+  /** A value of a component: the file's, or the default with its source. */
+  private Operand count(String symbol, String words, double value, List<String> key, String byDefault) {
+    Optional<Location> at = where.find(key);
+    return new Operand(symbol, words, value, Unit.WHOLE, at.isPresent()
+        ? Source.input(String.join(".", key), at.get()) : Source.defaulted(String.join(".", key), byDefault));
+  }
+
+  /** A number the model fixes, with where it comes from. */
+  private static Operand constant(String symbol, String words, double value, Unit unit, String note) {
+    return new Operand(symbol, words, value, unit, Source.convention(Optional.empty(), note));
+  }
+
+  private static List<String> concat(List<String> key, String last) {
+    List<String> out = new ArrayList<>(key);
+    out.add(last);
+    return out;
+  }
+
   // Values and where they come from.
 
   private void step(String path, String words, String symbol, Unit unit, Term term, double result) {
@@ -497,8 +948,15 @@ public final class Explanation {
     return List.of("workloads", w.name(), key);
   }
 
-  /** A workload's own peak factor, else the file's, else the default. */
+  /**
+   * A workload's own peak factor, else the file's, else the default; a workload that follows the
+   * file's traffic.peak model takes the factor of its own step ({@link #peakModel}).
+   */
   private Operand peakFactor(Workload w) {
+    if (req.models().followsPeakModel(w.name())) {
+      return derived("workloads." + w.name() + ".peak_factor", "peak_factor", "peak factor", figures(w.name())
+          .peakFactor(), Unit.NUMBER);
+    }
     List<String> key = where.find(key(w, "peak_factor")).isPresent() ? key(w, "peak_factor")
         : List.of("traffic", "peak_factor");
     return value("peak_factor", "peak factor", w.peakFactor(), Unit.NUMBER, key);

@@ -51,11 +51,33 @@ public final class Lanes {
     return r;
   }
 
-  /** {@code a + b}; a null {@code a} is an empty running sum, so the result is {@code b}. */
-  static double[] sum(double[] a, double[] b) {
-    if (a == null) {
+  /**
+   * A running sum plus {@code b}: a null {@code sum} is empty, so the result is a copy of
+   * {@code b}; otherwise {@code b} is added into {@code sum} where it is long enough (a running sum
+   * is its owner's alone, so it may change in place), sparing an array per term.
+   */
+  static double[] sum(double[] sum, double[] b) {
+    if (sum == null) {
       return b.clone();
     }
+    if (sum.length >= b.length) {
+      if (b.length == 1) {
+        double y = b[0];
+        for (int i = 0; i < sum.length; i++) {
+          sum[i] += y;
+        }
+      } else {
+        for (int i = 0; i < sum.length; i++) {
+          sum[i] += b[i];
+        }
+      }
+      return sum;
+    }
+    return plus(sum, b);
+  }
+
+  /** {@code a + b}, a new array. */
+  static double[] plus(double[] a, double[] b) {
     int n = Math.max(a.length, b.length);
     double[] r = new double[n];
     for (int i = 0; i < n; i++) {

@@ -12,9 +12,8 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.TriangularDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import org.apache.commons.math3.util.FastMath;
+import org.apache.commons.math3.util.KthSelector;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.core.source64.SplitMix64;
 import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
@@ -69,13 +68,14 @@ public final class MonteCarlo {
     private final Map<String, Summary> summaries = new LinkedHashMap<>();
     private final Map<double[], Summary> baseSummaries = new IdentityHashMap<>();
     private final double[] ps;
-    private final Percentile percentile = new Percentile().withEstimationType(EstimationType.R_1);
+    private final Selection selection;
 
     Result(Settings settings, List<Uncertain> inputs, Lanes.Figures figures) {
       this.settings = settings;
       this.inputs = inputs;
       this.figures = figures;
       this.ps = settings.percentiles().stream().mapToDouble(Double::doubleValue).toArray();
+      this.selection = new Selection(settings.samples());
     }
 
     public Settings settings() {
@@ -113,9 +113,9 @@ public final class MonteCarlo {
      */
     private Summary summarise(String path, Lanes.Derived derived) {
       if (derived == null) {
-        return MonteCarlo.summarise(figures.get(path), ps, percentile);
+        return MonteCarlo.summarise(figures.get(path), ps, selection);
       }
-      double[] base = baseSummaries.computeIfAbsent(derived.base(), b -> MonteCarlo.summarise(b, ps, percentile))
+      double[] base = baseSummaries.computeIfAbsent(derived.base(), b -> MonteCarlo.summarise(b, ps, selection))
           .percentiles();
       double[] values = new double[base.length];
       for (int i = 0; i < base.length; i++) {
@@ -151,13 +151,40 @@ public final class MonteCarlo {
     return new Result(settings, req.uncertainty().inputs(), figures);
   }
 
-  static Summary summarise(double[] lanes, double[] ps, Percentile percentile) {
-    percentile.setData(lanes);
-    double[] values = new double[ps.length];
-    for (int i = 0; i < ps.length; i++) {
-      values[i] = percentile.evaluate(ps[i]);
+  static Summary summarise(double[] lanes, double[] ps, Selection selection) {
+    return new Summary(mean(lanes), selection.percentiles(lanes, ps));
+  }
+
+  /**
+   * Percentiles by selection: Commons Math's {@link KthSelector} on one scratch copy of the draws,
+   * reused from figure to figure, with its pivots kept between the percentiles of one figure. The
+   * Nth percentile is the order statistic Commons Math's {@code Percentile} gives for its R_1
+   * estimation type: the {@code ceil(n x N / 100)}th smallest draw.
+   */
+  static final class Selection {
+    private final KthSelector selector = new KthSelector();
+    private final int[] pivots = new int[1023];
+    private double[] scratch;
+
+    Selection(int samples) {
+      scratch = new double[samples];
     }
-    return new Summary(mean(lanes), values);
+
+    double[] percentiles(double[] lanes, double[] ps) {
+      int n = lanes.length;
+      if (scratch.length != n) {
+        scratch = new double[n];
+      }
+      System.arraycopy(lanes, 0, scratch, 0, n);
+      Arrays.fill(pivots, -1);
+      double[] values = new double[ps.length];
+      for (int i = 0; i < ps.length; i++) {
+        double index = n * (ps[i] / 100) + 0.5;
+        int k = Math.max(0, Math.min(n - 1, (int) Math.ceil(index - 0.5) - 1));
+        values[i] = selector.select(scratch, pivots, k);
+      }
+      return values;
+    }
   }
 
   static double mean(double[] lanes) {

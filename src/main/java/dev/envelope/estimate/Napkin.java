@@ -1,6 +1,11 @@
 package dev.envelope.estimate;
 
+import dev.envelope.estimate.Derivation.Call;
 import dev.envelope.estimate.Derivation.Ceil;
+import dev.envelope.estimate.Derivation.Difference;
+import dev.envelope.estimate.Derivation.Ln;
+import dev.envelope.estimate.Derivation.Min;
+import dev.envelope.estimate.Derivation.Power;
 import dev.envelope.estimate.Derivation.Max;
 import dev.envelope.estimate.Derivation.NegLog10;
 import dev.envelope.estimate.Derivation.OneMinus;
@@ -62,15 +67,29 @@ public final class Napkin {
     }
   }
 
+  /**
+   * The figures of the availability chain, which a napkin cannot work: 99.99% to one significant
+   * figure is 100%, and its nines infinite. Their steps have no napkin figure.
+   */
+  private static final java.util.regex.Pattern NOT_ON_A_NAPKIN = java.util.regex.Pattern.compile(
+      "availability\\.(components\\..*|composite.*|margin_.*)");
+
   /** The napkin figure of every step, by path, in the order of the steps. */
   public static Map<String, Figure> of(List<Step> steps) {
     Map<String, Figure> out = new LinkedHashMap<>();
     for (Step step : steps) {
+      if (NOT_ON_A_NAPKIN.matcher(step.path()).matches()) {
+        continue;
+      }
       Work work = new Work(out, !step.path().startsWith("users."));
       double value = work.evaluate(step.term());
       out.put(step.path(), new Figure(value, work.ops));
     }
     return out;
+  }
+
+  private static Term given(double value) {
+    return new Operand("", "", value, Derivation.Unit.NUMBER, Source.convention(java.util.Optional.empty(), ""));
   }
 
   /** {@code value} rounded to one significant figure, half up on its shortest decimal form. */
@@ -103,7 +122,8 @@ public final class Napkin {
     double evaluate(Term term) {
       if (term instanceof Operand o) {
         if (o.from().kind() == Source.Kind.DERIVED) {
-          return done.get(o.from().path().orElseThrow()).value();
+          Figure f = done.get(o.from().path().orElseThrow());
+          return f == null ? o.value() : f.value();
         }
         return o.length().isPresent() ? length(o.length().get(), o.value()) : o.value();
       }
@@ -137,15 +157,44 @@ public final class Napkin {
         double a = evaluate(c.term());
         return op("ceil", List.of(a), Counts.ceil(a), false);
       }
-      Max m = (Max) term;
+      if (term instanceof Difference d) {
+        double a = evaluate(d.minuend());
+        double b = evaluate(d.subtrahend());
+        return op("-", List.of(a, b), a - b, false);
+      }
+      if (term instanceof Power p) {
+        double a = evaluate(p.base());
+        double b = evaluate(p.exponent());
+        return op("^", List.of(a, b), Math.pow(a, b), false);
+      }
+      if (term instanceof Ln l) {
+        double a = evaluate(l.term());
+        return op("ln", List.of(a), Math.log(a), false);
+      }
+      if (term instanceof Call c) {
+        List<Double> args = new ArrayList<>();
+        for (Term t : c.args()) {
+          args.add(evaluate(t));
+        }
+        double value;
+        try {
+          value = Call.of(c.function(), args.stream().map(Napkin::given).toArray(Term[]::new)).evaluate();
+        } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+          // Rounded arguments outside the function's domain (servers no more than the load): the exact value.
+          value = c.evaluate();
+        }
+        return op(c.function().symbol(), args, value, false);
+      }
+      boolean min = term instanceof Min;
+      List<Term> terms = min ? ((Min) term).terms() : ((Max) term).terms();
       List<Double> values = new ArrayList<>();
-      double max = Double.NEGATIVE_INFINITY;
-      for (Term t : m.terms()) {
+      double best = min ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+      for (Term t : terms) {
         double v = evaluate(t);
         values.add(v);
-        max = Math.max(max, v);
+        best = min ? Math.min(best, v) : Math.max(best, v);
       }
-      return op("max", values, max, false);
+      return op(min ? "min" : "max", values, best, false);
     }
 
     /** {@code a op b op c ...} left to right, one operation (and one rounding) at a time. */

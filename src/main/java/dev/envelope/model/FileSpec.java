@@ -41,8 +41,13 @@ public final class FileSpec {
     NUMBER("number", "a plain number, no unit: 2, 2.5"),
     TEXT("text", "any text; a number or true/false is read as its text"),
     CALENDAR("calendar", "sre, gregorian or julian (any case), or custom days {year, quarter, month}"),
+    TIME("time", "a number and a unit: us, ms, s, m or min (minutes), h, d or w (20ms, 1.5s, 30m, 720h); terms add up: 1h 30m"),
+    BYTE_RATE("byte rate", "a size per time unit: 5MB/s, 300GB/h (/s, /min, /h, /day, /week, /month, /year)"),
+    PERCENTILE("percentile", "strictly between 0 and 100: p95, p99.9, 99.9 or 99.9%"),
+    PEAK_MODEL("peak model", "diurnal (the busiest hour's share of the day) or poisson (the busiest second of random arrivals), any case"),
     UNITS("units", "si (KB = 1000 B) or iec (KB = 1024 B), any case"),
     SECTION("section", "a mapping of its keys; a section with no value reads as absent"),
+    LIST("list", "a list of mappings, each with the keys of one item"),
     NAMED_SECTIONS("named sections", "a mapping of names (any key) to sections"),
     SCENARIOS("scenarios", "a mapping of scenario names to overrides: dotted input path -> value"),
     BUDGETS("budgets", "a mapping of output figure paths to limits: a comparison (<=, <, >=, >, ==) and a value");
@@ -68,7 +73,7 @@ public final class FileSpec {
     /** Whether a YAML or JSON number is a value of this type (besides a string). */
     public boolean acceptsNumbers() {
       return switch (this) {
-        case COUNT, SIZE, PER_USER_RATE, REQUEST_RATE, PERCENTAGE, TARGET, RATIO, NUMBER, TEXT -> true;
+        case COUNT, SIZE, PER_USER_RATE, REQUEST_RATE, PERCENTAGE, TARGET, RATIO, NUMBER, TEXT, PERCENTILE -> true;
         default -> false;
       };
     }
@@ -83,7 +88,7 @@ public final class FileSpec {
 
     /** Whether a value of this type is one scalar (a leaf of the file). */
     public boolean isScalar() {
-      return this != SECTION && this != NAMED_SECTIONS && this != SCENARIOS && this != BUDGETS;
+      return this != SECTION && this != NAMED_SECTIONS && this != SCENARIOS && this != BUDGETS && this != LIST;
     }
 
     /**
@@ -105,6 +110,10 @@ public final class FileSpec {
         case NUMBER -> Regex.NUMBER;
         case CALENDAR -> Regex.CALENDAR_NAMES;
         case UNITS -> Regex.UNIT_SYSTEMS;
+        case TIME -> Regex.TIME;
+        case BYTE_RATE -> Regex.SIZE + "\\s*/\\s*" + Regex.TIME_UNIT;
+        case PERCENTILE -> "[pP]" + Regex.NUMBER + "|" + Regex.NUMBER + "\\s*%|" + Regex.NUMBER;
+        case PEAK_MODEL -> Regex.PEAK_MODELS;
         default -> null;
       };
       return Optional.ofNullable(body).map(b -> "^\\s*(?:" + b + ")\\s*$");
@@ -120,6 +129,8 @@ public final class FileSpec {
     public static final Range FRACTION = new Range(0, false, 1, false);
     public static final Range ABOVE_ZERO_TO_ONE = new Range(0, true, 1, false);
     public static final Range BETWEEN_ZERO_AND_ONE = new Range(0, true, 1, true);
+    /** A percentile written as a number: above 1 (a bare 0.999 is ambiguous) and below 100. */
+    public static final Range PERCENTILE = new Range(1, true, 100, true);
     public static final Range ANY = new Range(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
   }
 
@@ -161,6 +172,20 @@ public final class FileSpec {
         anyOf = List.copyOf(anyOf);
       }
     }
+
+    /**
+     * Where {@code key} is {@code value} (any case), each of {@code requires} must be given too.
+     * {@code pattern} matches the value as the schema checks it.
+     */
+    record When(String key, String value, String pattern, List<String> requires) implements Rule {
+      public When {
+        requires = List.copyOf(requires);
+      }
+
+      static When of(String key, String value, List<String> requires) {
+        return new When(key, value, "^\\s*" + Regex.anyCase(Stream.of(value)) + "\\s*$", requires);
+      }
+    }
   }
 
   /** One key of a section. {@code group} holds the keys of a nested section, a workload or a custom calendar. */
@@ -172,6 +197,11 @@ public final class FileSpec {
 
     static Field section(String key, Type type, Group group, String description) {
       return new Field(key, type, description, "", Default.NONE, Range.ANY, Optional.of(group));
+    }
+
+    /** A section or list inside another section, with an example of its value in flow style. */
+    static Field nested(String key, Type type, Group group, String description, String example) {
+      return new Field(key, type, description, example, Default.NONE, Range.ANY, Optional.of(group));
     }
 
     Field byDefault(Default d) {
@@ -236,6 +266,28 @@ public final class FileSpec {
           "share of monthly users active each day: dau = mau x daily_active", "50%")),
       List.of(new Rule.AnyOf(List.of(List.of("dau"), List.of("mau", "daily_active")))));
 
+  /** A backend call's latency, {@code workloads.NAME.call_latency}: two points, or a slow share. */
+  public static final Group CALL_LATENCY = new Group("call_latency", List.of(
+      Field.of("p50", Type.TIME, Range.ANY, "median latency of one call", "5ms"),
+      Field.of("p99", Type.TIME, Range.ANY,
+          "99th percentile of one call, above p50; with p50, calls are taken as lognormal", "50ms"),
+      Field.of("slow_fraction", Type.PERCENTAGE, Range.FRACTION,
+          "share of calls slower than over, instead of p50 and p99", "1%"),
+      Field.of("over", Type.TIME, Range.ANY, "what a slow call takes longer than", "1s")),
+      List.of(
+          new Rule.AnyOf(List.of(List.of("p50", "p99"), List.of("slow_fraction", "over"))),
+          new Rule.NotBoth("p50", "slow_fraction"),
+          new Rule.NotBoth("p50", "over"),
+          new Rule.NotBoth("p99", "slow_fraction"),
+          new Rule.NotBoth("p99", "over")));
+
+  /** A workload's writes as a log, {@code workloads.NAME.stream}. */
+  public static final Group STREAM = new Group("stream", List.of(
+      Field.of("partition_produce", Type.BYTE_RATE, Range.ANY, "bytes per second one partition takes in", "5MB/s"),
+      Field.of("partition_consume", Type.BYTE_RATE, Range.ANY,
+          "bytes per second one consumer reads from one partition", "3MB/s")),
+      List.of(new Rule.AnyOf(List.of(List.of("partition_produce"), List.of("partition_consume")))));
+
   public static final Group WORKLOAD = new Group("workload", List.of(
       Field.of("writes_per_user", Type.PER_USER_RATE, Range.NON_NEGATIVE,
           "writes per daily active user (needs users)", "2/day"),
@@ -252,19 +304,56 @@ public final class FileSpec {
       Field.of("read_size", Type.SIZE, Range.NON_NEGATIVE, "bytes returned per read", "1KB")
           .byDefault(Default.derived("payload")),
       Field.of("peak_factor", Type.NUMBER, Range.POSITIVE, "this workload's own peak / average", "3")
-          .byDefault(Default.derived("traffic.peak_factor"))),
+          .byDefault(Default.derived("traffic.peak_factor, or traffic.peak")),
+      Field.of("latency", Type.TIME, Range.ANY,
+          "service time of one request; gives requests in flight and servers at peak (Little's law, Erlang C)", "20ms"),
+      Field.of("fanout", Type.COUNT, Range.AT_LEAST_ONE,
+          "backend calls each request waits for, in parallel; needs call_latency", "100"),
+      Field.nested("call_latency", Type.SECTION, CALL_LATENCY,
+          "latency of one backend call: {p50, p99}, or {slow_fraction, over}; needs fanout", "{p50: 5ms, p99: 50ms}"),
+      Field.of("hedge_after", Type.PERCENTILE, Range.PERCENTILE,
+          "send a backup call once a call is slower than this percentile of its latency (needs call_latency with p50"
+              + " and p99)", "p95"),
+      Field.nested("stream", Type.SECTION, STREAM,
+          "the workload's writes as a log (Kafka, Kinesis): each partition's limits give the partitions; needs"
+              + " writes and a payload", "{partition_produce: 5MB/s, partition_consume: 3MB/s}")),
       List.of(
           new Rule.AnyOf(List.of(List.of("writes_per_user"), List.of("writes"), List.of("reads_per_user"),
               List.of("reads"))),
           new Rule.NotBoth("writes", "writes_per_user"),
           new Rule.NotBoth("reads", "reads_per_user"),
-          new Rule.Needs("read_write_ratio", List.of("writes_per_user", "writes"))));
+          new Rule.Needs("read_write_ratio", List.of("writes_per_user", "writes")),
+          new Rule.Needs("fanout", List.of("call_latency")),
+          new Rule.Needs("call_latency", List.of("fanout")),
+          new Rule.Needs("hedge_after", List.of("call_latency")),
+          new Rule.Needs("stream", List.of("payload")),
+          new Rule.Needs("stream", List.of("writes_per_user", "writes"))));
+
+  /** {@code traffic.peak}: a model of the peak, instead of a factor. */
+  public static final Group PEAK = new Group("peak", List.of(
+      Field.of("model", Type.PEAK_MODEL, Range.ANY,
+          "diurnal (needs peak_hour_share) or poisson (needs percentile)", "diurnal"),
+      Field.of("peak_hour_share", Type.PERCENTAGE, Range.ABOVE_ZERO_TO_ONE,
+          "diurnal: the busiest hour's share of a day's requests, at least 1/24 (4.17%); peak factor = share x 24",
+          "10%"),
+      Field.of("percentile", Type.PERCENTILE, Range.PERCENTILE,
+          "poisson: the share of seconds the peak covers; peak factor = the requests in that second / the average",
+          "99.9")),
+      List.of(
+          new Rule.AnyOf(List.of(List.of("model"))),
+          new Rule.NotBoth("peak_hour_share", "percentile"),
+          Rule.When.of("model", "diurnal", List.of("peak_hour_share")),
+          Rule.When.of("model", "poisson", List.of("percentile"))));
 
   public static final Group TRAFFIC = new Group("traffic", List.of(
       Field.of("peak_factor", Type.NUMBER, Range.POSITIVE,
           "peak / average, for every workload without its own", "2")
-          .byDefault(number(RequirementsReader.DEFAULT_PEAK_FACTOR))),
-      List.of());
+          .byDefault(number(RequirementsReader.DEFAULT_PEAK_FACTOR)),
+      Field.nested("peak", Type.SECTION, PEAK,
+          "a model of the peak instead of peak_factor, for every workload without its own peak_factor: the busiest"
+              + " hour's share of the day (diurnal) or the busiest second of random arrivals (poisson)",
+          "{model: diurnal, peak_hour_share: 10%}")),
+      List.of(new Rule.NotBoth("peak_factor", "peak")));
 
   public static final Group STORAGE = new Group("storage", List.of(
       Field.of("retention", Type.DURATION, Range.ANY,
@@ -295,13 +384,43 @@ public final class FileSpec {
           "reads per second one shard serves; gives shards by reads", "10000"),
       Field.of("utilization", Type.PERCENTAGE, Range.ABOVE_ZERO_TO_ONE,
           "the most a node may be busy or full, above 0% and at most 100%; applies to every count", "70%")
-          .byDefault(percent(RequirementsReader.DEFAULT_UTILIZATION))),
+          .byDefault(percent(RequirementsReader.DEFAULT_UTILIZATION)),
+      Field.of("max_wait_p99", Type.TIME, Range.ANY,
+          "the p99 of the queueing delay at peak; gives servers by Erlang C for workloads with latency", "10ms")),
       List.of());
+
+  /** One item of {@code availability.components}. */
+  public static final Group COMPONENT = new Group("component", List.of(
+      Field.of("name", Type.TEXT, Range.ANY, "the component's name, for the output and its warnings", "db"),
+      Field.of("availability", Type.TARGET, Range.BETWEEN_ZERO_AND_ONE,
+          "one replica's availability; or mtbf and mttr", "99.9%"),
+      Field.of("mtbf", Type.TIME, Range.ANY, "mean time between failures of one replica, with mttr", "720h"),
+      Field.of("mttr", Type.TIME, Range.ANY,
+          "mean time to repair one replica: availability = mtbf / (mtbf + mttr)", "30m"),
+      Field.of("replicas", Type.COUNT, Range.AT_LEAST_ONE,
+          "replicas of the component, a whole number; one replica is a single point of failure", "3")
+          .byDefault(Default.value("1")),
+      Field.of("required", Type.COUNT, Range.AT_LEAST_ONE,
+          "replicas that must be up for the component to be up, at most replicas (a quorum: 2 of 3)", "2")
+          .byDefault(Default.value("1"))),
+      List.of(
+          new Rule.AnyOf(List.of(List.of("name"))),
+          new Rule.AnyOf(List.of(List.of("availability"), List.of("mtbf", "mttr"))),
+          new Rule.NotBoth("availability", "mtbf"),
+          new Rule.NotBoth("availability", "mttr")));
 
   public static final Group AVAILABILITY = new Group("availability", List.of(
       Field.of("target", Type.TARGET, Range.BETWEEN_ZERO_AND_ONE,
-          "availability target; gives the allowed downtime per period and the nines", "99.95%")),
-      List.of());
+          "availability target; gives the allowed downtime per period and the nines", "99.95%"),
+      Field.of("window", Type.DURATION, Range.ANY,
+          "the period the target is measured over; gives the error budget and the burn-rate alerts (needs target)",
+          "30d").byDefault(Default.derived("the calendar's month")),
+      Field.nested("components", Type.LIST, COMPONENT,
+          "the components a request passes through, in sequence, each needed (needs target)",
+          "{name: db, availability: 99.9%, replicas: 3, required: 2}")),
+      List.of(
+          new Rule.Needs("window", List.of("target")),
+          new Rule.Needs("components", List.of("target"))));
 
   /** The days of a custom calendar: {@code calendar: {year: 365, month: 30}}. */
   public static final Group CALENDAR_DAYS = new Group("calendar", List.of(
@@ -343,7 +462,8 @@ public final class FileSpec {
       Field.section("cache", Type.SECTION, CACHE, "what is kept in memory"),
       Field.section("capacity", Type.SECTION, CAPACITY,
           "what one node sustains; each limit gives a count, and an absent limit gives none"),
-      Field.section("availability", Type.SECTION, AVAILABILITY, "the availability target"),
+      Field.section("availability", Type.SECTION, AVAILABILITY,
+          "the availability target, the components a request needs, and the error-budget window"),
       Field.section("conventions", Type.SECTION, CONVENTIONS,
           "the lengths of days, months and years, and of kilobytes; each one not given is listed among the"
               + " assumptions"),
@@ -378,7 +498,7 @@ public final class FileSpec {
       switch (f.type()) {
         case SECTION -> collect(path + ".", f.group().orElseThrow(), paths);
         case NAMED_SECTIONS -> collect(path + ".*.", f.group().orElseThrow(), paths);
-        case SCENARIOS, BUDGETS -> { }
+        case SCENARIOS, BUDGETS, LIST -> { }
         default -> {
           paths.add(path);
           if (f.group().isPresent()) {
@@ -414,6 +534,13 @@ public final class FileSpec {
     static final String CALENDAR_NAMES =
         anyCase(Stream.of(Calendar.SRE, Calendar.GREGORIAN, Calendar.JULIAN).map(Calendar::name));
     static final String UNIT_SYSTEMS = anyCase(Stream.of(UnitSystem.values()).map(UnitSystem::key));
+    static final String PEAK_MODELS =
+        anyCase(Stream.of(Requirements.PeakKind.values()).map(Requirements.PeakKind::key));
+    /** The units {@code Times} reads; {@code m} is a minute there. */
+    static final String TIME_UNITS = anyCase(Stream.of("us", "usec", "microsecond", "microseconds", "ms", "msec",
+        "msecs", "millisecond", "milliseconds", "s", "sec", "secs", "second", "seconds", "m", "min", "mins",
+        "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "w", "wk", "week", "weeks"));
+    static final String TIME = "(?:" + NUMBER + "\\s*" + TIME_UNITS + "\\s*)+";
 
     /** Alternatives matched in any case, longest first: {@code (?:[dD][aA][yY][sS]|[dD])}. */
     static String anyCase(Stream<String> words) {

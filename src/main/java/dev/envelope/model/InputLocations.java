@@ -73,6 +73,13 @@ public final class InputLocations {
   private static Optional<Entry> entry(Node node, String... path) {
     Entry found = null;
     for (String key : path) {
+      if (node instanceof Node.ListNode list && key.matches("[0-9]{1,9}") && Integer.parseInt(key) < list.items().size()) {
+        // An item of a list, by its index (availability.components.0): located where the item starts.
+        Node item = list.items().get(Integer.parseInt(key));
+        found = new Entry(key, item.location(), item);
+        node = item;
+        continue;
+      }
       if (!(node instanceof MapNode map) || !map.entries().containsKey(key)) {
         return Optional.empty();
       }

@@ -28,19 +28,20 @@ public record Requirements(
     OptionalDouble availabilityTarget,
     Conventions conventions,
     List<Assumption> assumptions,
-    Uncertainty uncertainty) {
+    Uncertainty uncertainty,
+    ModelInputs models) {
 
   public Requirements {
     workloads = List.copyOf(workloads);
     assumptions = List.copyOf(assumptions);
   }
 
-  /** Requirements with every input a single value. */
+  /** Requirements with every input a single value, and no availability or latency model inputs. */
   public Requirements(String source, Optional<String> name, Optional<Users> users, List<Workload> workloads,
       Storage storage, Cache cache, Capacity capacity, OptionalDouble availabilityTarget, Conventions conventions,
       List<Assumption> assumptions) {
     this(source, name, users, workloads, storage, cache, capacity, availabilityTarget, conventions, assumptions,
-        Uncertainty.NONE);
+        Uncertainty.NONE, ModelInputs.NONE);
   }
 
   /**
@@ -71,7 +72,8 @@ public record Requirements(
   /**
    * One named request type. At most one of each writes pair and reads pair is present; the reader
    * has checked that what the estimate needs is there. {@code readSize} is already defaulted to
-   * {@code payload}; {@code peakFactor} to the file's.
+   * {@code payload}; {@code peakFactor} to the file's. Where the file's {@code traffic.peak} model
+   * applies instead ({@link ModelInputs#followsPeakModel}), {@code peakFactor} is not used.
    */
   public record Workload(
       String name,
@@ -107,4 +109,87 @@ public record Requirements(
 
   /** A default or convention the estimate applied: the field, its value, and where it comes from. */
   public record Assumption(String path, Object value, String source) {}
+
+  /**
+   * The inputs of the availability and latency models: the availability chain and error-budget
+   * window, the peak model, each workload's latency, fan-out and stream, and the wait target.
+   * Times are in seconds, byte rates in bytes per second, shares as fractions.
+   */
+  public record ModelInputs(
+      Optional<Span> window,
+      List<Component> components,
+      Optional<Peak> peak,
+      List<WorkloadModel> workloads,
+      OptionalDouble maxWaitP99) {
+    public static final ModelInputs NONE =
+        new ModelInputs(Optional.empty(), List.of(), Optional.empty(), List.of(), OptionalDouble.empty());
+
+    public ModelInputs {
+      components = List.copyOf(components);
+      workloads = List.copyOf(workloads);
+    }
+
+    /** The model inputs of the workload named {@code name}, if it has any. */
+    public Optional<WorkloadModel> workload(String name) {
+      return workloads.stream().filter(w -> w.name().equals(name)).findFirst();
+    }
+
+    /** Whether the workload named {@code name} takes its peak factor from {@link #peak()}. */
+    public boolean followsPeakModel(String name) {
+      return peak.isPresent() && workload(name).map(WorkloadModel::followsPeakModel).orElse(false);
+    }
+  }
+
+  /**
+   * One component of the chain a request passes through: a replica's availability, given or as
+   * {@code mtbf / (mtbf + mttr)}, and how many of its replicas must be up. {@code replicaMiss} is
+   * a replica's unavailability, {@code 1 - availability} taken in decimal, or {@code mttr / (mtbf + mttr)}.
+   */
+  public record Component(String name, OptionalDouble availability, OptionalDouble mtbfSeconds,
+      OptionalDouble mttrSeconds, double replicaMiss, int replicas, int required) {
+    public Component {
+      if (!(replicaMiss > 0 && replicaMiss < 1) || replicas < 1 || required < 1 || required > replicas) {
+        throw new IllegalArgumentException("component " + name + ": needs 0 < miss < 1 and 1 <= required <= replicas");
+      }
+    }
+  }
+
+  /** The peak models of {@code traffic.peak}. */
+  public enum PeakKind {
+    /** The busiest hour's share of the day. */
+    DIURNAL,
+    /** The busiest second of Poisson arrivals, at a percentile. */
+    POISSON;
+
+    /** The name in the file and in the output: {@code diurnal}, {@code poisson}. */
+    public String key() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** {@code traffic.peak}: the model and its one parameter (the peak hour's share, or the percentile), a fraction. */
+  public record Peak(PeakKind model, double value) {}
+
+  /** A call's latency: its p50 and p99, or the share of calls slower than a time. */
+  public sealed interface CallLatency {
+    record Quantiles(double p50Seconds, double p99Seconds) implements CallLatency {}
+
+    record SlowShare(double slowFraction, double overSeconds) implements CallLatency {}
+  }
+
+  /** A stream's per-partition limits, in bytes per second; at least one is present. */
+  public record StreamLimits(OptionalDouble produceBytesPerSecond, OptionalDouble consumeBytesPerSecond) {}
+
+  /**
+   * One workload's model inputs: its service time, its fan-out with the latency of each call and
+   * when to hedge, its stream, and whether it follows the file's peak model.
+   */
+  public record WorkloadModel(
+      String name,
+      OptionalDouble latencySeconds,
+      OptionalDouble fanout,
+      Optional<CallLatency> callLatency,
+      OptionalDouble hedgeAfter,
+      Optional<StreamLimits> stream,
+      boolean followsPeakModel) {}
 }

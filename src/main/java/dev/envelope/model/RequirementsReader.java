@@ -3,8 +3,16 @@ package dev.envelope.model;
 import dev.envelope.model.Node.Entry;
 import dev.envelope.model.Node.MapNode;
 import dev.envelope.model.Node.Scalar;
+import dev.envelope.model.Node.ListNode;
 import dev.envelope.model.Requirements.Assumption;
+import dev.envelope.model.Requirements.CallLatency;
+import dev.envelope.model.Requirements.Component;
+import dev.envelope.model.Requirements.Peak;
+import dev.envelope.model.Requirements.PeakKind;
+import dev.envelope.model.Requirements.StreamLimits;
 import dev.envelope.model.Requirements.Workload;
+import dev.envelope.model.Requirements.WorkloadModel;
+import dev.envelope.units.ByteRates;
 import dev.envelope.units.Calendar;
 import dev.envelope.units.CalendarUnit;
 import dev.envelope.units.Counts;
@@ -16,10 +24,14 @@ import dev.envelope.units.Rate;
 import dev.envelope.units.Sizes;
 import dev.envelope.units.Span;
 import dev.envelope.units.TimeBase;
+import dev.envelope.units.Times;
 import dev.envelope.units.UnitSystem;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -41,6 +53,11 @@ public final class RequirementsReader {
   static final String HOT_SOURCE = "default: the 80/20 rule, cache 20% of a day's reads (Grokking, URL shortener)";
   public static final double DEFAULT_UTILIZATION = 0.7;
   static final String UTILIZATION_SOURCE = "default: a rule of thumb, not a published figure: nodes at most 70% busy or full, headroom for peaks and failover";
+  static final String WINDOW_SOURCE = "default: the calendar's month, as for the SLA periods";
+  /** A flat day: the busiest hour carries at least its 1/24 share. */
+  static final double MIN_PEAK_HOUR_SHARE = 1.0 / 24;
+  /** The most replicas a component may have: a bound on the binomial sums, far above any real quorum. */
+  static final int MAX_REPLICAS = 10_000;
 
   private final String file;
   private final List<Diagnostic> problems = new ArrayList<>();
@@ -91,12 +108,15 @@ public final class RequirementsReader {
 
     Section traffic = root.section("traffic", FileSpec.TRAFFIC.keys());
     double peakFactor = traffic.value("peak_factor", RequirementsReader::positive).orElse(Double.NaN);
-    boolean peakDefaulted = Double.isNaN(peakFactor);
+    Optional<Peak> peakModel = peak(traffic);
+    boolean peakDefaulted = Double.isNaN(peakFactor) && peakModel.isEmpty();
     if (peakDefaulted) {
       peakFactor = DEFAULT_PEAK_FACTOR;
     }
 
     List<Workload> workloads = new ArrayList<>();
+    List<WorkloadModel> workloadModels = new ArrayList<>();
+    boolean anyLatency = false;
     boolean anyPeakDefaulted = false;
     boolean anyReads = false;
     boolean anyPayload = false;
@@ -124,6 +144,9 @@ public final class RequirementsReader {
         }
         Section w = new Section(path, wmap, FileSpec.WORKLOAD.keys());
         Workload workload = workload(e, w, users, !usersSection.isAbsent(), peakFactor);
+        WorkloadModel model = workloadModel(e, w, peakModel.isPresent() && w.entry("peak_factor") == null);
+        workloadModels.add(model);
+        anyLatency |= model.latencySeconds().isPresent();
         if (workload != null) {
           workloads.add(workload);
           anyPeakDefaulted |= peakDefaulted && w.entry("peak_factor") == null;
@@ -168,13 +191,29 @@ public final class RequirementsReader {
     OptionalDouble shardStorage = optional(cap.value("shard_storage", this::positiveSize));
     OptionalDouble shardWrites = optional(cap.value("shard_write_qps", t -> perSecond(t, conventions.time())));
     OptionalDouble shardReads = optional(cap.value("shard_read_qps", t -> perSecond(t, conventions.time())));
-    final boolean limited = serverQps.isPresent() || shardCounts || (nodeMemory.isPresent() && readsExist);
+    OptionalDouble maxWait = optional(cap.value("max_wait_p99", Times::seconds));
+    // Queueing divides each workload's load by utilization too.
+    final boolean limited = serverQps.isPresent() || shardCounts || (nodeMemory.isPresent() && readsExist)
+        || anyLatency;
     double utilization = cap.value("utilization", RequirementsReader::utilization)
         .orElseGet(() -> defaulted("capacity.utilization", DEFAULT_UTILIZATION, UTILIZATION_SOURCE,
             limited ? need : Need.SLA));
     Section availability = root.section("availability", FileSpec.AVAILABILITY.keys());
     availability.single("a target is a requirement, not an estimate");
     OptionalDouble target = optional(availability.value("target", Fractions::target));
+    Optional<Span> window = availability.value("window", RequirementsReader::window);
+    List<Component> components = components(availability);
+    for (String key : List.of("window", "components")) {
+      Entry e = availability.entry(key);
+      if (e != null && availability.entry("target") == null) {
+        problems.add(new Diagnostic(e.keyLocation(), availability.child(key),
+            key + (key.equals("components") ? " need" : " needs")
+                + " a target to measure against; expected target: 99.9% beside it"));
+      }
+    }
+    if (target.isPresent() && window.isEmpty()) {
+      defaulted("availability.window", conventions.calendar().periodSeconds(CalendarUnit.MONTH), WINDOW_SOURCE, need);
+    }
 
     for (Section s : List.of(root, usersSection, traffic, storageSection, cacheSection, cap, availability)) {
       s.reportUnknown();
@@ -186,11 +225,239 @@ public final class RequirementsReader {
         new Requirements.Storage(retention, replication, overhead),
         new Requirements.Cache(hot, nodeMemory),
         new Requirements.Capacity(serverQps, shardStorage, shardWrites, shardReads, utilization),
-        target, conventions, assumptions, new Requirements.Uncertainty(uncertain, inherits));
+        target, conventions, assumptions, new Requirements.Uncertainty(uncertain, inherits),
+        new Requirements.ModelInputs(window, components, peakModel, workloadModels, maxWait));
   }
 
   private boolean isUncertain(String path) {
     return uncertain.stream().anyMatch(u -> u.path().equals(path));
+  }
+
+  /** {@code traffic.peak}: a model of the peak, instead of peak_factor. */
+  private Optional<Peak> peak(Section traffic) {
+    Section s = traffic.section("peak", FileSpec.PEAK.keys());
+    if (s.isAbsent()) {
+      return Optional.empty();
+    }
+    if (traffic.entry("peak_factor") != null) {
+      problems.add(new Diagnostic(traffic.entry("peak").keyLocation(), s.path(),
+          "both peak_factor and peak are given; expected only one of them"));
+    }
+    Optional<PeakKind> model = s.value("model", RequirementsReader::peakKind);
+    Optional<Double> share = s.value("peak_hour_share", RequirementsReader::peakHourShare);
+    Optional<Double> percentile = s.value("percentile", Fractions::percentile);
+    s.reportUnknown();
+    if (s.entry("model") == null) {
+      problems.add(new Diagnostic(s.location(), s.child("model"),
+          "missing; expected model: diurnal (with peak_hour_share: 10%) or model: poisson (with percentile: 99.9)"));
+      return Optional.empty();
+    }
+    if (model.isEmpty()) {
+      return Optional.empty();
+    }
+    String own = model.get() == PeakKind.DIURNAL ? "peak_hour_share" : "percentile";
+    String other = model.get() == PeakKind.DIURNAL ? "percentile" : "peak_hour_share";
+    Location at = s.entry("model").value().location();
+    if (s.entry(other) != null) {
+      problems.add(new Diagnostic(s.entry(other).keyLocation(), s.child(other),
+          "not a key of model " + model.get().key() + "; expected " + own + " (" + other + " is for model "
+              + (model.get() == PeakKind.DIURNAL ? PeakKind.POISSON : PeakKind.DIURNAL).key() + ")"));
+    }
+    if (s.entry(own) == null) {
+      problems.add(new Diagnostic(at, s.child("model"), model.get().key() + " needs " + own + "; expected "
+          + (model.get() == PeakKind.DIURNAL ? "peak_hour_share: 10%" : "percentile: 99.9") + " beside it"));
+      return Optional.empty();
+    }
+    Optional<Double> value = model.get() == PeakKind.DIURNAL ? share : percentile;
+    return value.map(v -> new Peak(model.get(), v));
+  }
+
+  /** The model inputs of one workload: latency, fan-out, stream. */
+  private WorkloadModel workloadModel(Entry entry, Section w, boolean followsPeakModel) {
+    OptionalDouble latency = optional(w.value("latency", RequirementsReader::positiveTime));
+    OptionalDouble fanout = optional(w.value("fanout", t -> wholeCount(t, "a whole number of calls, 1 or more")));
+    OptionalDouble hedge = optional(w.value("hedge_after", Fractions::percentile));
+    Optional<CallLatency> call = callLatency(w);
+    Optional<StreamLimits> stream = stream(w);
+    if (w.entry("fanout") != null && w.entry("call_latency") == null) {
+      problems.add(new Diagnostic(w.entry("fanout").keyLocation(), w.child("fanout"),
+          "fanout needs call_latency; expected call_latency: {p50: 5ms, p99: 50ms} or {slow_fraction: 1%, over: 1s}"
+              + " beside it"));
+    }
+    if (w.entry("call_latency") != null && w.entry("fanout") == null) {
+      problems.add(new Diagnostic(w.entry("call_latency").keyLocation(), w.child("call_latency"),
+          "call_latency needs fanout; expected fanout: 100 (the calls each request waits for) beside it"));
+    }
+    Entry hedgeEntry = w.entry("hedge_after");
+    if (hedgeEntry != null && w.entry("call_latency") == null) {
+      problems.add(new Diagnostic(hedgeEntry.keyLocation(), w.child("hedge_after"),
+          "hedge_after needs call_latency; expected call_latency: {p50: 5ms, p99: 50ms} beside it"));
+    } else if (hedgeEntry != null && call.isPresent() && call.get() instanceof CallLatency.SlowShare) {
+      problems.add(new Diagnostic(hedgeEntry.keyLocation(), w.child("hedge_after"),
+          "hedge_after needs the call's p50 and p99 (when a backup goes out depends on the call's latency);"
+              + " expected call_latency: {p50: 5ms, p99: 50ms}, or no hedge_after"));
+    }
+    Entry streamEntry = w.entry("stream");
+    if (streamEntry != null && (w.entry("payload") == null
+        || (w.entry("writes") == null && w.entry("writes_per_user") == null))) {
+      problems.add(new Diagnostic(streamEntry.keyLocation(), w.child("stream"),
+          "a stream carries the workload's writes; expected writes (or writes_per_user) and payload beside it"));
+    }
+    return new WorkloadModel(entry.key(), latency, fanout, call, hedge, stream, followsPeakModel);
+  }
+
+  private Optional<CallLatency> callLatency(Section w) {
+    Section s = w.section("call_latency", FileSpec.CALL_LATENCY.keys());
+    if (s.isAbsent()) {
+      return Optional.empty();
+    }
+    int before = problems.size();
+    OptionalDouble p50 = optional(s.value("p50", RequirementsReader::positiveTime));
+    OptionalDouble p99 = optional(s.value("p99", RequirementsReader::positiveTime));
+    OptionalDouble slow = optional(s.value("slow_fraction", t -> Fractions.percent(t, false)));
+    OptionalDouble over = optional(s.value("over", RequirementsReader::positiveTime));
+    s.reportUnknown();
+    boolean quantiles = s.entry("p50") != null || s.entry("p99") != null;
+    boolean share = s.entry("slow_fraction") != null || s.entry("over") != null;
+    String forms = "expected {p50: 5ms, p99: 50ms} or {slow_fraction: 1%, over: 1s}";
+    if (quantiles && share) {
+      problems.add(new Diagnostic(s.location(), s.path(), "two forms mixed; " + forms + ", not keys of both"));
+      return Optional.empty();
+    }
+    if (!quantiles && !share) {
+      problems.add(new Diagnostic(s.location(), s.path(), "no call latency; " + forms));
+      return Optional.empty();
+    }
+    List<String> keys = quantiles ? List.of("p50", "p99") : List.of("slow_fraction", "over");
+    for (String key : keys) {
+      if (s.entry(key) == null) {
+        String other = keys.get(0).equals(key) ? keys.get(1) : keys.get(0);
+        problems.add(new Diagnostic(s.entry(other).keyLocation(), s.child(other), other + " needs " + key + "; "
+            + forms));
+      }
+    }
+    if (problems.size() > before) {
+      return Optional.empty();
+    }
+    if (quantiles) {
+      if (!(p99.getAsDouble() > p50.getAsDouble())) {
+        Scalar at = (Scalar) s.entry("p99").value();
+        problems.add(new Diagnostic(at.location(), s.child("p99"), "p99 is not above p50 (got '" + at.text()
+            + "' and '" + ((Scalar) s.entry("p50").value()).text() + "'); expected a p99 longer than the p50"));
+        return Optional.empty();
+      }
+      return Optional.of(new CallLatency.Quantiles(p50.getAsDouble(), p99.getAsDouble()));
+    }
+    return Optional.of(new CallLatency.SlowShare(slow.getAsDouble(), over.getAsDouble()));
+  }
+
+  private Optional<StreamLimits> stream(Section w) {
+    Section s = w.section("stream", FileSpec.STREAM.keys());
+    if (s.isAbsent()) {
+      return Optional.empty();
+    }
+    OptionalDouble produce = optional(s.value("partition_produce", this::positiveByteRate));
+    OptionalDouble consume = optional(s.value("partition_consume", this::positiveByteRate));
+    s.reportUnknown();
+    if (s.entry("partition_produce") == null && s.entry("partition_consume") == null) {
+      problems.add(new Diagnostic(s.location(), s.path(), "no partition limit; expected partition_produce: 5MB/s,"
+          + " partition_consume: 3MB/s, or both"));
+      return Optional.empty();
+    }
+    if (produce.isEmpty() && consume.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new StreamLimits(produce, consume));
+  }
+
+  /** {@code availability.components}: a list of components, each a mapping. */
+  private List<Component> components(Section availability) {
+    Entry entry = availability.entry("components");
+    availability.used.add("components");
+    List<Component> out = new ArrayList<>();
+    if (entry == null || (entry.value() instanceof Scalar sc && sc.text() == null)) {
+      return out;
+    }
+    String path = availability.child("components");
+    String example = "a list such as [{name: lb, availability: 99.99%, replicas: 2}, {name: db, availability: 99.9%}]";
+    if (!(entry.value() instanceof ListNode list)) {
+      problems.add(new Diagnostic(entry.value().location(), path, "got " + Node.kind(entry.value()) + "; expected "
+          + example));
+      return out;
+    }
+    Map<String, Integer> names = new HashMap<>();
+    for (int i = 0; i < list.items().size(); i++) {
+      Node item = list.items().get(i);
+      String itemPath = path + "[" + i + "]";
+      if (!(item instanceof MapNode map)) {
+        problems.add(new Diagnostic(item.location(), itemPath, "got " + Node.kind(item)
+            + "; expected a component such as {name: db, availability: 99.9%, replicas: 3, required: 2}"));
+        continue;
+      }
+      Section c = new Section(itemPath, map, FileSpec.COMPONENT.keys());
+      Component component = component(c);
+      c.reportUnknown();
+      if (component == null) {
+        continue;
+      }
+      Integer seen = names.putIfAbsent(component.name(), i);
+      if (seen != null) {
+        problems.add(new Diagnostic(c.entry("name").value().location(), c.child("name"), "'" + component.name()
+            + "' names " + path + "[" + seen + "] too; expected a name of its own"));
+        continue;
+      }
+      out.add(component);
+    }
+    return out;
+  }
+
+  private Component component(Section c) {
+    int before = problems.size();
+    Optional<String> name = c.text("name");
+    OptionalDouble availability = optional(c.value("availability", Fractions::target));
+    OptionalDouble mtbf = optional(c.value("mtbf", RequirementsReader::positiveTime));
+    OptionalDouble mttr = optional(c.value("mttr", RequirementsReader::positiveTime));
+    String replicaRange = "a whole number from 1 to " + Format.integer(MAX_REPLICAS);
+    Optional<Double> replicas = c.value("replicas", t -> replicas(t, replicaRange));
+    Optional<Double> required = c.value("required", t -> replicas(t, replicaRange));
+    if (c.entry("name") == null) {
+      problems.add(new Diagnostic(c.location(), c.child("name"), "missing; expected name: db (the component's name)"));
+    }
+    boolean given = c.entry("availability") != null;
+    boolean repair = c.entry("mtbf") != null || c.entry("mttr") != null;
+    if (given && repair) {
+      String key = c.entry("mtbf") != null ? "mtbf" : "mttr";
+      problems.add(new Diagnostic(c.entry(key).keyLocation(), c.child(key),
+          "both availability and " + key + " are given; expected availability, or mtbf with mttr"));
+    } else if (!given && !repair) {
+      problems.add(new Diagnostic(c.location(), c.path(),
+          "no availability; expected availability: 99.9%, or mtbf: 720h with mttr: 30m"));
+    } else if (repair && (c.entry("mtbf") == null || c.entry("mttr") == null)) {
+      String has = c.entry("mtbf") != null ? "mtbf" : "mttr";
+      String lacks = has.equals("mtbf") ? "mttr: 30m" : "mtbf: 720h";
+      problems.add(new Diagnostic(c.entry(has).keyLocation(), c.child(has),
+          has + " needs " + lacks.substring(0, 4) + "; expected " + lacks + " beside it"));
+    }
+    int n = replicas.map(Double::intValue).orElse(1);
+    int k = required.map(Double::intValue).orElse(1);
+    boolean replicasRead = c.entry("replicas") == null || replicas.isPresent();
+    if (k > n && replicasRead && required.isPresent()) {
+      Scalar at = (Scalar) c.entry("required").value();
+      problems.add(new Diagnostic(at.location(), c.child("required"), "more replicas required than there are (got '"
+          + at.text() + "' of " + n + "); expected at most replicas (" + n + ")"));
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    double miss = availability.isPresent() ? Fractions.miss(availability.getAsDouble())
+        : mttr.getAsDouble() / (mtbf.getAsDouble() + mttr.getAsDouble());
+    if (!(miss > 0)) {
+      problems.add(new Diagnostic(c.entry("mtbf").value().location(), c.child("mtbf"),
+          "mtbf is so far above mttr that the replica is never down in double precision; expected an mtbf below"
+              + " 10^15 times mttr"));
+      return null;
+    }
+    return new Component(name.get(), availability, mtbf, mttr, miss, n, k);
   }
 
   private double defaulted(String path, double value, String source, Need need) {
@@ -333,6 +600,7 @@ public final class RequirementsReader {
           "calendar year (" + calendar.name() + "): " + Format.plain(calendar.yearDays()) + " days of "
               + Format.integer(spd) + " s"));
     }
+    this.time = time;
     return new Requirements.Conventions(calendar, units, time);
   }
 
@@ -395,6 +663,67 @@ public final class RequirementsReader {
     if (!(value > 0)) {
       throw new QuantityException("utilization must be above 0%",
           "a percentage above 0% and at most 100%, e.g. 70%");
+    }
+    return value;
+  }
+
+  private static Span window(String text) {
+    Span span = Span.parse(text);
+    if (span.terms().stream().allMatch(t -> t.amount() == 0)) {
+      throw new QuantityException("a window of zero holds no budget", "a positive duration such as 30d, 4w or 1mo");
+    }
+    return span;
+  }
+
+  private static double positiveTime(String text) {
+    double value = Times.seconds(text);
+    if (!(value > 0)) {
+      throw new QuantityException("must be longer than zero", Times.EXPECTED);
+    }
+    return value;
+  }
+
+  private double positiveByteRate(String text) {
+    double value = ByteRates.perSecond(text, units, time);
+    if (!(value > 0)) {
+      throw new QuantityException("must be above zero", ByteRates.EXPECTED);
+    }
+    return value;
+  }
+
+  /** A whole count, 1 or more (K/M/B/T allowed). */
+  private static double wholeCount(String text, String expected) {
+    double value = positiveCount(text, expected);
+    if (value != Math.rint(value) || value < 1) {
+      throw new QuantityException("not a whole number", expected);
+    }
+    return value;
+  }
+
+  private static double replicas(String text, String expected) {
+    double value = wholeCount(text, expected);
+    if (value > MAX_REPLICAS) {
+      throw new QuantityException("too many replicas", expected);
+    }
+    return value;
+  }
+
+  private static PeakKind peakKind(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    for (PeakKind kind : PeakKind.values()) {
+      if (kind.key().equals(t)) {
+        return kind;
+      }
+    }
+    throw new QuantityException("unknown peak model", "diurnal or poisson");
+  }
+
+  private static double peakHourShare(String text) {
+    double value = Fractions.percent(text, false);
+    // 1/24 written as 4.17% is a hair above 1/24; one written a hair below it is still a flat day.
+    if (value < MIN_PEAK_HOUR_SHARE * (1 - 1e-3)) {
+      throw new QuantityException("the busiest hour carries at least 1/24 of the day",
+          "a share from 4.17% (a flat day) to 100%");
     }
     return value;
   }

@@ -47,8 +47,9 @@ public final class Budgets {
       }
     }
     if (!(value instanceof Tree.Figure figure)) {
-      String why = value instanceof Tree ? "names a group of figures, not one"
+      String why = value instanceof Tree || value instanceof List ? "names a group of figures, not one"
           : value instanceof String ? "names a text, not a number"
+          : value instanceof Boolean ? "names a yes or no (true or false), not a number"
           : "no such figure in the estimate" + (scenario.equals("base") ? "" : " of scenario " + scenario)
               + " (a figure is absent when its inputs are)";
       problems.add(new Diagnostic(budget.location(), path, why
@@ -80,7 +81,8 @@ public final class Budgets {
       case RATE -> new String[] {"a rate", "a rate such as 50K/s or 3M/day (a bare number is per second)"};
       case BYTES -> new String[] {"a size", "a size such as 2PB or 500GB"};
       case BYTES_PER_SECOND -> new String[] {"a byte rate", "a byte rate such as 100MB/s or 1GB/day"};
-      case SECONDS -> new String[] {"a duration", "a duration such as 43m 12s or 4h, or seconds (3600)"};
+      case SECONDS -> new String[] {"a duration", "a duration such as 43m 12s or 4h, a time such as 50ms, or seconds"
+          + " (3600)"};
       case FRACTION -> new String[] {"a percentage", "a percentage such as 99.9% or 0.999"};
     };
   }
@@ -94,10 +96,22 @@ public final class Budgets {
           : Rate.parse(text, CalendarUnit.SECOND).perSecond(req.conventions().time());
       case BYTES -> Sizes.parse(text, req.conventions().units());
       case BYTES_PER_SECOND -> bytesPerSecond(text, req);
-      case SECONDS -> Numbers.isNumber(text) ? Numbers.parse(text, "seconds")
-          : Span.parse(text).seconds(req.conventions().time());
+      case SECONDS -> Numbers.isNumber(text) ? Numbers.parse(text, "seconds") : seconds(text, req);
       case FRACTION -> text.contains("nine") ? Fractions.target(text) : Fractions.percent(text, true);
     };
+  }
+
+  /** A duration as the file writes one (5y, 43m 12s), or a clock time as latencies are written (50ms). */
+  private static double seconds(String text, Requirements req) {
+    try {
+      return Span.parse(text).seconds(req.conventions().time());
+    } catch (QuantityException span) {
+      try {
+        return dev.envelope.units.Times.seconds(text);
+      } catch (QuantityException time) {
+        throw span;
+      }
+    }
   }
 
   private static double bytesPerSecond(String text, Requirements req) {

@@ -4,6 +4,7 @@ import dev.envelope.estimate.Estimate;
 import dev.envelope.estimate.Estimate.Bandwidth;
 import dev.envelope.estimate.Estimate.Flow;
 import dev.envelope.estimate.Estimate.WorkloadFigures;
+import dev.envelope.estimate.Models;
 import dev.envelope.estimate.Sla;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.Requirements.Assumption;
@@ -26,15 +27,28 @@ public final class EstimateReport {
   private final UnitSystem units;
   private final Tree tree = new Tree();
   private final List<Report.Block> blocks = new ArrayList<>();
+  private final ModelReport models;
 
-  private EstimateReport(Estimate estimate) {
+  private EstimateReport(Estimate estimate, Models.Figures figures) {
     this.e = estimate;
     this.req = estimate.requirements();
     this.units = req.conventions().units();
+    this.models = new ModelReport(estimate, figures, tree, blocks);
   }
 
   public static Report build(Estimate estimate, Set<Section> sections) {
-    return new EstimateReport(estimate).layout(sections);
+    return build(estimate, modelled(sections) ? Models.of(estimate) : Models.Figures.NONE, sections);
+  }
+
+  /** The report of {@code estimate} with its model figures, computed once by the caller. */
+  public static Report build(Estimate estimate, Models.Figures figures, Set<Section> sections) {
+    return new EstimateReport(estimate, figures).layout(sections);
+  }
+
+  /** Whether {@code sections} print any model figure. */
+  public static boolean modelled(Set<Section> sections) {
+    return sections.contains(Section.QUEUEING) || sections.contains(Section.TAIL_LATENCY)
+        || sections.contains(Section.STREAMS) || sections.contains(Section.AVAILABILITY);
   }
 
   private Report layout(Set<Section> sections) {
@@ -57,6 +71,15 @@ public final class EstimateReport {
     }
     if (sections.contains(Section.CAPACITY)) {
       capacity(sections.size() == 1);
+    }
+    if (sections.contains(Section.QUEUEING)) {
+      models.queueing();
+    }
+    if (sections.contains(Section.TAIL_LATENCY)) {
+      models.tailLatency();
+    }
+    if (sections.contains(Section.STREAMS)) {
+      models.streams();
     }
     if (sections.contains(Section.AVAILABILITY)) {
       e.availability().ifPresent(this::availability);
@@ -100,6 +123,7 @@ public final class EstimateReport {
         rows.add(flowRow(w.name() + " reads", f));
       });
       workload(w).put("peak_factor", w.peakFactor(), Kind.NUMBER);
+      models.peakModel(w.name());
     }
     Tree t = tree.child("traffic");
     e.writes().ifPresent(f -> flow(t.child("writes"), f));
@@ -113,6 +137,7 @@ public final class EstimateReport {
     List<String> notes = new ArrayList<>();
     notes.add("avg/s = per day / " + Format.integer(req.conventions().time().secondsPerDay())
         + " s; peak/s = avg/s x peak factor; totals add the workloads' peaks");
+    models.peakNote().ifPresent(notes::add);
     blocks.add(new Report.Block("Traffic", List.of("requests", "per day", "avg", "peak"), rows, notes));
   }
 
@@ -277,12 +302,14 @@ public final class EstimateReport {
 
   private void availability(Sla.Tier tier) {
     Calendar calendar = req.conventions().calendar();
-    tree.put("availability", SlaReport.tierTree(tier, true));
+    Tree t = SlaReport.tierTree(tier, true);
+    tree.put("availability", t);
     Set<Double> targets = new TreeSet<>(Sla.STANDARD_TIERS);
     targets.add(tier.target());
     List<Sla.Tier> tiers = Sla.tiers(new ArrayList<>(targets), calendar);
     blocks.add(SlaReport.block("Availability: target " + Format.percent(tier.target()) + " ("
         + Format.fixed2(tier.nines()) + " nines)", tiers, List.of(tier.target())));
+    models.availability(t);
   }
 
   private void assumptions(boolean all) {
@@ -319,6 +346,9 @@ public final class EstimateReport {
     }
     if (p.startsWith("conventions.seconds")) {
       return Format.integer(d) + " s";
+    }
+    if (p.equals("availability.window")) {
+      return Format.duration(d);
     }
     if (p.equals("users.dau")) {
       return Format.count(d);

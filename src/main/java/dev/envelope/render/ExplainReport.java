@@ -1,6 +1,11 @@
 package dev.envelope.render;
 
+import dev.envelope.estimate.Derivation.Call;
 import dev.envelope.estimate.Derivation.Ceil;
+import dev.envelope.estimate.Derivation.Difference;
+import dev.envelope.estimate.Derivation.Ln;
+import dev.envelope.estimate.Derivation.Min;
+import dev.envelope.estimate.Derivation.Power;
 import dev.envelope.estimate.Derivation.Max;
 import dev.envelope.estimate.Derivation.NegLog10;
 import dev.envelope.estimate.Derivation.OneMinus;
@@ -280,7 +285,8 @@ public final class ExplainReport {
 
   private static final int SUM = 1;
   private static final int PRODUCT = 2;
-  private static final int ATOM = 3;
+  private static final int POWER = 3;
+  private static final int ATOM = 4;
 
   static String render(Term term, Function<Operand, String> leaf) {
     if (term instanceof Operand o) {
@@ -315,11 +321,24 @@ public final class ExplainReport {
     if (term instanceof Ceil c) {
       return "ceil(" + render(c.term(), leaf) + ")";
     }
+    if (term instanceof Difference d) {
+      return wrap(d.minuend(), leaf, SUM) + " - " + wrap(d.subtrahend(), leaf, PRODUCT);
+    }
+    if (term instanceof Power p) {
+      return wrap(p.base(), leaf, ATOM) + "^" + wrap(p.exponent(), leaf, POWER);
+    }
+    if (term instanceof Ln l) {
+      return "ln(" + render(l.term(), leaf) + ")";
+    }
+    if (term instanceof Call c) {
+      return c.function().symbol() + "(" + String.join(", ", c.args().stream().map(a -> render(a, leaf)).toList()) + ")";
+    }
+    List<Term> terms = term instanceof Min m ? m.terms() : ((Max) term).terms();
     List<String> parts = new ArrayList<>();
-    for (Term t : ((Max) term).terms()) {
+    for (Term t : terms) {
       parts.add(render(t, leaf));
     }
-    return "max(" + String.join(", ", parts) + ")";
+    return (term instanceof Min ? "min(" : "max(") + String.join(", ", parts) + ")";
   }
 
   /** {@code term} rendered, in parentheses if it binds less tightly than {@code needed}. */
@@ -329,11 +348,14 @@ public final class ExplainReport {
   }
 
   private static int precedence(Term term) {
-    if (term instanceof Sum || term instanceof OnePlus || term instanceof OneMinus) {
+    if (term instanceof Sum || term instanceof OnePlus || term instanceof OneMinus || term instanceof Difference) {
       return SUM;
     }
     if (term instanceof Product || term instanceof Quotient) {
       return PRODUCT;
+    }
+    if (term instanceof Power) {
+      return POWER;
     }
     return ATOM;
   }
@@ -350,6 +372,8 @@ public final class ExplainReport {
       case SECONDS -> (value == Math.rint(value) ? Format.integer(value) : Format.sig3(value)) + " s";
       case DURATION -> Format.duration(value);
       case FRACTION -> Format.percent(value);
+      case LATENCY -> ModelReport.time(value);
+      case AVAILABILITY -> ModelReport.availability(value, 1 - value);
       case WHOLE -> Format.integer(value);
       case NUMBER -> Format.sig3(value);
       case PER_PERIOD -> {
@@ -367,8 +391,8 @@ public final class ExplainReport {
       case PER_SECOND -> Kind.RATE;
       case BYTES -> Kind.BYTES;
       case BYTES_PER_SECOND -> Kind.BYTES_PER_SECOND;
-      case SECONDS, DURATION -> Kind.SECONDS;
-      case FRACTION -> Kind.FRACTION;
+      case SECONDS, DURATION, LATENCY -> Kind.SECONDS;
+      case FRACTION, AVAILABILITY -> Kind.FRACTION;
       case WHOLE -> Kind.INTEGER;
       case NUMBER, PER_PERIOD, PERIODS -> Kind.NUMBER;
     };
@@ -400,7 +424,7 @@ public final class ExplainReport {
       case PER_SECOND -> " /s";
       case BYTES -> " B";
       case BYTES_PER_SECOND -> " B/s";
-      case SECONDS, DURATION -> " s";
+      case SECONDS, DURATION, LATENCY -> " s";
       default -> "";
     };
     return "~" + powers(value) + suffix;
@@ -425,7 +449,7 @@ public final class ExplainReport {
           sb.append("; ");
         }
         sb.append(switch (op.operator()) {
-          case "x", "/", "+" -> operand(args.get(0), op.operator()) + " " + op.operator() + " "
+          case "x", "/", "+", "-", "^" -> operand(args.get(0), op.operator()) + " " + op.operator() + " "
               + operand(args.get(1), op.operator());
           case "1 +", "1 -" -> op.operator() + " " + operand(args.get(0), "x");
           default -> op.operator() + "(" + String.join(", ", args.stream().map(ExplainReport::powers).toList()) + ")";

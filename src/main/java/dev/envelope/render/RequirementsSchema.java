@@ -79,20 +79,27 @@ public final class RequirementsSchema {
    */
   private static Tree field(Field f) {
     Tree t = new Tree();
-    boolean structured = f.type() == Type.SCENARIOS || f.type() == Type.BUDGETS;
+    boolean structured = f.type() == Type.SCENARIOS || f.type() == Type.BUDGETS || !f.example().isEmpty()
+        && !f.type().isScalar();
     t.put("description", sentence(f.description())
         + (explainsType(f.type()) ? " " + sentence(f.type().title() + ": " + f.type().grammar()) : "")
         + defaultText(f) + (structured ? " For example: " + f.example() : ""));
     switch (f.type()) {
       case SECTION -> {
         t.putList("type", List.of("object", "null"));
-        group(t, f.group().orElseThrow());
+        group(t, f.group().orElseThrow(), true);
       }
       case NAMED_SECTIONS -> {
         t.put("type", "object");
         Tree each = new Tree().put("type", "object");
         group(each, f.group().orElseThrow());
         t.put("additionalProperties", each);
+      }
+      case LIST -> {
+        t.putList("type", List.of("array", "null"));
+        Tree each = new Tree().put("type", "object");
+        group(each, f.group().orElseThrow());
+        t.put("items", each);
       }
       case SCENARIOS -> scenarios(t, f);
       case BUDGETS -> budgets(t, f);
@@ -126,6 +133,11 @@ public final class RequirementsSchema {
 
   /** The keys of a mapping: each described, no others allowed, and the rules between them. */
   private static void group(Tree t, Group group) {
+    group(t, group, false);
+  }
+
+  /** {@code nullable}: the mapping may be null (an empty section), which "not required" alone would refuse. */
+  private static void group(Tree t, Group group, boolean nullable) {
     Tree properties = t.child("properties");
     for (Field f : group.fields()) {
       Tree field = field(f);
@@ -143,7 +155,9 @@ public final class RequirementsSchema {
       } else if (rule instanceof Rule.AnyOf any) {
         all.add(new Tree().putList("anyOf", any.alternatives().stream().map(RequirementsSchema::required).toList()));
       } else if (rule instanceof Rule.NotBoth both) {
-        all.add(new Tree().put("not", required(List.of(both.a(), both.b()))));
+        Tree pair = required(List.of(both.a(), both.b()));
+        all.add(new Tree().put("not", nullable ? new Tree().put("type", "object").putList("required",
+            List.of(both.a(), both.b())) : pair));
       } else if (rule instanceof Rule.Needs needs) {
         // "key needs one of these" as "no key, or one of these": the same check as draft 2019's
         // dependentSchemas, in words that draft 7 tools (most editors) also read.
@@ -151,6 +165,12 @@ public final class RequirementsSchema {
         either.add(new Tree().put("not", required(List.of(needs.key()))));
         needs.anyOf().forEach(k -> either.add(required(List.of(k))));
         all.add(new Tree().putList("anyOf", either));
+      } else if (rule instanceof Rule.When when) {
+        // "where key reads as value, these are required", as draft 7's if/then, which editors read.
+        Tree condition = new Tree();
+        condition.child("properties").put(when.key(), new Tree().put("type", "string").put("pattern", when.pattern()));
+        condition.putList("required", List.of(when.key()));
+        all.add(new Tree().put("if", condition).put("then", required(when.requires())));
       }
     }
     if (!required.isEmpty()) {

@@ -10,6 +10,12 @@ public enum Section {
   STORAGE,
   CACHE,
   CAPACITY,
+  /** Requests in flight and servers for a wait target, for workloads with a latency. */
+  QUEUEING,
+  /** Slow requests and request percentiles under fan-out. */
+  TAIL_LATENCY,
+  /** Partitions and logs of workloads written as streams. */
+  STREAMS,
   AVAILABILITY;
 
   public static Set<Section> all() {

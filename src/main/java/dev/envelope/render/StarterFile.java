@@ -63,6 +63,18 @@ public final class StarterFile {
 
   private static void field(StringBuilder sb, String indent, String path, Field f) {
     String key = path + f.key();
+    if ((f.type() == Type.SECTION && !indent.isEmpty()) || f.type() == Type.LIST) {
+      // An optional section inside another, or a list: commented out as a whole, one key a line.
+      line(sb, indent + "#" + f.key() + ":", f.description());
+      boolean first = true;
+      for (Field child : f.group().orElseThrow().fields()) {
+        String lead = f.type() == Type.LIST ? (first ? "#  - " : "#    ") : "#  ";
+        String value = child.byDefault().literal() ? child.byDefault().text() : child.example();
+        line(sb, indent + lead + child.key() + ": " + value, comment(child));
+        first = false;
+      }
+      return;
+    }
     switch (f.type()) {
       case SECTION -> {
         line(sb, indent + f.key() + ":", f.description());

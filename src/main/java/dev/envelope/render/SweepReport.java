@@ -34,7 +34,7 @@ public final class SweepReport {
     Map<String, Object> out = new LinkedHashMap<>();
     for (String path : paths) {
       Object value = tree.at(path);
-      if (value instanceof Tree.Figure || value instanceof String) {
+      if (value instanceof Tree.Figure || value instanceof String || value instanceof Boolean) {
         out.put(path, value);
       }
     }
@@ -106,6 +106,8 @@ public final class SweepReport {
   private static void putLeaf(Tree tree, String key, Object value) {
     if (value instanceof Tree.Figure f) {
       tree.put(key, f.value(), f.kind());
+    } else if (value instanceof Boolean b) {
+      tree.put(key, b);
     } else {
       tree.put(key, String.valueOf(value));
     }

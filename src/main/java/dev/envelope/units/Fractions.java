@@ -114,6 +114,34 @@ public final class Fractions {
     return value;
   }
 
+  static final String PERCENTILE = "a percentile strictly between 0 and 100: p99.9, 99.9 or 99.9%";
+
+  /**
+   * A percentile as the fraction of values at or below it: {@code p95}, {@code 95} and
+   * {@code 95%} are all 0.95. A bare number of 1 or less is refused: {@code 0.999} could mean
+   * p99.9 or p0.999.
+   */
+  public static double percentile(String text) {
+    String t = text.strip();
+    java.math.BigDecimal value;
+    if (t.startsWith("p") || t.startsWith("P")) {
+      value = Numbers.parseDecimal(t.substring(1), PERCENTILE);
+    } else if (t.endsWith("%")) {
+      value = Numbers.parseDecimal(t.substring(0, t.length() - 1), PERCENTILE);
+    } else {
+      value = Numbers.parseDecimal(t, PERCENTILE);
+      if (value.compareTo(java.math.BigDecimal.ONE) <= 0 && value.signum() > 0) {
+        throw new QuantityException("a bare number of 1 or less is ambiguous as a percentile",
+            "p" + value.movePointRight(2).stripTrailingZeros().toPlainString() + " if a fraction is meant, or p"
+                + value.stripTrailingZeros().toPlainString() + " for that percentile");
+      }
+    }
+    if (!(value.signum() > 0 && value.compareTo(java.math.BigDecimal.valueOf(100)) < 0)) {
+      throw new QuantityException("percentile not strictly between 0 and 100", PERCENTILE);
+    }
+    return value.movePointLeft(2).doubleValue();
+  }
+
   /** The number of nines of a target: {@code -log10(1 - target)}, 3.30 for 99.95%. */
   public static double nines(double target) {
     return -Math.log10(miss(target));

@@ -103,6 +103,11 @@ class WarningsCliTest {
         paths.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(p -> files.add(p.toString()));
       }
     }
+    // The search service keeps one configuration service on purpose, to show the warning.
+    assertThat(files.remove("examples/search-service.yaml")).isTrue();
+    CliRun search = CliRun.run("validate", "examples/search-service.yaml");
+    assertThat(search.err().lines()).as(search.toString()).singleElement().asString()
+        .startsWith("examples/search-service.yaml:49:3: warning: availability.components.3: config is a single point");
     assertThat(files).hasSizeGreaterThan(5);
     List<String> args = new ArrayList<>(List.of("validate", "--strict"));
     args.addAll(files);

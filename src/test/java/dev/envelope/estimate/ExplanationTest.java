@@ -197,4 +197,62 @@ class ExplanationTest {
     assertThat(group).containsExactly("users.dau", "workloads.tweet.writes.avg_per_second",
         "workloads.tweet.writes.per_day", "workloads.tweet.writes.peak_per_second");
   }
+
+  /**
+   * examples/search-service.yaml, with its hand arithmetic in the file's header: the index, 2 of 3
+   * replicas at 99.9%, is down when two or three are: 3 x 0.001^2 x 0.999 + 0.001^3 = 2.998e-6;
+   * 28 days of budget spent 2% in an hour burns at 0.02 x 672 h / 1 h = 13.44; the clicks' peak of
+   * 27.8 MB/s needs ceil(27.8 / 5) = 6 partitions in and ceil(27.8 / 3) = 10 out; the searches'
+   * 5,556/s x 30 ms = 166.7 in flight need ceil(166.7 / 70%) = 239 servers.
+   */
+  @Test
+  void theSearchServiceModelsReadAsItsHeaderWorksThemOut() throws IOException {
+    String file = "examples/search-service.yaml";
+    Document doc = Document.parse(file, Files.readAllBytes(Path.of(file)));
+    List<Step> steps = Explanation.steps(Estimator.estimate(doc.bind(Need.ESTIMATE, Optional.empty(), List.of())),
+        InputLocations.of(doc.tree(Optional.empty(), List.of())));
+
+    Step index = step(steps, "availability.components.2.availability");
+    assertThat(index.term()).isInstanceOf(Derivation.OneMinus.class);
+    assertThat(index.inputs()).extracting(Operand::symbol).containsExactly("k", "n", "a");
+    assertThat(1 - index.result()).isCloseTo(2.998e-6, withinPercentage(1e-6));
+    // Line 52: "    - {name: index, availability: 99.9%, replicas: 3, required: 2}", the 2 at column 65.
+    assertThat(index.inputs().get(0).from())
+        .isEqualTo(Source.input("availability.components.2.required", new Location(file, 52, 65)));
+
+    Step burn = step(steps, "availability.burn_rate_alerts.0.burn_rate");
+    assertThat(burn.result()).isCloseTo(13.44, withinPercentage(1e-9));
+    assertThat(burn.uses()).containsExactly("availability.error_budget.window_seconds");
+
+    Step partitions = step(steps, "workloads.click.stream.partitions");
+    assertThat(partitions.inputs()).extracting(Operand::value).containsExactly(6.0, 10.0);
+    assertThat(partitions.result()).isEqualTo(10);
+
+    Step servers = step(steps, "workloads.search.queueing.servers_by_rate");
+    assertThat(servers.uses()).containsExactly("workloads.search.queueing.in_flight");
+    assertThat(servers.inputs().get(0).value()).isCloseTo(166.67, withinPercentage(0.01));
+    assertThat(servers.result()).isEqualTo(239);
+
+    // The factor is 10% x 24 = 2.4, a step of its own that the peaks build on.
+    assertThat(step(steps, "workloads.search.peak_factor").result()).isCloseTo(2.4, withinPercentage(1e-9));
+    assertThat(step(steps, "workloads.search.reads.peak_per_second").uses())
+        .contains("workloads.search.peak_factor");
+  }
+
+  @Test
+  void aPoissonPeakFactorIsTheQuantileOverTheRate() {
+    // 100 reads a second at random: 99.9% of seconds hold at most 132 (PeakModel's Javadoc), 1.32.
+    Document doc = Document.parse("p.yaml", """
+        workloads:
+          get: {reads: 100/s}
+        traffic:
+          peak: {model: poisson, percentile: 99.9}
+        """.getBytes(UTF_8));
+    List<Step> steps = Explanation.steps(Estimator.estimate(doc.bind(Need.ESTIMATE, Optional.empty(), List.of())),
+        InputLocations.of(doc.tree(Optional.empty(), List.of())));
+    checkSteps(steps);
+    Step factor = step(steps, "workloads.get.peak_factor");
+    assertThat(factor.result()).isCloseTo(1.32, withinPercentage(1e-9));
+    assertThat(((Derivation.Quotient) factor.term()).dividend().evaluate()).isEqualTo(132);
+  }
 }

@@ -31,7 +31,13 @@ class FileSpecTest {
     assertThat(FileSpec.ROOT.keys()).containsExactly("name", "users", "workloads", "traffic", "storage", "cache",
         "capacity", "availability", "conventions", "scenarios", "budgets");
     assertThat(FileSpec.WORKLOAD.keys()).containsExactly("writes_per_user", "writes", "reads_per_user", "reads",
-        "read_write_ratio", "payload", "read_size", "peak_factor");
+        "read_write_ratio", "payload", "read_size", "peak_factor", "latency", "fanout", "call_latency", "hedge_after",
+        "stream");
+    assertThat(FileSpec.AVAILABILITY.keys()).containsExactly("target", "window", "components");
+    assertThat(FileSpec.COMPONENT.keys()).containsExactly("name", "availability", "mtbf", "mttr", "replicas",
+        "required");
+    assertThat(FileSpec.TRAFFIC.keys()).containsExactly("peak_factor", "peak");
+    assertThat(FileSpec.PEAK.keys()).containsExactly("model", "peak_hour_share", "percentile");
     assertThat(FileSpec.CALENDAR_DAYS.keys()).containsExactly("year", "quarter", "month");
   }
 
@@ -84,11 +90,33 @@ class FileSpecTest {
       if (path.matches("conventions\\.calendar\\.(quarter|month)")) {
         sets.add("conventions.calendar.year=365");
       }
+      sets.addAll(COMPANIONS.getOrDefault(path, List.of()));
       assertThat(withOverrides(sets.toArray(String[]::new))).as(set).isNotNull();
       checked.add(set);
     }
     assertThat(checked).hasSize(FileSpec.inputPaths().size()).contains("users.dau=150M", "workloads.w.writes=500M/day");
   }
+
+  /** Keys that a key needs beside it, to set with its example. */
+  static final java.util.Map<String, List<String>> COMPANIONS = java.util.Map.ofEntries(
+      java.util.Map.entry("availability.window", List.of("availability.target=99.9%")),
+      java.util.Map.entry("traffic.peak.model", List.of("traffic.peak.peak_hour_share=10%")),
+      java.util.Map.entry("traffic.peak.peak_hour_share", List.of("traffic.peak.model=diurnal")),
+      java.util.Map.entry("traffic.peak.percentile", List.of("traffic.peak.model=poisson")),
+      java.util.Map.entry("workloads.*.fanout",
+          List.of("workloads.w.call_latency.p50=5ms", "workloads.w.call_latency.p99=50ms")),
+      java.util.Map.entry("workloads.*.call_latency.p50",
+          List.of("workloads.w.call_latency.p99=50ms", "workloads.w.fanout=100")),
+      java.util.Map.entry("workloads.*.call_latency.p99",
+          List.of("workloads.w.call_latency.p50=5ms", "workloads.w.fanout=100")),
+      java.util.Map.entry("workloads.*.call_latency.slow_fraction",
+          List.of("workloads.w.call_latency.over=1s", "workloads.w.fanout=100")),
+      java.util.Map.entry("workloads.*.call_latency.over",
+          List.of("workloads.w.call_latency.slow_fraction=1%", "workloads.w.fanout=100")),
+      java.util.Map.entry("workloads.*.hedge_after", List.of("workloads.w.call_latency.p50=5ms",
+          "workloads.w.call_latency.p99=50ms", "workloads.w.fanout=100")),
+      java.util.Map.entry("workloads.*.stream.partition_produce", List.of("workloads.w.payload=1KB")),
+      java.util.Map.entry("workloads.*.stream.partition_consume", List.of("workloads.w.payload=1KB")));
 
   /** The field at a dotted input path. */
   static Field field(String path) {

@@ -80,4 +80,44 @@ class BudgetsTest {
     assertThat(problems).extracting(d -> d.location().line() + " " + d.path())
         .containsExactly("4 budgets.cache.bytes", "5 budgets.traffic.total.peak_per_second");
   }
+
+  @Test
+  void aLatencyLimitIsAClockTimeOrADuration() {
+    // 1 call in 100 slow at a fan-out of 10 leaves p50 5 ms, p99 50 ms calls; the request p99 is a
+    // time in seconds, bounded in milliseconds as latencies are written.
+    String yaml = """
+        workloads:
+          search: {reads: 10/s, fanout: 10, call_latency: {p50: 5ms, p99: 50ms}, latency: 20ms}
+        budgets:
+          workloads.search.tail_latency.request_p99_seconds: "< 250ms"
+          workloads.search.queueing.latency_seconds: "== 0.02"
+          workloads.search.tail_latency.slow_over_seconds: "<= 1m"
+        """;
+    List<Diagnostic> problems = new ArrayList<>();
+    List<Budgets.Result> r = check(yaml, problems);
+    assertThat(problems).isEmpty();
+    assertThat(r.get(0).limit()).isCloseTo(0.25, within(1e-15));
+    assertThat(r.get(1).passed()).isTrue();
+    // "m" alone is no duration unit (minute or month?), but is a minute as a clock time
+    assertThat(r.get(2).limit()).isEqualTo(60);
+  }
+
+  @Test
+  void aBudgetOnAYesOrNoOrOnAListIsAProblem() {
+    List<Diagnostic> problems = new ArrayList<>();
+    check("""
+        workloads:
+          post: {writes: 5/s}
+        availability:
+          target: 99.9%
+          components: [{name: db, availability: 99.99%, replicas: 2}]
+        budgets:
+          availability.meets_target: "== 1"
+          availability.components: "< 3"
+        """, problems);
+    assertThat(problems).extracting(Diagnostic::message).containsExactly(
+        "names a yes or no (true or false), not a number; expected a figure path as printed by envelope estimate"
+            + " FILE -o json",
+        "names a group of figures, not one; expected a figure path as printed by envelope estimate FILE -o json");
+  }
 }

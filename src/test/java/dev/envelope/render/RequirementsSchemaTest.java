@@ -233,6 +233,73 @@ class RequirementsSchemaTest {
             json("{'users': {'mau': '2M', 'daily_active': '50%'}, 'workloads': {'w': {'writes_per_user': 2}}}"), true),
         arguments("workloads null", json("{'workloads': null}"), false),
         arguments("a workload that is not a mapping", json("{'workloads': {'w': '1/s'}}"), false),
+        // availability components and window
+        root("components", "'availability': {'target': '99.9%', 'components': [{'name': 'db', 'availability':"
+            + " '99.9%', 'replicas': 3, 'required': 2}, {'name': 'app', 'mtbf': '720h', 'mttr': '1h 30m'}]}", true),
+        root("components without a target", "'availability': {'components': [{'name': 'db', 'availability': 0.999}]}",
+            false),
+        root("components that are not a list", "'availability': {'target': '99.9%', 'components': {'name': 'db'}}",
+            false),
+        root("a component without a name", "'availability': {'target': '99.9%', 'components': [{'availability':"
+            + " 0.999}]}", false),
+        root("a component without availability", "'availability': {'target': '99.9%', 'components': [{'name':"
+            + " 'db'}]}", false),
+        root("a component with availability and mtbf", "'availability': {'target': '99.9%', 'components': [{'name':"
+            + " 'db', 'availability': 0.999, 'mtbf': '720h', 'mttr': '30m'}]}", false),
+        root("a component with mtbf alone", "'availability': {'target': '99.9%', 'components': [{'name': 'db',"
+            + " 'mtbf': '720h'}]}", false),
+        root("a component with no replicas", "'availability': {'target': '99.9%', 'components': [{'name': 'db',"
+            + " 'availability': 0.999, 'replicas': 0}]}", false),
+        root("a component with an unknown key", "'availability': {'target': '99.9%', 'components': [{'name': 'db',"
+            + " 'availability': 0.999, 'replica': 2}]}", false),
+        root("window 30d", "'availability': {'target': '99.9%', 'window': '30d'}", true),
+        root("window without a target", "'availability': {'window': '30d'}", false),
+        root("window as a number", "'availability': {'target': '99.9%', 'window': 30}", false),
+        // peak models
+        root("peak diurnal", "'traffic': {'peak': {'model': 'diurnal', 'peak_hour_share': '10%'}}", true),
+        root("peak Poisson", "'traffic': {'peak': {'model': 'Poisson', 'percentile': 'p99.9'}}", true),
+        root("peak poisson as a number", "'traffic': {'peak': {'model': 'poisson', 'percentile': 99.9}}", true),
+        root("peak empty", "'traffic': {'peak': null}", true),
+        root("peak diurnal without its share", "'traffic': {'peak': {'model': 'diurnal'}}", false),
+        root("peak poisson with a share", "'traffic': {'peak': {'model': 'poisson', 'peak_hour_share': '10%'}}",
+            false),
+        root("peak without a model", "'traffic': {'peak': {'peak_hour_share': '10%'}}", false),
+        root("peak model unknown", "'traffic': {'peak': {'model': 'weekly', 'peak_hour_share': '10%'}}", false),
+        root("peak and peak_factor", "'traffic': {'peak_factor': 2, 'peak': {'model': 'diurnal', 'peak_hour_share':"
+            + " '10%'}}", false),
+        root("peak percentile a bare fraction", "'traffic': {'peak': {'model': 'poisson', 'percentile': 0.999}}", false),
+        root("peak percentile 100", "'traffic': {'peak': {'model': 'poisson', 'percentile': 100}}", false),
+        // latency, fan-out, streams
+        workload("latency 20ms", "'writes': '1/s', 'latency': '20ms'", true),
+        workload("latency 30m", "'writes': '1/s', 'latency': '30m'", true),
+        workload("latency without a unit", "'writes': '1/s', 'latency': '20'", false),
+        workload("latency as a number", "'writes': '1/s', 'latency': 20", false),
+        workload("latency in years", "'writes': '1/s', 'latency': '1y'", false),
+        workload("fan-out with p50 and p99", "'reads': '1/s', 'fanout': 100, 'call_latency': {'p50': '5ms', 'p99':"
+            + " '50ms'}, 'hedge_after': 'p95'", true),
+        workload("fan-out with a slow share", "'reads': '1/s', 'fanout': '2K', 'call_latency': {'slow_fraction':"
+            + " '0.01%', 'over': '1s'}", true),
+        workload("fan-out without call latency", "'reads': '1/s', 'fanout': 100", false),
+        workload("call latency without fan-out", "'reads': '1/s', 'call_latency': {'p50': '5ms', 'p99': '50ms'}",
+            false),
+        workload("call latency of both forms", "'reads': '1/s', 'fanout': 100, 'call_latency': {'p50': '5ms',"
+            + " 'p99': '50ms', 'over': '1s'}", false),
+        workload("call latency p50 alone", "'reads': '1/s', 'fanout': 100, 'call_latency': {'p50': '5ms'}", false),
+        workload("fan-out of zero", "'reads': '1/s', 'fanout': 0, 'call_latency': {'p50': '5ms', 'p99': '50ms'}",
+            false),
+        workload("hedge without call latency", "'reads': '1/s', 'hedge_after': 'p95'", false),
+        workload("hedge_after not a percentile", "'reads': '1/s', 'fanout': 100, 'call_latency': {'p50': '5ms',"
+            + " 'p99': '50ms'}, 'hedge_after': 'soon'", false),
+        workload("stream", "'writes': '20K/s', 'payload': '1KB', 'stream': {'partition_produce': '5MB/s',"
+            + " 'partition_consume': '3MB/s'}", true),
+        workload("stream without payload", "'writes': '20K/s', 'stream': {'partition_produce': '5MB/s'}", false),
+        workload("stream without writes", "'reads': '20K/s', 'payload': '1KB', 'stream': {'partition_produce':"
+            + " '5MB/s'}", false),
+        workload("stream without limits", "'writes': '20K/s', 'payload': '1KB', 'stream': {}", false),
+        workload("stream limit without time unit", "'writes': '20K/s', 'payload': '1KB', 'stream':"
+            + " {'partition_produce': '5MB'}", false),
+        root("max_wait_p99 10ms", "'capacity': {'max_wait_p99': '10ms'}", true),
+        root("max_wait_p99 a word", "'capacity': {'max_wait_p99': 'short'}", false),
         // scenarios and budgets
         root("a scenario", "'scenarios': {'peak': {'users.dau': '2M', 'workloads.w.payload': '2KB'}}", true),
         root("a scenario named base", "'scenarios': {'base': {'users.dau': '2M'}}", false),

@@ -28,8 +28,10 @@ class SweepReportTest {
     Tree tree = new Tree();
     tree.child("traffic").child("total").put("peak_per_second", 5, Figure.Kind.RATE);
     tree.child("capacity").put("bound_by", "storage");
+    tree.child("availability").put("meets_target", true);
     assertThat(SweepReport.pick(tree, List.of("traffic.total.peak_per_second", "traffic.total", "capacity.bound_by",
-        "capacity.servers"))).containsOnlyKeys("traffic.total.peak_per_second", "capacity.bound_by");
+        "capacity.servers", "availability.meets_target"))).containsOnlyKeys("traffic.total.peak_per_second",
+        "capacity.bound_by", "availability.meets_target");
   }
 
   @Test

@@ -174,4 +174,30 @@ class FractionsTest {
       assertThat(Format.fixed2(Fractions.nines(0.999))).isEqualTo("3.00");
     }
   }
+
+  @Nested
+  class Percentile {
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = ';', value = {"p95; 0.95", "P99.9; 0.999", "99.9; 0.999", "99.9%; 0.999", "p50; 0.5",
+        "p1; 0.01", "p0.5; 0.005", "95 %; 0.95"})
+    void readsAPercentileAsAFraction(String text, double expected) {
+      assertThat(Fractions.percentile(text)).isEqualTo(expected);
+    }
+
+    @Test
+    void refusesABareFractionAsAmbiguous() {
+      assertThatThrownBy(() -> Fractions.percentile("0.999"))
+          .isInstanceOf(QuantityException.class)
+          .hasMessageStartingWith("a bare number of 1 or less is ambiguous as a percentile")
+          .hasMessageContaining("p99.9 if a fraction is meant");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"100", "p100", "0%", "p0", "-5", "150%", "p", "high"})
+    void refusesWhatIsNotStrictlyBetweenZeroAndHundred(String text) {
+      assertThatThrownBy(() -> Fractions.percentile(text))
+          .isInstanceOf(QuantityException.class)
+          .hasMessageContaining("a percentile strictly between 0 and 100");
+    }
+  }
 }
