@@ -34,6 +34,8 @@ class DeterminismTest {
       new String[] {"sensitivity", RANGES, "-o", "markdown"},
       new String[] {"check", RANGES, "-o", "csv", "--samples", "2000"},
       new String[] {"estimate", TWITTER, "--explain"},
+      new String[] {"estimate", "examples/search-service.yaml", "-o", "json"},
+      new String[] {"explain", "examples/search-service.yaml", "-o", "markdown"},
       new String[] {"estimate", TWITTER, "--napkin", "-o", "json"},
       new String[] {"explain", TWITTER},
       new String[] {"sweep", TWITTER, "--vary", "users.mau=100M,1.5B", "-o", "csv"},

@@ -72,13 +72,17 @@ class CliFuzzTest {
       "storage.overhead", "cache.hot_fraction", "cache.node_memory", "capacity.server_qps",
       "capacity.shard_storage", "capacity.shard_write_qps", "capacity.shard_read_qps", "capacity.utilization",
       "availability.target", "conventions.units", "conventions.calendar", "conventions.seconds_per_day",
-      "name", "scenarios", "users", "users.dau.low"};
+      "name", "scenarios", "users", "users.dau.low", "workloads.search.latency", "workloads.search.fanout",
+      "workloads.search.call_latency.p99", "workloads.search.hedge_after", "workloads.click.stream.partition_produce",
+      "traffic.peak.model", "traffic.peak.peak_hour_share", "capacity.max_wait_p99", "availability.window",
+      "availability.components"};
   private static final String[] FIGURES = {"traffic.total.peak_per_second", "capacity.servers",
       "storage.total.bytes_retained", "bandwidth.total.ingress.peak_bytes_per_second", "cache.memory_bytes",
       "capacity.shards", "availability", "users.dau", "workloads.tweet.writes.per_day", "nope", ""};
   private static final String[] VALUES = {"300M", "8M to 12M", "0", "-1", "1e308", "1e-308", "2/day", "1KB",
       "99.99%", "5y", "10:1", "3", "0.5", "150%", "iec", "gregorian", "NaN", "Infinity", "1 to 0",
-      "lognormal(1M, 2)", "{low: 1, high: 2}", "1,000", "1_000_000", "P1Y", "0/s", "1e20/s", "1EB", "~"};
+      "lognormal(1M, 2)", "{low: 1, high: 2}", "1,000", "1_000_000", "P1Y", "0/s", "1e20/s", "1EB", "~",
+      "30ms", "1e9", "p95", "p100", "{p50: 5ms, p99: 50ms}", "diurnal", "5MB/s", "28d", "0ms", "1e300ms"};
 
   @FuzzTest(maxDuration = "30s")
   void commandLine(FuzzedDataProvider data) throws IOException {

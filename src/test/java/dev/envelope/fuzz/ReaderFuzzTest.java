@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.envelope.estimate.Estimate;
 import dev.envelope.estimate.Estimator;
+import dev.envelope.estimate.Models;
 import dev.envelope.model.Document;
 import dev.envelope.model.EnvelopeException;
 import dev.envelope.model.Requirements;
@@ -29,7 +30,9 @@ class ReaderFuzzTest {
       "retention:", "replication:", "overhead:", "cache:", "hot_fraction:", "node_memory:", "capacity:",
       "server_qps:", "shard_storage:", "shard_write_qps:", "shard_read_qps:", "utilization:", "availability:",
       "target:", "conventions:", "units:", "calendar:", "seconds_per_day:", "scenarios:", "budgets:", " to ",
-      "lognormal", "{low: ", "high: ", "/day", "/s", "KB", "GiB", "99.99%", "nines", "&a ", "*a", "<<: ", "- "})
+      "lognormal", "{low: ", "high: ", "latency:", "fanout:", "call_latency:", "hedge_after:", "stream:",
+      "partition_produce:", "peak:", "model: diurnal", "peak_hour_share:", "max_wait_p99:", "window:",
+      "components:", "replicas:", "required:", "mtbf:", "mttr:", "p99: ", "ms", "/day", "/s", "KB", "GiB", "99.99%", "nines", "&a ", "*a", "<<: ", "- "})
   void readAndEstimate(byte[] bytes) {
     Requirements req;
     Document doc;
@@ -51,6 +54,6 @@ class ReaderFuzzTest {
     Estimate estimate = Estimator.estimate(req);
     // Every section, so that every figure is computed and laid out; a figure that overflows is
     // reported by the commands (exit 3), which the command-line target checks.
-    EstimateReport.build(estimate, EnumSet.allOf(Section.class));
+    EstimateReport.build(estimate, Models.of(estimate), EnumSet.allOf(Section.class));
   }
 }
