@@ -84,10 +84,7 @@ public final class NapkinReport {
       String at = String.join(".", here);
       if (e.getValue() instanceof Tree t) {
         mirror(t, here, mirror, steps, napkin, sections, units);
-      } else if (e.getValue() instanceof Tree.Figure exact && steps.containsKey(at) && napkin.containsKey(at)
-          // One significant figure can round a difference away (a target of 99.95% is ~1, so its
-          // nines are infinite): such a figure has no napkin form, only its exact one.
-          && Double.isFinite(napkin.get(at).value())) {
+      } else if (e.getValue() instanceof Tree.Figure exact && steps.containsKey(at) && napkin.containsKey(at)) {
         double value = napkin.get(at).value();
         String display = ExplainReport.napkinDisplay(value, steps.get(at).unit());
         Tree leaf = mirror;

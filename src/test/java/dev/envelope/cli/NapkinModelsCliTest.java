@@ -12,12 +12,19 @@ class NapkinModelsCliTest {
 
   @Test
   void aFigureWhoseNapkinFormIsInfiniteIsLeftOutNotACrash() throws Exception {
-    // The search example's components round to one significant figure as 100% available, so the
-    // napkin of their nines is -log10(1 - 1) = infinity; it used to end in an internal error.
+    // At one significant figure a share such as a utilization of 94% is ~1, so a step that divides
+    // by 1 minus it has an infinite napkin; estimate --napkin, --explain and explain --napkin on the
+    // search example used to end in an internal error.
     for (String format : new String[] {"table", "csv", "json", "yaml", "markdown"}) {
       CliRun run = CliRun.run("estimate", "examples/search-service.yaml", "--napkin", "-o", format);
       assertThat(run.exitCode()).as(run.toString()).isZero();
       assertThat(run.err()).as(run.toString()).doesNotContain("internal error");
+      if (!format.equals("csv")) {
+        CliRun explained = CliRun.run("estimate", "examples/search-service.yaml", "--napkin", "--explain", "-o", format);
+        assertThat(explained.exitCode()).as(explained.toString()).isZero();
+      }
+      CliRun explain = CliRun.run("explain", "examples/search-service.yaml", "--napkin", "-o", format);
+      assertThat(explain.exitCode()).as(explain.toString()).isZero();
     }
     CliRun json = CliRun.run("estimate", "examples/search-service.yaml", "--napkin", "-o", "json");
     JsonNode napkin = new ObjectMapper().readTree(json.out()).get("napkin");
