@@ -2,15 +2,59 @@ package dev.envelope.cli;
 
 import dev.envelope.model.EnvelopeException;
 import java.io.PrintWriter;
+import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Builds the command line, runs it, and turns every failure into a message and an exit code. */
 public final class Cli {
   private Cli() {}
 
   public static int run(Context context, String... args) {
+    String[] line = shorthand(names(), args);
+    CommandLine cli = commandLine(context, invoked(line));
+    if (args.length == 0) {
+      cli.usage(context.err());
+      context.err().flush();
+      return EnvelopeException.USAGE;
+    }
+    int code = cli.execute(line);
+    context.out().flush();
+    if (context.out().checkError()) {
+      context.err().println("envelope: cannot write the output (standard output is closed or full)");
+      code = EnvelopeException.IO;
+    }
+    context.err().flush();
+    return code;
+  }
+
+  /** The whole command line, every subcommand built in full: for man pages and shell completion. */
+  public static CommandLine commandLine(Context context) {
+    return commandLine(context, type -> true);
+  }
+
+  /**
+   * The command line with only the subcommands {@code full} accepts built from their annotations,
+   * and for the others a stub with their name and description. picocli reads every field and
+   * annotation of a command by reflection when it is added, which is most of the start-up time of a
+   * short run; the stubs are enough for the command list of --help, suggestions for a mistyped
+   * command and the shorthand, and no stub is ever run.
+   */
+  static CommandLine commandLine(Context context, Predicate<Class<?>> full) {
     CommandLine cli = new CommandLine(new EnvelopeCommand(context));
+    for (Class<?> type : EnvelopeCommand.SUBCOMMANDS) {
+      Command command = type.getAnnotation(Command.class);
+      if (full.test(type)) {
+        cli.addSubcommand(command.name(), type);
+      } else {
+        CommandSpec stub = CommandSpec.create().name(command.name()).aliases(command.aliases());
+        stub.usageMessage().description(command.description()).header(command.header()).hidden(command.hidden());
+        cli.addSubcommand(command.name(), new CommandLine(stub));
+      }
+    }
     cli.setOut(context.out());
     cli.setErr(context.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -24,19 +68,33 @@ public final class Cli {
         sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
       }
     }
-    if (args.length == 0) {
-      cli.usage(context.err());
-      context.err().flush();
-      return EnvelopeException.USAGE;
+    return cli;
+  }
+
+  /**
+   * Which subcommands {@code args} needs in full: the one it names (the first word that is not a
+   * root option: the root's options take no value), and for {@code help} every one, since it
+   * prints another command's usage.
+   */
+  static Predicate<Class<?>> invoked(String[] args) {
+    for (String arg : args) {
+      if (arg.startsWith("-") && !arg.equals("-")) {
+        continue;
+      }
+      if (arg.equals("help")) {
+        return type -> true;
+      }
+      return type -> type.getAnnotation(Command.class).name().equals(arg);
     }
-    int code = cli.execute(shorthand(cli.getSubcommands().keySet(), args));
-    context.out().flush();
-    if (context.out().checkError()) {
-      context.err().println("envelope: cannot write the output (standard output is closed or full)");
-      code = EnvelopeException.IO;
+    return type -> false;
+  }
+
+  private static Set<String> names() {
+    Set<String> names = new LinkedHashSet<>();
+    for (Class<?> type : EnvelopeCommand.SUBCOMMANDS) {
+      names.add(type.getAnnotation(Command.class).name());
     }
-    context.err().flush();
-    return code;
+    return names;
   }
 
   /** {@code envelope FILE} is short for {@code envelope estimate FILE}. */

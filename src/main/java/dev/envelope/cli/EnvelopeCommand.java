@@ -1,5 +1,6 @@
 package dev.envelope.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +17,21 @@ import picocli.CommandLine.Spec;
       "Back-of-the-envelope capacity estimates from a requirements file (YAML or JSON).",
       "envelope FILE is short for envelope estimate FILE."
     },
-    subcommands = {
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:a check failed (check: a budget; diff: --fail-over); otherwise an internal error (a bug; --debug shows the stack trace)",
+      "2:bad command line",
+      "3:invalid requirements file",
+      "4:input unreadable or output unwritable"
+    })
+public final class EnvelopeCommand implements Runnable {
+  /**
+   * The subcommands, in the order --help lists them. Not in the annotation: {@link Cli} builds in
+   * full only the one a command line names, and a stub with its name and description for each of
+   * the others (see {@link Cli#commandLine}).
+   */
+  static final List<Class<?>> SUBCOMMANDS = List.of(
       EstimateCommand.class,
       QpsCommand.class,
       StorageCommand.class,
@@ -29,17 +44,8 @@ import picocli.CommandLine.Spec;
       CommandLine.HelpCommand.class,
       ValidateCommand.class,
       SchemaCommand.class,
-      InitCommand.class,
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:success",
-      "1:a check failed (check: a budget; diff: --fail-over); otherwise an internal error (a bug; --debug shows the stack trace)",
-      "2:bad command line",
-      "3:invalid requirements file",
-      "4:input unreadable or output unwritable"
-    })
-public final class EnvelopeCommand implements Runnable {
+      InitCommand.class);
+
   final Context context;
 
   @Spec CommandSpec spec;
