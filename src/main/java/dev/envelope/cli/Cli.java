@@ -2,19 +2,21 @@ package dev.envelope.cli;
 
 import dev.envelope.model.EnvelopeException;
 import java.io.PrintWriter;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Builds the command line, runs it, and turns every failure into a message and an exit code. */
 public final class Cli {
+  private static final String HELP = "help";
+  private static final Set<String> NAMES = names();
+
   private Cli() {}
 
   public static int run(Context context, String... args) {
-    String[] line = shorthand(names(), args);
+    String[] line = shorthand(NAMES, args);
     CommandLine cli = commandLine(context, invoked(line));
     if (args.length == 0) {
       cli.usage(context.err());
@@ -33,26 +35,28 @@ public final class Cli {
 
   /** The whole command line, every subcommand built in full: for man pages and shell completion. */
   public static CommandLine commandLine(Context context) {
-    return commandLine(context, type -> true);
+    return commandLine(context, HELP);
   }
 
   /**
-   * The command line with only the subcommands {@code full} accepts built from their annotations,
-   * and for the others a stub with their name and description. picocli reads every field and
-   * annotation of a command by reflection when it is added, which is most of the start-up time of a
-   * short run; the stubs are enough for the command list of --help, suggestions for a mistyped
-   * command and the shorthand, and no stub is ever run.
+   * The command line for a run of {@code named}. picocli reads every field and annotation of a
+   * command by reflection when it is added, which was most of the start-up time of a short run, so
+   * a run that names a subcommand gets that one alone (picocli never looks at a sibling once a
+   * subcommand is parsed), {@code help} gets every one (it prints another's usage), and a run that
+   * names none (--help, --version, a mistyped command) gets a stub with each one's name and
+   * description: enough for the root's usage and for suggestions, and never run.
    */
-  static CommandLine commandLine(Context context, Predicate<Class<?>> full) {
+  static CommandLine commandLine(Context context, String named) {
     CommandLine cli = new CommandLine(new EnvelopeCommand(context));
-    for (Class<?> type : EnvelopeCommand.SUBCOMMANDS) {
-      Command command = type.getAnnotation(Command.class);
-      if (full.test(type)) {
-        cli.addSubcommand(command.name(), type);
-      } else {
-        CommandSpec stub = CommandSpec.create().name(command.name()).aliases(command.aliases());
+    boolean known = NAMES.contains(named);
+    for (EnvelopeCommand.Subcommand sub : EnvelopeCommand.SUBCOMMANDS) {
+      if (named.equals(HELP) || sub.name().equals(named)) {
+        cli.addSubcommand(sub.name(), sub.type());
+      } else if (!known) {
+        Command command = sub.type().getAnnotation(Command.class);
+        CommandSpec stub = CommandSpec.create().name(sub.name()).aliases(command.aliases());
         stub.usageMessage().description(command.description()).header(command.header()).hidden(command.hidden());
-        cli.addSubcommand(command.name(), new CommandLine(stub));
+        cli.addSubcommand(sub.name(), new CommandLine(stub));
       }
     }
     cli.setOut(context.out());
@@ -72,29 +76,24 @@ public final class Cli {
   }
 
   /**
-   * Which subcommands {@code args} needs in full: the one it names (the first word that is not a
-   * root option: the root's options take no value), and for {@code help} every one, since it
-   * prints another command's usage.
+   * The subcommand {@code args} names: its first word that is not an option (the root's options
+   * take no value), or "" when there is none.
    */
-  static Predicate<Class<?>> invoked(String[] args) {
+  static String invoked(String[] args) {
     for (String arg : args) {
-      if (arg.startsWith("-") && !arg.equals("-")) {
-        continue;
+      if (!arg.startsWith("-") || arg.equals("-")) {
+        return arg;
       }
-      if (arg.equals("help")) {
-        return type -> true;
-      }
-      return type -> type.getAnnotation(Command.class).name().equals(arg);
     }
-    return type -> false;
+    return "";
   }
 
   private static Set<String> names() {
-    Set<String> names = new LinkedHashSet<>();
-    for (Class<?> type : EnvelopeCommand.SUBCOMMANDS) {
-      names.add(type.getAnnotation(Command.class).name());
+    Set<String> names = new HashSet<>();
+    for (EnvelopeCommand.Subcommand sub : EnvelopeCommand.SUBCOMMANDS) {
+      names.add(sub.name());
     }
-    return names;
+    return Set.copyOf(names);
   }
 
   /** {@code envelope FILE} is short for {@code envelope estimate FILE}. */

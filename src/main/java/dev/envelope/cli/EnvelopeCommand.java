@@ -27,24 +27,26 @@ import picocli.CommandLine.Spec;
     })
 public final class EnvelopeCommand implements Runnable {
   /**
-   * The subcommands, in the order --help lists them. Not in the annotation: {@link Cli} builds in
-   * full only the one a command line names, and a stub with its name and description for each of
-   * the others (see {@link Cli#commandLine}).
+   * The subcommands, in the order --help lists them. Not in the annotation: {@link Cli} builds only
+   * the one a command line names (see {@link Cli#commandLine}). Each name is its annotation's.
    */
-  static final List<Class<?>> SUBCOMMANDS = List.of(
-      EstimateCommand.class,
-      QpsCommand.class,
-      StorageCommand.class,
-      BandwidthCommand.class,
-      ShardsCommand.class,
-      SlaCommand.class,
-      CheckCommand.class,
-      SweepCommand.class,
-      DiffCommand.class,
-      CommandLine.HelpCommand.class,
-      ValidateCommand.class,
-      SchemaCommand.class,
-      InitCommand.class);
+  static final List<Subcommand> SUBCOMMANDS = List.of(
+      new Subcommand("estimate", EstimateCommand.class),
+      new Subcommand("qps", QpsCommand.class),
+      new Subcommand("storage", StorageCommand.class),
+      new Subcommand("bandwidth", BandwidthCommand.class),
+      new Subcommand("shards", ShardsCommand.class),
+      new Subcommand("sla", SlaCommand.class),
+      new Subcommand("check", CheckCommand.class),
+      new Subcommand("sweep", SweepCommand.class),
+      new Subcommand("diff", DiffCommand.class),
+      new Subcommand("help", CommandLine.HelpCommand.class),
+      new Subcommand("validate", ValidateCommand.class),
+      new Subcommand("schema", SchemaCommand.class),
+      new Subcommand("init", InitCommand.class));
+
+  /** A subcommand's name, known without reading its class's annotations, and its class. */
+  record Subcommand(String name, Class<?> type) {}
 
   final Context context;
 
