@@ -42,7 +42,7 @@ public final class Main {
    * Whether standard output is a terminal. Java 22 and newer return a console even when output is
    * piped, and say so through {@code Console.isTerminal()}, which Java 17 lacks.
    */
-  private static boolean stdoutIsTerminal() {
+  static boolean stdoutIsTerminal() {
     java.io.Console console = System.console();
     if (console == null) {
       return false;
