@@ -6,6 +6,8 @@ import dev.envelope.CliRun;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -49,6 +51,23 @@ class CommandLineTest {
     assertThat(Cli.invoked(new String[] {"--debug", "estimate", "x.yaml"})).isEqualTo("estimate");
     assertThat(Cli.invoked(new String[] {"-"})).isEqualTo("-");
     assertThat(Cli.invoked(new String[] {"--help"})).isEmpty();
+  }
+
+  @Test
+  void noOptionHasATypeWhoseConverterMainLeavesOut() {
+    // Main.main excludes picocli's java.sql and java.time converters to start faster.
+    CommandLine whole = Cli.commandLine(CONTEXT);
+    List<CommandLine> all = new ArrayList<>(whole.getSubcommands().values());
+    all.add(whole);
+    for (CommandLine cli : all) {
+      for (CommandLine.Model.ArgSpec arg : cli.getCommandSpec().args()) {
+        List<Class<?>> types = new ArrayList<>(List.of(arg.auxiliaryTypes()));
+        types.add(arg.type());
+        for (Class<?> type : types) {
+          assertThat(type.getName()).as(cli.getCommandName() + " " + arg).doesNotStartWith("java.sql.").doesNotStartWith("java.time.");
+        }
+      }
+    }
   }
 
   @Test
