@@ -71,13 +71,13 @@ run_case() {
   esac
 }
 declare -A shown=(
-  [squiggle-core-10k]="node run-squiggle.mjs 10000 --model core ${SQUIGGLE_ARGS:-}"
-  [squiggle-core-100k]="node run-squiggle.mjs 100000 --model core ${SQUIGGLE_ARGS:-}"
-  [squiggle-full-10k]="node run-squiggle.mjs 10000 ${SQUIGGLE_ARGS:-}"
-  [squiggle-full-100k]="node run-squiggle.mjs 100000 ${SQUIGGLE_ARGS:-}"
-  [envelope-10k]="envelope estimate six-workloads.yaml --samples 10000 ${ENVELOPE_ARGS:-}"
-  [envelope-100k]="envelope estimate six-workloads.yaml --samples 100000 ${ENVELOPE_ARGS:-}"
-  [envelope-point]="envelope estimate six-workloads-point.yaml ${ENVELOPE_ARGS:-}"
+  [squiggle-core-10k]="node run-squiggle.mjs 10000 --model core${SQUIGGLE_ARGS:+ $SQUIGGLE_ARGS}"
+  [squiggle-core-100k]="node run-squiggle.mjs 100000 --model core${SQUIGGLE_ARGS:+ $SQUIGGLE_ARGS}"
+  [squiggle-full-10k]="node run-squiggle.mjs 10000${SQUIGGLE_ARGS:+ $SQUIGGLE_ARGS}"
+  [squiggle-full-100k]="node run-squiggle.mjs 100000${SQUIGGLE_ARGS:+ $SQUIGGLE_ARGS}"
+  [envelope-10k]="envelope estimate six-workloads.yaml --samples 10000${ENVELOPE_ARGS:+ $ENVELOPE_ARGS}"
+  [envelope-100k]="envelope estimate six-workloads.yaml --samples 100000${ENVELOPE_ARGS:+ $ENVELOPE_ARGS}"
+  [envelope-point]="envelope estimate six-workloads-point.yaml${ENVELOPE_ARGS:+ $ENVELOPE_ARGS}"
 )
 
 declare -A failed wall cpu

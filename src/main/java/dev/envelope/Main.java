@@ -16,7 +16,17 @@ import java.util.Map;
 public final class Main {
   private Main() {}
 
+  /**
+   * picocli registers a converter for each java.sql and java.time type by reflection in every
+   * command line it builds, which costs a short run several milliseconds; no option of ours has such
+   * a type (CommandLineTest checks).
+   */
+  static final String PICOCLI_CONVERTER_EXCLUDES = "java\\.(sql|time)\\..*";
+
   public static void main(String[] args) {
+    if (System.getProperty("picocli.converters.excludes") == null) {
+      System.setProperty("picocli.converters.excludes", PICOCLI_CONVERTER_EXCLUDES);
+    }
     // Straight to the file descriptors: System.out would swallow write errors (a full disk, a
     // closed pipe), which must end in exit code 4.
     PrintWriter out = new PrintWriter(new OutputStreamWriter(
@@ -42,7 +52,7 @@ public final class Main {
    * Whether standard output is a terminal. Java 22 and newer return a console even when output is
    * piped, and say so through {@code Console.isTerminal()}, which Java 17 lacks.
    */
-  private static boolean stdoutIsTerminal() {
+  static boolean stdoutIsTerminal() {
     java.io.Console console = System.console();
     if (console == null) {
       return false;

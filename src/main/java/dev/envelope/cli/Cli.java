@@ -2,15 +2,63 @@ package dev.envelope.cli;
 
 import dev.envelope.model.EnvelopeException;
 import java.io.PrintWriter;
+import java.util.HashSet;
 import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Builds the command line, runs it, and turns every failure into a message and an exit code. */
 public final class Cli {
+  private static final String HELP = "help";
+  private static final Set<String> NAMES = names();
+
   private Cli() {}
 
   public static int run(Context context, String... args) {
+    String[] line = shorthand(NAMES, args);
+    CommandLine cli = commandLine(context, invoked(line));
+    if (args.length == 0) {
+      cli.usage(context.err());
+      context.err().flush();
+      return EnvelopeException.USAGE;
+    }
+    int code = cli.execute(line);
+    context.out().flush();
+    if (context.out().checkError()) {
+      context.err().println("envelope: cannot write the output (standard output is closed or full)");
+      code = EnvelopeException.IO;
+    }
+    context.err().flush();
+    return code;
+  }
+
+  /** The whole command line, every subcommand built in full: for man pages and shell completion. */
+  public static CommandLine commandLine(Context context) {
+    return commandLine(context, HELP);
+  }
+
+  /**
+   * The command line for a run of {@code named}. picocli reads every field and annotation of a
+   * command by reflection when it is added, which was most of the start-up time of a short run, so
+   * a run that names a subcommand gets that one alone (picocli never looks at a sibling once a
+   * subcommand is parsed), {@code help} gets every one (it prints another's usage), and a run that
+   * names none (--help, --version, a mistyped command) gets a stub with each one's name and
+   * description: enough for the root's usage and for suggestions, and never run.
+   */
+  static CommandLine commandLine(Context context, String named) {
     CommandLine cli = new CommandLine(new EnvelopeCommand(context));
+    boolean known = NAMES.contains(named);
+    for (EnvelopeCommand.Subcommand sub : EnvelopeCommand.SUBCOMMANDS) {
+      if (named.equals(HELP) || sub.name().equals(named)) {
+        cli.addSubcommand(sub.name(), sub.type());
+      } else if (!known) {
+        Command command = sub.type().getAnnotation(Command.class);
+        CommandSpec stub = CommandSpec.create().name(sub.name()).aliases(command.aliases());
+        stub.usageMessage().description(command.description()).header(command.header()).hidden(command.hidden());
+        cli.addSubcommand(sub.name(), new CommandLine(stub));
+      }
+    }
     cli.setOut(context.out());
     cli.setErr(context.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -24,19 +72,28 @@ public final class Cli {
         sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
       }
     }
-    if (args.length == 0) {
-      cli.usage(context.err());
-      context.err().flush();
-      return EnvelopeException.USAGE;
+    return cli;
+  }
+
+  /**
+   * The subcommand {@code args} names: its first word that is not an option (the root's options
+   * take no value), or "" when there is none.
+   */
+  static String invoked(String[] args) {
+    for (String arg : args) {
+      if (!arg.startsWith("-") || arg.equals("-")) {
+        return arg;
+      }
     }
-    int code = cli.execute(shorthand(cli.getSubcommands().keySet(), args));
-    context.out().flush();
-    if (context.out().checkError()) {
-      context.err().println("envelope: cannot write the output (standard output is closed or full)");
-      code = EnvelopeException.IO;
+    return "";
+  }
+
+  private static Set<String> names() {
+    Set<String> names = new HashSet<>();
+    for (EnvelopeCommand.Subcommand sub : EnvelopeCommand.SUBCOMMANDS) {
+      names.add(sub.name());
     }
-    context.err().flush();
-    return code;
+    return Set.copyOf(names);
   }
 
   /** {@code envelope FILE} is short for {@code envelope estimate FILE}. */

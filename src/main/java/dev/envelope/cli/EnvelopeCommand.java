@@ -1,5 +1,6 @@
 package dev.envelope.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,25 +17,6 @@ import picocli.CommandLine.Spec;
       "Back-of-the-envelope capacity estimates from a requirements file (YAML or JSON).",
       "envelope FILE is short for envelope estimate FILE."
     },
-    subcommands = {
-      EstimateCommand.class,
-      QpsCommand.class,
-      StorageCommand.class,
-      BandwidthCommand.class,
-      ShardsCommand.class,
-      ExplainCommand.class,
-      SlaCommand.class,
-      CheckCommand.class,
-      SweepCommand.class,
-      SensitivityCommand.class,
-      DiffCommand.class,
-      ReferenceCommand.class,
-      KeyspaceCommand.class,
-      CommandLine.HelpCommand.class,
-      ValidateCommand.class,
-      SchemaCommand.class,
-      InitCommand.class,
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -44,6 +26,32 @@ import picocli.CommandLine.Spec;
       "4:input unreadable or output unwritable"
     })
 public final class EnvelopeCommand implements Runnable {
+  /**
+   * The subcommands, in the order --help lists them. Not in the annotation: {@link Cli} builds only
+   * the one a command line names (see {@link Cli#commandLine}). Each name is its annotation's.
+   */
+  static final List<Subcommand> SUBCOMMANDS = List.of(
+      new Subcommand("estimate", EstimateCommand.class),
+      new Subcommand("qps", QpsCommand.class),
+      new Subcommand("storage", StorageCommand.class),
+      new Subcommand("bandwidth", BandwidthCommand.class),
+      new Subcommand("shards", ShardsCommand.class),
+      new Subcommand("explain", ExplainCommand.class),
+      new Subcommand("sla", SlaCommand.class),
+      new Subcommand("check", CheckCommand.class),
+      new Subcommand("sweep", SweepCommand.class),
+      new Subcommand("sensitivity", SensitivityCommand.class),
+      new Subcommand("diff", DiffCommand.class),
+      new Subcommand("reference", ReferenceCommand.class),
+      new Subcommand("keyspace", KeyspaceCommand.class),
+      new Subcommand("help", CommandLine.HelpCommand.class),
+      new Subcommand("validate", ValidateCommand.class),
+      new Subcommand("schema", SchemaCommand.class),
+      new Subcommand("init", InitCommand.class));
+
+  /** A subcommand's name, known without reading its class's annotations, and its class. */
+  record Subcommand(String name, Class<?> type) {}
+
   final Context context;
 
   @Spec CommandSpec spec;

@@ -97,6 +97,33 @@ public final class MonteCarlo {
       return paths;
     }
 
+    /**
+     * Computes the summaries of {@code paths} ahead of {@link #summary}, the selections shared out
+     * between two threads (each figure's selection is its own, so the result is the same whatever
+     * the threads' timing).
+     */
+    public void prepare(List<String> paths) {
+      List<double[]> arrays = new ArrayList<>();
+      Map<double[], Boolean> seen = new IdentityHashMap<>();
+      for (String path : paths) {
+        if (summaries.containsKey(path)) {
+          continue;
+        }
+        Lanes.Derived d = figures.derivation(path);
+        double[] a = d != null ? d.base() : figures.get(path);
+        if (a != null && a.length > 1 && !baseSummaries.containsKey(a) && seen.put(a, Boolean.TRUE) == null) {
+          arrays.add(a);
+        }
+      }
+      Summary[] out = new Summary[arrays.size()];
+      Selection other = new Selection(settings.samples());
+      inParallel(arrays.size(), settings.samples(), (i, first) ->
+          out[i] = MonteCarlo.summarise(arrays.get(i), ps, first ? selection : other));
+      for (int i = 0; i < out.length; i++) {
+        baseSummaries.put(arrays.get(i), out[i]);
+      }
+    }
+
     /** The mean and percentiles of the figure at {@code path}, one of {@link #varying()}. */
     public Summary summary(String path) {
       Summary s = summaries.get(path);
@@ -113,7 +140,8 @@ public final class MonteCarlo {
      */
     private Summary summarise(String path, Lanes.Derived derived) {
       if (derived == null) {
-        return MonteCarlo.summarise(figures.get(path), ps, selection);
+        double[] lanes = figures.get(path);
+        return baseSummaries.computeIfAbsent(lanes, b -> MonteCarlo.summarise(b, ps, selection));
       }
       double[] base = baseSummaries.computeIfAbsent(derived.base(), b -> MonteCarlo.summarise(b, ps, selection))
           .percentiles();
@@ -134,11 +162,18 @@ public final class MonteCarlo {
     }
   }
 
-  /** The draws of every uncertain input, and of the inputs that inherit one, by input path. */
+  /**
+   * The draws of every uncertain input, and of the inputs that inherit one, by input path. Each
+   * input has its own generator, so two threads share the inputs out without changing a draw.
+   */
   public static Map<String, double[]> draws(Requirements.Uncertainty uncertainty, int samples, long seed) {
+    List<Uncertain> inputs = uncertainty.inputs();
+    double[][] drawn = new double[inputs.size()][];
+    inParallel(inputs.size(), samples, (i, first) ->
+        drawn[i] = draw(inputs.get(i), samples, generator(seed, inputs.get(i).path())));
     Map<String, double[]> draws = new LinkedHashMap<>();
-    for (Uncertain u : uncertainty.inputs()) {
-      draws.put(u.path(), draw(u, samples, generator(seed, u.path())));
+    for (int i = 0; i < inputs.size(); i++) {
+      draws.put(inputs.get(i).path(), drawn[i]);
     }
     uncertainty.inherits().forEach((to, from) -> draws.put(to, draws.get(from)));
     return draws;
@@ -149,6 +184,52 @@ public final class MonteCarlo {
     Lanes.Figures figures = Estimator.compute(req, Inputs.of(draws(req.uncertainty(), settings.samples(),
         settings.seed())));
     return new Result(settings, req.uncertainty().inputs(), figures);
+  }
+
+  /** A task for item {@code i}; {@code first}: run by the calling thread (else by the helper thread). */
+  interface Task {
+    void run(int i, boolean first);
+  }
+
+  /** Draws per item below which a second thread is not worth starting. */
+  static final int PARALLEL_FROM = 20_000;
+
+  /**
+   * Runs {@code task} for items 0 to {@code count - 1}: the even ones on this thread, the odd ones
+   * on one more when each item is large enough to pay for it (the machines this runs on have at
+   * least two cores more often than not). Each item writes only its own result.
+   */
+  static void inParallel(int count, int samples, Task task) {
+    if (count < 2 || samples < PARALLEL_FROM) {
+      for (int i = 0; i < count; i++) {
+        task.run(i, true);
+      }
+      return;
+    }
+    RuntimeException[] failed = new RuntimeException[1];
+    Thread helper = new Thread(() -> {
+      try {
+        for (int i = 1; i < count; i += 2) {
+          task.run(i, false);
+        }
+      } catch (RuntimeException e) {
+        failed[0] = e;
+      }
+    }, "envelope-monte-carlo");
+    helper.setDaemon(true);
+    helper.start();
+    for (int i = 0; i < count; i += 2) {
+      task.run(i, true);
+    }
+    try {
+      helper.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while drawing", e);
+    }
+    if (failed[0] != null) {
+      throw failed[0];
+    }
   }
 
   static Summary summarise(double[] lanes, double[] ps, Selection selection) {

@@ -118,4 +118,28 @@ class MonteCarloTest {
     assertThat(s.percentile(0)).isCloseTo(2e6, withinPercentage(1.5));
     assertThat(s.percentile(2)).isCloseTo(20e6, withinPercentage(1.5));
   }
+
+  @Test
+  void twoThreadsGiveTheSameBitsAsOne() {
+    Requirements req = read("""
+        users: {dau: 8M to 12M}
+        workloads:
+          a: {writes_per_user: 1/day to 3/day, payload: 1KB to 4KB}
+          b: {writes_per_user: {dist: triangular, low: 1/day, mode: 2/day, high: 6/day}, payload: 2KB}
+        """);
+    int n = MonteCarlo.PARALLEL_FROM;
+    var draws = MonteCarlo.draws(req.uncertainty(), n, 5);
+    for (Uncertain u : req.uncertainty().inputs()) {
+      // The same input drawn alone, on this thread.
+      assertThat(draws.get(u.path())).containsExactly(MonteCarlo.draw(u, n, MonteCarlo.generator(5, u.path())));
+    }
+    MonteCarlo.Settings settings = new MonteCarlo.Settings(n, 5, List.of(5.0, 50.0, 95.0));
+    MonteCarlo.Result prepared = MonteCarlo.run(req, settings);
+    prepared.prepare(prepared.varying());
+    MonteCarlo.Result oneByOne = MonteCarlo.run(req, settings);
+    for (String path : prepared.varying()) {
+      assertThat(prepared.summary(path).percentiles()).as(path).containsExactly(oneByOne.summary(path).percentiles());
+      assertThat(prepared.summary(path).mean()).as(path).isEqualTo(oneByOne.summary(path).mean());
+    }
+  }
 }

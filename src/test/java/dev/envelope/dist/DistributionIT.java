@@ -1,0 +1,200 @@
+package dev.envelope.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.envelope.CliRun;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The assembled archives, as a user gets them: unpacked (the zip with its file modes), then
+ * {@code bin/envelope estimate examples/twitter.yaml} run through the shipped launcher, first
+ * without its class-data sharing archive, then with the archive it recorded, then with a stale and
+ * with a corrupt one; every run prints what the in-process run prints and nothing else. Run by the
+ * dist profile (maven-failsafe-plugin) after JReleaser has assembled them; further JDKs to run the
+ * launcher on may be listed in ENVELOPE_TEST_JAVA_HOMES (separated by ':').
+ */
+class DistributionIT {
+  static final String VERSION = System.getProperty("envelope.version");
+  static final Path ARCHIVES = Path.of(System.getProperty("envelope.archives", "target/jreleaser/assemble/envelope/java-archive"));
+  static final String[] ESTIMATE = {"estimate", "examples/twitter.yaml"};
+
+  record Run(int exit, String out, String err) {}
+
+  static Stream<String[]> archivesAndJdks() {
+    List<String> jdks = new ArrayList<>();
+    jdks.add(System.getProperty("java.home"));
+    String more = System.getenv("ENVELOPE_TEST_JAVA_HOMES");
+    if (more != null) {
+      for (String jdk : more.split(":")) {
+        if (!jdk.isBlank() && Files.isExecutable(Path.of(jdk, "bin", "java"))) {
+          jdks.add(jdk);
+        }
+      }
+    }
+    List<String[]> cases = new ArrayList<>();
+    for (String format : List.of("zip", "tgz")) {
+      for (String jdk : jdks) {
+        cases.add(new String[] {format, jdk});
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} on {1}")
+  @MethodSource("archivesAndJdks")
+  void unpackedArchiveRunsTheEstimateThroughItsLauncher(String format, String javaHome, @TempDir Path tmp) throws Exception {
+    Path archive = ARCHIVES.resolve("envelope-" + VERSION + "." + format);
+    assertThat(archive).exists();
+    Path home = unpack(archive, tmp.resolve("unpacked")).resolve("envelope-" + VERSION);
+    assertThat(home.resolve("bin/envelope")).isExecutable();
+    for (String file : List.of("LICENSE", "NOTICE", "README.md", "bin/envelope.bat", "lib/envelope.jar",
+        "completion/envelope.bash", "completion/envelope.zsh", "examples/twitter.yaml", "man/man1/envelope.1",
+        "man/man1/envelope-estimate.1")) {
+      assertThat(home.resolve(file)).as(file).isRegularFile();
+    }
+
+    Map<String, String> env = new HashMap<>();
+    env.put("JAVA_HOME", javaHome);
+    env.put("HOME", tmp.toString());
+    env.put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
+    env.put("PATH", System.getenv("PATH"));
+    String expected = CliRun.run(ESTIMATE).out();
+    Path cache = tmp.resolve("cache/envelope");
+
+    // First use: no archive yet; one is recorded in the background.
+    assertPrintsOnly(expected, run(home, env, ESTIMATE));
+    Path recorded = awaitArchive(cache);
+
+    // Second use: the classes come from the archive.
+    Path classLog = tmp.resolve("class-load.log");
+    Map<String, String> logging = new HashMap<>(env);
+    logging.put("ENVELOPE_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog);
+    assertPrintsOnly(expected, run(home, logging, ESTIMATE));
+    assertThat(Files.readString(classLog)).contains("dev.envelope.Main source: shared objects file");
+
+    // A jar newer than the archive: it is dropped (and recorded again), never used stale.
+    Files.setLastModifiedTime(home.resolve("lib/envelope.jar"), FileTime.fromMillis(Files.getLastModifiedTime(recorded).toMillis() + 2000));
+    assertPrintsOnly(expected, run(home, env, ESTIMATE));
+    awaitArchive(cache);
+
+    // An archive the JVM refuses is skipped without a word.
+    Files.write(recorded, "not an archive".getBytes(StandardCharsets.UTF_8));
+    Files.setLastModifiedTime(recorded, FileTime.fromMillis(Files.getLastModifiedTime(home.resolve("lib/envelope.jar")).toMillis() + 2000));
+    assertPrintsOnly(expected, run(home, env, ESTIMATE));
+
+    // Without the cache directory's being writable, it runs all the same.
+    Map<String, String> noCache = new HashMap<>(env);
+    noCache.put("XDG_CACHE_HOME", "/proc/envelope-cache");
+    assertPrintsOnly(expected, run(home, noCache, ESTIMATE));
+
+    Run version = run(home, env, "--version");
+    assertThat(version.exit()).as(version.toString()).isZero();
+    assertThat(version.out()).as(version.toString()).startsWith("envelope " + VERSION);
+    assertPrintsOnly(CliRun.run("--help").out(), run(home, env, "--help"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("archivesAndJdks")
+  void bashCompletesCommandsAndOptions(String format, String javaHome, @TempDir Path tmp) throws Exception {
+    if (!javaHome.equals(System.getProperty("java.home"))) {
+      return; // the script does not depend on the JDK
+    }
+    Path home = unpack(ARCHIVES.resolve("envelope-" + VERSION + "." + format), tmp).resolve("envelope-" + VERSION);
+    // compopt works only inside a completion that bash itself started; here it has nothing to do.
+    String script = "source " + home.resolve("completion/envelope.bash") + "\ncompopt() { :; }\n"
+        + "COMP_WORDS=(envelope est); COMP_CWORD=1; _complete_envelope; echo \"${COMPREPLY[@]}\"\n"
+        + "COMP_WORDS=(envelope estimate --sce); COMP_CWORD=2; _complete_envelope; echo \"${COMPREPLY[@]}\"\n";
+    Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+    String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(bash.waitFor()).as(out).isZero();
+    List<String> lines = out.lines().toList();
+    assertThat(lines).as(out).hasSize(2);
+    assertThat(lines.get(0)).isEqualTo("estimate");
+    assertThat(lines.get(1).split(" ")).containsExactlyInAnyOrder("--scenario", "--scenarios");
+  }
+
+  static void assertPrintsOnly(String expected, Run run) {
+    assertThat(run.err()).as(run.toString()).isEmpty();
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out()).as(run.toString()).isEqualTo(expected);
+  }
+
+  /** Waits for the launcher's background recording to finish (a bound, not a timing check). */
+  static Path awaitArchive(Path cache) throws Exception {
+    for (int i = 0; i < 600; i++) {
+      if (Files.isDirectory(cache)) {
+        try (Stream<Path> files = Files.list(cache)) {
+          List<Path> all = files.toList();
+          List<Path> archives = all.stream().filter(f -> f.toString().endsWith(".jsa") || f.toString().endsWith(".aot")).toList();
+          boolean busy = all.stream().anyMatch(f -> f.toString().endsWith(".lock"));
+          if (!busy && archives.size() == 1) {
+            return archives.get(0);
+          }
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no archive recorded in " + cache);
+  }
+
+  static Run run(Path home, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(home.resolve("bin/envelope").toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    Path out = Files.createTempFile("envelope-out", ".txt");
+    Path err = Files.createTempFile("envelope-err", ".txt");
+    try {
+      Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      int exit = process.waitFor();
+      return new Run(exit, Files.readString(out), Files.readString(err));
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+    }
+  }
+
+  /** Unpacks a zip (keeping its Unix modes, as unzip does) or a tar.gz (with tar). */
+  static Path unpack(Path archive, Path into) throws IOException, InterruptedException {
+    Files.createDirectories(into);
+    if (archive.toString().endsWith(".zip")) {
+      try (FileSystem zip = FileSystems.newFileSystem(archive, Map.of("enablePosixFileAttributes", "true"))) {
+        Path root = zip.getPath("/");
+        try (Stream<Path> entries = Files.walk(root)) {
+          for (Path entry : entries.toList()) {
+            Path target = into.resolve(root.relativize(entry).toString());
+            if (Files.isDirectory(entry)) {
+              Files.createDirectories(target);
+            } else {
+              Files.copy(entry, target);
+              PosixFileAttributes attributes = Files.getFileAttributeView(entry, PosixFileAttributeView.class).readAttributes();
+              Files.setPosixFilePermissions(target, attributes.permissions());
+            }
+          }
+        }
+      }
+    } else {
+      Process tar = new ProcessBuilder("tar", "xzf", archive.toAbsolutePath().toString()).directory(into.toFile()).inheritIO().start();
+      assertThat(tar.waitFor()).isZero();
+    }
+    return into;
+  }
+}
