@@ -22,6 +22,18 @@ class LimitsCliTest {
   }
 
   @Test
+  void explainAndNapkinPointAtTheInputToo() {
+    // 1e300 writes a second x 1e300 B = 1e600 B/s; workloads.upload.writes is at line 3, column 13.
+    String file = "workloads:\n  upload:\n    writes: 1e300/s\n    payload: 1e300B\n";
+    for (String[] args : new String[][] {{"explain", "-"}, {"estimate", "-", "--napkin"}, {"estimate", "-", "--explain"}}) {
+      CliRun run = CliRun.run(file, Map.of(), false, args);
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+      assertThat(run.err()).as(run.toString()).startsWith("<stdin>:3:13: workloads.upload.writes: too large: with"
+          + " workloads.upload.payload, it makes workloads.upload.ingress.avg_bytes_per_second overflow to infinity");
+    }
+  }
+
+  @Test
   void anOverflowFromAnOverrideNamesTheOverride() {
     // 1.7e308 MAU x 50% x 2 tweets x 10 reads each = 1.7e309 reads a day: infinite.
     CliRun run = CliRun.run("", Map.of(), false, "qps", "examples/twitter.yaml", "--set", "users.mau=1.7e308");
