@@ -105,7 +105,7 @@ public final class Cli {
     // A word that is not a command is read as a file only if it looks like one, so that a
     // mistyped command ("estimte") gets picocli's "did you mean" instead of "no such file".
     boolean file = first.equals("-") || first.contains(".") || first.contains("/")
-        || java.nio.file.Files.exists(java.nio.file.Path.of(first));
+        || Input.exists(first);
     if (!file || commands.contains(first)) {
       return args;
     }

@@ -68,7 +68,7 @@ final class ExplainCommand implements Callable<Integer> {
     OutputOptions output = new OutputOptions();
     output.color = color;
     Interview x = Interview.of(root.context, file, input, "");
-    Tree figures = Printer.report(x.estimate, Section.all()).tree();
+    Tree figures = Printer.report(x.estimate, Section.all(), x.where).tree();
     for (String path : paths) {
       check(path, x.steps, figures);
     }

@@ -32,11 +32,14 @@ final class Interview {
   final Requirements req;
   final Estimate estimate;
   final List<Step> steps;
+  /** Where the inputs were written, so that an overflow points at the value behind it. */
+  final InputLocations where;
 
-  private Interview(Requirements req, Estimate estimate, List<Step> steps) {
+  private Interview(Requirements req, Estimate estimate, List<Step> steps, InputLocations where) {
     this.req = req;
     this.estimate = estimate;
     this.steps = steps;
+    this.where = where;
   }
 
   /** The file's one binding, as {@link Printer#bind} makes it, with every step of its estimate. */
@@ -48,7 +51,7 @@ final class Interview {
     Requirements req = Printer.bind(doc, input);
     Estimate estimate = Estimator.estimate(req);
     InputLocations where = InputLocations.of(doc.tree(input.scenario(), input.assignments()));
-    return new Interview(req, estimate, Explanation.steps(estimate, where));
+    return new Interview(req, estimate, Explanation.steps(estimate, where), where);
   }
 
   Map<String, Napkin.Figure> napkin() {
@@ -70,7 +73,7 @@ final class Interview {
     String flag = options.explain ? "--explain" : "--napkin";
     Interview x = of(context, options.file, options.input, flag + " and --scenarios: " + flag
         + " works on one scenario at a time; expected --scenario NAME, or --scenarios without " + flag);
-    Report report = Printer.report(x.estimate, sections);
+    Report report = Printer.report(x.estimate, sections, x.where);
     Map<String, Napkin.Figure> napkin = x.napkin();
     if (options.napkin) {
       report = NapkinReport.build(report, x.steps, napkin, x.req.conventions().time(), x.req.conventions().units());

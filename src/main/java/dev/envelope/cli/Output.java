@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -48,16 +50,41 @@ final class Output {
         }
         channel.force(true); // on disk before the rename makes it visible
       }
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      move(temporary, target, force);
+    } catch (FileAlreadyExistsException e) {
+      delete(temporary);
+      throw new EnvelopeException(EnvelopeException.USAGE,
+          file + ": already exists; expected a new file name, or --force to overwrite it");
     } catch (IOException e) {
-      try {
-        Files.deleteIfExists(temporary);
-      } catch (IOException ignored) {
-        // The write already failed; that is the error to report.
-      }
+      delete(temporary);
       // The directory as the user wrote it: the message must not depend on where envelope runs.
       Path given = target.getParent() == null ? Path.of(".") : target.getParent();
       throw new EnvelopeException(EnvelopeException.IO, file + ": cannot write: " + reason(e, given));
+    }
+  }
+
+  /**
+   * Renames {@code temporary} to {@code target}: atomically where the file system can, else a plain
+   * move. Without {@code force} the rename refuses an existing target, so a file that appeared since
+   * the check is not replaced either.
+   */
+  static void move(Path temporary, Path target, boolean force) throws IOException {
+    if (!force) {
+      Files.move(temporary, target);
+      return;
+    }
+    try {
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void delete(Path temporary) {
+    try {
+      Files.deleteIfExists(temporary);
+    } catch (IOException ignored) {
+      // The write already failed; that is the error to report.
     }
   }
 

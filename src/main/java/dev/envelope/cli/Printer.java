@@ -1,12 +1,15 @@
 package dev.envelope.cli;
 
+import dev.envelope.estimate.Derivation;
 import dev.envelope.estimate.Estimate;
 import dev.envelope.estimate.Estimator;
 import dev.envelope.estimate.MonteCarlo;
 import dev.envelope.estimate.Models;
+import dev.envelope.estimate.Overflow;
 import dev.envelope.model.Diagnostic;
 import dev.envelope.model.Document;
 import dev.envelope.model.EnvelopeException;
+import dev.envelope.model.InputLocations;
 import dev.envelope.model.Location;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;
@@ -72,16 +75,38 @@ final class Printer {
 
   /** The report of {@code estimate}; a figure too large to compute is an invalid input (exit 3). */
   static Report report(Estimate estimate, Set<Section> sections) {
-    Requirements req = estimate.requirements();
+    return report(estimate, sections, InputLocations.none());
+  }
+
+  /**
+   * Like {@link #report(Estimate, Set)}; {@code where} locates the inputs, so that an overflow
+   * points at the value that caused it.
+   */
+  static Report report(Estimate estimate, Set<Section> sections, InputLocations where) {
     Models.Figures models = EstimateReport.modelled(sections) ? Models.of(estimate) : Models.Figures.NONE;
     Report report = EstimateReport.build(estimate, models, sections);
     report.tree().firstNonFinite().ifPresent(path -> {
-      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.of(new Diagnostic(
-          Location.argument(req.source()), path,
-          "the result is too large to compute (overflows to infinity); expected inputs whose products"
-              + " stay below 1e308: check the magnitudes of users, rates and sizes")));
+      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.of(overflow(estimate, where, path)));
     });
     return report;
+  }
+
+  /** The input that makes the figure at {@code path} overflow, where it was written, and what to do. */
+  static Diagnostic overflow(Estimate estimate, InputLocations where, String path) {
+    Requirements req = estimate.requirements();
+    Optional<Overflow.Cause> cause = Overflow.of(estimate, where, path);
+    if (cause.isEmpty()) {
+      return new Diagnostic(Location.argument(req.source()), path,
+          "the result is too large to compute (overflows to infinity); expected inputs whose products"
+              + " stay below 1e308: check the magnitudes of users, rates and sizes");
+    }
+    List<Derivation.Operand> inputs = cause.get().inputs();
+    Derivation.Source largest = inputs.get(0).from();
+    Location at = largest.location().orElse(Location.argument(req.source()));
+    List<String> others = inputs.stream().skip(1).map(o -> o.from().path().orElseThrow()).toList();
+    return new Diagnostic(at, largest.path().orElseThrow(), "too large: "
+        + (others.isEmpty() ? "it" : "with " + String.join(", ", others) + ", it") + " makes "
+        + cause.get().step().path() + " overflow to infinity (past 1.8e308); expected smaller values");
   }
 
   static int estimate(Context context, String file, InputOptions input, OutputOptions output, Set<Section> sections,
@@ -101,8 +126,9 @@ final class Printer {
       Map<String, List<Warning>> warnings = new LinkedHashMap<>();
       all.forEach((name, req) -> {
         Estimate estimate = Estimator.estimate(req);
-        Report report = report(estimate, sections);
         boolean base = name.equals(Document.BASE);
+        Report report = report(estimate, sections,
+            doc.locations(base ? Optional.empty() : Optional.of(name), input.assignments()));
         List<Warning> found = Warnings.of(doc, base ? Optional.empty() : Optional.of(name), input.assignments(), req,
             estimate);
         report.tree().putList("warnings", WarningReport.list(found));
@@ -137,7 +163,7 @@ final class Printer {
     }
     boolean full = output.get != null || (output.format != OutputFormat.table && output.format != OutputFormat.markdown);
     Estimate estimate = Estimator.estimate(req);
-    Report report = report(estimate, sections);
+    Report report = report(estimate, sections, doc.locations(input.scenario(), input.assignments()));
     List<Warning> warnings = Warnings.of(doc, input.scenario(), input.assignments(), req, estimate);
     Warnings.report(context, warnings, input.strict);
     report.tree().putList("warnings", WarningReport.list(warnings));

@@ -170,7 +170,7 @@ final class SlaCommand implements Callable<Integer> {
 
   private static boolean looksLikeFile(String arg) {
     return arg.equals("-") || arg.contains("/") || arg.contains(".yaml") || arg.contains(".yml")
-        || arg.contains(".json") || java.nio.file.Files.exists(java.nio.file.Path.of(arg));
+        || arg.contains(".json") || Input.exists(arg);
   }
 
   private static Calendar parseCalendar(String name) {

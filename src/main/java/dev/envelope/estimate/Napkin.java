@@ -83,6 +83,11 @@ public final class Napkin {
       }
       Work work = new Work(out, !step.path().startsWith("users."));
       double value = work.evaluate(step.term());
+      // One significant figure can round a difference away elsewhere too (a utilization of 0.94 is
+      // ~1, so a wait over 1 - 1 is infinite): such a step has no napkin figure either.
+      if (!Double.isFinite(value) || work.ops.stream().anyMatch(op -> !Double.isFinite(op.result()))) {
+        continue;
+      }
       out.put(step.path(), new Figure(value, work.ops));
     }
     return out;

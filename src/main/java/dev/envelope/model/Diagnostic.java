@@ -13,6 +13,15 @@ public record Diagnostic(Location location, String path, String message) {
         .toList();
   }
 
+  /**
+   * A value as a message quotes it: in full up to 60 characters, else its start and its length,
+   * so that one long value cannot flood the terminal.
+   */
+  public static String got(String value) {
+    return value.length() <= 60 ? value
+        : value.substring(0, 40) + "... (" + Limits.grouped(value.length()) + " characters)";
+  }
+
   @Override
   public String toString() {
     return location + ": " + (path.isEmpty() ? "" : path + ": ") + message;

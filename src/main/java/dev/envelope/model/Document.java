@@ -240,7 +240,7 @@ public final class Document {
         budgets.add(Budget.parse(b.key(), s.text(), s.location()));
       } catch (dev.envelope.units.QuantityException q) {
         budgetProblems.add(new Diagnostic(s.location(), path,
-            q.problem() + " (got '" + s.text() + "'); expected " + q.expected()));
+            q.problem() + " (got '" + Diagnostic.got(s.text()) + "'); expected " + q.expected()));
       }
     }
   }

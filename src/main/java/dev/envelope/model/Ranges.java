@@ -397,7 +397,7 @@ final class Ranges {
         }
         return field.base(value);
       } catch (QuantityException q) {
-        problems.add(new Diagnostic(at, path, q.problem() + " (got '" + text + "'); expected " + q.expected()));
+        problems.add(new Diagnostic(at, path, q.problem() + " (got '" + Diagnostic.got(text) + "'); expected " + q.expected()));
         return Double.NaN;
       }
     }

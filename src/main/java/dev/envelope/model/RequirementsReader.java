@@ -457,6 +457,12 @@ public final class RequirementsReader {
               + " 10^15 times mttr"));
       return null;
     }
+    if (!(miss < 1)) {
+      problems.add(new Diagnostic(c.entry("mttr").value().location(), c.child("mttr"),
+          "mttr is so far above mtbf that the replica is never up in double precision; expected an mttr below"
+              + " 10^15 times mtbf"));
+      return null;
+    }
     return new Component(name.get(), availability, mtbf, mttr, miss, n, k);
   }
 
@@ -877,7 +883,7 @@ public final class RequirementsReader {
         return Optional.of(parser.apply(s.text()));
       } catch (QuantityException q) {
         problems.add(new Diagnostic(s.location(), child(key),
-            q.problem() + " (got '" + s.text() + "'); expected " + q.expected()));
+            q.problem() + " (got '" + Diagnostic.got(s.text()) + "'); expected " + q.expected()));
         return Optional.empty();
       }
     }

@@ -91,7 +91,9 @@ public final class Format {
 
   /** A fraction as a percentage, up to 4 decimals: 0.9995 -> "99.95%". */
   public static String percent(double fraction) {
-    BigDecimal d = new BigDecimal(Double.toString(fraction * 100)).setScale(6, RoundingMode.HALF_EVEN);
+    // Ten decimals first, to drop the binary noise of x 100 (0.9995 x 100 = 99.94999999999999) without
+    // making a tie at the fourth decimal that the value does not have (59.79285037% is 59.7929%).
+    BigDecimal d = new BigDecimal(Double.toString(fraction * 100)).setScale(10, RoundingMode.HALF_EVEN);
     BigDecimal rounded = d.round(new MathContext(Math.max(1, d.precision() - d.scale() + 4), RoundingMode.HALF_EVEN));
     return rounded.stripTrailingZeros().toPlainString() + "%";
   }

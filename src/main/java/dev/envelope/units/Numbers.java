@@ -42,7 +42,13 @@ public final class Numbers {
     } else if (!DECIMAL.matcher(digits).matches()) {
       throw new QuantityException("not a number", what);
     }
-    BigDecimal value = new BigDecimal(digits);
+    BigDecimal value;
+    try {
+      value = new BigDecimal(digits);
+    } catch (NumberFormatException e) {
+      // An exponent beyond BigDecimal's range (over 2^31): "1e99999999999".
+      throw new QuantityException("exponent is out of range", what);
+    }
     if (Double.isInfinite(value.doubleValue())) {
       throw new QuantityException("number is too large for a double (over 1e308)", what);
     }

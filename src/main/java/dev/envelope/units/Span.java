@@ -30,9 +30,20 @@ public record Span(List<Term> terms) {
     terms = List.copyOf(terms);
   }
 
+  /**
+   * Longest duration accepted: "1 year 11 months 3 weeks 6 days 23 hours 59 minutes 59 seconds" is
+   * 63 characters. The compound pattern recurses once per term, so a value of thousands of terms
+   * would overflow the stack.
+   */
+  private static final int MAX_LENGTH = 100;
+
   public static Span parse(String text) {
     String t = text.strip();
     String expected = "a duration with its unit: " + CalendarUnit.SPAN_UNITS;
+    if (t.length() > MAX_LENGTH) {
+      throw new QuantityException("duration is too long (" + t.length() + " characters)",
+          expected + ", of at most " + MAX_LENGTH + " characters");
+    }
     if (t.toUpperCase(Locale.ROOT).startsWith("P")) {
       Matcher m = ISO.matcher(t.toUpperCase(Locale.ROOT));
       if (!m.matches() || t.equalsIgnoreCase("P") || t.toUpperCase(Locale.ROOT).endsWith("T")) {

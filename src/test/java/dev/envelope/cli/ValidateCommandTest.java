@@ -64,7 +64,8 @@ class ValidateCommandTest {
     Path a = file("a.yaml", "workloads: {a: {writes: 1e300/s, payload: 1e300B}}\n");
     CliRun run = CliRun.run("validate", a.toString());
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
-    assertThat(run.err()).contains("too large to compute");
+    assertThat(run.err()).contains("workloads.a.writes: too large: with workloads.a.payload, it makes"
+        + " workloads.a.ingress.avg_bytes_per_second overflow to infinity");
   }
 
   @Test

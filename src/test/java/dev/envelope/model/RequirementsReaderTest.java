@@ -398,7 +398,7 @@ class RequirementsReaderTest {
               payload: 2KB
           """))
           .containsExactly(at(5, 5, "workloads.tweet.payload",
-              "duplicate key (first at line 4); expected each key once"));
+              "duplicate key (first at line 4, column 5); expected each key once"));
     }
 
     @Test
@@ -680,7 +680,7 @@ class RequirementsReaderTest {
           {"workloads": {"tweet": {"writes": "1M/day"}},
            "workloads": {"retweet": {"writes": "1M/day"}}}
           """))
-          .containsExactly(at(2, 2, "workloads", "duplicate key (first at line 1); expected each key once"));
+          .containsExactly(at(2, 2, "workloads", "duplicate key (first at line 1, column 2); expected each key once"));
     }
 
     @Test

@@ -90,4 +90,13 @@ class CountsTest {
     assertThat(Counts.isCount("2/day")).isFalse();
     assertThat(Counts.isCount("NaN")).isFalse();
   }
+
+  @Test
+  void refusesAnExponentBeyondWhatBigDecimalHolds() {
+    // Found by UnitsFuzzTest: 1e10000000000 made BigDecimal throw NumberFormatException.
+    assertThatThrownBy(() -> Counts.parse("1e10000000000"))
+        .isInstanceOf(QuantityException.class)
+        .hasMessageStartingWith("exponent is out of range");
+    assertThat(Counts.isCount("-1e10008000000")).isFalse();
+  }
 }

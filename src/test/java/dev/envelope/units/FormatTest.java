@@ -127,7 +127,9 @@ class FormatTest {
   }
 
   @ParameterizedTest(name = "percent({0}) = {1}")
-  @CsvSource({"0.9995, 99.95%", "0.999, 99.9%", "0.99999, 99.999%", "0.2, 20%", "0.5, 50%", "1.5, 150%", "0.9, 90%"})
+  @CsvSource({"0.9995, 99.95%", "0.999, 99.9%", "0.99999, 99.999%", "0.2, 20%", "0.5, 50%", "1.5, 150%", "0.9, 90%",
+      // 59.79285037...% to four decimals: the fifth is 5 and more follows, so it rounds up (no false tie).
+      "0.5979285037636365, 59.7929%"})
   void percentShowsAFractionAsAPercentage(double fraction, String expected) {
     assertThat(Format.percent(fraction)).isEqualTo(expected);
   }

@@ -96,4 +96,14 @@ class SpanTest {
     assertThat(Span.parse("12h")).hasToString("12 h");
     assertThat(List.of(Span.parse("5y"))).containsExactly(new Span(List.of(new Term(5, CalendarUnit.YEAR))));
   }
+
+  @Test
+  void refusesADurationOfThousandsOfTermsInsteadOfOverflowingTheStack() {
+    // Found by UnitsFuzzTest: the compound pattern recursed once per term, "4h" x 1,000 overflowed.
+    assertThatThrownBy(() -> Span.parse("4h".repeat(5_000)))
+        .isInstanceOf(QuantityException.class)
+        .hasMessageStartingWith("duration is too long (10000 characters)");
+    // 63 characters, every unit once, still reads: 1y 11mo 3w 6d 23h 59min 59s.
+    assertThat(Span.parse("1 year 11 months 3 weeks 6 days 23 hours 59 minutes 59 seconds").terms()).hasSize(7);
+  }
 }
