@@ -584,8 +584,23 @@ public final class RequirementsReader {
     Optional<Double> year = s.value("seconds_per_year", RequirementsReader::seconds);
     s.reportUnknown();
     double spd = day.orElse(Calendar.SECONDS_PER_DAY);
-    TimeBase time = new TimeBase(spd, 7 * spd,
-        month.orElse(calendar.monthDays() * spd), year.orElse(calendar.yearDays() * spd));
+    double[] lengths = {7 * spd, month.orElse(calendar.monthDays() * spd), year.orElse(calendar.yearDays() * spd)};
+    String[] names = {"week", "month", "year"};
+    for (int i = 0; i < lengths.length; i++) {
+      if (Double.isFinite(lengths[i])) {
+        continue;
+      }
+      // A huge day (or custom calendar) times the days of a period: report it, then read on with
+      // the standard lengths so that the other problems are found too.
+      Entry cause = s.entry("seconds_per_day") != null ? s.entry("seconds_per_day") : cal;
+      String path = cause == cal ? "conventions.calendar" : "conventions.seconds_per_day";
+      problems.add(new Diagnostic(cause.value().location(), path, "too large: the " + names[i]
+          + " it makes is past 1.8e308 seconds; expected lengths whose week, month and year stay below that"));
+      spd = Calendar.SECONDS_PER_DAY;
+      lengths = new double[] {7 * spd, Calendar.SRE.monthDays() * spd, Calendar.SRE.yearDays() * spd};
+      break;
+    }
+    TimeBase time = new TimeBase(spd, lengths[0], lengths[1], lengths[2]);
     if (cal == null) {
       assumptions.add(new Assumption("conventions.calendar", "sre",
           "default: Google SRE book, Appendix A (30-day month, 90-day quarter, 365-day year)"));

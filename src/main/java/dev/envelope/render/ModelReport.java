@@ -347,7 +347,8 @@ final class ModelReport {
 
   /** A time for latencies: milliseconds under a second ("20 ms", "0.25 ms"), else as durations. */
   static String time(double seconds) {
-    if (seconds > 0 && Double.parseDouble(Format.sig3(seconds)) < 1) {
+    // Finite first: an infinite time is laid out, then reported by the overflow check (exit 3).
+    if (seconds > 0 && Double.isFinite(seconds) && Double.parseDouble(Format.sig3(seconds)) < 1) {
       return Format.sig3(seconds * 1000) + " ms";
     }
     return Format.duration(seconds);

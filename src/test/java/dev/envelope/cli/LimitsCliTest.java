@@ -42,6 +42,19 @@ class LimitsCliTest {
   }
 
   @Test
+  void anOverflowInTheLatencyModelsIsADiagnosticNotACrash() {
+    // Found by CliFuzzTest: a fan-out of 1e308 calls per request makes the calls a second and the
+    // tail latency infinite; laying out the infinite latency as "inf ms" threw NumberFormatException.
+    CliRun run = CliRun.run("sweep", "examples/search-service.yaml", "--vary", "workloads.search.fanout=1e308,1e307");
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).as(run.toString()).startsWith("--vary workloads.search.fanout=1e308: workloads.search.fanout:"
+        + " too large:");
+    CliRun estimate = CliRun.run("estimate", "examples/search-service.yaml", "--set", "workloads.search.fanout=1e308");
+    assertThat(estimate.exitCode()).as(estimate.toString()).isEqualTo(3);
+    assertThat(estimate.err()).as(estimate.toString()).contains("workloads.search.fanout: too large:");
+  }
+
+  @Test
   void standardInputOverOneMebibyteIsRefused() {
     CliRun run = CliRun.run("#".repeat(1_048_577), Map.of(), false, "validate", "-");
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);

@@ -180,22 +180,29 @@ class CliFuzzTest {
 
   /** Every number in an estimate's JSON is finite, and none is negative but the margins. */
   private static void numbers(JsonNode node, String path, CliRun run) {
+    numbers(node, path, false, run);
+  }
+
+  /** {@code signed}: inside the derivation of a margin ({@code --explain}), whose result may be negative. */
+  private static void numbers(JsonNode node, String path, boolean signed, CliRun run) {
     if (node.isNumber()) {
       double v = node.doubleValue();
       assertThat(Double.isFinite(v)).as(path + " = " + v + "\n" + run).isTrue();
-      if (!mayBeNegative(path)) {
+      if (!signed && !mayBeNegative(path)) {
         assertThat(v).as(path + "\n" + run).isGreaterThanOrEqualTo(0);
       }
       return;
     }
     if (node.isObject()) {
+      boolean margin = signed || (node.get("path") != null && node.get("path").isTextual()
+          && mayBeNegative(node.get("path").asText()));
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        numbers(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), run);
+        numbers(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), margin, run);
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        numbers(node.get(i), path + "[" + i + "]", run);
+        numbers(node.get(i), path + "[" + i + "]", signed, run);
       }
     }
   }

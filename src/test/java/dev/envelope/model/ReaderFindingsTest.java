@@ -25,4 +25,19 @@ class ReaderFindingsTest {
         "req.yaml:6:42: availability.components[0].mttr: mttr is so far above mtbf that the replica is never up in"
             + " double precision; expected an mttr below 10^15 times mtbf");
   }
+
+  @Test
+  void aDaySoLongThatItsWeekOverflowsIsAProblem() {
+    // Found by CliFuzzTest (sweep --vary conventions.seconds_per_day=1e308): 7 x 1e308 s is
+    // infinite, which the time base refused with IllegalArgumentException.
+    String file = "workloads:\n  w: {writes: 1/s}\nconventions: {seconds_per_day: 1e308}\n";
+    assertThat(problems(file)).extracting(Diagnostic::toString).containsExactly(
+        "req.yaml:3:32: conventions.seconds_per_day: too large: the week it makes is past 1.8e308 seconds;"
+            + " expected lengths whose week, month and year stay below that");
+    // A custom calendar of 1e305 days: the year is 8.64e309 s.
+    String calendar = "workloads:\n  w: {writes: 1/s}\nconventions: {calendar: {year: 1e305}}\n";
+    assertThat(problems(calendar)).extracting(Diagnostic::toString).containsExactly(
+        "req.yaml:3:25: conventions.calendar: too large: the month it makes is past 1.8e308 seconds;"
+            + " expected lengths whose week, month and year stay below that");
+  }
 }
