@@ -79,13 +79,13 @@ final class DiffCommand implements Callable<Integer> {
     OptionalDouble limit = failOver == null ? OptionalDouble.empty() : OptionalDouble.of(threshold(failOver));
     byte[] oldBytes = Input.read(oldFile, root.context.in());
     byte[] newBytes = Input.read(newFile, root.context.in());
-    List<Diagnostic> problems = new ArrayList<>();
+    java.util.Collection<Diagnostic> problems = new java.util.LinkedHashSet<>();
     Document oldDoc = parse(oldFile, oldBytes, problems);
     Requirements oldReq = bind(oldDoc, problems);
     Document newDoc = parse(newFile, newBytes, problems);
     Requirements newReq = bind(newDoc, problems);
     if (!problems.isEmpty()) {
-      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, problems);
+      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.copyOf(problems));
     }
     Map<String, List<Warning>> warnings = new LinkedHashMap<>();
     warnings.put("the old file", Warnings.of(oldDoc, input.scenario(), input.assignments(), oldReq));
@@ -122,7 +122,7 @@ final class DiffCommand implements Callable<Integer> {
     return MOVED;
   }
 
-  private static Document parse(String file, byte[] bytes, List<Diagnostic> problems) {
+  private static Document parse(String file, byte[] bytes, java.util.Collection<Diagnostic> problems) {
     try {
       return Document.parse(Input.label(file), bytes);
     } catch (EnvelopeException e) {
@@ -134,7 +134,7 @@ final class DiffCommand implements Callable<Integer> {
     }
   }
 
-  private Requirements bind(Document doc, List<Diagnostic> problems) {
+  private Requirements bind(Document doc, java.util.Collection<Diagnostic> problems) {
     if (doc == null) {
       return null;
     }
@@ -144,7 +144,7 @@ final class DiffCommand implements Callable<Integer> {
       if (e.exitCode() != EnvelopeException.INVALID_INPUT) {
         throw e;
       }
-      e.diagnostics().stream().filter(d -> !problems.contains(d)).forEach(problems::add);
+      problems.addAll(e.diagnostics());
       return null;
     }
   }

@@ -65,7 +65,32 @@ final class Printer {
     if (sampling == null || req.uncertainty().isEmpty()) {
       return report;
     }
-    return UncertaintyReport.with(report, MonteCarlo.run(req, sampling), req.conventions(), full);
+    return UncertaintyReport.with(report, run(req, sampling), req.conventions(), full);
+  }
+
+  /**
+   * The Monte Carlo of {@code req}; a figure that overflows in some draws, though not at the
+   * medians, is an invalid input (exit 3) pointing at the widest range.
+   */
+  static MonteCarlo.Result run(Requirements req, MonteCarlo.Settings sampling) {
+    MonteCarlo.Result mc = MonteCarlo.run(req, sampling);
+    mc.firstNonFinite().ifPresent(bad -> {
+      dev.envelope.model.Uncertain widest = null;
+      double spread = 0;
+      for (dev.envelope.model.Uncertain u : req.uncertainty().inputs()) {
+        double s = Math.abs(MonteCarlo.quantile(u, 0.999)) / Math.max(Double.MIN_NORMAL, Math.abs(u.median()));
+        if (widest == null || s > spread) {
+          widest = u;
+          spread = s;
+        }
+      }
+      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.of(new Diagnostic(widest.location(),
+          widest.path(), "the range '" + Diagnostic.got(widest.written()) + "' reaches values so large that "
+              + bad.getKey() + " is not a finite number (overflows past 1.8e308) in " + String.format(
+                  java.util.Locale.ROOT, "%,d", bad.getValue()) + " of " + String.format(java.util.Locale.ROOT,
+                  "%,d", sampling.samples()) + " draws; expected a range whose draws keep every figure finite")));
+    });
+    return mc;
   }
 
   /** Like {@link #report(Requirements, Set)}, with the estimate already computed. */
@@ -104,9 +129,10 @@ final class Printer {
     Derivation.Source largest = inputs.get(0).from();
     Location at = largest.location().orElse(Location.argument(req.source()));
     List<String> others = inputs.stream().skip(1).map(o -> o.from().path().orElseThrow()).toList();
-    return new Diagnostic(at, largest.path().orElseThrow(), "too large: "
+    return new Diagnostic(at, largest.path().orElseThrow(), (cause.get().divides() ? "too small: " : "too large: ")
         + (others.isEmpty() ? "it" : "with " + String.join(", ", others) + ", it") + " makes "
-        + cause.get().step().path() + " overflow to infinity (past 1.8e308); expected smaller values");
+        + cause.get().step().path() + " overflow to infinity (past 1.8e308); expected "
+        + (cause.get().divides() ? "a larger value" : "smaller values"));
   }
 
   static int estimate(Context context, String file, InputOptions input, OutputOptions output, Set<Section> sections,
@@ -185,8 +211,11 @@ final class Printer {
           + " e.g. --set 'users.dau=8M to 12M'");
     }
     get(point.tree(), path, "--histogram");
-    Tree.Figure figure = (Tree.Figure) point.tree().at(path);
-    double[] draws = MonteCarlo.run(req, settings).draws(path);
+    if (!(point.tree().at(path) instanceof Tree.Figure figure)) {
+      throw new EnvelopeException(EnvelopeException.USAGE, "--histogram " + Diagnostic.got(path)
+          + ": a text figure, not a number; expected a numeric figure such as capacity.servers");
+    }
+    double[] draws = run(req, settings).draws(path);
     if (draws == null || draws.length == 1) {
       draws = new double[settings.samples()];
       java.util.Arrays.fill(draws, figure.value());

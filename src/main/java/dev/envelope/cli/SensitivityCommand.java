@@ -1,6 +1,7 @@
 package dev.envelope.cli;
 
 import dev.envelope.estimate.Sensitivity;
+import dev.envelope.model.Diagnostic;
 import dev.envelope.model.EnvelopeException;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;
@@ -58,7 +59,17 @@ final class SensitivityCommand implements Callable<Integer> {
     String path = figure != null ? figure
         : point.tree().at("capacity.servers") != null ? "capacity.servers" : "traffic.total.peak_per_second";
     Printer.get(point.tree(), path, "--figure");
+    if (!(point.tree().at(path) instanceof Tree.Figure)) {
+      throw new EnvelopeException(EnvelopeException.USAGE, "--figure " + Diagnostic.got(path)
+          + ": a text figure, not a number; expected a numeric figure such as capacity.servers");
+    }
     Sensitivity.Result result = Sensitivity.of(req, path, bounds[0], bounds[1]);
+    if (result == null) {
+      throw new EnvelopeException(EnvelopeException.USAGE, "--figure " + Diagnostic.got(path)
+          + ": no input written as a range can move this figure (a convention, a setting, or a figure of the"
+          + " availability and latency models); expected a figure of traffic, bandwidth, storage, cache or capacity,"
+          + " such as capacity.servers");
+    }
     Printer.print(root.context, SensitivityReport.build(point.title(), point.header(), result,
         (Tree.Figure) point.tree().at(path), req.conventions()), output);
     return 0;

@@ -121,7 +121,7 @@ final class SweepCommand implements Callable<Integer> {
    */
   private Run run(Document doc, Sweep sweep, List<String> wanted) {
     List<SweepReport.Row> rows = new ArrayList<>();
-    List<Diagnostic> problems = new ArrayList<>();
+    java.util.Set<Diagnostic> problems = new java.util.LinkedHashSet<>();
     Requirements first = null;
     Tree firstTree = null;
     boolean same = true;
@@ -146,11 +146,11 @@ final class SweepCommand implements Callable<Integer> {
         if (e.exitCode() != EnvelopeException.INVALID_INPUT) {
           throw e;
         }
-        e.diagnostics().stream().filter(d -> !problems.contains(d)).forEach(problems::add);
+        problems.addAll(e.diagnostics());
       }
     }
     if (!problems.isEmpty()) {
-      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, problems);
+      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.copyOf(problems));
     }
     Warnings.report(root.context, Warnings.merge(warnings), input.strict);
     return new Run(rows, first, firstTree, same);

@@ -101,8 +101,8 @@ final class ValidateCommand implements Callable<Integer> {
       }
       found.addAll(e.diagnostics());
     }
-    found.forEach(d -> root.context.err().println(d));
-    warnings.forEach(w -> root.context.err().println(w));
+    EnvelopeException.shown(found, "problem").forEach(root.context.err()::println);
+    EnvelopeException.shown(warnings, "warning").forEach(root.context.err()::println);
     return new FileResult(Input.label(file), found.isEmpty() ? Outcome.VALID : Outcome.INVALID, found, warnings);
   }
 }

@@ -77,7 +77,7 @@ final class Warnings {
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT,
           warnings.stream().map(Warning::toDiagnostic).toList());
     }
-    warnings.forEach(w -> context.err().println(w));
+    EnvelopeException.shown(warnings, "warning").forEach(context.err()::println);
     context.err().flush();
   }
 }

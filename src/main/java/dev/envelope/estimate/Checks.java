@@ -62,6 +62,7 @@ public final class Checks {
     void all() {
       users();
       peakFactors();
+      poissonFloor();
       for (int i = 0; i < req.workloads().size(); i++) {
         workload(req.workloads().get(i), e.workloads().get(i));
       }
@@ -116,6 +117,31 @@ public final class Checks {
           }
         }
       });
+    }
+
+    /** A Poisson peak floored at the average: the percentile's busiest second holds fewer requests. */
+    void poissonFloor() {
+      Optional<Requirements.Peak> peak = req.models().peak();
+      if (peak.isEmpty() || peak.get().model() != Requirements.PeakKind.POISSON) {
+        return;
+      }
+      List<String> floored = new ArrayList<>();
+      for (WorkloadFigures f : e.workloads()) {
+        if (!req.models().followsPeakModel(f.name())) {
+          continue;
+        }
+        double rate = f.writes().map(Flow::avgPerSecond).orElse(0.0) + f.reads().map(Flow::avgPerSecond).orElse(0.0);
+        if (PeakModel.belowAverage(rate, peak.get().value())) {
+          floored.add(f.name());
+        }
+      }
+      if (!floored.isEmpty()) {
+        warn("at the average rate of " + String.join(", ", floored.subList(0, Math.min(3, floored.size())))
+            + (floored.size() > 3 ? " and " + (floored.size() - 3) + " more" : "") + ", the busiest second at the p"
+            + Format.sig3(peak.get().value() * 100) + " holds fewer requests than the average, so the peak is"
+            + " taken as the average (factor 1); check the percentile (99.9 is usual), or give peak_factor",
+            "traffic", "peak", "percentile");
+      }
     }
 
     void peakFactors() {

@@ -108,9 +108,20 @@ public final class Explanation {
         .collect(Collectors.toMap(Step::path, s -> s, (a, b) -> a, java.util.LinkedHashMap::new));
     Set<String> wanted = new LinkedHashSet<>();
     List<String> queue = new ArrayList<>();
+    Set<String> asked = new java.util.HashSet<>(paths);
     for (Step s : all) {
-      if (paths.stream().anyMatch(p -> s.path().equals(p) || s.path().startsWith(p + "."))) {
-        queue.add(s.path());
+      // A step is asked for by its own path or by any prefix of it: one lookup per dot.
+      String p = s.path();
+      while (true) {
+        if (asked.contains(p)) {
+          queue.add(s.path());
+          break;
+        }
+        int dot = p.lastIndexOf('.');
+        if (dot < 0) {
+          break;
+        }
+        p = p.substring(0, dot);
       }
     }
     while (!queue.isEmpty()) {
@@ -514,15 +525,22 @@ public final class Explanation {
           Unit.NUMBER, "no requests: the peak is the average"), f.peakFactor());
       return;
     }
+    Term factor = new Quotient(Call.of(Derivation.Function.POISSON_QUANTILE, rate,
+        value("percentile", "share of seconds the peak covers", peak.value(), Unit.FRACTION,
+            List.of("traffic", "peak", "percentile"))), rate);
+    if (factor.evaluate() < 1) {
+      factor = new Max(List.of(constant("1", "the average itself", 1, Unit.NUMBER,
+          "a peak is never below the average"), factor));
+    }
     step(path, "peak factor (poisson): requests in the busiest second at the percentile / requests a second",
-        "peak_factor", Unit.NUMBER, new Quotient(Call.of(Derivation.Function.POISSON_QUANTILE, rate,
-            value("percentile", "share of seconds the peak covers", peak.value(), Unit.FRACTION,
-                List.of("traffic", "peak", "percentile"))), rate), f.peakFactor());
+        "peak_factor", Unit.NUMBER, factor, f.peakFactor());
   }
 
   private void models(Models.Figures m) {
+    Map<String, Workload> specs = new java.util.HashMap<>();
+    req.workloads().forEach(w -> specs.putIfAbsent(w.name(), w));
     for (Models.WorkloadModelFigures w : m.workloads()) {
-      Workload spec = req.workloads().stream().filter(x -> x.name().equals(w.name())).findFirst().orElseThrow();
+      Workload spec = specs.get(w.name());
       WorkloadFigures f = figures(w.name());
       w.queueing().ifPresent(q -> queueing(spec, f, q));
       w.tailLatency().ifPresent(t -> tailLatency(spec, f, t));
@@ -535,8 +553,15 @@ public final class Explanation {
   }
 
   private WorkloadFigures figures(String name) {
-    return e.workloads().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+    if (figuresByName == null) {
+      figuresByName = new java.util.HashMap<>();
+      e.workloads().forEach(f -> figuresByName.putIfAbsent(f.name(), f));
+    }
+    return figuresByName.get(name);
   }
+
+  /** The workloads' figures by name, made on first use. */
+  private Map<String, WorkloadFigures> figuresByName;
 
   /** A workload's writes and reads a second together, or its peak: the rates the models take. */
   private Term average(WorkloadFigures f) {

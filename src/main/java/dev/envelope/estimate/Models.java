@@ -26,16 +26,24 @@ public final class Models {
 
   /** All model figures, and the warnings they give (single points of failure), in file order. */
   public record Figures(Optional<AvailabilityFigures> availability, List<WorkloadModelFigures> workloads,
-      List<String> warnings) {
+      List<String> warnings, java.util.Map<String, WorkloadModelFigures> byName) {
     public static final Figures NONE = new Figures(Optional.empty(), List.of(), List.of());
 
     public Figures {
       workloads = List.copyOf(workloads);
       warnings = List.copyOf(warnings);
+      java.util.Map<String, WorkloadModelFigures> index = new java.util.HashMap<>();
+      workloads.forEach(w -> index.putIfAbsent(w.name(), w));
+      byName = java.util.Collections.unmodifiableMap(index);
+    }
+
+    public Figures(Optional<AvailabilityFigures> availability, List<WorkloadModelFigures> workloads,
+        List<String> warnings) {
+      this(availability, workloads, warnings, java.util.Map.of());
     }
 
     public Optional<WorkloadModelFigures> workload(String name) {
-      return workloads.stream().filter(w -> w.name().equals(name)).findFirst();
+      return Optional.ofNullable(byName.get(name));
     }
   }
 

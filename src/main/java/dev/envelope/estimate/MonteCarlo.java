@@ -8,10 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.TriangularDistribution;
-import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.apache.commons.math3.util.FastMath;
 import org.apache.commons.math3.util.KthSelector;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -156,6 +153,26 @@ public final class MonteCarlo {
       return new Summary(sum / derived.base().length, values);
     }
 
+    /**
+     * The first varying figure with a draw that is not a finite number (an overflow to infinity
+     * that the point estimate, at the medians, does not reach), and how many of its draws are.
+     */
+    public java.util.Optional<Map.Entry<String, Integer>> firstNonFinite() {
+      for (String path : varying()) {
+        double[] lanes = figures.get(path);
+        int bad = 0;
+        for (double v : lanes) {
+          if (!Double.isFinite(v)) {
+            bad++;
+          }
+        }
+        if (bad > 0) {
+          return java.util.Optional.of(Map.entry(path, bad));
+        }
+      }
+      return java.util.Optional.empty();
+    }
+
     /** The draws of the figure at {@code path}: one per draw, or a single value no range reaches. */
     public double[] draws(String path) {
       return figures.get(path);
@@ -176,7 +193,24 @@ public final class MonteCarlo {
       draws.put(inputs.get(i).path(), drawn[i]);
     }
     uncertainty.inherits().forEach((to, from) -> draws.put(to, draws.get(from)));
+    keepOrders(uncertainty.orders(), draws, samples);
     return draws;
+  }
+
+  /**
+   * Lowers, lane by lane, each order's lower input where a draw put it past its upper one
+   * ({@link Requirements.Order}); an input that is not a range takes its point value in every lane.
+   */
+  static void keepOrders(List<Requirements.Order> orders, Map<String, double[]> draws, int lanes) {
+    for (Requirements.Order o : orders) {
+      double[] lower = draws.get(o.lower());
+      double[] upper = draws.get(o.upper());
+      double[] kept = new double[lanes];
+      for (int i = 0; i < lanes; i++) {
+        kept[i] = o.lowered(lower == null ? o.lowerPoint() : lower[i], upper == null ? o.upperPoint() : upper[i]);
+      }
+      draws.put(o.lower(), kept);
+    }
   }
 
   /** Runs the estimate over {@code settings.samples()} draws of the uncertain inputs. */
@@ -318,31 +352,14 @@ public final class MonteCarlo {
       }
     }
     for (int i = 0; i < samples; i++) {
-      out[i] = Math.min(u.max(), Math.max(u.min(), out[i]));
+      out[i] = u.bounded(out[i]);
     }
     return out;
   }
 
-  /** The value below which a share {@code p} of {@code u}'s draws fall (before bounding). */
+  /** The value below which a share {@code p} of {@code u}'s draws fall (bounded as the draws are). */
   public static double quantile(Uncertain u, double p) {
-    double q = switch (u.shape()) {
-      case FIXED -> u.a();
-      case LOGNORMAL -> {
-        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(p);
-        yield u.a() * FastMath.exp(z * (z < 0 ? u.b() : u.c()));
-      }
-      default -> distribution(u).inverseCumulativeProbability(p);
-    };
-    return Math.min(u.max(), Math.max(u.min(), q));
-  }
-
-  private static RealDistribution distribution(Uncertain u) {
-    return switch (u.shape()) {
-      case NORMAL -> new NormalDistribution(null, u.a(), u.b());
-      case UNIFORM -> new UniformRealDistribution(null, u.a(), u.b());
-      case TRIANGULAR -> new TriangularDistribution(null, u.a(), u.b(), u.c());
-      default -> throw new IllegalArgumentException("no commons distribution for " + u.shape());
-    };
+    return u.quantile(p);
   }
 
   /** The paths of the inputs written as ranges, in file order. */

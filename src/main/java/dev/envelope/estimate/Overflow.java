@@ -20,10 +20,11 @@ public final class Overflow {
   private Overflow() {}
 
   /**
-   * The step that overflowed, and the file's values it rests on (largest first; never empty).
-   * {@code figure} is the path of the first non-finite figure of the report.
+   * The step that overflowed, and the file's values it rests on, the likeliest cause first (never
+   * empty): the one that pushes the result furthest up, a large value multiplied or a small one
+   * divided by. {@code divides}: whether that first value is a divisor (so too small, not too large).
    */
-  public record Cause(Step step, List<Operand> inputs) {}
+  public record Cause(Step step, List<Operand> inputs, boolean divides) {}
 
   /** The cause of {@code figure}'s overflow, or empty when its derivation does not show one. */
   public static Optional<Cause> of(Estimate estimate, InputLocations where, String figure) {
@@ -52,25 +53,77 @@ public final class Overflow {
       }
       step = earlier;
     }
-    List<Operand> inputs = new ArrayList<>();
-    collect(step, byPath, inputs, 0);
-    inputs.sort(Comparator.comparingDouble((Operand o) -> -Math.abs(o.value())));
-    return inputs.isEmpty() ? Optional.empty() : Optional.of(new Cause(step, List.copyOf(inputs)));
+    Map<String, Pull> inputs = new LinkedHashMap<>();
+    collect(step.term(), 1, byPath, inputs, 0);
+    if (inputs.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Pull> pulls = new ArrayList<>(inputs.values());
+    pulls.sort(Comparator.comparingDouble((Pull p) -> -p.push()));
+    return Optional.of(new Cause(step, pulls.stream().map(Pull::operand).toList(), pulls.get(0).sign() < 0));
   }
 
-  /** The values of the file (or their defaults) under {@code step}, each once. */
-  private static void collect(Step step, Map<String, Step> byPath, List<Operand> out, int depth) {
-    for (Operand o : step.inputs()) {
+  /**
+   * One value of the file and how far it pushes the result up: {@code log10 |value|} where it
+   * multiplies, its negative where it divides ({@code sign} -1), so that 1e300 in a product and
+   * 1e-300 under a quotient rank alike.
+   */
+  private record Pull(Operand operand, int sign) {
+    double push() {
+      double v = Math.abs(operand.value());
+      return v == 0 ? (sign < 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY) : sign * Math.log10(v);
+    }
+  }
+
+  /** The values of the file (or their defaults) under {@code term}, each once, with the side they are on. */
+  private static void collect(Derivation.Term term, int sign, Map<String, Step> byPath, Map<String, Pull> out,
+      int depth) {
+    if (term instanceof Derivation.Quotient q) {
+      collect(q.dividend(), sign, byPath, out, depth);
+      collect(q.divisor(), -sign, byPath, out, depth);
+    } else if (term instanceof Operand o) {
       Source from = o.from();
       if (from.kind() == Source.Kind.DERIVED) {
         Step used = byPath.get(from.path().orElse(""));
         if (used != null && depth < 32) {
-          collect(used, byPath, out, depth + 1);
+          collect(used.term(), sign, byPath, out, depth + 1);
         }
-      } else if (from.path().isPresent() && from.kind() != Source.Kind.CONVENTION
-          && out.stream().noneMatch(p -> p.from().path().equals(from.path()))) {
-        out.add(o);
+      } else if (from.path().isPresent() && from.kind() != Source.Kind.CONVENTION) {
+        out.putIfAbsent(from.path().get(), new Pull(o, sign));
+      }
+    } else {
+      for (Derivation.Term child : children(term)) {
+        collect(child, sign, byPath, out, depth);
       }
     }
+  }
+
+  private static List<Derivation.Term> children(Derivation.Term term) {
+    if (term instanceof Derivation.Product p) {
+      return p.factors();
+    } else if (term instanceof Derivation.Sum s) {
+      return s.terms();
+    } else if (term instanceof Derivation.Max m) {
+      return m.terms();
+    } else if (term instanceof Derivation.Min m) {
+      return m.terms();
+    } else if (term instanceof Derivation.OnePlus o) {
+      return List.of(o.term());
+    } else if (term instanceof Derivation.OneMinus o) {
+      return List.of(o.term());
+    } else if (term instanceof Derivation.NegLog10 n) {
+      return List.of(n.term());
+    } else if (term instanceof Derivation.Ceil c) {
+      return List.of(c.term());
+    } else if (term instanceof Derivation.Ln l) {
+      return List.of(l.term());
+    } else if (term instanceof Derivation.Difference d) {
+      return List.of(d.minuend(), d.subtrahend());
+    } else if (term instanceof Derivation.Power p) {
+      return List.of(p.base(), p.exponent());
+    } else if (term instanceof Derivation.Call c) {
+      return c.args();
+    }
+    return List.of();
   }
 }

@@ -36,13 +36,22 @@ public final class PeakModel {
 
   /**
    * The Poisson factor: the busiest second at {@code percentile} (a fraction, 0.999) over the
-   * average {@code perSecond}. A workload with no requests has a factor of 1: its peak is its average, zero.
+   * average {@code perSecond}, never below 1: a peak is never below the average. At a low rate or
+   * a low percentile the busiest second holds fewer requests than the average (below about 86
+   * requests a day even the p99.9 second holds none), which would size servers and partitions for
+   * less than the average load; the checks warn where the floor applies ({@link #belowAverage}). A
+   * workload with no requests has a factor of 1: its peak is its average, zero.
    */
   public static double poisson(double perSecond, double percentile) {
     if (!(perSecond > 0)) {
       return 1;
     }
-    return poissonQuantile(perSecond, percentile) / perSecond;
+    return Math.max(1, poissonQuantile(perSecond, percentile) / perSecond);
+  }
+
+  /** Whether the Poisson busiest second at {@code percentile} holds fewer requests than the average. */
+  public static boolean belowAverage(double perSecond, double percentile) {
+    return perSecond > 0 && poissonQuantile(perSecond, percentile) < perSecond;
   }
 
   /** The requests in the busiest second at {@code percentile} of Poisson({@code perSecond}) arrivals. */

@@ -53,6 +53,7 @@ public final class Sensitivity {
       draws.put(u.path(), d);
     }
     req.uncertainty().inherits().forEach((to, from) -> draws.put(to, draws.get(from)));
+    MonteCarlo.keepOrders(req.uncertainty().orders(), draws, lanes);
     double[] figure = Estimator.compute(req, Inputs.of(draws)).get(path);
     double[] point = Estimator.compute(req, Inputs.point()).get(path);
     if (figure == null || point == null) {

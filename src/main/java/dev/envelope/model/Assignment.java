@@ -26,7 +26,12 @@ public record Assignment(List<String> path, String value, Location origin) {
       throw new EnvelopeException(EnvelopeException.USAGE, option + " " + text
           + ": expected path=value, e.g. " + option + " users.dau=300M or " + option + " workloads.tweet.payload=1KB");
     }
-    return new Assignment(List.of(path.split("\\.")), text.substring(eq + 1).strip(),
-        Location.argument(option + " " + text));
+    List<String> parts = List.of(path.split("\\."));
+    if (parts.size() > Limits.MAX_DEPTH) {
+      throw new EnvelopeException(EnvelopeException.USAGE, option + " " + Diagnostic.got(text) + ": a path of "
+          + Limits.grouped(parts.size()) + " levels; expected at most " + Limits.MAX_DEPTH
+          + ", as in a file (an input path has at most 5, e.g. workloads.tweet.call_latency.p99)");
+    }
+    return new Assignment(parts, text.substring(eq + 1).strip(), Location.argument(option + " " + text));
   }
 }

@@ -138,7 +138,7 @@ public final class Document {
    */
   public Map<String, Requirements> bindAll(RequirementsReader.Need need, List<Assignment> sets, boolean withBudgets) {
     Map<String, Requirements> out = new LinkedHashMap<>();
-    List<Diagnostic> found = new ArrayList<>();
+    java.util.Set<Diagnostic> found = new java.util.LinkedHashSet<>();
     List<String> names = new ArrayList<>();
     names.add(BASE);
     names.addAll(scenarios.keySet());
@@ -149,11 +149,7 @@ public final class Document {
         if (e.exitCode() != EnvelopeException.INVALID_INPUT) {
           throw e;
         }
-        for (Diagnostic d : e.diagnostics()) {
-          if (!found.contains(d)) {
-            found.add(d);
-          }
-        }
+        found.addAll(e.diagnostics());
       }
     }
     if (!found.isEmpty()) {
@@ -214,7 +210,14 @@ public final class Document {
               "got " + Node.kind(o.value()) + "; expected a single value, e.g. users.dau: 300M"));
           continue;
         }
-        list.add(new Assignment(List.of(o.key().split("\\.")), s.text(), s.location()));
+        List<String> parts = List.of(o.key().split("\\."));
+        if (parts.size() > Limits.MAX_DEPTH) {
+          problems.add(new Diagnostic(o.keyLocation(), path + "." + Diagnostic.got(o.key()), "a path of "
+              + Limits.grouped(parts.size()) + " levels; expected an input path of at most " + Limits.MAX_DEPTH
+              + ", e.g. users.dau"));
+          continue;
+        }
+        list.add(new Assignment(parts, s.text(), s.location()));
       }
       scenarios.put(scenario.key(), list);
     }

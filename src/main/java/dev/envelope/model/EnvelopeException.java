@@ -39,10 +39,28 @@ public final class EnvelopeException extends RuntimeException {
     return diagnostics;
   }
 
-  /** The lines to print on stderr. */
+  /**
+   * The lines to print on stderr: every diagnostic up to {@link Limits#MAX_DIAGNOSTICS_SHOWN}, then
+   * one line counting the rest, so that a file of a million mistakes cannot flood a CI log.
+   */
   public List<String> lines() {
-    return diagnostics.isEmpty()
-        ? List.of(getMessage())
-        : diagnostics.stream().map(Diagnostic::toString).toList();
+    return diagnostics.isEmpty() ? List.of(getMessage()) : shown(diagnostics, "problem");
+  }
+
+  /**
+   * {@code items} as lines, up to {@link Limits#MAX_DIAGNOSTICS_SHOWN}, then a line counting the
+   * rest ({@code what}: "problem", "warning").
+   */
+  public static List<String> shown(List<?> items, String what) {
+    List<String> lines = new java.util.ArrayList<>();
+    for (Object item : items.subList(0, Math.min(items.size(), Limits.MAX_DIAGNOSTICS_SHOWN))) {
+      lines.add(item.toString());
+    }
+    int more = items.size() - lines.size();
+    if (more > 0) {
+      lines.add("envelope: and " + Limits.grouped(more) + " more " + what + (more == 1 ? "" : "s")
+          + " (the first " + Limits.MAX_DIAGNOSTICS_SHOWN + " are shown)");
+    }
+    return lines;
   }
 }

@@ -20,6 +20,12 @@ public final class Limits {
   /** Characters in one key: keys are field names, workload and scenario names. */
   public static final int MAX_KEY_CHARS = 256;
 
+  /**
+   * Diagnostics printed for one run: the first hundred, then a count of the rest. A file has rarely
+   * more than a handful of mistakes; past a hundred they are one mistake repeated.
+   */
+  public static final int MAX_DIAGNOSTICS_SHOWN = 100;
+
   /** {@code n} with thousands separators, for messages: 1048576 -> "1,048,576". */
   static String grouped(long n) {
     return String.format(java.util.Locale.ROOT, "%,d", n);

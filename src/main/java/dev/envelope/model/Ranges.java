@@ -61,7 +61,7 @@ final class Ranges {
    * The parser of one field, and how its values map to and from the base unit in which draws are
    * made. {@code min} and {@code max} bound the draws (a share of users cannot pass 100%).
    */
-  record Field<T>(String path, Function<String, T> parser, TimeBase time, double min, double max) {
+  record Field<T>(String path, Function<String, T> parser, TimeBase time, double min, double max, boolean whole) {
     double base(Object value) {
       if (value instanceof Double d) {
         return d;
@@ -167,7 +167,7 @@ final class Ranges {
               yield null;
             }
             yield read(new Uncertain(field.path(), at, written, Shape.LOGNORMAL, median, sigma, sigma,
-                field.min(), field.max()), median);
+                field.min(), field.max(), field.whole()), median);
           }
           if (!only(map, named ? "lognormal" : "a range", "low", "high", "mid", "confidence")) {
             yield null;
@@ -213,7 +213,7 @@ final class Ranges {
           if (Double.isNaN(low) || Double.isNaN(high) || !ordered(low, high, at)) {
             yield null;
           }
-          yield read(new Uncertain(field.path(), at, written, Shape.UNIFORM, low, high, 0, field.min(), field.max()),
+          yield read(new Uncertain(field.path(), at, written, Shape.UNIFORM, low, high, 0, field.min(), field.max(), field.whole()),
               (low + high) / 2);
         }
         case "triangular" -> {
@@ -232,7 +232,7 @@ final class Ranges {
             yield null;
           }
           Uncertain u = new Uncertain(field.path(), at, written, Shape.TRIANGULAR, low, mode, high,
-              field.min(), field.max());
+              field.min(), field.max(), field.whole());
           yield read(u, u.median());
         }
         default -> {
@@ -243,7 +243,7 @@ final class Ranges {
           if (Double.isNaN(value)) {
             yield null;
           }
-          yield read(new Uncertain(field.path(), at, written, Shape.FIXED, value, 0, 0, field.min(), field.max()), value);
+          yield read(new Uncertain(field.path(), at, written, Shape.FIXED, value, 0, 0, field.min(), field.max(), field.whole()), value);
         }
       };
     }
@@ -277,7 +277,7 @@ final class Ranges {
         above = StrictMath.log(high / mid) / z;
       }
       return read(new Uncertain(field.path(), at, written, Shape.LOGNORMAL, median, below, above,
-          field.min(), field.max()), median);
+          field.min(), field.max(), field.whole()), median);
     }
 
     private Read<T> normal(double mean, double sd, Location at, String written) {
@@ -293,11 +293,11 @@ final class Ranges {
             + " expected a narrower spread, or a lognormal (\"low to high\") for a quantity that cannot go below it"));
         return null;
       }
-      return read(new Uncertain(field.path(), at, written, Shape.NORMAL, mean, sd, 0, field.min(), field.max()), mean);
+      return read(new Uncertain(field.path(), at, written, Shape.NORMAL, mean, sd, 0, field.min(), field.max(), field.whole()), mean);
     }
 
     private Read<T> read(Uncertain u, double median) {
-      return new Read<>(u, field.typed(Math.min(field.max(), Math.max(field.min(), median)), like));
+      return new Read<>(u, field.typed(u.median(), like));
     }
 
     private boolean ordered(double low, double high, Location at) {

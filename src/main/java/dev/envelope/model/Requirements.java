@@ -49,16 +49,37 @@ public record Requirements(
    * them ({@code workloads.feed.read_size} from {@code workloads.feed.payload}, a workload's peak
    * factor from {@code traffic.peak_factor}): those share its draws.
    */
-  public record Uncertainty(List<Uncertain> inputs, Map<String, String> inherits) {
+  public record Uncertainty(List<Uncertain> inputs, Map<String, String> inherits, List<Order> orders) {
     public static final Uncertainty NONE = new Uncertainty(List.of(), Map.of());
 
     public Uncertainty {
       inputs = List.copyOf(inputs);
       inherits = Collections.unmodifiableMap(new LinkedHashMap<>(inherits));
+      orders = List.copyOf(orders);
+    }
+
+    public Uncertainty(List<Uncertain> inputs, Map<String, String> inherits) {
+      this(inputs, inherits, List.of());
     }
 
     public boolean isEmpty() {
       return inputs.isEmpty();
+    }
+  }
+
+  /**
+   * Two inputs whose values must keep an order in every draw, where at least one is a range: a
+   * component's {@code required} at most its {@code replicas}, a call's p50 below its p99. The reader
+   * has checked that the ranges as written keep it (the lower one's p95 at or below the upper one's
+   * p5); a draw in the tails that breaks it takes the lower input down to the upper one's value
+   * ({@code strict}: just below it). {@code lowerPoint} and {@code upperPoint} are the point values,
+   * for the input of the two that is not a range.
+   */
+  public record Order(String lower, double lowerPoint, String upper, double upperPoint, boolean strict) {
+    /** The lower input's value in a draw whose upper input is {@code upper}. */
+    public double lowered(double lower, double upper) {
+      double most = strict ? upper * (1 - 1e-9) : upper;
+      return Math.min(lower, most);
     }
   }
 
@@ -120,18 +141,28 @@ public record Requirements(
       List<Component> components,
       Optional<Peak> peak,
       List<WorkloadModel> workloads,
-      OptionalDouble maxWaitP99) {
+      OptionalDouble maxWaitP99,
+      Map<String, WorkloadModel> byName) {
     public static final ModelInputs NONE =
         new ModelInputs(Optional.empty(), List.of(), Optional.empty(), List.of(), OptionalDouble.empty());
 
     public ModelInputs {
       components = List.copyOf(components);
       workloads = List.copyOf(workloads);
+      // Looked up once per workload: an index keeps a file of many workloads linear.
+      Map<String, WorkloadModel> index = new java.util.HashMap<>();
+      workloads.forEach(w -> index.putIfAbsent(w.name(), w));
+      byName = Collections.unmodifiableMap(index);
+    }
+
+    public ModelInputs(Optional<Span> window, List<Component> components, Optional<Peak> peak,
+        List<WorkloadModel> workloads, OptionalDouble maxWaitP99) {
+      this(window, components, peak, workloads, maxWaitP99, Map.of());
     }
 
     /** The model inputs of the workload named {@code name}, if it has any. */
     public Optional<WorkloadModel> workload(String name) {
-      return workloads.stream().filter(w -> w.name().equals(name)).findFirst();
+      return Optional.ofNullable(byName.get(name));
     }
 
     /** Whether the workload named {@code name} takes its peak factor from {@link #peak()}. */

@@ -66,6 +66,7 @@ public final class RequirementsReader {
   private TimeBase time;
   private final List<Uncertain> uncertain = new ArrayList<>();
   private final java.util.Map<String, String> inherits = new java.util.LinkedHashMap<>();
+  private final List<Requirements.Order> orders = new ArrayList<>();
 
   private RequirementsReader(String file) {
     this.file = file;
@@ -225,12 +226,50 @@ public final class RequirementsReader {
         new Requirements.Storage(retention, replication, overhead),
         new Requirements.Cache(hot, nodeMemory),
         new Requirements.Capacity(serverQps, shardStorage, shardWrites, shardReads, utilization),
-        target, conventions, assumptions, new Requirements.Uncertainty(uncertain, inherits),
+        target, conventions, assumptions, new Requirements.Uncertainty(uncertain, inherits, orders),
         new Requirements.ModelInputs(window, components, peakModel, workloadModels, maxWait));
   }
 
   private boolean isUncertain(String path) {
-    return uncertain.stream().anyMatch(u -> u.path().equals(path));
+    return uncertain(path) != null;
+  }
+
+  /** The range read at {@code path}, or null. The last one read is the likeliest: look from the end. */
+  private Uncertain uncertain(String path) {
+    for (int i = uncertain.size() - 1; i >= 0; i--) {
+      if (uncertain.get(i).path().equals(path)) {
+        return uncertain.get(i);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Keeps {@code lower} (at most, or with {@code strict} below) {@code upper} in every draw where
+   * either is a range: the ranges as written must keep the order (the lower one's p95 at or below the
+   * upper one's p5), else a problem at {@code lowerKey}; draws past that in the tails are lowered
+   * ({@link Requirements.Order}). Returns false when it reported a problem.
+   */
+  private boolean ordered(Section s, String lowerKey, double lowerPoint, String upperKey, double upperPoint,
+      boolean strict, String why) {
+    Uncertain lo = uncertain(s.child(lowerKey));
+    Uncertain up = uncertain(s.child(upperKey));
+    if (lo == null && up == null) {
+      return true;
+    }
+    double loHigh = lo == null ? lowerPoint : lo.quantile(0.95);
+    double upLow = up == null ? upperPoint : up.quantile(0.05);
+    if (strict ? !(loHigh < upLow) : !(loHigh <= upLow)) {
+      Entry at = s.entry(lowerKey);
+      problems.add(new Diagnostic(at.value().location(), s.child(lowerKey), "the range"
+          + (lo == null ? "" : " '" + Diagnostic.got(lo.written()) + "'") + " reaches " + Format.sig3(loHigh)
+          + (lo == null ? "" : " (its p95)") + ", " + (strict ? "not below " : "above ") + upperKey + "'s "
+          + Format.sig3(upLow) + (up == null ? "" : " (its p5)") + ": " + why + "; expected ranges whose 90% intervals"
+          + " keep " + lowerKey + (strict ? " below " : " at or below ") + upperKey));
+      return false;
+    }
+    orders.add(new Requirements.Order(s.child(lowerKey), lowerPoint, s.child(upperKey), upperPoint, strict));
+    return true;
   }
 
   /** {@code traffic.peak}: a model of the peak, instead of peak_factor. */
@@ -346,6 +385,10 @@ public final class RequirementsReader {
             + "' and '" + ((Scalar) s.entry("p50").value()).text() + "'); expected a p99 longer than the p50"));
         return Optional.empty();
       }
+      if (!ordered(s, "p50", p50.getAsDouble(), "p99", p99.getAsDouble(), true,
+          "a call's p99 is above its p50")) {
+        return Optional.empty();
+      }
       return Optional.of(new CallLatency.Quantiles(p50.getAsDouble(), p99.getAsDouble()));
     }
     return Optional.of(new CallLatency.SlowShare(slow.getAsDouble(), over.getAsDouble()));
@@ -446,11 +489,25 @@ public final class RequirementsReader {
       problems.add(new Diagnostic(at.location(), c.child("required"), "more replicas required than there are (got '"
           + at.text() + "' of " + n + "); expected at most replicas (" + n + ")"));
     }
+    if (problems.size() == before && (replicas.isPresent() || required.isPresent())
+        && !ordered(c, "required", k, "replicas", n, false, "a component cannot need more replicas than it has")) {
+      return null;
+    }
     if (problems.size() > before) {
       return null;
     }
     double miss = availability.isPresent() ? Fractions.miss(availability.getAsDouble())
         : mttr.getAsDouble() / (mtbf.getAsDouble() + mttr.getAsDouble());
+    if (availability.isPresent() && !(miss > 0 && miss < 1)) {
+      // A target reads strictly between 0 and 1, but one within 1e-16 of either end is 0 or 1 as a
+      // double: a replica never down, or never up.
+      Scalar at = (Scalar) c.entry("availability").value();
+      problems.add(new Diagnostic(at.location(), c.child("availability"), "so close to "
+          + (miss > 0 ? "0%" : "100%") + " that one replica is " + (miss > 0 ? "never up" : "never down")
+          + " in double precision (got '" + Diagnostic.got(at.text()) + "'); expected an availability between"
+          + " 1e-15 and 99.9999999999999%"));
+      return null;
+    }
     if (!(miss > 0)) {
       problems.add(new Diagnostic(c.entry("mtbf").value().location(), c.child("mtbf"),
           "mtbf is so far above mttr that the replica is never down in double precision; expected an mtbf below"
@@ -773,13 +830,30 @@ public final class RequirementsReader {
   // The valid values of a field, which bound the draws of a range: a share cannot pass 100%, and
   // there is at least one copy of each byte.
   private static double min(String key) {
-    return key.equals("replication") ? 1 : 0;
+    return switch (key) {
+      case "replication", "replicas", "required", "fanout" -> 1;
+      // Strictly above 0: a percentile or an availability of 0 has no meaning.
+      case "hedge_after", "percentile", "availability" -> Double.MIN_VALUE;
+      case "peak_hour_share" -> MIN_PEAK_HOUR_SHARE;
+      default -> 0;
+    };
   }
 
   private static double max(String key) {
     return switch (key) {
-      case "daily_active", "hot_fraction", "utilization" -> 1;
+      case "daily_active", "hot_fraction", "utilization", "slow_fraction", "peak_hour_share" -> 1;
+      // Strictly below 1: the 100th percentile of a latency is unbounded, an availability of 1 never fails.
+      case "hedge_after", "percentile", "availability" -> Math.nextDown(1.0);
+      case "replicas", "required" -> MAX_REPLICAS;
       default -> Double.POSITIVE_INFINITY;
+    };
+  }
+
+  /** Fields that count whole things: a range of them is drawn in whole numbers. */
+  private static boolean whole(String key) {
+    return switch (key) {
+      case "replicas", "required", "fanout" -> true;
+      default -> false;
     };
   }
 
@@ -874,7 +948,7 @@ public final class RequirementsReader {
               "a range is not allowed here: " + single + "; expected a single value"));
           return Optional.empty();
         }
-        Ranges.Read<T> read = Ranges.read(new Ranges.Field<>(child(key), parser, time, min(key), max(key)),
+        Ranges.Read<T> read = Ranges.read(new Ranges.Field<>(child(key), parser, time, min(key), max(key), whole(key)),
             e.value(), problems);
         if (read == null) {
           return Optional.empty();

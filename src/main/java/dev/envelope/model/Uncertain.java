@@ -21,10 +21,12 @@ package dev.envelope.model;
  * @param written the range as written, for messages and reports
  * @param min the smallest valid value of the field (draws below it are raised to it)
  * @param max the largest valid value of the field (draws above it are lowered to it)
+ * @param whole whether the field counts whole things (replicas, calls): its median and every draw
+ *     are rounded to the nearest whole number, then kept within min and max
  */
 public record Uncertain(
     String path, Location location, String written, Shape shape, double a, double b, double c,
-    double min, double max) {
+    double min, double max, boolean whole) {
 
   public enum Shape {
     LOGNORMAL,
@@ -47,11 +49,37 @@ public record Uncertain(
           ? a + Math.sqrt((c - a) * (b - a) / 2)
           : c - Math.sqrt((c - a) * (c - b) / 2);
     };
-    return Math.min(max, Math.max(min, m));
+    return bounded(m);
   }
+
+  /** {@code x} as a draw of this input: rounded when whole, then within min and max. */
+  public double bounded(double x) {
+    double v = whole ? Math.rint(x) : x;
+    return Math.min(max, Math.max(min, v));
+  }
+
+  /** The value below which a share {@code p} of the draws fall. */
+  public double quantile(double p) {
+    double q = switch (shape) {
+      case FIXED -> a;
+      case LOGNORMAL -> {
+        double z = STANDARD_NORMAL.inverseCumulativeProbability(p);
+        yield a * org.apache.commons.math3.util.FastMath.exp(z * (z < 0 ? b : c));
+      }
+      case NORMAL -> new org.apache.commons.math3.distribution.NormalDistribution(null, a, b)
+          .inverseCumulativeProbability(p);
+      case UNIFORM -> p * (b - a) + a;
+      case TRIANGULAR -> new org.apache.commons.math3.distribution.TriangularDistribution(null, a, b, c)
+          .inverseCumulativeProbability(p);
+    };
+    return bounded(q);
+  }
+
+  private static final org.apache.commons.math3.distribution.NormalDistribution STANDARD_NORMAL =
+      new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1);
 
   /** The same distribution, read at another path (an input that inherits this one's value). */
   public Uncertain at(String otherPath) {
-    return new Uncertain(otherPath, location, written, shape, a, b, c, min, max);
+    return new Uncertain(otherPath, location, written, shape, a, b, c, min, max, whole);
   }
 }

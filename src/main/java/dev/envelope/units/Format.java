@@ -103,10 +103,30 @@ public final class Format {
     return new BigDecimal(value).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
   }
 
-  /** An integer count with thousands separators: 12345 -> "12,345". */
+  /**
+   * Where a whole number stops being printed digit by digit: past 10^15 the digits are beyond any
+   * count a person reads (and past 2^63 beyond a long), so it prints in powers of ten.
+   */
+  static final double LARGEST_PLAIN = 1e15;
+
+  /** Three significant figures in powers of ten: 1.73e305 -> "1.73 x 10^305". */
+  public static String scientific(double value) {
+    if (value == 0 || !Double.isFinite(value)) {
+      return sig3(value);
+    }
+    BigDecimal d = new BigDecimal(value).round(THREE);
+    int exponent = d.precision() - d.scale() - 1;
+    BigDecimal mantissa = d.movePointLeft(exponent).stripTrailingZeros();
+    return mantissa.toPlainString() + " x 10^" + exponent;
+  }
+
+  /** An integer count with thousands separators: 12345 -> "12,345"; past 10^15 in powers of ten. */
   public static String integer(double value) {
     if (!Double.isFinite(value)) {
       return sig3(value);
+    }
+    if (Math.abs(value) >= LARGEST_PLAIN) {
+      return scientific(value);
     }
     long n = Math.round(value);
     String digits = Long.toString(Math.abs(n));
@@ -132,11 +152,16 @@ public final class Format {
     if (value == 0 || !Double.isFinite(value)) {
       return sig3(value) + suffixes[0];
     }
+    double original = value;
     int i = 0;
     // Scale by the exact value: rounded first, 1024 B would read 1020 and never reach 1 KiB.
     while (i < suffixes.length - 1 && Math.abs(value) >= base) {
       value /= base;
       i++;
+    }
+    if (Math.abs(value) >= base * base) {
+      // A million of the largest unit and more: its digits say nothing; powers of ten of the base unit do.
+      return scientific(original) + suffixes[0];
     }
     String number = sig3(value);
     // 999.7 rounds to "1000" at this scale: step up once more.
