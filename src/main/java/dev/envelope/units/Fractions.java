@@ -139,7 +139,14 @@ public final class Fractions {
     if (!(value.signum() > 0 && value.compareTo(java.math.BigDecimal.valueOf(100)) < 0)) {
       throw new QuantityException("percentile not strictly between 0 and 100", PERCENTILE);
     }
-    return value.movePointLeft(2).doubleValue();
+    double fraction = value.movePointLeft(2).doubleValue();
+    if (!(fraction > 0 && fraction < 1)) {
+      // Within 1e-16 of either end: 0 or 1 in double precision, whose quantiles are 0 and unbounded.
+      throw new QuantityException("so close to " + (fraction > 0 ? "100" : "0") + " that it is "
+          + (fraction > 0 ? "100%" : "0%") + " in double precision", "a percentile from p0.0000000000001 to"
+          + " p99.9999999999999");
+    }
+    return fraction;
   }
 
   /** The number of nines of a target: {@code -log10(1 - target)}, 3.30 for 99.95%. */

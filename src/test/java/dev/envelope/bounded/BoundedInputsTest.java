@@ -1,0 +1,152 @@
+package dev.envelope.bounded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.envelope.CliRun;
+import dev.envelope.model.Limits;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Inputs the grammar accepts that once ended in an internal error, a silently wrong figure or a
+ * flood of output: each is refused with a located message, or computed right.
+ */
+class BoundedInputsTest {
+  private static CliRun run(String file, String... args) {
+    String[] all = new String[args.length + 1];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "-";
+    return CliRun.run(file, Map.of(), false, all);
+  }
+
+  @Test
+  void anAvailabilityThatIsZeroAsADoubleIsRefusedAtItsPlace() {
+    // 1 - 1e-20 is 1.0 in binary: one replica would never be up.
+    CliRun r = run("availability: {target: 99%, components: [{name: a, availability: 1e-20, replicas: 2}]}\n"
+        + "workloads: {a: {writes: 1/s}}\n", "estimate");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+    assertThat(r.err()).as(r.toString())
+        .startsWith("<stdin>:1:66: availability.components[0].availability: so close to 0%")
+        .contains("got '1e-20'").doesNotContain("internal error");
+  }
+
+  @Test
+  void aRangeWhoseDrawsOverflowIsRefusedAtTheRange() {
+    CliRun r = run("workloads: {a: {writes: 1/s, payload: 1B to 1e200B}}\n", "estimate", "-o", "json");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).as(r.toString()).contains("<stdin>:1:39: workloads.a.payload: the range '1B to 1e200B'")
+        .contains("overflows past 1.8e308").doesNotContain("internal error");
+  }
+
+  @Test
+  void aFigureThatIsTextHasNoHistogram() {
+    CliRun r = CliRun.run("estimate", "examples/photo-launch.yaml", "--histogram", "capacity.bound_by");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).contains("--histogram capacity.bound_by: a text figure, not a number");
+  }
+
+  @Test
+  void aConventionHasNoSensitivity() {
+    CliRun r = CliRun.run("sensitivity", "examples/photo-launch.yaml", "--figure", "conventions.seconds_per_day");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).contains("--figure conventions.seconds_per_day: no input written as a range can move");
+  }
+
+  @Test
+  void aPoissonPeakIsNeverBelowTheAverage() {
+    // Poisson(100) at its p1 is 77 requests, below the average of 100; and at one request a day
+    // even the p99.9 second holds none. Both peaks are floored at the average, with a warning.
+    CliRun r = run("traffic: {peak: {model: poisson, percentile: p1}}\n"
+        + "workloads: {a: {writes: 1/day}, b: {writes: 100/s}}\ncapacity: {server_qps: 10}\n",
+        "estimate", "-o", "json");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("\"peak_factor\": 1,").doesNotContain("\"servers\": 0");
+    assertThat(r.err()).contains("<stdin>:1:46: warning: traffic.peak.percentile: at the average rate of a, b,");
+    CliRun rare = run("traffic: {peak: {model: poisson, percentile: 99.9}}\nworkloads: {a: {writes: 1/day}}\n"
+        + "capacity: {server_qps: 10}\n", "estimate", "--get", "capacity.servers");
+    assertThat(rare.out()).as(rare.toString()).isEqualTo("1\n");
+  }
+
+  @Test
+  void aRangeOfWholeThingsIsDrawnInWholeNumbers() {
+    // fanout 10 to 100: the lognormal's median is sqrt(1000) = 31.6, a fan-out of 32 calls.
+    CliRun r = run("workloads: {a: {reads: 100/s, fanout: 10 to 100, call_latency: {p50: 5ms, p99: 50ms}}}\n",
+        "estimate", "--get", "workloads.a.tail_latency.fanout");
+    assertThat(r.out()).as(r.toString()).isEqualTo("32\n");
+    // replicas 3 to 5: median sqrt(15) = 3.87, 4 replicas.
+    CliRun c = run("availability: {target: 99%, components: [{name: a, availability: 99%, replicas: 3 to 5,"
+        + " required: 1 to 3}]}\nworkloads: {a: {writes: 1/s}}\n", "estimate", "--get",
+        "availability.components.0.replicas");
+    assertThat(c.out()).as(c.toString()).isEqualTo("4\n");
+  }
+
+  @Test
+  void aQuorumRangeMayNotReachPastTheReplicas() {
+    CliRun r = run("availability: {target: 99%, components: [{name: a, availability: 99%, replicas: 3,"
+        + " required: 2 to 5}]}\nworkloads: {a: {writes: 1/s}}\n", "estimate");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+    assertThat(r.err()).as(r.toString()).contains("availability.components[0].required: the range '2 to 5' reaches 5")
+        .contains("above replicas's 3");
+  }
+
+  @Test
+  void aTinyDivisorIsBlamedForTheOverflow() {
+    CliRun r = run("workloads: {a: {writes: 100/s}}\ncapacity: {server_qps: 1e-307}\n", "estimate");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+    assertThat(r.err()).as(r.toString()).startsWith("<stdin>:2:24: capacity.server_qps: too small:")
+        .contains("expected a larger value");
+  }
+
+  @Test
+  void anOverridePathDeeperThanAFileIsRefused() {
+    String path = "a." .repeat(3000) + "b";
+    CliRun r = CliRun.run("estimate", "examples/twitter.yaml", "--set", path + "=1");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).contains("a path of 3,001 levels; expected at most " + Limits.MAX_DEPTH);
+    assertThat(r.err().length()).isLessThan(1000);
+  }
+
+  @Test
+  void aThousandMistakesPrintAHundredAndACount() {
+    StringBuilder file = new StringBuilder("workloads:\n");
+    for (int i = 0; i < 1000; i++) {
+      file.append("  w").append(i).append(": {writes: 1/s, paylod: 1KB}\n");
+    }
+    CliRun r = run(file.toString(), "estimate");
+    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(r.err().lines()).hasSize(Limits.MAX_DIAGNOSTICS_SHOWN + 1);
+    assertThat(r.err().lines().reduce((a, b) -> b).orElseThrow())
+        .isEqualTo("envelope: and 900 more problems (the first 100 are shown)");
+  }
+
+  @Test
+  void aLatencyOfAgesPrintsInPowersOfTen() {
+    CliRun r = run("workloads: {a: {writes: 100/s, latency: 1e300w}}\n", "estimate");
+    assertThat(r.out()).as(r.toString()).contains("7 x 10^300 d").doesNotContain("9,223,372,036,854,775,807");
+  }
+
+  @Test
+  void orderedDrawsKeepTheQuorumWithinTheReplicas() {
+    // required 1 to 3 and replicas 3 to 5: the 90% intervals keep the order; in the tails a draw of
+    // required above its lane's replicas is lowered to it, so no lane breaks it.
+    CliRun r = run("availability: {target: 99%, components: [{name: a, availability: 99%, replicas: 3 to 5,"
+        + " required: 1 to 3}]}\nworkloads: {a: {writes: 1/s}}\n", "estimate", "-o", "json", "--samples", "20000");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("\"availability.components[0].required\"");
+  }
+
+  @Test
+  void aPercentileOfOneAsADoubleNeverGivesAMaximalPeak() {
+    CliRun r = run("traffic: {peak: {model: poisson, percentile: 99.99999999999999999999}}\n"
+        + "workloads: {a: {writes: 100/s}}\n", "estimate", "--get", "traffic.total.peak_per_second");
+    // Either refused as a value that is 100% in double precision, or a finite peak: never 2^31 - 1.
+    assertThat(r.out()).doesNotContain("2147483647");
+    if (r.exitCode() == 0) {
+      assertThat(Double.parseDouble(r.out().strip())).isCloseTo(100 * 1.6, within(100.0));
+    } else {
+      assertThat(r.exitCode()).isEqualTo(3);
+    }
+  }
+}
