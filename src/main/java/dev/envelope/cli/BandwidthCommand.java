@@ -1,6 +1,6 @@
 package dev.envelope.cli;
 
-import dev.envelope.render.Section;
+import dev.envelope.estimate.Section;
 import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

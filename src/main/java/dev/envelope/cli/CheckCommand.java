@@ -9,7 +9,7 @@ import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;
 import dev.envelope.render.Budgets;
 import dev.envelope.render.CheckReport;
-import dev.envelope.render.Section;
+import dev.envelope.estimate.Section;
 import dev.envelope.render.Tree;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +79,11 @@ final class CheckCommand implements Callable<Integer> {
     for (Map.Entry<String, Requirements> e : all.entrySet()) {
       Tree tree;
       try {
-        tree = Printer.report(e.getValue(), Section.all(), settings).tree();
+        java.util.Optional<String> scenario = e.getKey().equals(Document.BASE) ? java.util.Optional.empty()
+            : java.util.Optional.of(e.getKey());
+        dev.envelope.estimate.Estimate estimate = dev.envelope.estimate.Catalog.estimate(e.getValue(),
+            doc.locations(scenario, sets));
+        tree = Printer.uncertain(Printer.report(estimate, Section.all()), estimate, settings, true).tree();
       } catch (EnvelopeException overflow) {
         problems.addAll(overflow.diagnostics());
         continue;

@@ -9,7 +9,7 @@ import dev.envelope.model.Warning;
 import dev.envelope.render.Changes;
 import dev.envelope.render.DiffReport;
 import dev.envelope.render.Flat;
-import dev.envelope.render.Section;
+import dev.envelope.estimate.Section;
 import dev.envelope.render.Tree;
 import dev.envelope.units.Fractions;
 import dev.envelope.units.QuantityException;

@@ -1,11 +1,11 @@
 package dev.envelope.cli;
 
 import dev.envelope.estimate.Derivation.Step;
-import dev.envelope.estimate.Explanation;
+import dev.envelope.estimate.Estimate;
 import dev.envelope.model.EnvelopeException;
 import dev.envelope.render.ExplainReport;
 import dev.envelope.render.JsonRenderer;
-import dev.envelope.render.Section;
+import dev.envelope.estimate.Section;
 import dev.envelope.render.Tree;
 import dev.envelope.render.YamlRenderer;
 import java.util.ArrayList;
@@ -68,11 +68,11 @@ final class ExplainCommand implements Callable<Integer> {
     OutputOptions output = new OutputOptions();
     output.color = color;
     Interview x = Interview.of(root.context, file, input, "");
-    Tree figures = Printer.report(x.estimate, Section.all(), x.where).tree();
+    Tree figures = Printer.report(x.estimate, Section.all()).tree();
     for (String path : paths) {
       check(path, x.steps, figures);
     }
-    List<Step> steps = paths.isEmpty() ? x.steps : Explanation.select(x.steps, paths);
+    List<Step> steps = paths.isEmpty() ? x.steps : Estimate.select(x.steps, paths);
     ExplainReport report = ExplainReport.of(x.req, steps, napkin ? Optional.of(x.napkin()) : Optional.empty());
     Printer.write(root.context, switch (format) {
       case table -> report.table(output.colour(root.context));

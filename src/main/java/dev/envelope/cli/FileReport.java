@@ -1,6 +1,6 @@
 package dev.envelope.cli;
 
-import dev.envelope.render.Section;
+import dev.envelope.estimate.Section;
 import java.util.Set;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -2,8 +2,7 @@ package dev.envelope.cli;
 
 import dev.envelope.estimate.Derivation.Step;
 import dev.envelope.estimate.Estimate;
-import dev.envelope.estimate.Estimator;
-import dev.envelope.estimate.Explanation;
+import dev.envelope.estimate.Catalog;
 import dev.envelope.estimate.Napkin;
 import dev.envelope.model.Document;
 import dev.envelope.model.EnvelopeException;
@@ -15,7 +14,7 @@ import dev.envelope.render.JsonRenderer;
 import dev.envelope.render.MarkdownRenderer;
 import dev.envelope.render.NapkinReport;
 import dev.envelope.render.Report;
-import dev.envelope.render.Section;
+import dev.envelope.estimate.Section;
 import dev.envelope.render.TableRenderer;
 import dev.envelope.render.YamlRenderer;
 import java.util.List;
@@ -49,9 +48,9 @@ final class Interview {
     }
     Document doc = Printer.document(context, file);
     Requirements req = Printer.bind(doc, input);
-    Estimate estimate = Estimator.estimate(req);
     InputLocations where = InputLocations.of(doc.tree(input.scenario(), input.assignments()));
-    return new Interview(req, estimate, Explanation.steps(estimate, where), where);
+    Estimate estimate = Catalog.estimate(req, where);
+    return new Interview(req, estimate, estimate.steps(), where);
   }
 
   Map<String, Napkin.Figure> napkin() {
@@ -73,7 +72,7 @@ final class Interview {
     String flag = options.explain ? "--explain" : "--napkin";
     Interview x = of(context, options.file, options.input, flag + " and --scenarios: " + flag
         + " works on one scenario at a time; expected --scenario NAME, or --scenarios without " + flag);
-    Report report = Printer.report(x.estimate, sections, x.where);
+    Report report = Printer.report(x.estimate, sections);
     Map<String, Napkin.Figure> napkin = x.napkin();
     if (options.napkin) {
       report = NapkinReport.build(report, x.steps, napkin, x.req.conventions().time(), x.req.conventions().units());
@@ -83,7 +82,7 @@ final class Interview {
       return 0;
     }
     List<String> figures = Flat.rows(report.tree()).stream().map(Flat.Row::path).toList();
-    ExplainReport explain = ExplainReport.of(x.req, Explanation.select(x.steps, figures),
+    ExplainReport explain = ExplainReport.of(x.req, Estimate.select(x.steps, figures),
         options.napkin ? Optional.of(napkin) : Optional.empty());
     boolean colour = output.colour(context);
     Printer.write(context, switch (output.format) {

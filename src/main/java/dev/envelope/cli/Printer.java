@@ -1,15 +1,13 @@
 package dev.envelope.cli;
 
+import dev.envelope.estimate.Catalog;
 import dev.envelope.estimate.Derivation;
 import dev.envelope.estimate.Estimate;
-import dev.envelope.estimate.Estimator;
 import dev.envelope.estimate.MonteCarlo;
-import dev.envelope.estimate.Models;
 import dev.envelope.estimate.Overflow;
 import dev.envelope.model.Diagnostic;
 import dev.envelope.model.Document;
 import dev.envelope.model.EnvelopeException;
-import dev.envelope.model.InputLocations;
 import dev.envelope.model.Location;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;
@@ -22,7 +20,7 @@ import dev.envelope.render.JsonRenderer;
 import dev.envelope.render.MarkdownRenderer;
 import dev.envelope.render.Report;
 import dev.envelope.render.ScenarioReport;
-import dev.envelope.render.Section;
+import dev.envelope.estimate.Section;
 import dev.envelope.render.TableRenderer;
 import dev.envelope.render.UncertaintyReport;
 import dev.envelope.render.Tree;
@@ -45,40 +43,34 @@ final class Printer {
 
   /** The estimate report of one binding of the file, at the point values only. */
   static Report report(Requirements req, Set<Section> sections) {
-    return report(req, sections, null);
+    return report(Catalog.estimate(req), sections);
   }
 
   /**
-   * The estimate report of one binding of the file; when an input is a range and {@code sampling}
-   * is given, with the Monte Carlo's percentiles beside the point values.
+   * {@code report} with the Monte Carlo's percentiles when an input of the estimate {@code point} is
+   * a range and {@code sampling} is given.
    */
-  static Report report(Requirements req, Set<Section> sections, MonteCarlo.Settings sampling) {
-    return uncertain(report(Estimator.estimate(req), sections), req, sampling, true);
-  }
-
-  /**
-   * {@code report} with the Monte Carlo's percentiles when an input of {@code req} is a range and
-   * {@code sampling} is given; {@code full}: every varying figure's summary in the tree, not only
-   * those a table shows.
-   */
-  static Report uncertain(Report report, Requirements req, MonteCarlo.Settings sampling, boolean full) {
+  static Report uncertain(Report report, Estimate point, MonteCarlo.Settings sampling, boolean full) {
+    Requirements req = point.requirements();
     if (sampling == null || req.uncertainty().isEmpty()) {
       return report;
     }
-    return UncertaintyReport.with(report, run(req, sampling), req.conventions(), full);
+    return UncertaintyReport.with(report, run(point, sampling, Set.of(), Optional.empty()), req.conventions(), full);
   }
 
   /**
-   * The Monte Carlo of {@code req}; a figure that overflows in some draws, though not at the
+   * The Monte Carlo of {@code point}; a figure that overflows in some draws, though not at the
    * medians, is an invalid input (exit 3) pointing at the widest range.
    */
-  static MonteCarlo.Result run(Requirements req, MonteCarlo.Settings sampling) {
-    MonteCarlo.Result mc = MonteCarlo.run(req, sampling);
+  static MonteCarlo.Result run(Estimate point, MonteCarlo.Settings sampling, Set<String> keep,
+      Optional<java.util.Collection<String>> only) {
+    Requirements req = point.requirements();
+    MonteCarlo.Result mc = MonteCarlo.run(point, sampling, keep, only);
     mc.firstNonFinite().ifPresent(bad -> {
       dev.envelope.model.Uncertain widest = null;
       double spread = 0;
       for (dev.envelope.model.Uncertain u : req.uncertainty().inputs()) {
-        double s = Math.abs(MonteCarlo.quantile(u, 0.999)) / Math.max(Double.MIN_NORMAL, Math.abs(u.median()));
+        double s = Math.abs(u.quantile(0.999)) / Math.max(Double.MIN_NORMAL, Math.abs(u.median()));
         if (widest == null || s > spread) {
           widest = u;
           spread = s;
@@ -86,40 +78,26 @@ final class Printer {
       }
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.of(new Diagnostic(widest.location(),
           widest.path(), "the range '" + Diagnostic.got(widest.written()) + "' reaches values so large that "
-              + bad.getKey() + " is not a finite number (overflows past 1.8e308) in " + String.format(
-                  java.util.Locale.ROOT, "%,d", bad.getValue()) + " of " + String.format(java.util.Locale.ROOT,
+              + bad.path() + " is not a finite number (overflows past 1.8e308) in " + String.format(
+                  java.util.Locale.ROOT, "%,d", bad.draws()) + " of " + String.format(java.util.Locale.ROOT,
                   "%,d", sampling.samples()) + " draws; expected a range whose draws keep every figure finite")));
     });
     return mc;
   }
 
-  /** Like {@link #report(Requirements, Set)}, with the estimate already computed. */
-  static Report report(Requirements req, Estimate estimate, Set<Section> sections) {
-    return report(estimate, sections);
-  }
-
   /** The report of {@code estimate}; a figure too large to compute is an invalid input (exit 3). */
   static Report report(Estimate estimate, Set<Section> sections) {
-    return report(estimate, sections, InputLocations.none());
-  }
-
-  /**
-   * Like {@link #report(Estimate, Set)}; {@code where} locates the inputs, so that an overflow
-   * points at the value that caused it.
-   */
-  static Report report(Estimate estimate, Set<Section> sections, InputLocations where) {
-    Models.Figures models = EstimateReport.modelled(sections) ? Models.of(estimate) : Models.Figures.NONE;
-    Report report = EstimateReport.build(estimate, models, sections);
+    Report report = EstimateReport.build(estimate, sections);
     report.tree().firstNonFinite().ifPresent(path -> {
-      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.of(overflow(estimate, where, path)));
+      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.of(overflow(estimate, path)));
     });
     return report;
   }
 
   /** The input that makes the figure at {@code path} overflow, where it was written, and what to do. */
-  static Diagnostic overflow(Estimate estimate, InputLocations where, String path) {
+  static Diagnostic overflow(Estimate estimate, String path) {
     Requirements req = estimate.requirements();
-    Optional<Overflow.Cause> cause = Overflow.of(estimate, where, path);
+    Optional<Overflow.Cause> cause = Overflow.of(estimate, path);
     if (cause.isEmpty()) {
       return new Diagnostic(Location.argument(req.source()), path,
           "the result is too large to compute (overflows to infinity); expected inputs whose products"
@@ -151,14 +129,14 @@ final class Printer {
       Map<String, Report> reports = new LinkedHashMap<>();
       Map<String, List<Warning>> warnings = new LinkedHashMap<>();
       all.forEach((name, req) -> {
-        Estimate estimate = Estimator.estimate(req);
         boolean base = name.equals(Document.BASE);
-        Report report = report(estimate, sections,
-            doc.locations(base ? Optional.empty() : Optional.of(name), input.assignments()));
+        Estimate estimate = Catalog.estimate(req, doc.locations(base ? Optional.empty() : Optional.of(name),
+            input.assignments()));
+        Report report = report(estimate, sections);
         List<Warning> found = Warnings.of(doc, base ? Optional.empty() : Optional.of(name), input.assignments(), req,
             estimate);
         report.tree().putList("warnings", WarningReport.list(found));
-        reports.put(name, uncertain(report, req, settings, true));
+        reports.put(name, uncertain(report, estimate, settings, true));
         warnings.put(base ? "the base" : "scenario " + name, found);
       });
       Warnings.report(context, Warnings.merge(warnings), input.strict);
@@ -183,17 +161,17 @@ final class Printer {
       return 0;
     }
     Requirements req = bind(doc, input);
+    Estimate estimate = Catalog.estimate(req, doc.locations(input.scenario(), input.assignments()));
     if (histogram != null) {
-      print(context, histogram(req, sections, settings, histogram), output);
+      print(context, histogram(estimate, sections, settings, histogram), output);
       return 0;
     }
     boolean full = output.get != null || (output.format != OutputFormat.table && output.format != OutputFormat.markdown);
-    Estimate estimate = Estimator.estimate(req);
-    Report report = report(estimate, sections, doc.locations(input.scenario(), input.assignments()));
+    Report report = report(estimate, sections);
     List<Warning> warnings = Warnings.of(doc, input.scenario(), input.assignments(), req, estimate);
     Warnings.report(context, warnings, input.strict);
     report.tree().putList("warnings", WarningReport.list(warnings));
-    report = uncertain(report, req, settings, full);
+    report = uncertain(report, estimate, settings, full);
     if (output.get != null) {
       write(context, get(report.tree(), output.get) + "\n");
       return 0;
@@ -203,8 +181,10 @@ final class Printer {
   }
 
   /** The distribution of the figure at {@code path} over the draws. */
-  private static Report histogram(Requirements req, Set<Section> sections, MonteCarlo.Settings settings, String path) {
-    Report point = report(req, sections);
+  private static Report histogram(Estimate estimate, Set<Section> sections, MonteCarlo.Settings settings,
+      String path) {
+    Requirements req = estimate.requirements();
+    Report point = report(estimate, sections);
     if (req.uncertainty().isEmpty()) {
       throw new EnvelopeException(EnvelopeException.USAGE, "--histogram " + path
           + ": no input of " + req.source() + " is a range, so every figure is one value; expected a file with a range,"
@@ -215,7 +195,7 @@ final class Printer {
       throw new EnvelopeException(EnvelopeException.USAGE, "--histogram " + Diagnostic.got(path)
           + ": a text figure, not a number; expected a numeric figure such as capacity.servers");
     }
-    double[] draws = run(req, settings).draws(path);
+    double[] draws = run(estimate, settings, Set.of(path), Optional.of(List.of(path))).draws(path);
     if (draws == null || draws.length == 1) {
       draws = new double[settings.samples()];
       java.util.Arrays.fill(draws, figure.value());

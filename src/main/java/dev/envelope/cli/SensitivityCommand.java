@@ -6,7 +6,7 @@ import dev.envelope.model.EnvelopeException;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;
 import dev.envelope.render.Report;
-import dev.envelope.render.Section;
+import dev.envelope.estimate.Section;
 import dev.envelope.render.SensitivityReport;
 import dev.envelope.render.Tree;
 import java.util.List;
@@ -55,7 +55,8 @@ final class SensitivityCommand implements Callable<Integer> {
           + " is written as a range, so nothing moves; expected ranges such as users.dau: 8M to 12M"
           + " (or --set 'users.dau=8M to 12M')");
     }
-    Report point = Printer.report(req, Section.all());
+    dev.envelope.estimate.Estimate estimate = dev.envelope.estimate.Catalog.estimate(req);
+    Report point = Printer.report(estimate, Section.all());
     String path = figure != null ? figure
         : point.tree().at("capacity.servers") != null ? "capacity.servers" : "traffic.total.peak_per_second";
     Printer.get(point.tree(), path, "--figure");
@@ -63,7 +64,7 @@ final class SensitivityCommand implements Callable<Integer> {
       throw new EnvelopeException(EnvelopeException.USAGE, "--figure " + Diagnostic.got(path)
           + ": a text figure, not a number; expected a numeric figure such as capacity.servers");
     }
-    Sensitivity.Result result = Sensitivity.of(req, path, bounds[0], bounds[1]);
+    Sensitivity.Result result = Sensitivity.of(estimate, path, bounds[0], bounds[1]);
     if (result == null) {
       throw new EnvelopeException(EnvelopeException.USAGE, "--figure " + Diagnostic.got(path)
           + ": no input written as a range can move this figure (a convention, a setting, or a figure of the"

@@ -10,7 +10,7 @@ import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;
 import dev.envelope.model.Warning;
 import dev.envelope.render.Conventions;
-import dev.envelope.render.Section;
+import dev.envelope.estimate.Section;
 import dev.envelope.render.SweepReport;
 import dev.envelope.render.Tree;
 import java.util.ArrayList;

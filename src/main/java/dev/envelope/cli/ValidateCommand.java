@@ -9,7 +9,7 @@ import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;
 import dev.envelope.model.Warning;
 import dev.envelope.render.JsonRenderer;
-import dev.envelope.render.Section;
+import dev.envelope.estimate.Section;
 import dev.envelope.render.ValidationReport;
 import dev.envelope.render.ValidationReport.FileResult;
 import dev.envelope.render.ValidationReport.Outcome;

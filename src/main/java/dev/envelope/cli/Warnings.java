@@ -2,7 +2,7 @@ package dev.envelope.cli;
 
 import dev.envelope.estimate.Checks;
 import dev.envelope.estimate.Estimate;
-import dev.envelope.estimate.Estimator;
+import dev.envelope.estimate.Catalog;
 import dev.envelope.model.Assignment;
 import dev.envelope.model.Document;
 import dev.envelope.model.EnvelopeException;
@@ -28,7 +28,7 @@ final class Warnings {
 
   /** The warnings of {@code req}, the binding of {@code doc} with {@code scenario} and {@code sets}. */
   static List<Warning> of(Document doc, Optional<String> scenario, List<Assignment> sets, Requirements req) {
-    return of(doc, scenario, sets, req, Estimator.estimate(req));
+    return of(doc, scenario, sets, req, Catalog.estimate(req, doc.locations(scenario, sets)));
   }
 
   /** Like {@link #of(Document, Optional, List, Requirements)}, with its estimate already computed. */

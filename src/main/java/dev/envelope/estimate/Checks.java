@@ -1,7 +1,5 @@
 package dev.envelope.estimate;
 
-import dev.envelope.estimate.Estimate.Flow;
-import dev.envelope.estimate.Estimate.WorkloadFigures;
 import dev.envelope.model.InputLocations;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.Requirements.Workload;
@@ -63,8 +61,8 @@ public final class Checks {
       users();
       peakFactors();
       poissonFloor();
-      for (int i = 0; i < req.workloads().size(); i++) {
-        workload(req.workloads().get(i), e.workloads().get(i));
+      for (Workload w : req.workloads()) {
+        workload(w);
       }
       utilization();
       cache();
@@ -75,16 +73,23 @@ public final class Checks {
 
     /** A component with one replica takes the whole chain down when it fails. */
     void singlePointsOfFailure() {
-      Models.of(e).availability().flatMap(Models.AvailabilityFigures::chain).ifPresent(c -> {
-        List<AvailabilityChain.Link> links = c.chain().links();
-        for (int i = 0; i < links.size(); i++) {
-          if (links.get(i).singlePointOfFailure()) {
-            out.add(new Warning(where.at("availability", "components"), "availability.components." + i,
-                links.get(i).name() + " is a single point of failure: one replica, so the whole chain is down"
-                    + " whenever it is; add a replica or accept the risk"));
-          }
+      for (int i = 0; e.has("availability.components." + i + ".single_point_of_failure"); i++) {
+        String p = "availability.components." + i;
+        if (Boolean.TRUE.equals(e.text(p + ".single_point_of_failure"))) {
+          out.add(new Warning(where.at("availability", "components"), p, e.text(p + ".name")
+              + " is a single point of failure: one replica, so the whole chain is down whenever it is; add a"
+              + " replica or accept the risk"));
         }
-      });
+      }
+    }
+
+    /** Per day, or 0 where the workload has no such requests. */
+    double perDay(String workload, String kind) {
+      return e.optional("workloads." + workload + "." + kind + ".per_day").orElse(0);
+    }
+
+    double avg(String workload, String kind) {
+      return e.optional("workloads." + workload + "." + kind + ".avg_per_second").orElse(0);
     }
 
     void warn(String message, String... path) {
@@ -126,13 +131,13 @@ public final class Checks {
         return;
       }
       List<String> floored = new ArrayList<>();
-      for (WorkloadFigures f : e.workloads()) {
-        if (!req.models().followsPeakModel(f.name())) {
+      for (Workload w : req.workloads()) {
+        if (!req.models().followsPeakModel(w.name())) {
           continue;
         }
-        double rate = f.writes().map(Flow::avgPerSecond).orElse(0.0) + f.reads().map(Flow::avgPerSecond).orElse(0.0);
+        double rate = avg(w.name(), "writes") + avg(w.name(), "reads");
         if (PeakModel.belowAverage(rate, peak.get().value())) {
-          floored.add(f.name());
+          floored.add(w.name());
         }
       }
       if (!floored.isEmpty()) {
@@ -169,30 +174,31 @@ public final class Checks {
       }
     }
 
-    void workload(Workload w, WorkloadFigures f) {
+    void workload(Workload w) {
       String name = w.name();
+      String p = "workloads." + name;
       TimeBase time = req.conventions().time();
       perUser(w.writesPerUser(), time, name, "writes_per_user");
       perUser(w.readsPerUser(), time, name, "reads_per_user");
       boolean explicitReads = w.reads().isPresent() || w.readsPerUser().isPresent();
-      if (w.readWriteRatio().isPresent() && explicitReads && f.writes().isPresent() && f.reads().isPresent()
-          && f.writes().get().avgPerSecond() > 0
+      if (w.readWriteRatio().isPresent() && explicitReads && e.has(p + ".writes.per_day") && e.has(p + ".reads.per_day")
+          && avg(name, "writes") > 0
           && sameLayer(List.of("workloads", name, "read_write_ratio"), List.of("workloads", name, "reads"),
               List.of("workloads", name, "reads_per_user"), List.of("workloads", name, "writes"),
               List.of("workloads", name, "writes_per_user"))) {
         double ratio = w.readWriteRatio().getAsDouble();
-        double actual = f.reads().get().avgPerSecond() / f.writes().get().avgPerSecond();
+        double actual = avg(name, "reads") / avg(name, "writes");
         if (disagree(actual, ratio)) {
           warn("read_write_ratio " + ratio(ratio) + " disagrees with the read and write rates, whose ratio is "
-              + ratio(actual) + " (" + Format.count(f.reads().get().perDay()) + " reads and "
-              + Format.count(f.writes().get().perDay()) + " writes a day); the estimate uses the read rate and"
+              + ratio(actual) + " (" + Format.count(perDay(name, "reads")) + " reads and "
+              + Format.count(perDay(name, "writes")) + " writes a day); the estimate uses the read rate and"
               + " ignores the ratio: fix one, or drop the ratio", "workloads", name, "read_write_ratio");
         }
       }
-      double total = f.writes().map(Flow::perDay).orElse(0.0) + f.reads().map(Flow::perDay).orElse(0.0);
+      double total = perDay(name, "writes") + perDay(name, "reads");
       if (total == 0) {
         boolean perUser = w.writesPerUser().isPresent() || w.readsPerUser().isPresent();
-        boolean noUsers = perUser && e.dau().isPresent() && e.dau().getAsDouble() == 0;
+        boolean noUsers = perUser && e.has("users.dau") && e.value("users.dau") == 0;
         warn("every rate of this workload is zero" + (noUsers ? " (users.dau is 0)" : "")
             + ", so it adds no traffic, storage or bandwidth; check its rates"
             + (noUsers ? " and the user count" : ""), "workloads", name);
@@ -240,18 +246,19 @@ public final class Checks {
     }
 
     void cache() {
-      if (e.cache().isEmpty() || e.storage().isEmpty() || e.storage().get().retained().isEmpty()) {
+      if (!e.has("cache.bytes") || !e.has("storage.bytes_retained")) {
         return;
       }
       // A workload that reads what it does not write reads data from outside the file (a catalogue,
       // media): the data retained is then not all the data, and the cache may well be larger.
-      for (WorkloadFigures w : e.workloads()) {
-        if (w.egress().isPresent() && w.storage().isEmpty()) {
+      for (Workload w : req.workloads()) {
+        String p = "workloads." + w.name();
+        if (e.has(p + ".egress.avg_bytes_per_second") && !e.has(p + ".storage.bytes_per_day")) {
           return;
         }
       }
-      double cache = e.cache().get().bytes();
-      double retained = e.storage().get().retained().get().bytesRetained();
+      double cache = e.value("cache.bytes");
+      double retained = e.value("storage.bytes_retained");
       if (cache > retained) {
         String[] path = where.has("cache", "hot_fraction")
             ? new String[] {"cache", "hot_fraction"} : new String[] {"storage", "retention"};
@@ -263,34 +270,34 @@ public final class Checks {
     }
 
     void nodes() {
-      OptionalDouble nodes = e.capacity().nodes();
+      OptionalDouble nodes = e.optional("capacity.nodes");
       double copies = req.storage().replication();
       if (nodes.isPresent() && nodes.getAsDouble() < copies) {
         warn(Format.plain(copies) + " copies of each byte need " + Format.plain(Math.ceil(copies))
             + " nodes, but the estimate has " + Format.integer(nodes.getAsDouble()) + " ("
-            + Format.integer(e.capacity().shards().orElse(0)) + " shards); check the rates and sizes the shards"
+            + Format.integer(e.optional("capacity.shards").orElse(0)) + " shards); check the rates and sizes the shards"
             + " are counted from", "storage", "replication");
       }
     }
 
     void ignored() {
       Requirements.Capacity cap = req.capacity();
-      boolean stored = e.storage().isPresent();
-      if (cap.shardStorage().isPresent() && e.capacity().shardsByStorage().isEmpty()) {
+      boolean stored = e.has("storage.bytes_per_day");
+      if (cap.shardStorage().isPresent() && !e.has("capacity.shards_by_storage")) {
         warn(!stored ? "ignored: shards by storage divide the data retained, and no workload stores any (a write"
                 + " rate with a payload); add a payload, or drop shard_storage"
             : "ignored: shards by storage divide the data retained, which needs storage.retention; add a"
                 + " retention (e.g. 5y), or drop shard_storage", "capacity", "shard_storage");
       }
-      if (cap.shardWriteQps().isPresent() && e.writes().isEmpty()) {
+      if (cap.shardWriteQps().isPresent() && !e.has("traffic.writes.per_day")) {
         warn("ignored: no workload writes, so there are no writes to spread over shards; add a write rate, or"
             + " drop shard_write_qps", "capacity", "shard_write_qps");
       }
-      if (cap.shardReadQps().isPresent() && e.reads().isEmpty()) {
+      if (cap.shardReadQps().isPresent() && !e.has("traffic.reads.per_day")) {
         warn("ignored: no workload reads, so there are no reads to spread over shards; add a read rate, or drop"
             + " shard_read_qps", "capacity", "shard_read_qps");
       }
-      if (e.cache().isEmpty()) {
+      if (!e.has("cache.bytes")) {
         for (String key : List.of("hot_fraction", "node_memory")) {
           if (where.has("cache", key)) {
             warn("ignored: the cache is sized on reads with a size, and no workload has them (a read rate or"
@@ -302,9 +309,8 @@ public final class Checks {
         warn("ignored: no workload stores data (a write rate with a payload), so nothing is retained; add a"
             + " payload, or drop retention", "storage", "retention");
       }
-      for (int i = 0; i < req.workloads().size(); i++) {
-        Workload w = req.workloads().get(i);
-        if (e.workloads().get(i).reads().isEmpty() && where.has("workloads", w.name(), "read_size")) {
+      for (Workload w : req.workloads()) {
+        if (!e.has("workloads." + w.name() + ".reads.per_day") && where.has("workloads", w.name(), "read_size")) {
           warn("ignored: this workload has no reads; add reads_per_user, reads or read_write_ratio, or drop"
               + " read_size", "workloads", w.name(), "read_size");
         }

@@ -9,44 +9,151 @@ import java.util.Optional;
 /**
  * The arithmetic behind one figure of an estimate, as a whiteboard shows it: what the figure is,
  * a formula over named values, each value with its unit and where it came from, and the result.
- * The formula is a small expression tree, so that its words, its symbols, the values substituted
- * and the arithmetic itself are one thing and cannot disagree.
+ * The formula is a small expression tree, and the same tree is evaluated (at the point, and on the
+ * lanes of a Monte Carlo or a sensitivity analysis), explained (its words, its symbols, the values
+ * substituted), worked on a napkin and searched for the cause of an overflow: none of those can
+ * disagree with the others.
  */
 public final class Derivation {
   private Derivation() {}
 
   /**
    * One figure's derivation. {@code path} is the figure's JSON path, {@code words} and
-   * {@code symbol} name it ("writes a second", "writes/s"), and {@code result} is the estimate's own
-   * figure, not a recomputation.
+   * {@code symbol} name it ("writes a second", "writes/s"), and {@code result} its value at the
+   * point, the formula evaluated with every input at its value (or median).
    */
   public record Step(String path, String words, String symbol, Unit unit, Term term, double result) {
-    /** The values the formula uses, in the order it first names them. */
+    /** The values the formula uses as it reads at the point ({@link Term#shown}), in the order it names them. */
     public List<Operand> inputs() {
+      List<Operand> out = new ArrayList<>();
+      term.shown().collect(out);
+      return out.stream().distinct().toList();
+    }
+
+    /** Every value the formula may use on some lane: a floor or a branch not shown at the point too. */
+    public List<Operand> operands() {
       List<Operand> out = new ArrayList<>();
       term.collect(out);
       return out.stream().distinct().toList();
     }
 
-    /** The figures of other steps that this one uses. */
+    /** The figures of other steps that this one uses, on any lane. */
     public List<String> uses() {
-      return inputs().stream()
-          .filter(o -> o.from().kind() == Source.Kind.DERIVED)
-          .map(o -> o.from().path().orElseThrow())
-          .distinct()
-          .toList();
+      List<String> out = new ArrayList<>();
+      for (Operand o : operands()) {
+        if (o.from().kind() == Source.Kind.DERIVED) {
+          String p = o.from().path().orElseThrow();
+          if (!out.contains(p)) {
+            out.add(p);
+          }
+        }
+      }
+      return out;
     }
   }
 
-  /** A formula: named values joined by arithmetic. */
-  public sealed interface Term
-      permits Operand, Product, Quotient, Sum, OnePlus, OneMinus, NegLog10, Ceil, Max, Difference, Power, Ln, Min,
-      Call {
-    /** The value of the formula, in double precision. */
+  /** Where the values of a formula's operands come from when it is evaluated on lanes. */
+  public interface Env {
+    /** The lanes of {@code operand}: one value, or one per lane. */
+    double[] lanes(Operand operand);
+
+    /** {@code 1 - operand} on its lanes, as exactly as the operand's source allows. */
+    default double[] complement(Operand operand) {
+      double[] v = lanes(operand);
+      double[] r = new double[v.length];
+      for (int i = 0; i < v.length; i++) {
+        r[i] = 1 - v[i];
+      }
+      return r;
+    }
+  }
+
+  /**
+   * {@code 1 - term} on lanes, without the cancellation of subtracting a value near 1 from 1 where
+   * the formula allows: {@code 1 - (1 - a)} is {@code a}; {@code 1 - x / (x + y)} is
+   * {@code y / (x + y)}; {@code 1 - a^n} is {@code -expm1(n ln(1 - (1 - a)))}; {@code 1 - a b c}
+   * is {@code -expm1(sum of ln(1 - (1 - a)))}, or, below 10^-12, the sum of the complements (the
+   * first-order term, exact to double precision there); an input's is taken in decimal (1 - 0.9995
+   * is 0.0005). The availability of a chain of four nines and more stays exact this way.
+   */
+  public static double[] complement(Term term, Env env) {
+    if (term instanceof Operand o) {
+      return env.complement(o);
+    }
+    Apply a = (Apply) term;
+    List<Term> args = a.args();
+    switch (a.op()) {
+      case ONE_MINUS -> {
+        return args.get(0).lanes(env);
+      }
+      case QUOTIENT -> {
+        if (args.get(1) instanceof Apply s && s.op() == Op.SUM && s.args().size() == 2
+            && s.args().get(0).equals(args.get(0))) {
+          double[] y = s.args().get(1).lanes(env);
+          double[] total = s.lanes(env);
+          return lanewise(y, total, (p, q) -> p / q);
+        }
+      }
+      case POWER -> {
+        double[] m = complement(args.get(0), env);
+        double[] n = args.get(1).lanes(env);
+        return lanewise(m, n, (p, q) -> -Math.expm1(q * Math.log1p(-p)));
+      }
+      case PRODUCT -> {
+        double[] logUp = null;
+        double[] firstOrder = null;
+        for (Term t : args) {
+          double[] m = complement(t, env);
+          double[] l = new double[m.length];
+          for (int i = 0; i < m.length; i++) {
+            l[i] = Math.log1p(-m[i]);
+          }
+          logUp = logUp == null ? l : lanewise(logUp, l, Double::sum);
+          firstOrder = firstOrder == null ? m : lanewise(firstOrder, m, Double::sum);
+        }
+        double[] up = logUp;
+        double[] small = firstOrder;
+        return lanewise(up, small, (l, s) -> {
+          double down = -Math.expm1(l);
+          return down > 1e-12 ? down : s;
+        });
+      }
+      default -> { }
+    }
+    double[] v = term.lanes(env);
+    double[] r = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      r[i] = 1 - v[i];
+    }
+    return r;
+  }
+
+  private static double[] lanewise(double[] a, double[] b, java.util.function.DoubleBinaryOperator f) {
+    int n = Math.max(a.length, b.length);
+    double[] r = new double[n];
+    for (int i = 0; i < n; i++) {
+      r[i] = f.applyAsDouble(a[a.length == 1 ? 0 : i], b[b.length == 1 ? 0 : i]);
+    }
+    return r;
+  }
+
+  /** A formula: named values joined by operations. */
+  public sealed interface Term permits Operand, Apply {
+    /** The value of the formula at the point, from its operands' values. */
     double evaluate();
 
     /** Adds the formula's operands, left to right, to {@code out}. */
     void collect(List<Operand> out);
+
+    /** The formula on lanes: an array of one value, or one per lane. */
+    double[] lanes(Env env);
+
+    /**
+     * The formula as it reads at the point: a floor that does not bind there is left out, and a
+     * choice shows the branch taken. Explanations and napkins show this form; its value at the
+     * point is the formula's.
+     */
+    Term shown();
   }
 
   /**
@@ -68,319 +175,182 @@ public final class Derivation {
     public void collect(List<Operand> out) {
       out.add(this);
     }
-  }
 
-  /** {@code a x b x ...}, worked left to right. */
-  public record Product(List<Term> factors) implements Term {
-    public Product {
-      factors = List.copyOf(factors);
-    }
-
-    public static Term of(Term... factors) {
-      return factors.length == 1 ? factors[0] : new Product(List.of(factors));
+    @Override
+    public double[] lanes(Env env) {
+      return env.lanes(this);
     }
 
     @Override
-    public double evaluate() {
-      double v = factors.get(0).evaluate();
-      for (int i = 1; i < factors.size(); i++) {
-        v *= factors.get(i).evaluate();
-      }
-      return v;
-    }
-
-    @Override
-    public void collect(List<Operand> out) {
-      factors.forEach(f -> f.collect(out));
+    public Term shown() {
+      return this;
     }
   }
 
-  /** {@code a / b}. */
-  public record Quotient(Term dividend, Term divisor) implements Term {
-    @Override
-    public double evaluate() {
-      return dividend.evaluate() / divisor.evaluate();
-    }
-
-    @Override
-    public void collect(List<Operand> out) {
-      dividend.collect(out);
-      divisor.collect(out);
-    }
-  }
-
-  /** {@code a + b + ...}, worked left to right. */
-  public record Sum(List<Term> terms) implements Term {
-    public Sum {
-      terms = List.copyOf(terms);
-    }
-
-    public static Term of(List<? extends Term> terms) {
-      return terms.size() == 1 ? terms.get(0) : new Sum(List.copyOf(terms));
-    }
-
-    @Override
-    public double evaluate() {
-      double v = terms.get(0).evaluate();
-      for (int i = 1; i < terms.size(); i++) {
-        v += terms.get(i).evaluate();
-      }
-      return v;
-    }
-
-    @Override
-    public void collect(List<Operand> out) {
-      terms.forEach(t -> t.collect(out));
-    }
-  }
-
-  /** {@code 1 + a}: a payload with its overhead. */
-  public record OnePlus(Term term) implements Term {
-    @Override
-    public double evaluate() {
-      return 1 + term.evaluate();
-    }
-
-    @Override
-    public void collect(List<Operand> out) {
-      term.collect(out);
-    }
-  }
-
-  /** {@code 1 - a}: the share of time an availability target may miss. */
-  public record OneMinus(Term term) implements Term {
-    @Override
-    public double evaluate() {
-      return 1 - term.evaluate();
-    }
-
-    @Override
-    public void collect(List<Operand> out) {
-      term.collect(out);
-    }
-  }
-
-  /** {@code -log10(a)}: nines. */
-  public record NegLog10(Term term) implements Term {
-    @Override
-    public double evaluate() {
-      return -Math.log10(term.evaluate());
-    }
-
-    @Override
-    public void collect(List<Operand> out) {
-      term.collect(out);
-    }
-  }
-
-  /** {@code ceil(a)}, ignoring floating-point noise as the estimate's counts do. */
-  public record Ceil(Term term) implements Term {
-    @Override
-    public double evaluate() {
-      return Counts.ceil(term.evaluate());
-    }
-
-    @Override
-    public void collect(List<Operand> out) {
-      term.collect(out);
-    }
-  }
-
-  /** {@code max(a, b, ...)}. */
-  public record Max(List<Term> terms) implements Term {
-    public Max {
-      terms = List.copyOf(terms);
-    }
-
-    @Override
-    public double evaluate() {
-      double v = Double.NEGATIVE_INFINITY;
-      for (Term t : terms) {
-        v = Math.max(v, t.evaluate());
-      }
-      return v;
-    }
-
-    @Override
-    public void collect(List<Operand> out) {
-      terms.forEach(t -> t.collect(out));
-    }
-  }
-
-  /** {@code a - b}: a margin. */
-  public record Difference(Term minuend, Term subtrahend) implements Term {
-    @Override
-    public double evaluate() {
-      return minuend.evaluate() - subtrahend.evaluate();
-    }
-
-    @Override
-    public void collect(List<Operand> out) {
-      minuend.collect(out);
-      subtrahend.collect(out);
-    }
-  }
-
-  /** {@code a^b}: independent events all happening, a root for a percentile of the slowest of n. */
-  public record Power(Term base, Term exponent) implements Term {
-    @Override
-    public double evaluate() {
-      return Math.pow(base.evaluate(), exponent.evaluate());
-    }
-
-    @Override
-    public void collect(List<Operand> out) {
-      base.collect(out);
-      exponent.collect(out);
-    }
-  }
-
-  /** {@code ln(a)}: the natural logarithm, as exponential tails use it. */
-  public record Ln(Term term) implements Term {
-    @Override
-    public double evaluate() {
-      return Math.log(term.evaluate());
-    }
-
-    @Override
-    public void collect(List<Operand> out) {
-      term.collect(out);
-    }
-  }
-
-  /** {@code min(a, b, ...)}: a share capped at 1. */
-  public record Min(List<Term> terms) implements Term {
-    public Min {
-      terms = List.copyOf(terms);
-    }
-
-    @Override
-    public double evaluate() {
-      double v = Double.POSITIVE_INFINITY;
-      for (Term t : terms) {
-        v = Math.min(v, t.evaluate());
-      }
-      return v;
-    }
-
-    @Override
-    public void collect(List<Operand> out) {
-      terms.forEach(t -> t.collect(out));
-    }
-  }
-
-  /**
-   * A named function of the models whose arithmetic is a sum, a distribution or a search rather
-   * than a line of a whiteboard: {@code binom_below(k, n, a)}, {@code erlang_c(c, a)}... Each is
-   * the models' own code, so a step that uses one recomputes as any other does.
-   */
-  public record Call(Function function, List<Term> args) implements Term {
-    public Call {
+  /** {@code op} applied to {@code args}: {@code a x b}, {@code ceil(a)}, {@code erlang_c(c, a)}. */
+  public record Apply(Op op, List<Term> args) implements Term {
+    public Apply {
       args = List.copyOf(args);
-      if (args.size() != function.arity()) {
-        throw new IllegalArgumentException(function.symbol() + " takes " + function.arity() + " arguments");
+      if (op.arity() >= 0 ? args.size() != op.arity() : args.isEmpty()) {
+        throw new IllegalArgumentException(op.symbol() + " takes " + (op.arity() >= 0 ? op.arity() : "1 or more")
+            + " arguments, not " + args.size());
       }
-    }
-
-    public static Call of(Function function, Term... args) {
-      return new Call(function, List.of(args));
     }
 
     @Override
     public double evaluate() {
-      double[] values = new double[args.size()];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = args.get(i).evaluate();
+      if (op == Op.CHOICE) {
+        return (args.get(0).evaluate() > args.get(1).evaluate() ? args.get(2) : args.get(3)).evaluate();
       }
-      return function.apply(values);
+      double[] x = new double[args.size()];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = args.get(i).evaluate();
+      }
+      if (op.complemented() >= 0) {
+        x[op.complemented()] = 1 - x[op.complemented()];
+      }
+      return op.apply(x);
     }
 
     @Override
     public void collect(List<Operand> out) {
       args.forEach(a -> a.collect(out));
     }
+
+    @Override
+    public double[] lanes(Env env) {
+      return op.lanes(args, env);
+    }
+
+    @Override
+    public Term shown() {
+      switch (op) {
+        case AT_LEAST, AT_MOST -> {
+          Term bound = args.get(0);
+          Term value = args.get(1);
+          boolean binds = op == Op.AT_LEAST ? value.evaluate() < bound.evaluate() : value.evaluate() > bound.evaluate();
+          return binds ? new Apply(op == Op.AT_LEAST ? Op.MAX : Op.MIN, List.of(bound.shown(), value.shown()))
+              : value.shown();
+        }
+        case CHOICE -> {
+          return (args.get(0).evaluate() > args.get(1).evaluate() ? args.get(2) : args.get(3)).shown();
+        }
+        default -> {
+          List<Term> shown = new ArrayList<>(args.size());
+          boolean same = true;
+          for (Term a : args) {
+            Term s = a.shown();
+            same &= s == a;
+            shown.add(s);
+          }
+          return same ? this : new Apply(op, shown);
+        }
+      }
+    }
   }
 
-  /** The named functions a {@link Call} applies, each with its formula and source in its class. */
-  public enum Function {
-    /**
-     * {@code binom_below(k, n, a)}: the chance that fewer than {@code k} of {@code n} replicas are
-     * up, each up with probability {@code a}: {@code sum over i < k of C(n, i) a^i (1 - a)^(n - i)},
-     * the unavailability of k of n ({@link Redundancy}).
-     */
-    BINOMIAL_BELOW("binom_below", 3) {
-      @Override
-      double apply(double[] x) {
-        return Math.exp(Redundancy.logUnavailability(1 - x[2], (int) x[1], (int) x[0]));
-      }
-    },
-    /** {@code poisson_quantile(L, p)}: the count at percentile p of Poisson(L) ({@link PeakModel}). */
-    POISSON_QUANTILE("poisson_quantile", 2) {
-      @Override
-      double apply(double[] x) {
-        return PeakModel.poissonQuantile(x[0], x[1]);
-      }
-    },
-    /**
-     * {@code erlang_c_servers(a, latency, max_wait)}: the fewest servers at load a whose p99
-     * queueing delay is at most max_wait, found by searching up from a ({@link Queueing}).
-     */
-    ERLANG_C_SERVERS("erlang_c_servers", 3) {
-      @Override
-      double apply(double[] x) {
-        return Queueing.forWait(x[0], x[1], x[2]).orElseThrow().servers();
-      }
-    },
-    /** {@code erlang_c(c, a)}: the chance an arrival waits, c servers at load a ({@link Queueing}). */
-    ERLANG_C("erlang_c", 2) {
-      @Override
-      double apply(double[] x) {
-        return Queueing.erlangC((int) x[0], x[1]);
-      }
-    },
-    /** {@code lognormal_quantile(p50, p99, q)}: percentile q of the lognormal through p50 and p99 ({@link TailLatency}). */
-    LOGNORMAL_QUANTILE("lognormal_quantile", 3) {
-      @Override
-      double apply(double[] x) {
-        return TailLatency.Lognormal.fit(x[0], x[1]).quantile(x[2]);
-      }
-    },
-    /** {@code lognormal_over(p50, p99, t)}: P(X > t) for the lognormal through p50 and p99. */
-    LOGNORMAL_OVER("lognormal_over", 3) {
-      @Override
-      double apply(double[] x) {
-        return TailLatency.Lognormal.fit(x[0], x[1]).survival(x[2]);
-      }
-    },
-    /**
-     * {@code hedged_quantile(p50, p99, after, q)}: percentile q of a call hedged after {@code after}
-     * seconds, solved by bisection ({@link TailLatency}).
-     */
-    HEDGED_QUANTILE("hedged_quantile", 4) {
-      @Override
-      double apply(double[] x) {
-        return TailLatency.hedgedQuantile(TailLatency.Lognormal.fit(x[0], x[1]), x[2], 1 - x[3]);
-      }
-    };
-
-    private final String symbol;
-    private final int arity;
-
-    Function(String symbol, int arity) {
-      this.symbol = symbol;
-      this.arity = arity;
+  /**
+   * {@code term} written out, each operand by {@code leaf} (its symbol, its words, its value):
+   * operators bind as in arithmetic; a sum in a product, or a product in a divisor, is
+   * parenthesised. Write {@link Term#shown()} for the form at the point.
+   */
+  public static String render(Term term, java.util.function.Function<Operand, String> leaf) {
+    if (term instanceof Operand o) {
+      return leaf.apply(o);
     }
-
-    /** The name a formula writes: {@code binom_below}. */
-    public String symbol() {
-      return symbol;
+    Apply a = (Apply) term;
+    List<Term> args = a.args();
+    switch (a.op()) {
+      case PRODUCT -> {
+        List<String> parts = new ArrayList<>();
+        for (Term f : args) {
+          parts.add(wrap(f, leaf, f instanceof Apply x && x.op() == Op.QUOTIENT ? Op.Precedence.ATOM
+              : Op.Precedence.PRODUCT));
+        }
+        return String.join(" x ", parts);
+      }
+      case QUOTIENT -> {
+        return wrap(args.get(0), leaf, Op.Precedence.PRODUCT) + " / " + wrap(args.get(1), leaf, Op.Precedence.ATOM);
+      }
+      case SUM -> {
+        List<String> parts = new ArrayList<>();
+        for (Term t : args) {
+          parts.add(render(t, leaf));
+        }
+        return String.join(" + ", parts);
+      }
+      case DIFFERENCE -> {
+        return wrap(args.get(0), leaf, Op.Precedence.SUM) + " - " + wrap(args.get(1), leaf, Op.Precedence.PRODUCT);
+      }
+      case POWER -> {
+        return wrap(args.get(0), leaf, Op.Precedence.ATOM) + "^" + wrap(args.get(1), leaf, Op.Precedence.POWER);
+      }
+      case NEGATE -> {
+        return "-" + wrap(args.get(0), leaf, Op.Precedence.POWER);
+      }
+      case ONE_PLUS, ONE_MINUS -> {
+        return a.op().symbol() + " " + wrap(args.get(0), leaf, Op.Precedence.PRODUCT);
+      }
+      default -> {
+        List<String> parts = new ArrayList<>();
+        for (Term t : args) {
+          parts.add(render(t, leaf));
+        }
+        return a.op().symbol() + "(" + String.join(", ", parts) + ")";
+      }
     }
+  }
 
-    public int arity() {
-      return arity;
-    }
+  /** {@code term} rendered, in parentheses if it binds less tightly than {@code needed}. */
+  private static String wrap(Term term, java.util.function.Function<Operand, String> leaf, Op.Precedence needed) {
+    String s = render(term, leaf);
+    Op.Precedence p = term instanceof Apply a ? a.op().precedence() : Op.Precedence.ATOM;
+    return p.compareTo(needed) < 0 ? "(" + s + ")" : s;
+  }
 
-    abstract double apply(double[] args);
+  // Builders, for formulas written in code.
+
+  public static Term product(Term... factors) {
+    return factors.length == 1 ? factors[0] : new Apply(Op.PRODUCT, List.of(factors));
+  }
+
+  public static Term product(List<? extends Term> factors) {
+    return factors.size() == 1 ? factors.get(0) : new Apply(Op.PRODUCT, List.copyOf(factors));
+  }
+
+  public static Term sum(List<? extends Term> terms) {
+    return terms.size() == 1 ? terms.get(0) : new Apply(Op.SUM, List.copyOf(terms));
+  }
+
+  public static Term quotient(Term dividend, Term divisor) {
+    return new Apply(Op.QUOTIENT, List.of(dividend, divisor));
+  }
+
+  public static Term difference(Term minuend, Term subtrahend) {
+    return new Apply(Op.DIFFERENCE, List.of(minuend, subtrahend));
+  }
+
+  public static Term apply(Op op, Term... args) {
+    return new Apply(op, List.of(args));
+  }
+
+  public static Term max(List<? extends Term> terms) {
+    return terms.size() == 1 ? terms.get(0) : new Apply(Op.MAX, List.copyOf(terms));
+  }
+
+  /** {@code max(floor, value)}, shown as {@code value} alone where the floor does not bind. */
+  public static Term atLeast(Term floor, Term value) {
+    return new Apply(Op.AT_LEAST, List.of(floor, value));
+  }
+
+  /** {@code min(cap, value)}, shown as {@code value} alone where the cap does not bind. */
+  public static Term atMost(Term cap, Term value) {
+    return new Apply(Op.AT_MOST, List.of(cap, value));
+  }
+
+  /** {@code test > threshold ? above : otherwise}, lane by lane; shown as the branch taken at the point. */
+  public static Term choice(Term test, Term threshold, Term above, Term otherwise) {
+    return new Apply(Op.CHOICE, List.of(test, threshold, above, otherwise));
   }
 
   /**

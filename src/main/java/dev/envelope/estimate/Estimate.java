@@ -1,84 +1,291 @@
 package dev.envelope.estimate;
 
+import dev.envelope.estimate.Derivation.Env;
+import dev.envelope.estimate.Derivation.Operand;
+import dev.envelope.estimate.Derivation.Source;
+import dev.envelope.estimate.Derivation.Step;
+import dev.envelope.estimate.Derivation.Term;
+import dev.envelope.estimate.Derivation.Unit;
+import dev.envelope.model.InputLocations;
 import dev.envelope.model.Requirements;
+import dev.envelope.units.Fractions;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * The figures of one estimate, in base units: per second, bytes, seconds. A figure that cannot be
- * computed from the file is empty, never zero: without any reading workload there are no read
- * totals, and the total counts reads as zero.
+ * The figures of one estimate at the point (every input at its value, or its median when written
+ * as a range), in base units: per second, bytes, seconds. Each numeric figure has its step (the
+ * formula it was computed by, {@link Derivation.Step}); text and yes-or-no figures
+ * ({@code capacity.bound_by}, {@code availability.meets_target}) have a value only. A figure the
+ * file cannot give is absent, never zero: without any reading workload there are no read totals.
+ *
+ * <p>{@link #figures()} lists them in the order of the JSON output, {@link #steps()} in the order
+ * they were worked out, each after the figures it uses.
  */
-public record Estimate(
-    Requirements requirements,
-    OptionalDouble dau,
-    List<WorkloadFigures> workloads,
-    Optional<Flow> writes,
-    Optional<Flow> reads,
-    Flow total,
-    Optional<StorageFigures> storage,
-    Optional<Bandwidth> ingress,
-    Optional<Bandwidth> egress,
-    Optional<CacheFigures> cache,
-    CapacityFigures capacity,
-    Optional<Sla.Tier> availability) {
+public final class Estimate {
+  /** One figure: its path, its part of the estimate, and its step, or its text, flag or list of names. */
+  public record Figure(String path, Section section, Step step, Object text) {
+    public boolean numeric() {
+      return step != null;
+    }
 
-  public Estimate {
-    workloads = List.copyOf(workloads);
-  }
-
-  /** Requests: per day, average per second, peak per second. */
-  public record Flow(double perDay, double avgPerSecond, double peakPerSecond) {
-    public static final Flow ZERO = new Flow(0, 0, 0);
-
-    public Flow plus(Flow other) {
-      return new Flow(perDay + other.perDay, avgPerSecond + other.avgPerSecond, peakPerSecond + other.peakPerSecond);
+    public double value() {
+      return step.result();
     }
   }
 
-  /** Bytes per second, average and peak. */
-  public record Bandwidth(double avgBytesPerSecond, double peakBytesPerSecond) {
-    public Bandwidth plus(Bandwidth other) {
-      return new Bandwidth(avgBytesPerSecond + other.avgBytesPerSecond, peakBytesPerSecond + other.peakBytesPerSecond);
-    }
+  private final Requirements requirements;
+  private final InputLocations where;
+  private final List<Step> steps;
+  private final Map<String, Figure> figures;
+  private final Map<String, Double> complements;
+
+  private Estimate(Requirements requirements, InputLocations where, List<Step> steps, Map<String, Figure> figures,
+      Map<String, Double> complements) {
+    this.requirements = requirements;
+    this.where = where;
+    this.steps = List.copyOf(steps);
+    this.figures = Collections.unmodifiableMap(figures);
+    this.complements = complements;
   }
 
-  public record WorkloadFigures(
-      String name,
-      double peakFactor,
-      Optional<Flow> writes,
-      Optional<Flow> reads,
-      Optional<Bandwidth> ingress,
-      Optional<Bandwidth> egress,
-      Optional<WorkloadStorage> storage) {}
+  public Requirements requirements() {
+    return requirements;
+  }
 
-  /** One workload's stored bytes; retained figures only with a retention. */
-  public record WorkloadStorage(double bytesPerDay, double bytesPerMonth, double bytesPerYear,
-      OptionalDouble bytesRetained, OptionalDouble objectsRetained) {}
+  /** Where the file's values were written (the tree that was bound, with its overrides). */
+  public InputLocations where() {
+    return where;
+  }
 
-  public record StorageFigures(
-      double bytesPerDay,
-      double bytesPerMonth,
-      double bytesPerYear,
-      Optional<Retained> retained) {}
+  /** The numeric figures' steps, each after the steps it uses. */
+  public List<Step> steps() {
+    return steps;
+  }
 
-  public record Retained(
-      double retentionSeconds, double bytesRetained, double objectsRetained, double replication, double bytesReplicated) {}
+  /** Every figure, numeric or not, in the order of the JSON output. */
+  public java.util.Collection<Figure> figures() {
+    return figures.values();
+  }
 
-  public record CacheFigures(double hotFraction, double bytes, OptionalDouble nodes) {}
+  public boolean has(String path) {
+    return figures.containsKey(path);
+  }
 
-  /** Counts are whole numbers; each is empty when its per-node limit is not in the file. */
-  public record CapacityFigures(
-      OptionalDouble servers,
-      OptionalDouble shards,
-      OptionalDouble shardsByStorage,
-      OptionalDouble shardsByWrites,
-      OptionalDouble shardsByReads,
-      Optional<String> boundBy,
-      OptionalDouble nodes) {
-    public boolean isEmpty() {
-      return servers.isEmpty() && shards.isEmpty();
+  public Figure figure(String path) {
+    return figures.get(path);
+  }
+
+  /** The step of the numeric figure at {@code path}, or null. */
+  public Step step(String path) {
+    Figure f = figures.get(path);
+    return f == null ? null : f.step();
+  }
+
+  /** The value of the numeric figure at {@code path}; it must be present. */
+  public double value(String path) {
+    Step s = step(path);
+    if (s == null) {
+      throw new IllegalArgumentException("no numeric figure " + path);
+    }
+    return s.result();
+  }
+
+  public OptionalDouble optional(String path) {
+    Step s = step(path);
+    return s == null ? OptionalDouble.empty() : OptionalDouble.of(s.result());
+  }
+
+  /** The text, flag or list of names at {@code path}, or null. */
+  public Object text(String path) {
+    Figure f = figures.get(path);
+    return f == null ? null : f.text();
+  }
+
+  /**
+   * {@code 1 - value} of a share or an availability, computed without cancellation where its
+   * formula allows ({@link Derivation#complement}): the miss of 99.9999999% is 1e-9 to full
+   * precision, where 1 - 0.999999999 in binary is off in its eighth digit.
+   */
+  public double complement(String path) {
+    Double c = complements.get(path);
+    return c != null ? c : 1 - value(path);
+  }
+
+  /**
+   * The steps of the figures at or under {@code paths} (a path prefix selects a group), with every
+   * step they use before them, in the order of {@code all}. Paths that select nothing are ignored;
+   * the caller reports them.
+   */
+  public static List<Step> select(List<Step> all, List<String> paths) {
+    Map<String, Step> byPath = new HashMap<>();
+    all.forEach(s -> byPath.putIfAbsent(s.path(), s));
+    Set<String> wanted = new HashSet<>();
+    List<String> queue = new ArrayList<>();
+    Set<String> asked = new HashSet<>(paths);
+    for (Step s : all) {
+      // A step is asked for by its own path or by any prefix of it: one lookup per dot.
+      String p = s.path();
+      while (true) {
+        if (asked.contains(p)) {
+          queue.add(s.path());
+          break;
+        }
+        int dot = p.lastIndexOf('.');
+        if (dot < 0) {
+          break;
+        }
+        p = p.substring(0, dot);
+      }
+    }
+    while (!queue.isEmpty()) {
+      String path = queue.remove(queue.size() - 1);
+      if (wanted.add(path) && byPath.containsKey(path)) {
+        queue.addAll(byPath.get(path).uses());
+      }
+    }
+    return all.stream().filter(s -> wanted.contains(s.path())).toList();
+  }
+
+  /** Whether the figure at {@code path} keeps its complement ({@link #complement}). */
+  static boolean keepsComplement(Unit unit) {
+    return unit.dimension() == Unit.Dimension.FRACTION || unit.dimension() == Unit.Dimension.AVAILABILITY;
+  }
+
+  /**
+   * Declares and works out the figures of one estimate: each declared with a formula that is
+   * built, and evaluated at the point, on first use ({@link #ref}). The {@link Catalog} is its one
+   * user for the built-in figures; a file's own figures are declared the same way.
+   */
+  static final class Builder implements Env {
+    private record Decl(String path, String words, String symbol, Unit unit, Section section, String source,
+        Supplier<Term> formula, Supplier<Object> text) {}
+
+    private final Requirements req;
+    private final InputLocations where;
+    private final Map<String, Decl> decls = new LinkedHashMap<>();
+    private final Map<String, Supplier<String>> titles = new HashMap<>();
+    private final Map<String, Step> done = new HashMap<>();
+    private final List<Step> order = new ArrayList<>();
+    private final Map<String, Double> complements = new HashMap<>();
+    private final Set<String> active = new HashSet<>();
+
+    Builder(Requirements req, InputLocations where) {
+      this.req = req;
+      this.where = where;
+    }
+
+    /** A numeric figure; {@code unit} null for one that repeats a value, whose unit is the value's. */
+    void figure(String path, String words, String symbol, Unit unit, Section section, String source,
+        Supplier<Term> formula) {
+      if (decls.putIfAbsent(path, new Decl(path, words, symbol, unit, section, source, formula, null)) != null) {
+        throw new IllegalStateException("figure declared twice: " + path);
+      }
+    }
+
+    /** The words of {@code path}'s own step, where they say more than the words others use for it. */
+    void title(String path, Supplier<String> title) {
+      titles.put(path, title);
+    }
+
+    void text(String path, Section section, Supplier<Object> value) {
+      if (decls.putIfAbsent(path, new Decl(path, null, null, null, section, null, null, value)) != null) {
+        throw new IllegalStateException("figure declared twice: " + path);
+      }
+    }
+
+    boolean declared(String path) {
+      return decls.containsKey(path);
+    }
+
+    /** The figure at {@code path} as an operand, named {@code symbol} and {@code words} (null: its own). */
+    Operand ref(String path, String symbol, String words) {
+      Step s = evaluate(path);
+      Decl d = decls.get(path);
+      return new Operand(symbol != null ? symbol : d.symbol(), words != null ? words : d.words(), s.result(),
+          s.unit(), Source.derived(path));
+    }
+
+    double value(String path) {
+      return evaluate(path).result();
+    }
+
+    double complement(String path) {
+      evaluate(path);
+      Double c = complements.get(path);
+      return c != null ? c : 1 - done.get(path).result();
+    }
+
+    private Step evaluate(String path) {
+      Step s = done.get(path);
+      if (s != null) {
+        return s;
+      }
+      Decl d = decls.get(path);
+      if (d == null || d.formula() == null) {
+        throw new IllegalStateException("no numeric figure declared at " + path);
+      }
+      if (!active.add(path)) {
+        throw new IllegalStateException("figures that use each other: " + String.join(" -> ", active) + " -> " + path);
+      }
+      Term term = d.formula().get();
+      Unit unit = d.unit() != null ? d.unit() : ((Operand) term).unit();
+      double result = term.lanes(this)[0];
+      if (keepsComplement(unit)) {
+        complements.put(path, Derivation.complement(term, this)[0]);
+      }
+      Supplier<String> title = titles.get(path);
+      s = new Step(path, title != null ? title.get() : d.words(), d.symbol(), unit, term, result);
+      done.put(path, s);
+      order.add(s);
+      active.remove(path);
+      return s;
+    }
+
+    // The point as lanes of one: figures from their steps, inputs at their values.
+
+    @Override
+    public double[] lanes(Operand o) {
+      if (o.from().kind() == Source.Kind.DERIVED) {
+        return new double[] {done.get(o.from().path().orElseThrow()).result()};
+      }
+      return new double[] {o.value()};
+    }
+
+    @Override
+    public double[] complement(Operand o) {
+      if (o.from().kind() == Source.Kind.DERIVED) {
+        return new double[] {complement(o.from().path().orElseThrow())};
+      }
+      return new double[] {keepsComplement(o.unit()) && o.from().kind() != Source.Kind.CONVENTION
+          ? Fractions.miss(o.value()) : 1 - o.value()};
+    }
+
+    Estimate build() {
+      Map<String, Figure> figures = new LinkedHashMap<>();
+      for (Decl d : decls.values()) {
+        if (d.formula() != null) {
+          evaluate(d.path());
+        }
+      }
+      for (Decl d : decls.values()) {
+        figures.put(d.path(), new Figure(d.path(), d.section(), done.get(d.path()),
+            d.text() == null ? null : d.text().get()));
+      }
+      return new Estimate(req, where, order, figures, new HashMap<>(complements));
+    }
+
+    /** The declared source of the figure at {@code path}, for the documentation of the method. */
+    String source(String path) {
+      return decls.get(path).source();
     }
   }
 }

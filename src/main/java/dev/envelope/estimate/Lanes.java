@@ -1,215 +1,252 @@
 package dev.envelope.estimate;
 
-import java.util.Collections;
+import dev.envelope.estimate.Derivation.Env;
+import dev.envelope.estimate.Derivation.Operand;
+import dev.envelope.estimate.Derivation.Source;
+import dev.envelope.estimate.Derivation.Step;
+import dev.envelope.estimate.Derivation.Unit;
+import dev.envelope.units.Fractions;
+import dev.envelope.units.TimeBase;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.function.DoubleUnaryOperator;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Arithmetic on lanes: arrays holding one value per Monte Carlo draw, or a single value that
- * stands for every lane. Each operation returns a new array as long as its longest operand.
+ * The one evaluator of the method on lanes: a lane is one world, every input at one value. The
+ * point estimate is one lane, a Monte Carlo one lane per draw, a sensitivity analysis two lanes
+ * per input. The steps of the point estimate are worked again, in their order, each on every lane
+ * at once; an input's lanes come from {@link Inputs} (its draws, or its one value), a figure's
+ * from its own step.
+ *
+ * <p>Memory stays near the live figures times the lanes, whatever the number of figures: each
+ * figure's lanes go to the caller's {@link Sink} as soon as they are worked out (which takes what
+ * it needs: a summary, or the draws of a histogram), and are dropped once no later step uses them;
+ * an input's draws are made on first use and dropped after their last.
  */
 public final class Lanes {
   private Lanes() {}
 
-  static double[] times(double[] a, double[] b) {
-    int n = Math.max(a.length, b.length);
-    double[] r = new double[n];
-    if (a.length == n && b.length == n) {
-      for (int i = 0; i < n; i++) {
-        r[i] = a[i] * b[i];
-      }
-    } else if (a.length == 1) {
-      double x = a[0];
-      for (int i = 0; i < n; i++) {
-        r[i] = x * b[i];
-      }
-    } else {
-      double y = b[0];
-      for (int i = 0; i < n; i++) {
-        r[i] = a[i] * y;
-      }
-    }
-    return r;
-  }
-
-  static double[] times(double[] a, double k) {
-    double[] r = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      r[i] = a[i] * k;
-    }
-    return r;
-  }
-
-  static double[] plus(double[] a, double k) {
-    double[] r = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      r[i] = a[i] + k;
-    }
-    return r;
+  /** Receives each figure's lanes once they are worked out; they may be kept, not changed. */
+  public interface Sink {
+    void figure(Step step, double[] lanes);
   }
 
   /**
-   * A running sum plus {@code b}: a null {@code sum} is empty, so the result is a copy of
-   * {@code b}; otherwise {@code b} is added into {@code sum} where it is long enough (a running sum
-   * is its owner's alone, so it may change in place), sparing an array per term.
+   * The lanes each input takes: {@code lanes(path)} gives an input's values in its base unit
+   * (per second, bytes, seconds, a fraction), or null where it takes its one value on every lane.
    */
-  static double[] sum(double[] sum, double[] b) {
-    if (sum == null) {
-      return b.clone();
-    }
-    if (sum.length >= b.length) {
-      if (b.length == 1) {
-        double y = b[0];
-        for (int i = 0; i < sum.length; i++) {
-          sum[i] += y;
-        }
-      } else {
-        for (int i = 0; i < sum.length; i++) {
-          sum[i] += b[i];
-        }
-      }
-      return sum;
-    }
-    return plus(sum, b);
+  public interface Inputs {
+    double[] lanes(String path);
+
+    /** Called once the lanes of {@code path} are no longer needed. */
+    default void release(String path) {}
   }
 
-  /** {@code a + b}, a new array. */
-  static double[] plus(double[] a, double[] b) {
-    int n = Math.max(a.length, b.length);
-    double[] r = new double[n];
-    for (int i = 0; i < n; i++) {
-      r[i] = a[a.length == 1 ? 0 : i] + b[b.length == 1 ? 0 : i];
-    }
-    return r;
-  }
-
-  static double[] divide(double[] a, double[] b) {
-    int n = Math.max(a.length, b.length);
-    double[] r = new double[n];
-    for (int i = 0; i < n; i++) {
-      r[i] = a[a.length == 1 ? 0 : i] / b[b.length == 1 ? 0 : i];
-    }
-    return r;
-  }
-
-  /** The larger of each pair; a null {@code a} has nothing to compare, so the result is {@code b}. */
-  static double[] max(double[] a, double[] b) {
-    if (a == null) {
-      return b.clone();
-    }
-    int n = Math.max(a.length, b.length);
-    double[] r = new double[n];
-    for (int i = 0; i < n; i++) {
-      r[i] = Math.max(a[a.length == 1 ? 0 : i], b[b.length == 1 ? 0 : i]);
-    }
-    return r;
-  }
-
-  static double[] ceil(double[] a) {
-    double[] r = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      r[i] = Counts.ceil(a[i]);
-    }
-    return r;
+  /** The key of an input in the draws: a list item by its index, {@code availability.components.0.replicas}. */
+  public static String inputKey(String path) {
+    return path.indexOf('[') < 0 ? path : path.replaceAll("\\[(\\d+)\\]", ".$1");
   }
 
   /**
-   * A figure computed from another by a function that never decreases (a positive scale, a
-   * ceiling of a quotient): its order statistics are the function of the other's, to the bit, so
-   * its percentiles need no selection of their own.
+   * Works out {@code steps} (a point estimate's, or those of one figure and what it uses) on
+   * {@code lanes} lanes, handing each figure to {@code sink}.
    */
-  record Derived(double[] base, DoubleUnaryOperator f) {}
-
-  /**
-   * The figures of one computation, by output path, in the order they were computed. A derived
-   * figure's lanes are made only when something reads them: a summary needs only its base's.
-   */
-  public static final class Figures {
-    private final Map<String, double[]> figures = new LinkedHashMap<>();
-    private final Map<String, Derived> derived = new HashMap<>();
-
-    void put(String path, double[] lanes) {
-      figures.put(path, lanes);
-    }
-
-    /** {@code f} of each lane of {@code base} under {@code path}; {@code f} must never decrease. */
-    void derive(String path, double[] base, DoubleUnaryOperator f) {
-      figures.put(path, null);
-      derived.put(path, new Derived(base, f));
-    }
-
-    /** {@code base x k} under {@code path}; a positive {@code k} keeps the order of the lanes. */
-    void scaled(String path, double[] base, double k) {
-      if (k > 0) {
-        derive(path, base, x -> x * k);
-      } else {
-        figures.put(path, times(base, k));
-      }
-    }
-
-    double[] get(String path) {
-      double[] lanes = figures.get(path);
-      if (lanes == null && derived.containsKey(path)) {
-        Derived d = derived.get(path);
-        lanes = new double[d.base().length];
-        for (int i = 0; i < lanes.length; i++) {
-          lanes[i] = d.f().applyAsDouble(d.base()[i]);
+  public static void run(List<Step> steps, Inputs inputs, int lanes, TimeBase time, Sink sink) {
+    // The last step to use each figure and each input, so that their lanes can go after it.
+    Map<String, Integer> lastFigureUse = new HashMap<>();
+    Map<String, Integer> lastInputUse = new HashMap<>();
+    for (int i = 0; i < steps.size(); i++) {
+      for (Operand o : steps.get(i).operands()) {
+        String path = o.from().path().orElse(null);
+        if (path == null || o.from().kind() == Source.Kind.CONVENTION) {
+          continue;
         }
-        figures.put(path, lanes);
+        (o.from().kind() == Source.Kind.DERIVED ? lastFigureUse : lastInputUse).put(
+            o.from().kind() == Source.Kind.DERIVED ? path : inputKey(path), i);
       }
-      return lanes;
     }
-
-    boolean has(String path) {
-      return figures.containsKey(path);
-    }
-
-    /** The first lane: the value of a one-lane computation. */
-    double at(String path) {
-      return get(path)[0];
-    }
-
-    OptionalDouble optional(String path) {
-      return has(path) ? OptionalDouble.of(at(path)) : OptionalDouble.empty();
-    }
-
-    /** The paths of every figure, in the order they were computed. */
-    public java.util.Set<String> paths() {
-      return Collections.unmodifiableSet(figures.keySet());
-    }
-
-    /** Whether the figure at {@code path} takes more than one value over the lanes. */
-    boolean varies(String path) {
-      Derived d = derived.get(path);
-      double[] lanes = d != null && figures.get(path) == null ? d.base() : figures.get(path);
-      if (lanes.length < 2) {
-        return false;
+    Run run = new Run(inputs, time, lanes);
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      double[] values = step.term().lanes(run);
+      run.figures.put(step.path(), values);
+      if (Estimate.keepsComplement(step.unit())) {
+        run.complements.put(step.path(), Derivation.complement(step.term(), run));
       }
-      double first = lanes[0];
-      for (double v : lanes) {
-        if (v != first) {
-          // A derived figure of a varying base varies too, unless its function flattens it (a
-          // ceiling of tiny quotients): then look at its own lanes.
-          return d == null || figures.get(path) != null || lanesVary(get(path));
+      sink.figure(step, values);
+      Integer last = lastFigureUse.get(step.path());
+      if (last == null) {
+        run.drop(step.path());
+      }
+      for (Operand o : step.operands()) {
+        String path = o.from().path().orElse(null);
+        if (path == null || o.from().kind() == Source.Kind.CONVENTION) {
+          continue;
+        }
+        if (o.from().kind() == Source.Kind.DERIVED) {
+          if (lastFigureUse.get(path) == i) {
+            run.drop(path);
+          }
+        } else {
+          String key = inputKey(path);
+          if (lastInputUse.get(key) == i) {
+            run.converted.keySet().removeIf(k -> k.startsWith(key + "|"));
+            inputs.release(key);
+          }
         }
       }
-      return false;
     }
+  }
 
-    private static boolean lanesVary(double[] lanes) {
-      for (double v : lanes) {
-        if (v != lanes[0]) {
-          return true;
+  /** The steps {@code paths} need: theirs and those they use, in the order of {@code steps}. */
+  public static List<Step> cone(List<Step> steps, Collection<String> paths) {
+    Map<String, Step> byPath = new HashMap<>();
+    steps.forEach(s -> byPath.put(s.path(), s));
+    Set<String> wanted = new HashSet<>();
+    List<String> queue = new ArrayList<>(paths);
+    while (!queue.isEmpty()) {
+      String p = queue.remove(queue.size() - 1);
+      Step s = byPath.get(p);
+      if (s != null && wanted.add(p)) {
+        queue.addAll(s.uses());
+      }
+    }
+    return steps.stream().filter(s -> wanted.contains(s.path())).toList();
+  }
+
+  /** The paths of the inputs {@code steps} use, in the order they first use them. */
+  public static Set<String> inputs(List<Step> steps) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Step s : steps) {
+      for (Operand o : s.operands()) {
+        if (o.from().kind() != Source.Kind.DERIVED && o.from().kind() != Source.Kind.CONVENTION
+            && o.from().path().isPresent()) {
+          out.add(inputKey(o.from().path().get()));
         }
       }
-      return false;
+    }
+    return out;
+  }
+
+  /** One evaluation's live lanes. */
+  private static final class Run implements Env {
+    private final Inputs inputs;
+    private final TimeBase time;
+    private final int lanes;
+    final Map<String, double[]> figures = new HashMap<>();
+    final Map<String, double[]> complements = new HashMap<>();
+    /** Inputs in the unit an operand names them in (2 /day is a rate per second x 86,400). */
+    final Map<String, double[]> converted = new HashMap<>();
+
+    Run(Inputs inputs, TimeBase time, int lanes) {
+      this.inputs = inputs;
+      this.time = time;
+      this.lanes = lanes;
     }
 
-    Derived derivation(String path) {
-      return derived.get(path);
+    void drop(String path) {
+      figures.remove(path);
+      complements.remove(path);
     }
+
+    @Override
+    public double[] lanes(Operand o) {
+      Source from = o.from();
+      if (from.kind() == Source.Kind.DERIVED) {
+        double[] v = figures.get(from.path().orElseThrow());
+        if (v == null) {
+          throw new IllegalStateException("figure used after it was dropped: " + from.path().get());
+        }
+        return v;
+      }
+      if (from.kind() == Source.Kind.CONVENTION || from.path().isEmpty()) {
+        return new double[] {o.value()};
+      }
+      String key = inputKey(from.path().get());
+      double[] base = inputs.lanes(key);
+      if (base == null) {
+        return new double[] {o.value()};
+      }
+      double scale = scale(o.unit());
+      if (scale == 1) {
+        return base;
+      }
+      return converted.computeIfAbsent(key + "|" + o.unit(), k -> {
+        double[] v = new double[base.length];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = base[i] * scale;
+        }
+        return v;
+      });
+    }
+
+    /** The factor from an input's base unit to the unit its operand is written in. */
+    private double scale(Unit unit) {
+      return switch (unit.dimension()) {
+        case PER_PERIOD -> time.seconds(unit.period().orElseThrow());
+        case PERIODS -> 1 / time.seconds(unit.period().orElseThrow());
+        default -> 1;
+      };
+    }
+
+    @Override
+    public double[] complement(Operand o) {
+      Source from = o.from();
+      if (from.kind() == Source.Kind.DERIVED) {
+        double[] c = complements.get(from.path().orElseThrow());
+        if (c != null) {
+          return c;
+        }
+      }
+      double[] v = lanes(o);
+      double[] r = new double[v.length];
+      boolean decimal = v.length == 1 && from.kind() != Source.Kind.DERIVED && from.kind() != Source.Kind.CONVENTION
+          && Estimate.keepsComplement(o.unit());
+      for (int i = 0; i < v.length; i++) {
+        r[i] = decimal ? Fractions.miss(v[i]) : 1 - v[i];
+      }
+      return r;
+    }
+  }
+
+  /** Inputs from a map of lanes by input key: each input's draws, or none. */
+  public static Inputs of(Map<String, double[]> draws) {
+    return draws::get;
+  }
+
+  /** Inputs made on first use by {@code make} (null: the input's one value), kept until released. */
+  public static Inputs lazy(Function<String, double[]> make) {
+    return new Inputs() {
+      private final Map<String, double[]> made = new HashMap<>();
+      private final Set<String> none = new HashSet<>();
+
+      @Override
+      public double[] lanes(String path) {
+        if (none.contains(path)) {
+          return null;
+        }
+        double[] v = made.get(path);
+        if (v == null) {
+          v = make.apply(path);
+          if (v == null) {
+            none.add(path);
+          } else {
+            made.put(path, v);
+          }
+        }
+        return v;
+      }
+
+      @Override
+      public void release(String path) {
+        made.remove(path);
+      }
+    };
   }
 }

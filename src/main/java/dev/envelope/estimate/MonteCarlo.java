@@ -1,13 +1,18 @@
 package dev.envelope.estimate;
 
+import dev.envelope.estimate.Derivation.Step;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.Uncertain;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.commons.math3.distribution.TriangularDistribution;
 import org.apache.commons.math3.util.FastMath;
 import org.apache.commons.math3.util.KthSelector;
@@ -19,14 +24,16 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * A seeded Monte Carlo of the estimate: each input written as a range is drawn {@code samples}
- * times, independently of the others, and the whole estimate is computed once per draw (on lanes,
- * see {@link Estimator#compute}). Each figure is summarised by its mean and percentiles.
+ * times, independently of the others, and every figure of the point estimate, the models' among
+ * them, is worked on one lane per draw ({@link Lanes}). Each figure that varies is summarised by its
+ * mean and percentiles as soon as it is worked out, and its draws dropped unless asked for.
  *
  * <p>Each input has its own generator (XoRoShiRo128++ from Commons RNG, seeded from the run's seed
- * and the input's path; Gaussians by the ziggurat method), so adding a range to one input leaves the draws of the others as they were. The Nth
+ * and the input's path; Gaussians by the ziggurat method), so adding a range to one input leaves
+ * the draws of the others as they were, and an input's draws can be made when first used. The Nth
  * percentile is the smallest draw that at least N% of the draws are at or below (the inverse of
- * the empirical distribution, definition 1 of Hyndman and Fan): always a value some draw took, so
- * a count of servers stays a whole number.
+ * the empirical distribution, definition 1 of Hyndman and Fan): always a value some draw took, so a
+ * count of servers stays a whole number.
  */
 public final class MonteCarlo {
   private MonteCarlo() {}
@@ -53,26 +60,24 @@ public final class MonteCarlo {
     }
   }
 
-  /**
-   * The outcome: the settings, the uncertain inputs, and the draws of every figure. A figure's
-   * summary is computed when first asked for, so a table that shows a few figures does not pay for
-   * the percentiles of all of them.
-   */
+  /** A figure with draws that are not finite numbers: an overflow the medians do not reach. */
+  public record NonFinite(String path, int draws) {}
+
+  /** The outcome: the settings, the uncertain inputs, the summary of every figure that varies. */
   public static final class Result {
     private final Settings settings;
     private final List<Uncertain> inputs;
-    private final Lanes.Figures figures;
-    private final Map<String, Summary> summaries = new LinkedHashMap<>();
-    private final Map<double[], Summary> baseSummaries = new IdentityHashMap<>();
-    private final double[] ps;
-    private final Selection selection;
+    private final Map<String, Summary> summaries;
+    private final Map<String, double[]> kept;
+    private final Optional<NonFinite> nonFinite;
 
-    Result(Settings settings, List<Uncertain> inputs, Lanes.Figures figures) {
+    Result(Settings settings, List<Uncertain> inputs, Map<String, Summary> summaries, Map<String, double[]> kept,
+        Optional<NonFinite> nonFinite) {
       this.settings = settings;
       this.inputs = inputs;
-      this.figures = figures;
-      this.ps = settings.percentiles().stream().mapToDouble(Double::doubleValue).toArray();
-      this.selection = new Selection(settings.samples());
+      this.summaries = summaries;
+      this.kept = kept;
+      this.nonFinite = nonFinite;
     }
 
     public Settings settings() {
@@ -83,187 +88,113 @@ public final class MonteCarlo {
       return inputs;
     }
 
-    /** The paths of the figures that vary between draws, in the estimate's order. */
+    /** The paths of the figures that vary between draws, in the order they were worked out. */
     public List<String> varying() {
-      List<String> paths = new ArrayList<>();
-      for (String path : figures.paths()) {
-        if (figures.varies(path)) {
-          paths.add(path);
-        }
-      }
-      return paths;
+      return List.copyOf(summaries.keySet());
     }
 
-    /**
-     * Computes the summaries of {@code paths} ahead of {@link #summary}, the selections shared out
-     * between two threads (each figure's selection is its own, so the result is the same whatever
-     * the threads' timing).
-     */
-    public void prepare(List<String> paths) {
-      List<double[]> arrays = new ArrayList<>();
-      Map<double[], Boolean> seen = new IdentityHashMap<>();
-      for (String path : paths) {
-        if (summaries.containsKey(path)) {
-          continue;
-        }
-        Lanes.Derived d = figures.derivation(path);
-        double[] a = d != null ? d.base() : figures.get(path);
-        if (a != null && a.length > 1 && !baseSummaries.containsKey(a) && seen.put(a, Boolean.TRUE) == null) {
-          arrays.add(a);
-        }
-      }
-      Summary[] out = new Summary[arrays.size()];
-      Selection other = new Selection(settings.samples());
-      inParallel(arrays.size(), settings.samples(), (i, first) ->
-          out[i] = MonteCarlo.summarise(arrays.get(i), ps, first ? selection : other));
-      for (int i = 0; i < out.length; i++) {
-        baseSummaries.put(arrays.get(i), out[i]);
-      }
+    public boolean varies(String path) {
+      return summaries.containsKey(path);
     }
 
     /** The mean and percentiles of the figure at {@code path}, one of {@link #varying()}. */
     public Summary summary(String path) {
-      Summary s = summaries.get(path);
-      if (s == null) {
-        s = summarise(path, figures.derivation(path));
-        summaries.put(path, s);
-      }
-      return s;
+      return summaries.get(path);
     }
 
-    /**
-     * A figure derived by a never-decreasing function of another array takes that function of the
-     * other's percentiles (the same bits as selecting its own); its mean is its own.
-     */
-    private Summary summarise(String path, Lanes.Derived derived) {
-      if (derived == null) {
-        double[] lanes = figures.get(path);
-        return baseSummaries.computeIfAbsent(lanes, b -> MonteCarlo.summarise(b, ps, selection));
-      }
-      double[] base = baseSummaries.computeIfAbsent(derived.base(), b -> MonteCarlo.summarise(b, ps, selection))
-          .percentiles();
-      double[] values = new double[base.length];
-      for (int i = 0; i < base.length; i++) {
-        values[i] = derived.f().applyAsDouble(base[i]);
-      }
-      double sum = 0;
-      for (double x : derived.base()) {
-        sum += derived.f().applyAsDouble(x);
-      }
-      return new Summary(sum / derived.base().length, values);
-    }
-
-    /**
-     * The first varying figure with a draw that is not a finite number (an overflow to infinity
-     * that the point estimate, at the medians, does not reach), and how many of its draws are.
-     */
-    public java.util.Optional<Map.Entry<String, Integer>> firstNonFinite() {
-      for (String path : varying()) {
-        double[] lanes = figures.get(path);
-        int bad = 0;
-        for (double v : lanes) {
-          if (!Double.isFinite(v)) {
-            bad++;
-          }
-        }
-        if (bad > 0) {
-          return java.util.Optional.of(Map.entry(path, bad));
-        }
-      }
-      return java.util.Optional.empty();
-    }
-
-    /** The draws of the figure at {@code path}: one per draw, or a single value no range reaches. */
+    /** The draws of a figure asked for in {@link #run}: one per draw, or one value no range reaches. */
     public double[] draws(String path) {
-      return figures.get(path);
+      return kept.get(path);
+    }
+
+    /** The first figure with a draw that is not a finite number, if any. */
+    public Optional<NonFinite> firstNonFinite() {
+      return nonFinite;
     }
   }
 
   /**
-   * The draws of every uncertain input, and of the inputs that inherit one, by input path. Each
-   * input has its own generator, so two threads share the inputs out without changing a draw.
+   * Runs the estimate {@code point} over {@code settings.samples()} draws of its uncertain inputs;
+   * keeps the draws of the figures at {@code keep} (a histogram's), and works out only the figures
+   * {@code only} needs when it is given.
    */
-  public static Map<String, double[]> draws(Requirements.Uncertainty uncertainty, int samples, long seed) {
-    List<Uncertain> inputs = uncertainty.inputs();
-    double[][] drawn = new double[inputs.size()][];
-    inParallel(inputs.size(), samples, (i, first) ->
-        drawn[i] = draw(inputs.get(i), samples, generator(seed, inputs.get(i).path())));
-    Map<String, double[]> draws = new LinkedHashMap<>();
-    for (int i = 0; i < inputs.size(); i++) {
-      draws.put(inputs.get(i).path(), drawn[i]);
-    }
-    uncertainty.inherits().forEach((to, from) -> draws.put(to, draws.get(from)));
-    keepOrders(uncertainty.orders(), draws, samples);
-    return draws;
+  public static Result run(Estimate point, Settings settings, Set<String> keep, Optional<Collection<String>> only) {
+    Requirements req = point.requirements();
+    int n = settings.samples();
+    double[] ps = settings.percentiles().stream().mapToDouble(Double::doubleValue).toArray();
+    Map<String, Summary> summaries = new LinkedHashMap<>();
+    Map<String, double[]> kept = new HashMap<>();
+    NonFinite[] bad = new NonFinite[1];
+    Selection selection = new Selection(n);
+    List<Step> steps = only.map(paths -> Lanes.cone(point.steps(), paths)).orElse(point.steps());
+    Lanes.run(steps, Lanes.lazy(draws(req.uncertainty(), n, settings.seed())), n, req.conventions().time(),
+        (step, lanes) -> {
+          if (keep.contains(step.path())) {
+            kept.put(step.path(), lanes);
+          }
+          if (lanes.length < 2 || !varies(lanes)) {
+            return;
+          }
+          if (bad[0] == null) {
+            int count = 0;
+            for (double v : lanes) {
+              if (!Double.isFinite(v)) {
+                count++;
+              }
+            }
+            if (count > 0) {
+              bad[0] = new NonFinite(step.path(), count);
+            }
+          }
+          summaries.put(step.path(), new Summary(mean(lanes), selection.percentiles(lanes, ps)));
+        });
+    return new Result(settings, req.uncertainty().inputs(), summaries, kept, Optional.ofNullable(bad[0]));
   }
 
-  /**
-   * Lowers, lane by lane, each order's lower input where a draw put it past its upper one
-   * ({@link Requirements.Order}); an input that is not a range takes its point value in every lane.
-   */
-  static void keepOrders(List<Requirements.Order> orders, Map<String, double[]> draws, int lanes) {
-    for (Requirements.Order o : orders) {
-      double[] lower = draws.get(o.lower());
-      double[] upper = draws.get(o.upper());
-      double[] kept = new double[lanes];
-      for (int i = 0; i < lanes; i++) {
-        kept[i] = o.lowered(lower == null ? o.lowerPoint() : lower[i], upper == null ? o.upperPoint() : upper[i]);
+  private static boolean varies(double[] lanes) {
+    double first = lanes[0];
+    for (double v : lanes) {
+      if (Double.compare(v, first) != 0) {
+        return true;
       }
-      draws.put(o.lower(), kept);
     }
+    return false;
   }
-
-  /** Runs the estimate over {@code settings.samples()} draws of the uncertain inputs. */
-  public static Result run(Requirements req, Settings settings) {
-    Lanes.Figures figures = Estimator.compute(req, Inputs.of(draws(req.uncertainty(), settings.samples(),
-        settings.seed())));
-    return new Result(settings, req.uncertainty().inputs(), figures);
-  }
-
-  /** A task for item {@code i}; {@code first}: run by the calling thread (else by the helper thread). */
-  interface Task {
-    void run(int i, boolean first);
-  }
-
-  /** Draws per item below which a second thread is not worth starting. */
-  static final int PARALLEL_FROM = 20_000;
 
   /**
-   * Runs {@code task} for items 0 to {@code count - 1}: the even ones on this thread, the odd ones
-   * on one more when each item is large enough to pay for it (the machines this runs on have at
-   * least two cores more often than not). Each item writes only its own result.
+   * The draws of each uncertain input by input key ({@link Lanes#inputKey}), made on demand: an
+   * input that inherits another's value ({@code read_size} from {@code payload}) takes its draws,
+   * and a pair that must keep its order ({@code required} at most {@code replicas}) is kept in
+   * order lane by lane ({@link Requirements.Order}). Null for an input that is not a range.
    */
-  static void inParallel(int count, int samples, Task task) {
-    if (count < 2 || samples < PARALLEL_FROM) {
-      for (int i = 0; i < count; i++) {
-        task.run(i, true);
-      }
-      return;
-    }
-    RuntimeException[] failed = new RuntimeException[1];
-    Thread helper = new Thread(() -> {
-      try {
-        for (int i = 1; i < count; i += 2) {
-          task.run(i, false);
+  public static Function<String, double[]> draws(Requirements.Uncertainty uncertainty, int samples, long seed) {
+    Map<String, Uncertain> byKey = new HashMap<>();
+    uncertainty.inputs().forEach(u -> byKey.put(Lanes.inputKey(u.path()), u));
+    Map<String, String> inherits = new HashMap<>();
+    uncertainty.inherits().forEach((to, from) -> inherits.put(Lanes.inputKey(to), Lanes.inputKey(from)));
+    Map<String, Requirements.Order> lowers = new HashMap<>();
+    uncertainty.orders().forEach(o -> lowers.put(Lanes.inputKey(o.lower()), o));
+    return new Function<>() {
+      @Override
+      public double[] apply(String key) {
+        String source = inherits.getOrDefault(key, key);
+        Uncertain u = byKey.get(source);
+        double[] own = u == null ? null : draw(u, samples, generator(seed, u.path()));
+        Requirements.Order o = lowers.get(key);
+        if (o == null) {
+          return own;
         }
-      } catch (RuntimeException e) {
-        failed[0] = e;
+        double[] upper = apply(Lanes.inputKey(o.upper()));
+        if (own == null && upper == null) {
+          return null;
+        }
+        double[] kept = new double[samples];
+        for (int i = 0; i < samples; i++) {
+          kept[i] = o.lowered(own == null ? o.lowerPoint() : own[i], upper == null ? o.upperPoint() : upper[i]);
+        }
+        return kept;
       }
-    }, "envelope-monte-carlo");
-    helper.setDaemon(true);
-    helper.start();
-    for (int i = 0; i < count; i += 2) {
-      task.run(i, true);
-    }
-    try {
-      helper.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while drawing", e);
-    }
-    if (failed[0] != null) {
-      throw failed[0];
-    }
+    };
   }
 
   static Summary summarise(double[] lanes, double[] ps, Selection selection) {
@@ -316,7 +247,7 @@ public final class MonteCarlo {
     return new XoRoShiRo128PlusPlus(mix.nextLong(), mix.nextLong());
   }
 
-  /** {@code samples} draws of {@code u}, kept within its field's valid values. */
+  /** {@code samples} draws of {@code u}, kept within its field's valid values (whole where it counts). */
   static double[] draw(Uncertain u, int samples, UniformRandomProvider rng) {
     double[] out = new double[samples];
     switch (u.shape()) {

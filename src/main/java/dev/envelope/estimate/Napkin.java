@@ -1,21 +1,9 @@
 package dev.envelope.estimate;
 
-import dev.envelope.estimate.Derivation.Call;
-import dev.envelope.estimate.Derivation.Ceil;
-import dev.envelope.estimate.Derivation.Difference;
-import dev.envelope.estimate.Derivation.Ln;
-import dev.envelope.estimate.Derivation.Min;
-import dev.envelope.estimate.Derivation.Power;
-import dev.envelope.estimate.Derivation.Max;
-import dev.envelope.estimate.Derivation.NegLog10;
-import dev.envelope.estimate.Derivation.OneMinus;
-import dev.envelope.estimate.Derivation.OnePlus;
+import dev.envelope.estimate.Derivation.Apply;
 import dev.envelope.estimate.Derivation.Operand;
-import dev.envelope.estimate.Derivation.Product;
-import dev.envelope.estimate.Derivation.Quotient;
 import dev.envelope.estimate.Derivation.Source;
 import dev.envelope.estimate.Derivation.Step;
-import dev.envelope.estimate.Derivation.Sum;
 import dev.envelope.estimate.Derivation.Term;
 import dev.envelope.units.CalendarUnit;
 import java.math.BigDecimal;
@@ -28,7 +16,7 @@ import java.util.Map;
 
 /**
  * The estimate worked the way interviewers do it on a napkin, in powers of ten, from the same
- * steps as {@link Explanation} (docs/interview-mode.md states the rule for users):
+ * steps as the estimate ({@link Catalog}) (docs/interview-mode.md states the rule for users):
  *
  * <ul>
  *   <li>the values of the file (and the defaults) are used as given: 150M, 2/day, 300 B;
@@ -82,7 +70,7 @@ public final class Napkin {
         continue;
       }
       Work work = new Work(out, !step.path().startsWith("users."));
-      double value = work.evaluate(step.term());
+      double value = work.evaluate(step.term().shown());
       // One significant figure can round a difference away elsewhere too (a utilization of 0.94 is
       // ~1, so a wait over 1 - 1 is infinite): such a step has no napkin figure either.
       if (!Double.isFinite(value) || work.ops.stream().anyMatch(op -> !Double.isFinite(op.result()))) {
@@ -91,10 +79,6 @@ public final class Napkin {
       out.put(step.path(), new Figure(value, work.ops));
     }
     return out;
-  }
-
-  private static Term given(double value) {
-    return new Operand("", "", value, Derivation.Unit.NUMBER, Source.convention(java.util.Optional.empty(), ""));
   }
 
   /** {@code value} rounded to one significant figure, half up on its shortest decimal form. */
@@ -132,74 +116,45 @@ public final class Napkin {
         }
         return o.length().isPresent() ? length(o.length().get(), o.value()) : o.value();
       }
-      if (term instanceof Product p) {
-        return fold("x", p.factors());
-      }
-      if (term instanceof Sum s) {
-        return fold("+", s.terms());
-      }
-      if (term instanceof Quotient q) {
-        int before = ops.size();
-        double a = evaluate(q.dividend());
-        boolean leftIsOp = ops.size() > before;
-        int middle = ops.size();
-        double b = evaluate(q.divisor());
-        return op("/", List.of(a, b), a / b, leftIsOp && ops.size() == middle);
-      }
-      if (term instanceof OnePlus p) {
-        double a = evaluate(p.term());
-        return op("1 +", List.of(a), 1 + a, false);
-      }
-      if (term instanceof OneMinus m) {
-        double a = evaluate(m.term());
-        return op("1 -", List.of(a), 1 - a, false);
-      }
-      if (term instanceof NegLog10 n) {
-        double a = evaluate(n.term());
-        return op("-log10", List.of(a), -Math.log10(a), false);
-      }
-      if (term instanceof Ceil c) {
-        double a = evaluate(c.term());
-        return op("ceil", List.of(a), Counts.ceil(a), false);
-      }
-      if (term instanceof Difference d) {
-        double a = evaluate(d.minuend());
-        double b = evaluate(d.subtrahend());
-        return op("-", List.of(a, b), a - b, false);
-      }
-      if (term instanceof Power p) {
-        double a = evaluate(p.base());
-        double b = evaluate(p.exponent());
-        return op("^", List.of(a, b), Math.pow(a, b), false);
-      }
-      if (term instanceof Ln l) {
-        double a = evaluate(l.term());
-        return op("ln", List.of(a), Math.log(a), false);
-      }
-      if (term instanceof Call c) {
-        List<Double> args = new ArrayList<>();
-        for (Term t : c.args()) {
-          args.add(evaluate(t));
+      Apply a = (Apply) term;
+      List<Term> args = a.args();
+      switch (a.op()) {
+        case PRODUCT -> {
+          return fold("x", args);
         }
-        double value;
-        try {
-          value = Call.of(c.function(), args.stream().map(Napkin::given).toArray(Term[]::new)).evaluate();
-        } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
-          // Rounded arguments outside the function's domain (servers no more than the load): the exact value.
-          value = c.evaluate();
+        case SUM -> {
+          return fold("+", args);
         }
-        return op(c.function().symbol(), args, value, false);
+        case QUOTIENT -> {
+          int before = ops.size();
+          double x = evaluate(args.get(0));
+          boolean leftIsOp = ops.size() > before;
+          int middle = ops.size();
+          double y = evaluate(args.get(1));
+          return op("/", List.of(x, y), x / y, leftIsOp && ops.size() == middle);
+        }
+        default -> {
+          List<Double> values = new ArrayList<>();
+          for (Term t : args) {
+            values.add(evaluate(t));
+          }
+          double[] x = values.stream().mapToDouble(Double::doubleValue).toArray();
+          if (a.op().complemented() >= 0) {
+            x[a.op().complemented()] = 1 - x[a.op().complemented()];
+          }
+          double value;
+          try {
+            value = a.op().apply(x);
+          } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+            value = Double.NaN;
+          }
+          if (Double.isNaN(value) && a.op().form() == Op.Form.FUNCTION) {
+            // Rounded arguments outside the function's domain (servers no more than the load): the exact value.
+            value = term.evaluate();
+          }
+          return op(a.op().symbol(), values, value, false);
+        }
       }
-      boolean min = term instanceof Min;
-      List<Term> terms = min ? ((Min) term).terms() : ((Max) term).terms();
-      List<Double> values = new ArrayList<>();
-      double best = min ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-      for (Term t : terms) {
-        double v = evaluate(t);
-        values.add(v);
-        best = min ? Math.min(best, v) : Math.max(best, v);
-      }
-      return op(min ? "min" : "max", values, best, false);
     }
 
     /** {@code a op b op c ...} left to right, one operation (and one rounding) at a time. */

@@ -3,7 +3,6 @@ package dev.envelope.estimate;
 import dev.envelope.estimate.Derivation.Operand;
 import dev.envelope.estimate.Derivation.Source;
 import dev.envelope.estimate.Derivation.Step;
-import dev.envelope.model.InputLocations;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,13 +26,8 @@ public final class Overflow {
   public record Cause(Step step, List<Operand> inputs, boolean divides) {}
 
   /** The cause of {@code figure}'s overflow, or empty when its derivation does not show one. */
-  public static Optional<Cause> of(Estimate estimate, InputLocations where, String figure) {
-    List<Step> steps;
-    try {
-      steps = Explanation.steps(estimate, where);
-    } catch (RuntimeException e) {
-      return Optional.empty(); // the message without the input is still right
-    }
+  public static Optional<Cause> of(Estimate estimate, String figure) {
+    List<Step> steps = estimate.steps();
     Map<String, Step> byPath = new LinkedHashMap<>();
     steps.forEach(s -> byPath.putIfAbsent(s.path(), s));
     Step step = byPath.get(figure);
@@ -54,7 +48,7 @@ public final class Overflow {
       step = earlier;
     }
     Map<String, Pull> inputs = new LinkedHashMap<>();
-    collect(step.term(), 1, byPath, inputs, 0);
+    collect(step.term().shown(), 1, byPath, inputs, 0);
     if (inputs.isEmpty()) {
       return Optional.empty();
     }
@@ -78,52 +72,22 @@ public final class Overflow {
   /** The values of the file (or their defaults) under {@code term}, each once, with the side they are on. */
   private static void collect(Derivation.Term term, int sign, Map<String, Step> byPath, Map<String, Pull> out,
       int depth) {
-    if (term instanceof Derivation.Quotient q) {
-      collect(q.dividend(), sign, byPath, out, depth);
-      collect(q.divisor(), -sign, byPath, out, depth);
-    } else if (term instanceof Operand o) {
+    if (term instanceof Operand o) {
       Source from = o.from();
       if (from.kind() == Source.Kind.DERIVED) {
         Step used = byPath.get(from.path().orElse(""));
         if (used != null && depth < 32) {
-          collect(used.term(), sign, byPath, out, depth + 1);
+          collect(used.term().shown(), sign, byPath, out, depth + 1);
         }
       } else if (from.path().isPresent() && from.kind() != Source.Kind.CONVENTION) {
         out.putIfAbsent(from.path().get(), new Pull(o, sign));
       }
-    } else {
-      for (Derivation.Term child : children(term)) {
-        collect(child, sign, byPath, out, depth);
-      }
+      return;
     }
-  }
-
-  private static List<Derivation.Term> children(Derivation.Term term) {
-    if (term instanceof Derivation.Product p) {
-      return p.factors();
-    } else if (term instanceof Derivation.Sum s) {
-      return s.terms();
-    } else if (term instanceof Derivation.Max m) {
-      return m.terms();
-    } else if (term instanceof Derivation.Min m) {
-      return m.terms();
-    } else if (term instanceof Derivation.OnePlus o) {
-      return List.of(o.term());
-    } else if (term instanceof Derivation.OneMinus o) {
-      return List.of(o.term());
-    } else if (term instanceof Derivation.NegLog10 n) {
-      return List.of(n.term());
-    } else if (term instanceof Derivation.Ceil c) {
-      return List.of(c.term());
-    } else if (term instanceof Derivation.Ln l) {
-      return List.of(l.term());
-    } else if (term instanceof Derivation.Difference d) {
-      return List.of(d.minuend(), d.subtrahend());
-    } else if (term instanceof Derivation.Power p) {
-      return List.of(p.base(), p.exponent());
-    } else if (term instanceof Derivation.Call c) {
-      return c.args();
+    Derivation.Apply a = (Derivation.Apply) term;
+    for (int i = 0; i < a.args().size(); i++) {
+      // A divisor pulls the other way: the smaller it is, the larger the result.
+      collect(a.args().get(i), a.op() == Op.QUOTIENT && i == 1 ? -sign : sign, byPath, out, depth);
     }
-    return List.of();
   }
 }

@@ -1,6 +1,5 @@
 package dev.envelope.estimate;
 
-import java.util.Optional;
 
 /**
  * Requests in flight and the servers they need, where a server handles one request at a time (a
@@ -29,61 +28,25 @@ public final class Queueing {
   static final double MAX_ERLANGS = 1e8;
 
   /**
-   * Servers for a wait target: the count, the load over it, the chance a request waits at all, and
-   * the p99 of the wait at that count.
+   * The fewest servers whose p99 wait is at most {@code maxWait}, at load {@code a} Erlangs and
+   * service time {@code latency}; not a number above {@link #MAX_ERLANGS}, where the search would
+   * take seconds. At no load, one server.
    */
-  public record Wait(double maxWaitSeconds, double servers, double utilization, double waitProbability,
-      double waitP99Seconds) {}
-
-  /**
-   * One workload at its peak: in flight by Little's law, the servers by rate at the planned
-   * utilization, and by wait where a target is given (empty above {@link #MAX_ERLANGS}).
-   */
-  public record Result(double peakPerSecond, double latencySeconds, double inFlight, double serversByRate,
-      double utilizationByRate, Optional<Wait> byWait) {
-    /** The larger of the two counts. */
-    public double servers() {
-      return byWait.map(w -> Math.max(w.servers(), serversByRate)).orElse(serversByRate);
-    }
-
-    /** {@code "rate"} or {@code "wait"}: which count is the larger (rate on a tie). */
-    public String boundBy() {
-      return byWait.isPresent() && byWait.get().servers() > serversByRate ? "wait" : "rate";
-    }
-  }
-
-  /** Little's law: requests in the system = arrival rate x time each spends there. */
-  public static double inFlight(double perSecond, double seconds) {
-    return perSecond * seconds;
-  }
-
-  public static Result of(double peakPerSecond, double latencySeconds, double utilization,
-      Optional<Double> maxWaitSeconds) {
-    double a = inFlight(peakPerSecond, latencySeconds);
-    double byRate = Math.max(1, Counts.ceil(a / utilization));
-    Optional<Wait> byWait = maxWaitSeconds.flatMap(t -> forWait(a, latencySeconds, t));
-    return new Result(peakPerSecond, latencySeconds, a, byRate, a / byRate, byWait);
-  }
-
-  /** The fewest servers whose p99 wait is at most {@code maxWait}, at load {@code a} Erlangs. */
-  static Optional<Wait> forWait(double a, double latency, double maxWait) {
-    if (a > MAX_ERLANGS) {
-      return Optional.empty();
+  public static double serversForWait(double a, double latency, double maxWait) {
+    if (!(a >= 0) || a > MAX_ERLANGS || !(latency > 0) || !(maxWait >= 0)) {
+      return Double.NaN;
     }
     if (a == 0) {
-      return Optional.of(new Wait(maxWait, 1, 0, 0, 0));
+      return 1;
     }
-    // Erlang B up to the first stable count (c > a), then one server at a time.
+    // Erlang B at the first stable count (c > a), then one server at a time: the answer lies within
+    // a few square roots of a above it (square-root staffing), so the search is short.
     int c = (int) Math.floor(a) + 1;
-    double b = 1;
-    for (int k = 1; k <= c; k++) {
-      b = a * b / (k + a * b);
-    }
+    double b = erlangB(c, a);
     while (true) {
       double waits = erlangCFromB(c, a, b);
-      double p99 = p99Wait(waits, c, a, latency);
-      if (p99 <= maxWait) {
-        return Optional.of(new Wait(maxWait, c, a / c, waits, p99));
+      if (p99Wait(waits, c, a, latency) <= maxWait) {
+        return c;
       }
       c++;
       b = a * b / (c + a * b);
@@ -95,11 +58,28 @@ public final class Queueing {
     if (!(c > a) || a < 0) {
       throw new IllegalArgumentException("Erlang C needs c > a >= 0: c = " + c + ", a = " + a);
     }
-    double b = 1;
-    for (int k = 1; k <= c; k++) {
-      b = a * b / (k + a * b);
+    return erlangCFromB(c, a, erlangB(c, a));
+  }
+
+  /** Servers up to which Erlang B is worked by its recurrence; above, from the Poisson distribution. */
+  static final int RECURRENCE_UP_TO = 10_000;
+
+  /**
+   * Erlang B, the blocking of {@code c} servers at load {@code a}: by the recurrence up to
+   * {@link #RECURRENCE_UP_TO} servers, above as {@code P(X = c) / P(X <= c)} for X Poisson(a), in
+   * logarithms (the same quantity, in time that does not grow with c).
+   */
+  static double erlangB(int c, double a) {
+    if (c <= RECURRENCE_UP_TO) {
+      double b = 1;
+      for (int k = 1; k <= c; k++) {
+        b = a * b / (k + a * b);
+      }
+      return b;
     }
-    return erlangCFromB(c, a, b);
+    double logPmf = c * Math.log(a) - a - org.apache.commons.math3.special.Gamma.logGamma(c + 1.0);
+    double cdf = org.apache.commons.math3.special.Gamma.regularizedGammaQ(c + 1.0, a);
+    return Math.exp(logPmf - Math.log(cdf));
   }
 
   private static double erlangCFromB(int c, double a, double b) {

@@ -1,21 +1,9 @@
 package dev.envelope.render;
 
-import dev.envelope.estimate.Derivation.Call;
-import dev.envelope.estimate.Derivation.Ceil;
-import dev.envelope.estimate.Derivation.Difference;
-import dev.envelope.estimate.Derivation.Ln;
-import dev.envelope.estimate.Derivation.Min;
-import dev.envelope.estimate.Derivation.Power;
-import dev.envelope.estimate.Derivation.Max;
-import dev.envelope.estimate.Derivation.NegLog10;
-import dev.envelope.estimate.Derivation.OneMinus;
-import dev.envelope.estimate.Derivation.OnePlus;
+import dev.envelope.estimate.Derivation;
 import dev.envelope.estimate.Derivation.Operand;
-import dev.envelope.estimate.Derivation.Product;
-import dev.envelope.estimate.Derivation.Quotient;
 import dev.envelope.estimate.Derivation.Source;
 import dev.envelope.estimate.Derivation.Step;
-import dev.envelope.estimate.Derivation.Sum;
 import dev.envelope.estimate.Derivation.Term;
 import dev.envelope.estimate.Derivation.Unit;
 import dev.envelope.estimate.Napkin;
@@ -280,84 +268,9 @@ public final class ExplainReport {
     };
   }
 
-  // Formulas: operators bind as in arithmetic; a sum in a product, or a product in a divisor, is
-  // parenthesised.
-
-  private static final int SUM = 1;
-  private static final int PRODUCT = 2;
-  private static final int POWER = 3;
-  private static final int ATOM = 4;
-
+  /** {@code term} as it reads at the point, each operand by {@code leaf} ({@link Derivation#render}). */
   static String render(Term term, Function<Operand, String> leaf) {
-    if (term instanceof Operand o) {
-      return leaf.apply(o);
-    }
-    if (term instanceof Product p) {
-      List<String> parts = new ArrayList<>();
-      for (Term f : p.factors()) {
-        parts.add(wrap(f, leaf, f instanceof Quotient ? ATOM : PRODUCT));
-      }
-      return String.join(" x ", parts);
-    }
-    if (term instanceof Quotient q) {
-      return wrap(q.dividend(), leaf, PRODUCT) + " / " + wrap(q.divisor(), leaf, ATOM);
-    }
-    if (term instanceof Sum s) {
-      List<String> parts = new ArrayList<>();
-      for (Term t : s.terms()) {
-        parts.add(render(t, leaf));
-      }
-      return String.join(" + ", parts);
-    }
-    if (term instanceof OnePlus p) {
-      return "1 + " + wrap(p.term(), leaf, PRODUCT);
-    }
-    if (term instanceof OneMinus m) {
-      return "1 - " + wrap(m.term(), leaf, PRODUCT);
-    }
-    if (term instanceof NegLog10 n) {
-      return "-log10(" + render(n.term(), leaf) + ")";
-    }
-    if (term instanceof Ceil c) {
-      return "ceil(" + render(c.term(), leaf) + ")";
-    }
-    if (term instanceof Difference d) {
-      return wrap(d.minuend(), leaf, SUM) + " - " + wrap(d.subtrahend(), leaf, PRODUCT);
-    }
-    if (term instanceof Power p) {
-      return wrap(p.base(), leaf, ATOM) + "^" + wrap(p.exponent(), leaf, POWER);
-    }
-    if (term instanceof Ln l) {
-      return "ln(" + render(l.term(), leaf) + ")";
-    }
-    if (term instanceof Call c) {
-      return c.function().symbol() + "(" + String.join(", ", c.args().stream().map(a -> render(a, leaf)).toList()) + ")";
-    }
-    List<Term> terms = term instanceof Min m ? m.terms() : ((Max) term).terms();
-    List<String> parts = new ArrayList<>();
-    for (Term t : terms) {
-      parts.add(render(t, leaf));
-    }
-    return (term instanceof Min ? "min(" : "max(") + String.join(", ", parts) + ")";
-  }
-
-  /** {@code term} rendered, in parentheses if it binds less tightly than {@code needed}. */
-  private static String wrap(Term term, Function<Operand, String> leaf, int needed) {
-    String s = render(term, leaf);
-    return precedence(term) < needed ? "(" + s + ")" : s;
-  }
-
-  private static int precedence(Term term) {
-    if (term instanceof Sum || term instanceof OnePlus || term instanceof OneMinus || term instanceof Difference) {
-      return SUM;
-    }
-    if (term instanceof Product || term instanceof Quotient) {
-      return PRODUCT;
-    }
-    if (term instanceof Power) {
-      return POWER;
-    }
-    return ATOM;
+    return Derivation.render(term.shown(), leaf);
   }
 
   // Values.

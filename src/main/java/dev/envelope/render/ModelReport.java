@@ -1,21 +1,9 @@
 package dev.envelope.render;
 
-import dev.envelope.estimate.AvailabilityChain;
-import dev.envelope.estimate.ErrorBudget;
 import dev.envelope.estimate.Estimate;
-import dev.envelope.estimate.Models;
-import dev.envelope.estimate.Models.AvailabilityFigures;
-import dev.envelope.estimate.Models.ChainFigures;
-import dev.envelope.estimate.Models.StreamFigures;
-import dev.envelope.estimate.Models.TailFigures;
-import dev.envelope.estimate.Models.WorkloadModelFigures;
-import dev.envelope.estimate.Queueing;
-import dev.envelope.estimate.TailLatency;
 import dev.envelope.model.Requirements;
-import dev.envelope.model.Requirements.Component;
 import dev.envelope.model.Requirements.Peak;
 import dev.envelope.model.Requirements.PeakKind;
-import dev.envelope.render.Tree.Figure.Kind;
 import dev.envelope.units.Format;
 import dev.envelope.units.UnitSystem;
 import java.math.BigDecimal;
@@ -23,60 +11,50 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
- * The availability and latency models in the estimate report: under each workload its peak model,
- * queueing, tail latency and stream; under {@code availability} the chain of components, the error
- * budget and the burn-rate alerts; and a table for each.
+ * The tables of the availability and latency models: under each workload its peak model,
+ * queueing, tail latency and stream; the chain of components, the error budget and the burn-rate
+ * alerts. The figures are the estimate's; their place in JSON is {@link FigureTree}'s.
  */
 final class ModelReport {
   private final Estimate e;
-  private final Models.Figures figures;
   private final Requirements req;
   private final UnitSystem units;
-  private final Tree tree;
   private final List<Report.Block> blocks;
 
-  ModelReport(Estimate estimate, Models.Figures figures, Tree tree, List<Report.Block> blocks) {
+  ModelReport(Estimate estimate, List<Report.Block> blocks) {
     this.e = estimate;
-    this.figures = figures;
     this.req = estimate.requirements();
     this.units = req.conventions().units();
-    this.tree = tree;
     this.blocks = blocks;
   }
 
-  private Tree workload(String name) {
-    return tree.child("workloads").child(name);
+  private List<String> workloads() {
+    return req.workloads().stream().map(Requirements.Workload::name).toList();
+  }
+
+  private double v(String path) {
+    return e.value(path);
   }
 
   // Traffic: the peak model behind a workload's factor.
 
-  /** {@code workloads.NAME.peak_model} where the file's model gave the workload its peak factor. */
-  void peakModel(String workload) {
-    if (req.models().followsPeakModel(workload)) {
-      workload(workload).put("peak_model", req.models().peak().orElseThrow().model().key());
-    }
-  }
-
   /** The traffic table's line on the peak model, if any workload follows it. */
   Optional<String> peakNote() {
     Optional<Peak> peak = req.models().peak();
-    List<Estimate.WorkloadFigures> following = e.workloads().stream()
-        .filter(w -> req.models().followsPeakModel(w.name())).toList();
+    List<String> following = workloads().stream().filter(w -> req.models().followsPeakModel(w)).toList();
     if (peak.isEmpty() || following.isEmpty()) {
       return Optional.empty();
     }
-    String who = following.size() == e.workloads().size() ? "" : " of " + String.join(", ",
-        following.stream().map(Estimate.WorkloadFigures::name).toList());
+    String who = following.size() == workloads().size() ? "" : " of " + String.join(", ", following);
     if (peak.get().model() == PeakKind.DIURNAL) {
       return Optional.of("peak factor" + who + " (traffic.peak, diurnal): the busiest hour carries "
           + Format.percent(peak.get().value()) + " of the day, x 24 = " + Format.sig3(peak.get().value() * 24));
     }
     return Optional.of("peak factor" + who + " (traffic.peak, poisson): the busiest second at p"
         + percentile(peak.get().value()) + " of random arrivals at the average rate: " + String.join(", ",
-            following.stream().map(w -> w.name() + " " + Format.sig3(w.peakFactor())).toList()));
+            following.stream().map(w -> w + " " + Format.sig3(v("workloads." + w + ".peak_factor"))).toList()));
   }
 
   // Workloads: queueing, tail latency, streams.
@@ -84,34 +62,22 @@ final class ModelReport {
   void queueing() {
     List<List<String>> rows = new ArrayList<>();
     boolean anyWait = false;
-    for (WorkloadModelFigures w : figures.workloads()) {
-      if (w.queueing().isEmpty()) {
+    for (String w : workloads()) {
+      String p = "workloads." + w + ".queueing";
+      if (!e.has(p + ".servers")) {
         continue;
       }
-      Queueing.Result q = w.queueing().get();
-      Tree t = workload(w.name()).child("queueing");
-      t.put("latency_seconds", q.latencySeconds(), Kind.SECONDS);
-      t.put("peak_per_second", q.peakPerSecond(), Kind.RATE);
-      t.put("in_flight", q.inFlight(), Kind.COUNT);
-      t.put("servers_by_rate", q.serversByRate(), Kind.INTEGER);
-      t.put("utilization_by_rate", q.utilizationByRate(), Kind.FRACTION);
-      List<String> row = new ArrayList<>(List.of(w.name(), time(q.latencySeconds()), Format.rate(q.peakPerSecond()),
-          Format.count(q.inFlight()), Format.integer(q.serversByRate()), Format.percent(round(q.utilizationByRate()))));
-      q.byWait().ifPresent(wait -> {
-        t.put("max_wait_p99_seconds", wait.maxWaitSeconds(), Kind.SECONDS);
-        t.put("servers_by_wait", wait.servers(), Kind.INTEGER);
-        t.put("utilization_by_wait", wait.utilization(), Kind.FRACTION);
-        t.put("wait_probability", wait.waitProbability(), Kind.FRACTION);
-        t.put("wait_p99_seconds", wait.waitP99Seconds(), Kind.SECONDS);
-        row.addAll(List.of(Format.integer(wait.servers()), Format.percent(round(wait.utilization())),
-            Format.percent(round(wait.waitProbability())), time(wait.waitP99Seconds())));
-      });
-      if (q.byWait().isEmpty() && req.models().maxWaitP99().isPresent()) {
+      List<String> row = new ArrayList<>(List.of(w, time(v(p + ".latency_seconds")), Format.rate(v(p + ".peak_per_second")),
+          Format.count(v(p + ".in_flight")), Format.integer(v(p + ".servers_by_rate")),
+          Format.percent(round(v(p + ".utilization_by_rate")))));
+      boolean byWait = e.has(p + ".servers_by_wait");
+      if (byWait) {
+        row.addAll(List.of(Format.integer(v(p + ".servers_by_wait")), Format.percent(round(v(p + ".utilization_by_wait"))),
+            Format.percent(round(v(p + ".wait_probability"))), time(v(p + ".wait_p99_seconds"))));
+      } else if (req.models().maxWaitP99().isPresent()) {
         row.addAll(List.of("-", "-", "-", "-"));
       }
-      anyWait |= q.byWait().isPresent();
-      t.put("servers", q.servers(), Kind.INTEGER);
-      t.put("bound_by", q.boundBy());
+      anyWait |= byWait;
       rows.add(row);
     }
     if (rows.isEmpty()) {
@@ -136,50 +102,34 @@ final class ModelReport {
     List<List<String>> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     boolean lognormal = false;
-    for (WorkloadModelFigures w : figures.workloads()) {
-      if (w.tailLatency().isEmpty()) {
+    for (String w : workloads()) {
+      String p = "workloads." + w + ".tail_latency";
+      if (!e.has(p + ".fanout")) {
         continue;
       }
-      TailFigures tf = w.tailLatency().get();
-      TailLatency.FanOut f = tf.fanOut();
-      Tree t = workload(w.name()).child("tail_latency");
-      t.put("fanout", f.fanout(), Kind.INTEGER);
-      t.put("calls_per_second", tf.callsPerSecond(), Kind.RATE);
-      t.put("slow_call_fraction", f.slowCallFraction(), Kind.FRACTION);
-      t.put("slow_over_seconds", f.slowOverSeconds(), Kind.SECONDS);
-      t.put("slow_request_fraction", f.slowRequestFraction(), Kind.FRACTION);
-      String slow = Format.percent(round(f.slowCallFraction())) + " > " + time(f.slowOverSeconds());
-      List<String> row = new ArrayList<>(List.of(w.name(), Format.integer(f.fanout()), slow,
-          Format.percent(round(f.slowRequestFraction()))));
-      f.quantiles().ifPresentOrElse(q -> {
-        t.put("call_p50_seconds", q.callP50(), Kind.SECONDS);
-        t.put("call_p99_seconds", q.callP99(), Kind.SECONDS);
-        t.put("request_p50_seconds", q.requestP50(), Kind.SECONDS);
-        t.put("request_p99_seconds", q.requestP99(), Kind.SECONDS);
-        row.addAll(List.of(time(q.requestP50()), time(q.requestP99())));
-      }, () -> row.addAll(List.of("-", "-")));
-      lognormal |= f.quantiles().isPresent();
+      String slow = Format.percent(round(v(p + ".slow_call_fraction"))) + " > " + time(v(p + ".slow_over_seconds"));
+      List<String> row = new ArrayList<>(List.of(w, Format.integer(v(p + ".fanout")), slow,
+          Format.percent(round(v(p + ".slow_request_fraction")))));
+      boolean quantiles = e.has(p + ".request_p50_seconds");
+      if (quantiles) {
+        row.addAll(List.of(time(v(p + ".request_p50_seconds")), time(v(p + ".request_p99_seconds"))));
+      } else {
+        row.addAll(List.of("-", "-"));
+      }
+      lognormal |= quantiles;
       rows.add(row);
-      f.hedge().ifPresent(h -> {
-        Tree ht = t.child("hedge");
-        ht.put("after_quantile", h.afterQuantile(), Kind.FRACTION);
-        ht.put("after_seconds", h.afterSeconds(), Kind.SECONDS);
-        ht.put("extra_call_fraction", h.extraCallFraction(), Kind.FRACTION);
-        ht.put("extra_calls_per_second", tf.extraCallsPerSecond().orElseThrow(), Kind.RATE);
-        ht.put("call_p99_seconds", h.callP99(), Kind.SECONDS);
-        ht.put("request_p50_seconds", h.requestP50(), Kind.SECONDS);
-        ht.put("request_p99_seconds", h.requestP99(), Kind.SECONDS);
-        ht.put("slow_call_fraction", h.slowCallFraction(), Kind.FRACTION);
-        ht.put("slow_request_fraction", h.slowRequestFraction(), Kind.FRACTION);
-        rows.add(List.of(w.name() + " hedged", Format.integer(f.fanout()),
-            Format.percent(round(h.slowCallFraction())) + " > " + time(f.slowOverSeconds()),
-            Format.percent(round(h.slowRequestFraction())), time(h.requestP50()), time(h.requestP99())));
-        notes.add(w.name() + ": a backup call after p" + percentile(h.afterQuantile()) + " (" + time(h.afterSeconds())
-            + ") adds " + Format.percent(round(h.extraCallFraction())) + " of calls, "
-            + Format.rate(tf.extraCallsPerSecond().orElseThrow()) + " on " + Format.rate(tf.callsPerSecond())
-            + " at peak; a call's p99 falls from " + time(f.quantiles().orElseThrow().callP99()) + " to "
-            + time(h.callP99()));
-      });
+      String h = p + ".hedge";
+      if (e.has(h + ".after_seconds")) {
+        rows.add(List.of(w + " hedged", Format.integer(v(p + ".fanout")),
+            Format.percent(round(v(h + ".slow_call_fraction"))) + " > " + time(v(p + ".slow_over_seconds")),
+            Format.percent(round(v(h + ".slow_request_fraction"))), time(v(h + ".request_p50_seconds")),
+            time(v(h + ".request_p99_seconds"))));
+        notes.add(w + ": a backup call after p" + percentile(v(h + ".after_quantile")) + " (" + time(v(h + ".after_seconds"))
+            + ") adds " + Format.percent(round(v(h + ".extra_call_fraction"))) + " of calls, "
+            + Format.rate(v(h + ".extra_calls_per_second")) + " on " + Format.rate(v(p + ".calls_per_second"))
+            + " at peak; a call's p99 falls from " + time(v(p + ".call_p99_seconds")) + " to "
+            + time(v(h + ".call_p99_seconds")));
+      }
     }
     if (rows.isEmpty()) {
       return;
@@ -197,32 +147,16 @@ final class ModelReport {
   void streams() {
     List<List<String>> rows = new ArrayList<>();
     boolean retained = false;
-    for (WorkloadModelFigures w : figures.workloads()) {
-      if (w.stream().isEmpty()) {
+    for (String w : workloads()) {
+      String p = "workloads." + w + ".stream";
+      if (!e.has(p + ".partitions")) {
         continue;
       }
-      StreamFigures s = w.stream().get();
-      Tree t = workload(w.name()).child("stream");
-      t.put("peak_bytes_per_second", s.partitions().bytesPerSecond(), Kind.BYTES_PER_SECOND);
-      Requirements.StreamLimits limits = req.models().workload(w.name()).orElseThrow().stream().orElseThrow();
-      limits.produceBytesPerSecond().ifPresent(p -> t.put("partition_produce_bytes_per_second", p,
-          Kind.BYTES_PER_SECOND));
-      limits.consumeBytesPerSecond().ifPresent(c -> t.put("partition_consume_bytes_per_second", c,
-          Kind.BYTES_PER_SECOND));
-      s.partitions().byProduce().ifPresent(n -> t.put("partitions_by_produce", n, Kind.INTEGER));
-      s.partitions().byConsume().ifPresent(n -> t.put("partitions_by_consume", n, Kind.INTEGER));
-      t.put("partitions", s.partitions().partitions(), Kind.INTEGER);
-      t.put("bound_by", s.partitions().boundBy());
-      List<String> row = new ArrayList<>(List.of(w.name(),
-          Format.bytesPerSecond(s.partitions().bytesPerSecond(), units), count(s.partitions().byProduce()),
-          count(s.partitions().byConsume()), Format.integer(s.partitions().partitions())));
-      if (s.bytesRetained().isPresent()) {
-        t.put("bytes_retained", s.bytesRetained().getAsDouble(), Kind.BYTES);
-        t.put("bytes_replicated", s.bytesReplicated().getAsDouble(), Kind.BYTES);
-        t.put("bytes_per_partition", s.bytesPerPartition().getAsDouble(), Kind.BYTES);
-        row.addAll(List.of(Format.bytes(s.bytesRetained().getAsDouble(), units),
-            Format.bytes(s.bytesReplicated().getAsDouble(), units),
-            Format.bytes(s.bytesPerPartition().getAsDouble(), units)));
+      List<String> row = new ArrayList<>(List.of(w, Format.bytesPerSecond(v(p + ".peak_bytes_per_second"), units),
+          count(p + ".partitions_by_produce"), count(p + ".partitions_by_consume"), Format.integer(v(p + ".partitions"))));
+      if (e.has(p + ".bytes_retained")) {
+        row.addAll(List.of(Format.bytes(v(p + ".bytes_retained"), units), Format.bytes(v(p + ".bytes_replicated"), units),
+            Format.bytes(v(p + ".bytes_per_partition"), units)));
         retained = true;
       }
       rows.add(row);
@@ -244,96 +178,63 @@ final class ModelReport {
 
   // Availability: the chain, the error budget, the burn-rate alerts.
 
-  void availability(Tree t) {
-    if (figures.availability().isEmpty()) {
-      return;
+  void availability() {
+    if (e.has("availability.composite")) {
+      chain();
     }
-    AvailabilityFigures a = figures.availability().get();
-    a.chain().ifPresent(c -> chain(t, c));
-    errorBudget(t, a);
+    errorBudget();
   }
 
-  private void chain(Tree t, ChainFigures cf) {
-    AvailabilityChain.Chain chain = cf.chain();
-    List<Component> inputs = req.models().components();
-    List<Tree> items = new ArrayList<>();
+  private void chain() {
     List<List<String>> rows = new ArrayList<>();
-    for (int i = 0; i < chain.links().size(); i++) {
-      AvailabilityChain.Link link = chain.links().get(i);
-      Component in = inputs.get(i);
-      Tree item = new Tree();
-      item.put("name", link.name());
-      item.put("replica_availability", link.replicaAvailability(), Kind.FRACTION);
-      in.mtbfSeconds().ifPresent(s -> item.put("mtbf_seconds", s, Kind.SECONDS));
-      in.mttrSeconds().ifPresent(s -> item.put("mttr_seconds", s, Kind.SECONDS));
-      item.put("replicas", link.replicas(), Kind.INTEGER);
-      item.put("required", link.required(), Kind.INTEGER);
-      item.put("availability", link.availability(), Kind.FRACTION);
-      item.put("nines", link.nines(), Kind.NUMBER);
-      item.put("single_point_of_failure", link.singlePointOfFailure());
-      items.add(item);
-      rows.add(List.of(link.name(), availability(1 - in.replicaMiss(), in.replicaMiss()),
-          link.required() + " of " + link.replicas(), availability(link.availability(), link.unavailability()),
-          Format.fixed2(link.nines())));
+    int n = req.models().components().size();
+    for (int i = 0; i < n; i++) {
+      String p = "availability.components." + i;
+      rows.add(List.of(String.valueOf(e.text(p + ".name")), availability(v(p + ".replica_availability"),
+          e.complement(p + ".replica_availability")),
+          Format.integer(v(p + ".required")) + " of " + Format.integer(v(p + ".replicas")),
+          availability(v(p + ".availability"), e.complement(p + ".availability")), Format.fixed2(v(p + ".nines"))));
     }
-    t.putList("components", items);
-    t.put("composite", chain.availability(), Kind.FRACTION);
-    t.put("composite_nines", chain.nines(), Kind.NUMBER);
-    t.put("limited_by", chain.limitedBy());
-    t.put("meets_target", cf.meetsTarget());
-    t.put("margin_nines", cf.marginNines(), Kind.NUMBER);
-    t.put("composite_downtime_seconds_per_month", cf.downtimeSecondsPerMonth(), Kind.SECONDS);
-    t.put("margin_downtime_seconds_per_month", cf.marginDowntimeSecondsPerMonth(), Kind.SECONDS);
-    t.putList("single_points_of_failure", chain.singlePointsOfFailure());
-    rows.add(List.of("chain", "", "all", availability(chain.availability(), chain.unavailability()),
-        Format.fixed2(chain.nines())));
+    rows.add(List.of("chain", "", "all", availability(v("availability.composite"), e.complement("availability.composite")),
+        Format.fixed2(v("availability.composite_nines"))));
     List<String> notes = new ArrayList<>();
     notes.add("a replica: as given, or mtbf / (mtbf + mttr); k of n up: the binomial tail, replicas failing"
         + " independently; chain = the product");
-    double target = req.availabilityTarget().getAsDouble();
-    notes.add("limited by " + chain.limitedBy() + "; the target " + Format.percent(target) + " is "
-        + (cf.meetsTarget() ? "met" : "missed") + " by " + nines(Math.abs(cf.marginNines())) + " nines: "
-        + Format.duration(cf.downtimeSecondsPerMonth()) + " down a month, " + Format.duration(cf.allowedDowntimeSecondsPerMonth())
-        + " allowed");
-    if (!chain.singlePointsOfFailure().isEmpty()) {
-      notes.add("single points of failure (one replica): " + String.join(", ", chain.singlePointsOfFailure()));
+    boolean meets = (Boolean) e.text("availability.meets_target");
+    notes.add("limited by " + e.text("availability.limited_by") + "; the target " + Format.percent(v("availability.target"))
+        + " is " + (meets ? "met" : "missed") + " by " + nines(Math.abs(v("availability.margin_nines"))) + " nines: "
+        + Format.duration(v("availability.composite_downtime_seconds_per_month")) + " down a month, "
+        + Format.duration(v("availability.downtime_seconds.month")) + " allowed");
+    @SuppressWarnings("unchecked")
+    List<String> single = (List<String>) e.text("availability.single_points_of_failure");
+    if (!single.isEmpty()) {
+      notes.add("single points of failure (one replica): " + String.join(", ", single));
     }
     blocks.add(new Report.Block("Components: in sequence, each needed",
         List.of("", "replica", "up needed", "availability", "nines"), rows, notes));
   }
 
-  private void errorBudget(Tree t, AvailabilityFigures a) {
-    ErrorBudget.Budget b = a.budget();
-    Tree bt = t.child("error_budget");
-    bt.put("window_seconds", b.windowSeconds(), Kind.SECONDS);
-    bt.put("fraction", b.fraction(), Kind.FRACTION);
-    bt.put("seconds", b.seconds(), Kind.SECONDS);
-    b.requests().ifPresent(r -> bt.put("requests", r, Kind.COUNT));
+  private void errorBudget() {
+    String b = "availability.error_budget";
+    double window = v(b + ".window_seconds");
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("window", Format.duration(b.windowSeconds())));
-    rows.add(List.of("budget", Format.percent(b.fraction()) + " of the window: " + Format.duration(b.seconds())
+    rows.add(List.of("window", Format.duration(window)));
+    rows.add(List.of("budget", Format.percent(v(b + ".fraction")) + " of the window: " + Format.duration(v(b + ".seconds"))
         + " down"));
-    b.requests().ifPresent(r -> rows.add(List.of("failed requests", Format.count(r) + " at the average "
-        + Format.rate(e.total().avgPerSecond()))));
-    blocks.add(new Report.Block("Error budget: " + Format.percent(a.target()) + " over " + Format.duration(b.windowSeconds()),
-        List.of(), rows, List.of("budget = (1 - target) x window"), -1));
-    List<Tree> alerts = new ArrayList<>();
-    List<List<String>> alertRows = new ArrayList<>();
-    for (ErrorBudget.Alert alert : a.alerts()) {
-      Tree at = new Tree();
-      at.put("action", alert.policy().action());
-      at.put("budget_spent", alert.policy().budgetSpent(), Kind.FRACTION);
-      at.put("long_window_seconds", alert.policy().longWindowSeconds(), Kind.SECONDS);
-      at.put("short_window_seconds", alert.policy().shortWindowSeconds(), Kind.SECONDS);
-      at.put("burn_rate", alert.burnRate(), Kind.NUMBER);
-      at.put("error_rate", alert.errorRate(), Kind.FRACTION);
-      at.put("budget_exhausted_seconds", alert.exhaustsSeconds(), Kind.SECONDS);
-      alerts.add(at);
-      alertRows.add(List.of(alert.policy().action(), Format.percent(alert.policy().budgetSpent()),
-          Format.duration(alert.policy().longWindowSeconds()), Format.duration(alert.policy().shortWindowSeconds()),
-          Format.sig3(alert.burnRate()), Format.percent(round(alert.errorRate())), Format.duration(alert.exhaustsSeconds())));
+    if (e.has(b + ".requests")) {
+      rows.add(List.of("failed requests", Format.count(v(b + ".requests")) + " at the average "
+          + Format.rate(v("traffic.total.avg_per_second"))));
     }
-    t.putList("burn_rate_alerts", alerts);
+    blocks.add(new Report.Block("Error budget: " + Format.percent(v("availability.target")) + " over "
+        + Format.duration(window), List.of(), rows, List.of("budget = (1 - target) x window"), -1));
+    List<List<String>> alertRows = new ArrayList<>();
+    for (int i = 0; e.has("availability.burn_rate_alerts." + i + ".burn_rate"); i++) {
+      String a = "availability.burn_rate_alerts." + i;
+      alertRows.add(List.of(String.valueOf(e.text(a + ".action")), Format.percent(v(a + ".budget_spent")),
+          Format.duration(v(a + ".long_window_seconds")), Format.duration(v(a + ".short_window_seconds")),
+          Format.sig3(v(a + ".burn_rate")), Format.percent(round(v(a + ".error_rate"))),
+          Format.duration(v(a + ".budget_exhausted_seconds"))));
+    }
     if (alertRows.isEmpty()) {
       return;
     }
@@ -383,7 +284,7 @@ final class ModelReport {
     return value >= 0.01 || value == 0 ? Format.fixed2(value) : Format.sig3(value);
   }
 
-  private static String count(OptionalDouble value) {
-    return value.isPresent() ? Format.integer(value.getAsDouble()) : "-";
+  private String count(String path) {
+    return e.has(path) ? Format.integer(v(path)) : "-";
   }
 }

@@ -58,8 +58,6 @@ public final class UncertaintyReport {
     List<List<String>> rows = new ArrayList<>();
     int perWorkload = 0;
     java.util.Set<String> varying = new java.util.HashSet<>(mc.varying());
-    mc.prepare(Flat.rows(tree).stream().map(Flat.Row::path)
-        .filter(p -> varying.contains(p) && (full || !p.startsWith("workloads."))).toList());
     for (Flat.Row flat : Flat.rows(tree)) {
       String path = flat.path();
       if (!varying.contains(path) || !(flat.value() instanceof Tree.Figure point)) {

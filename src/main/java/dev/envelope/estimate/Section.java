@@ -1,10 +1,15 @@
-package dev.envelope.render;
+package dev.envelope.estimate;
 
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The parts of an estimate; the one-section commands print one of them. */
+/**
+ * The parts of an estimate, each figure in one; the one-section commands print one of them (and
+ * the users, which every part starts from).
+ */
 public enum Section {
+  /** Daily (and monthly) active users: printed with every part. */
+  USERS,
   TRAFFIC,
   BANDWIDTH,
   STORAGE,
@@ -16,7 +21,9 @@ public enum Section {
   TAIL_LATENCY,
   /** Partitions and logs of workloads written as streams. */
   STREAMS,
-  AVAILABILITY;
+  AVAILABILITY,
+  /** The figures a file declares of its own ({@code figures:}). */
+  FIGURES;
 
   public static Set<Section> all() {
     return EnumSet.allOf(Section.class);

@@ -1,0 +1,1087 @@
+package dev.envelope.estimate;
+
+import static dev.envelope.estimate.Derivation.apply;
+import static dev.envelope.estimate.Derivation.atLeast;
+import static dev.envelope.estimate.Derivation.atMost;
+import static dev.envelope.estimate.Derivation.choice;
+import static dev.envelope.estimate.Derivation.difference;
+import static dev.envelope.estimate.Derivation.max;
+import static dev.envelope.estimate.Derivation.product;
+import static dev.envelope.estimate.Derivation.quotient;
+import static dev.envelope.estimate.Derivation.sum;
+
+import dev.envelope.estimate.Derivation.Operand;
+import dev.envelope.estimate.Derivation.Source;
+import dev.envelope.estimate.Derivation.Term;
+import dev.envelope.estimate.Derivation.Unit;
+import dev.envelope.model.InputLocations;
+import dev.envelope.model.Location;
+import dev.envelope.model.Requirements;
+import dev.envelope.model.Requirements.Assumption;
+import dev.envelope.model.Requirements.CallLatency;
+import dev.envelope.model.Requirements.Component;
+import dev.envelope.model.Requirements.Workload;
+import dev.envelope.model.Requirements.WorkloadModel;
+import dev.envelope.units.Calendar;
+import dev.envelope.units.CalendarUnit;
+import dev.envelope.units.Format;
+import dev.envelope.units.Rate;
+import dev.envelope.units.Span;
+import dev.envelope.units.TimeBase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The method: every figure of an estimate, each declared once, in the order of the JSON output
+ * (docs/json-reference.md), with its path, its words and symbol, its unit, the part of the
+ * estimate it belongs to, its source, when it is present, and its formula over the file's inputs
+ * and other figures. From that one declaration come the figure's value at the point and on the
+ * lanes of a Monte Carlo or a sensitivity analysis ({@link Lanes}), its {@code explain} step, its
+ * napkin working, its overflow diagnosis, the table notes and its place in JSON.
+ *
+ * <p>Presence is data: a figure is declared only where the file gives what it needs (a workload's
+ * storage where it writes with a payload, servers where a per-server limit is given), so that
+ * what is present depends on which keys the file has, never on the values they take. Where a
+ * formula depends on a value (a floor of one server, a choice between a wait and none), the
+ * formula holds both and picks lane by lane ({@link Derivation#atLeast}, {@link Derivation#choice}).
+ *
+ * <p>Figures are declared in JSON order and evaluated on first use, so a figure's step comes
+ * after the steps it uses. Each family is one method below: adding a figure is one line in it.
+ */
+public final class Catalog {
+  // Sources, each named once.
+  static final String XU = "Alex Xu, System Design Interview, ch. 2 (back-of-the-envelope estimation)";
+  static final String PRIMER = "System Design Primer, back-of-the-envelope calculations";
+  static final String GROKKING = "Grokking the System Design Interview, URL shortener (the 80/20 cache rule)";
+  static final String COUNTS = "ceil(demand / (per-node limit x utilization)) (docs/method.md)";
+  static final String SRE_BOOK = "Google SRE book, Appendix A, Table A-1 (allowed downtime)";
+  static final String SRE_WORKBOOK = "Google SRE workbook, ch. 5, Alerting on SLOs, table 5-8";
+  static final String PRIMER_AVAILABILITY = "System Design Primer, availability in sequence and in parallel";
+  static final String TRIVEDI = "Trivedi, Probability and Statistics with Reliability, section 3.5 (k of n)";
+  static final String LITTLE = "Little's law; Kleinrock, Queueing Systems vol. 1, ch. 3 (Erlang C, M/M/c)";
+  static final String TAIL = "Dean and Barroso, The Tail at Scale, CACM 2013";
+  static final String KAFKA = "Jun Rao, How to choose the number of partitions in a Kafka cluster (max(t/p, t/c))";
+  static final String PEAKS = "peak models: diurnal busiest hour x 24; Poisson busiest second (docs/models/peaks.md)";
+
+  private final Requirements req;
+  private final InputLocations where;
+  private final TimeBase time;
+  private final Map<String, Assumption> assumptions;
+  private final Estimate.Builder out;
+
+  private Catalog(Requirements req, InputLocations where) {
+    this.req = req;
+    this.where = where;
+    this.time = req.conventions().time();
+    this.assumptions = req.assumptions().stream()
+        .collect(Collectors.toMap(Assumption::path, a -> a, (a, b) -> a, java.util.LinkedHashMap::new));
+    this.out = new Estimate.Builder(req, where);
+  }
+
+  /** The estimate of {@code req}: every figure it has, at the point; {@code where} locates the file's values. */
+  public static Estimate estimate(Requirements req, InputLocations where) {
+    Catalog c = new Catalog(req, where);
+    c.declare();
+    return c.out.build();
+  }
+
+  /** Like {@link #estimate(Requirements, InputLocations)}, for requirements built without a file. */
+  public static Estimate estimate(Requirements req) {
+    return estimate(req, InputLocations.none());
+  }
+
+  private void declare() {
+    users();
+    for (Workload w : req.workloads()) {
+      workload(w);
+    }
+    traffic();
+    bandwidth();
+    storage();
+    cache();
+    capacity();
+    availability();
+  }
+
+  // Declarations.
+
+  private void figure(String path, String words, String symbol, Unit unit, Section section, String source,
+      Supplier<Term> formula) {
+    out.figure(path, words, symbol, unit, section, source, formula);
+  }
+
+  /** A figure that repeats a value of the file (or its default): its formula is the value itself. */
+  private void given(String path, String words, String symbol, Section section, Supplier<Operand> value) {
+    out.figure(path, words, symbol, null, section, "the requirements file", value::get);
+  }
+
+  /** The words of {@code path}'s own step, where they say more than the words others use for it. */
+  private void title(String path, Supplier<String> title) {
+    out.title(path, title);
+  }
+
+  private void text(String path, Section section, Supplier<Object> value) {
+    out.text(path, section, value);
+  }
+
+  /** The figure at {@code path}, as an operand of another's formula: evaluated on first use. */
+  private Operand ref(String path) {
+    return out.ref(path, null, null);
+  }
+
+  /** Like {@link #ref(String)}, named for its use: {@code tweet writes/day} in a sum over workloads. */
+  private Operand ref(String path, String symbol, String words) {
+    return out.ref(path, symbol, words);
+  }
+
+  private boolean has(String path) {
+    return out.declared(path);
+  }
+
+  // Users.
+
+  private void users() {
+    req.users().ifPresent(u -> {
+      u.mau().ifPresent(m -> given("users.mau", "monthly active users", "MAU", Section.USERS,
+          () -> value("mau", "monthly active users", m, Unit.COUNT, List.of("users", "mau"))));
+      u.dailyActive().ifPresent(d -> given("users.daily_active", "share of monthly users active daily",
+          "daily_active", Section.USERS, () -> value("daily_active", "share active daily", d, Unit.FRACTION,
+              List.of("users", "daily_active"))));
+      if (u.dau().isPresent()) {
+        given("users.dau", "daily active users", "DAU", Section.USERS, this::dauInput);
+      } else {
+        figure("users.dau", "daily active users", "DAU", Unit.COUNT, Section.USERS, XU, () -> product(
+            value("MAU", "monthly active users", u.mau().getAsDouble(), Unit.COUNT, List.of("users", "mau")),
+            value("daily_active", "share active daily", u.dailyActive().getAsDouble(), Unit.FRACTION,
+                List.of("users", "daily_active"))));
+      }
+    });
+  }
+
+  private Operand dauInput() {
+    return value("DAU", "daily active users", req.users().orElseThrow().dau().getAsDouble(), Unit.COUNT,
+        List.of("users", "dau"));
+  }
+
+  /** Daily active users as the rates use them: the file's dau, or the derived figure. */
+  private Operand dau() {
+    return req.users().orElseThrow().dau().isPresent() ? dauInput() : ref("users.dau");
+  }
+
+  // One workload: its requests, peak factor, bandwidth and storage, then its models.
+
+  private void workload(Workload w) {
+    String p = "workloads." + w.name();
+    boolean writes = w.writes().isPresent() || (w.writesPerUser().isPresent() && req.users().isPresent());
+    boolean reads = w.reads().isPresent() || (w.readsPerUser().isPresent() && req.users().isPresent())
+        || (writes && w.readWriteRatio().isPresent());
+    boolean modelled = req.models().followsPeakModel(w.name());
+    if (writes) {
+      flow(w, "writes", () -> rate(w, "writes", w.writes(), w.writesPerUser(), Optional.empty()));
+    }
+    if (reads) {
+      flow(w, "reads", () -> rate(w, "reads", w.reads(), w.readsPerUser(),
+          w.reads().isEmpty() && w.readsPerUser().isEmpty()
+              ? Optional.of(product(ref(p + ".writes.avg_per_second"),
+                  value("read_write_ratio", "reads per write", w.readWriteRatio().getAsDouble(), Unit.NUMBER,
+                      key(w, "read_write_ratio"))))
+              : Optional.empty()));
+    }
+    if (modelled) {
+      peakModel(w, writes, reads);
+    } else {
+      given(p + ".peak_factor", "peak factor", "peak_factor", Section.TRAFFIC, () -> peakFactorInput(w));
+    }
+    if (modelled) {
+      text(p + ".peak_model", Section.TRAFFIC, () -> req.models().peak().orElseThrow().model().key());
+    }
+    if (writes && w.payload().isPresent()) {
+      bytesFlow(p, "ingress", "bytes written", "writes",
+          () -> value("payload", "bytes per write", w.payload().getAsDouble(), Unit.BYTES, key(w, "payload")));
+    }
+    if (reads && w.readSize().isPresent()) {
+      bytesFlow(p, "egress", "bytes read", "reads",
+          () -> value("read_size", "bytes per read", w.readSize().getAsDouble(), Unit.BYTES, key(w, "read_size")));
+    }
+    if (writes && w.payload().isPresent()) {
+      workloadStorage(w);
+    }
+    Optional<WorkloadModel> model = req.models().workload(w.name());
+    if (model.isPresent()) {
+      if (model.get().latencySeconds().isPresent()) {
+        queueing(w, model.get());
+      }
+      if (model.get().fanout().isPresent() && model.get().callLatency().isPresent()) {
+        tailLatency(w, model.get());
+      }
+      if (model.get().stream().isPresent() && has(p + ".ingress.avg_bytes_per_second")) {
+        stream(w, model.get());
+      }
+    }
+  }
+
+  /** Per day, average and peak of one kind of request. */
+  private void flow(Workload w, String kind, Supplier<Term> avg) {
+    String p = "workloads." + w.name() + "." + kind;
+    figure(p + ".per_day", kind + " a day", kind + "/day", Unit.COUNT, Section.TRAFFIC, XU,
+        () -> product(ref(p + ".avg_per_second"), length(CalendarUnit.DAY)));
+    figure(p + ".avg_per_second", kind + " a second", kind + "/s", Unit.PER_SECOND, Section.TRAFFIC, XU, avg);
+    figure(p + ".peak_per_second", "peak " + kind + " a second", "peak " + kind + "/s", Unit.PER_SECOND,
+        Section.TRAFFIC, XU, () -> product(ref(p + ".avg_per_second"), peakFactor(w)));
+  }
+
+  /** Requests a second: an absolute rate, a per-user rate times DAU, or writes times the ratio. */
+  private Term rate(Workload w, String kind, Optional<Rate> absolute, Optional<Rate> perUser, Optional<Term> ratio) {
+    if (absolute.isPresent()) {
+      Rate r = absolute.get();
+      Operand amount = value(kind, kind + " " + per(r.per()), r.amount(), Unit.per(r.per()), key(w, kind));
+      return r.per() == CalendarUnit.SECOND ? amount : quotient(amount, length(r.per()));
+    }
+    if (perUser.isPresent()) {
+      Rate r = perUser.get();
+      Operand rate = value(kind + "_per_user", kind + " per user " + per(r.per()), r.amount(), Unit.per(r.per()),
+          key(w, kind + "_per_user"));
+      Term total = product(dau(), rate);
+      return r.per() == CalendarUnit.SECOND ? total : quotient(total, length(r.per()));
+    }
+    return ratio.orElseThrow();
+  }
+
+  /**
+   * A workload's peak factor: its own or the file's, or, where the workload follows the file's
+   * {@code traffic.peak} model, its own figure ({@link #peakModel}).
+   */
+  private Operand peakFactor(Workload w) {
+    return req.models().followsPeakModel(w.name()) ? ref("workloads." + w.name() + ".peak_factor")
+        : peakFactorInput(w);
+  }
+
+  private Operand peakFactorInput(Workload w) {
+    List<String> key = where.find(key(w, "peak_factor")).isPresent() ? key(w, "peak_factor")
+        : List.of("traffic", "peak_factor");
+    return value("peak_factor", "peak factor", w.peakFactor(), Unit.NUMBER, key);
+  }
+
+  /** A peak factor from traffic.peak: diurnal share x 24, or the Poisson quantile over the rate (PeakModel). */
+  private void peakModel(Workload w, boolean writes, boolean reads) {
+    Requirements.Peak peak = req.models().peak().orElseThrow();
+    String p = "workloads." + w.name();
+    if (peak.model() == Requirements.PeakKind.DIURNAL) {
+      title(p + ".peak_factor", () -> "peak factor (diurnal)");
+      figure(p + ".peak_factor", "peak factor", "peak_factor", Unit.NUMBER, Section.TRAFFIC, PEAKS,
+          () -> product(value("peak_hour_share", "the busiest hour's share of the day", peak.value(), Unit.FRACTION,
+              List.of("traffic", "peak", "peak_hour_share")),
+              constant("hours", "hours in a day", PeakModel.HOURS_PER_DAY, Unit.NUMBER, "a day: 24 hours")));
+      return;
+    }
+    title(p + ".peak_factor", () -> "peak factor (poisson): requests in the busiest second at the percentile /"
+        + " requests a second");
+    figure(p + ".peak_factor", "peak factor", "peak_factor", Unit.NUMBER, Section.TRAFFIC, PEAKS, () -> {
+          Term rate = rates(w, writes, reads, "avg_per_second");
+          Term factor = quotient(apply(Op.POISSON_QUANTILE, rate, value("percentile", "share of seconds the peak covers",
+              peak.value(), Unit.FRACTION, List.of("traffic", "peak", "percentile"))), rate);
+          Operand one = constant("1", "the average itself", 1, Unit.NUMBER, "a peak is never below the average");
+          return choice(rate, constant("0", "no requests", 0, Unit.PER_SECOND, "no requests"), atLeast(one, factor),
+              constant("1", "the average itself", 1, Unit.NUMBER, "no requests: the peak is the average"));
+        });
+  }
+
+  /** A workload's writes and reads a second together, or their peaks: the rates the models take. */
+  private Term rates(Workload w, boolean writes, boolean reads, String figure) {
+    String p = "workloads." + w.name();
+    List<Term> terms = new ArrayList<>();
+    if (writes) {
+      terms.add(ref(p + ".writes." + figure));
+    }
+    if (reads) {
+      terms.add(ref(p + ".reads." + figure));
+    }
+    return terms.isEmpty() ? constant("0", "no requests", 0, Unit.PER_SECOND, "no writes or reads") : sum(terms);
+  }
+
+  private void bytesFlow(String p, String symbol, String words, String kind, Supplier<Operand> size) {
+    figure(p + "." + symbol + ".avg_bytes_per_second", words + " a second", symbol, Unit.BYTES_PER_SECOND,
+        Section.BANDWIDTH, PRIMER, () -> product(ref(p + "." + kind + ".avg_per_second"), size.get()));
+    figure(p + "." + symbol + ".peak_bytes_per_second", "peak " + words + " a second", "peak " + symbol,
+        Unit.BYTES_PER_SECOND, Section.BANDWIDTH, PRIMER,
+        () -> product(ref(p + "." + kind + ".peak_per_second"), size.get()));
+  }
+
+  private void workloadStorage(Workload w) {
+    String p = "workloads." + w.name();
+    String q = p + ".storage";
+    Supplier<List<Term>> stored = () -> {
+      List<Term> terms = new ArrayList<>();
+      terms.add(ref(p + ".writes.avg_per_second"));
+      terms.add(value("payload", "bytes per write", w.payload().getAsDouble(), Unit.BYTES, key(w, "payload")));
+      overhead().ifPresent(terms::add);
+      return terms;
+    };
+    figure(q + ".bytes_per_day", "bytes stored a day", "stored/day", Unit.BYTES, Section.STORAGE, XU,
+        () -> product(with(stored.get(), length(CalendarUnit.DAY))));
+    figure(q + ".bytes_per_month", "bytes stored a month", "stored/month", Unit.BYTES, Section.STORAGE, XU,
+        () -> product(with(stored.get(), length(CalendarUnit.MONTH))));
+    figure(q + ".bytes_per_year", "bytes stored a year", "stored/year", Unit.BYTES, Section.STORAGE, XU,
+        () -> product(with(stored.get(), length(CalendarUnit.YEAR))));
+    if (req.storage().retention().isPresent()) {
+      figure(q + ".bytes_retained", "bytes kept over the retention", "retained", Unit.BYTES, Section.STORAGE, XU,
+          () -> product(with(stored.get(), ref("storage.retention_seconds"))));
+      figure(q + ".objects_retained", "objects kept over the retention", "objects", Unit.COUNT, Section.STORAGE,
+          PRIMER, () -> product(ref(p + ".writes.avg_per_second"), ref("storage.retention_seconds")));
+    }
+  }
+
+  // Totals.
+
+  private void traffic() {
+    List<String> kinds = new ArrayList<>();
+    for (String kind : List.of("writes", "reads")) {
+      List<String> with = req.workloads().stream().map(w -> "workloads." + w.name() + "." + kind)
+          .filter(p -> has(p + ".per_day")).toList();
+      if (with.isEmpty()) {
+        continue;
+      }
+      kinds.add(kind);
+      String p = "traffic." + kind;
+      figure(p + ".per_day", kind + " a day", kind + "/day", Unit.COUNT, Section.TRAFFIC, XU,
+          () -> sum(with.stream().map(w -> (Term) named(w + ".per_day", workloadName(w), kind + "/day",
+              kind + " a day")).toList()));
+      title(p + ".per_day", () -> "all " + kind + " a day");
+      figure(p + ".avg_per_second", kind + " a second", kind + "/s", Unit.PER_SECOND, Section.TRAFFIC, XU,
+          () -> sum(with.stream().map(w -> (Term) named(w + ".avg_per_second", workloadName(w), kind + "/s",
+              kind + " a second")).toList()));
+      title(p + ".avg_per_second", () -> "all " + kind + " a second");
+      figure(p + ".peak_per_second", "peak " + kind + " a second", "peak " + kind + "/s", Unit.PER_SECOND,
+          Section.TRAFFIC, XU, () -> sum(with.stream().map(w -> (Term) named(w + ".peak_per_second", workloadName(w),
+              "peak " + kind + "/s", "peak " + kind + " a second")).toList()));
+      title(p + ".peak_per_second", () -> "all peak " + kind + " a second");
+    }
+    String[] figures = {"per_day", "avg_per_second", "peak_per_second"};
+    String[] words = {"requests a day", "requests a second", "peak requests a second"};
+    String[] symbols = {"requests/day", "requests/s", "peak requests/s"};
+    Unit[] units = {Unit.COUNT, Unit.PER_SECOND, Unit.PER_SECOND};
+    for (int i = 0; i < 3; i++) {
+      String f = figures[i];
+      figure("traffic.total." + f, words[i], symbols[i], units[i], Section.TRAFFIC, XU, () -> kinds.isEmpty()
+          ? constant("0", "no requests", 0, units[f.equals("per_day") ? 0 : 1], "no workload has a rate")
+          : sum(kinds.stream().map(k -> (Term) ref("traffic." + k + "." + f,
+              (f.equals("peak_per_second") ? "peak " : "") + k + (f.equals("per_day") ? "/day" : "/s"),
+              (f.equals("peak_per_second") ? "peak " : "") + k + (f.equals("per_day") ? " a day" : " a second")))
+              .toList()));
+    }
+  }
+
+  /** A workload's figure named for a sum over workloads: {@code tweet writes/day}. */
+  private Operand named(String path, String workload, String symbol, String words) {
+    return ref(path, workload + " " + symbol, workload + " " + words);
+  }
+
+  private static String workloadName(String workloadPath) {
+    return workloadPath.substring("workloads.".length(), workloadPath.lastIndexOf('.'));
+  }
+
+  private void bandwidth() {
+    for (String kind : List.of("ingress", "egress")) {
+      String words = kind.equals("ingress") ? "bytes written" : "bytes read";
+      List<String> with = req.workloads().stream().map(w -> "workloads." + w.name())
+          .filter(p -> has(p + "." + kind + ".avg_bytes_per_second")).toList();
+      if (with.isEmpty()) {
+        continue;
+      }
+      String p = "bandwidth." + kind;
+      title(p + ".avg_bytes_per_second", () -> "all " + words + " a second");
+      title(p + ".peak_bytes_per_second", () -> "all peak " + words + " a second");
+      figure(p + ".avg_bytes_per_second", words + " a second", kind, Unit.BYTES_PER_SECOND,
+          Section.BANDWIDTH, PRIMER, () -> sum(with.stream().map(w -> (Term) ref(w + "." + kind + ".avg_bytes_per_second",
+              name(w) + " " + kind, name(w) + " " + words + " a second")).toList()));
+      figure(p + ".peak_bytes_per_second", "peak " + words + " a second", "peak " + kind, Unit.BYTES_PER_SECOND,
+          Section.BANDWIDTH, PRIMER, () -> sum(with.stream().map(w -> (Term) ref(w + "." + kind
+              + ".peak_bytes_per_second", name(w) + " peak " + kind, name(w) + " peak " + words + " a second")).toList()));
+    }
+  }
+
+  private static String name(String workloadPath) {
+    return workloadPath.substring("workloads.".length());
+  }
+
+  private void storage() {
+    List<String> with = req.workloads().stream().map(w -> "workloads." + w.name() + ".storage")
+        .filter(p -> has(p + ".bytes_per_day")).toList();
+    if (with.isEmpty()) {
+      return;
+    }
+    sumOfWorkloads("storage.bytes_per_day", "bytes stored a day", "stored/day", Unit.BYTES, with, "bytes_per_day", XU);
+    sumOfWorkloads("storage.bytes_per_month", "bytes stored a month", "stored/month", Unit.BYTES, with,
+        "bytes_per_month", XU);
+    sumOfWorkloads("storage.bytes_per_year", "bytes stored a year", "stored/year", Unit.BYTES, with, "bytes_per_year",
+        XU);
+    if (req.storage().retention().isEmpty()) {
+      return;
+    }
+    figure("storage.retention_seconds", "seconds of retention", "R", Unit.SECONDS, Section.STORAGE,
+        "the requirements file, with the conventions' lengths", this::retention);
+    sumOfWorkloads("storage.bytes_retained", "bytes kept over the retention", "retained", Unit.BYTES, with,
+        "bytes_retained", XU);
+    sumOfWorkloads("storage.objects_retained", "objects kept over the retention", "objects", Unit.COUNT, with,
+        "objects_retained", PRIMER);
+    given("storage.replication", "copies of each byte", "replication", Section.STORAGE, this::replication);
+    figure("storage.bytes_replicated", "bytes stored in all copies", "replicated", Unit.BYTES, Section.STORAGE, XU,
+        () -> product(ref("storage.bytes_retained"), replication()));
+  }
+
+  private void sumOfWorkloads(String path, String words, String symbol, Unit unit, List<String> with, String figure,
+      String source) {
+    title(path, () -> "all " + words);
+    figure(path, words, symbol, unit, Section.STORAGE, source, () -> sum(with.stream().map(w -> {
+      String n = w.substring("workloads.".length(), w.length() - ".storage".length());
+      return (Term) ref(w + "." + figure, n + " " + symbol, n + " " + words);
+    }).toList()));
+  }
+
+  /** The retention in seconds: each term of the span times its unit's length. */
+  private Term retention() {
+    Span span = req.storage().retention().orElseThrow();
+    Source at = source(List.of("storage", "retention"));
+    List<Term> terms = new ArrayList<>();
+    for (Span.Term t : span.terms()) {
+      String symbol = span.terms().size() == 1 ? "retention" : "retention_" + t.unit().symbol();
+      Operand amount = new Operand(symbol, "retention in " + t.unit().key() + "s", t.amount(),
+          t.unit() == CalendarUnit.SECOND ? Unit.SECONDS : Unit.periods(t.unit()), at);
+      terms.add(t.unit() == CalendarUnit.SECOND ? amount : product(amount, length(t.unit())));
+    }
+    return sum(terms);
+  }
+
+  private void cache() {
+    List<Workload> with = req.workloads().stream()
+        .filter(w -> has("workloads." + w.name() + ".egress.avg_bytes_per_second")).toList();
+    if (with.isEmpty()) {
+      return;
+    }
+    given("cache.hot_fraction", "share of a day's reads cached", "hot_fraction", Section.CACHE, this::hotFraction);
+    figure("cache.bytes", "bytes cached", "cache", Unit.BYTES, Section.CACHE, GROKKING, () -> {
+      List<Term> hot = new ArrayList<>();
+      boolean several = with.size() > 1;
+      for (Workload w : with) {
+        String name = several ? w.name() + " " : "";
+        hot.add(product(ref("workloads." + w.name() + ".reads.per_day", name + "reads/day", name + "reads a day"),
+            value(name + "read_size", name + "bytes per read", w.readSize().getAsDouble(), Unit.BYTES,
+                key(w, "read_size"))));
+      }
+      return product(hotFraction(), sum(hot));
+    });
+    req.cache().nodeMemory().ifPresent(m -> figure("cache.nodes", "cache nodes", "cache nodes", Unit.WHOLE,
+        Section.CACHE, COUNTS, () -> apply(Op.CEIL, quotient(ref("cache.bytes"), product(value("node_memory",
+            "memory of a cache node", m, Unit.BYTES, List.of("cache", "node_memory")), utilization())))));
+  }
+
+  private void capacity() {
+    Requirements.Capacity limits = req.capacity();
+    limits.serverQps().ifPresent(q -> figure("capacity.servers", "servers", "servers", Unit.WHOLE, Section.CAPACITY,
+        COUNTS, () -> count(ref("traffic.total.peak_per_second"), value("server_qps", "requests a second per server",
+            q, Unit.PER_SECOND, List.of("capacity", "server_qps")))));
+    List<String> shardKinds = new ArrayList<>();
+    String[] kinds = {"storage", "writes", "reads"};
+    String[] demands = {"storage.bytes_retained", "traffic.writes.peak_per_second", "traffic.reads.peak_per_second"};
+    String[] demandWords = {"bytes kept over the retention", "all peak writes a second", "all peak reads a second"};
+    java.util.OptionalDouble[] given = {limits.shardStorage(), limits.shardWriteQps(), limits.shardReadQps()};
+    String[] keys = {"shard_storage", "shard_write_qps", "shard_read_qps"};
+    String[] words = {"bytes per shard", "writes a second per shard", "reads a second per shard"};
+    Unit[] units = {Unit.BYTES, Unit.PER_SECOND, Unit.PER_SECOND};
+    for (int i = 0; i < 3; i++) {
+      if (given[i].isPresent() && has(demands[i])) {
+        shardKinds.add(kinds[i]);
+      }
+    }
+    if (!shardKinds.isEmpty()) {
+      figure("capacity.shards", "shards", "shards", Unit.WHOLE, Section.CAPACITY, COUNTS, () -> max(shardKinds.stream()
+          .map(k -> (Term) ref("capacity.shards_by_" + k)).toList()));
+      title("capacity.shards", () -> "shards (bound by " + boundBy(shardKinds) + ")");
+    }
+    for (int i = 0; i < 3; i++) {
+      int j = i;
+      if (shardKinds.contains(kinds[i])) {
+        figure("capacity.shards_by_" + kinds[i], "shards by " + kinds[i], "shards_by_" + kinds[i], Unit.WHOLE,
+            Section.CAPACITY, COUNTS, () -> count(ref(demands[j], null, demandWords[j]), value(keys[j], words[j],
+                given[j].getAsDouble(),
+                units[j], List.of("capacity", keys[j]))));
+      }
+    }
+    if (!shardKinds.isEmpty()) {
+      text("capacity.bound_by", Section.CAPACITY, () -> boundBy(shardKinds));
+      figure("capacity.nodes", "nodes", "nodes", Unit.WHOLE, Section.CAPACITY, COUNTS,
+          () -> apply(Op.CEIL, product(ref("capacity.shards"), replication())));
+    }
+  }
+
+  /** The kind of shard count that is largest (the first on a tie): storage, writes or reads. */
+  private String boundBy(List<String> kinds) {
+    String bound = null;
+    double most = -1;
+    for (String k : kinds) {
+      double v = out.value("capacity.shards_by_" + k);
+      if (v > most) {
+        most = v;
+        bound = k;
+      }
+    }
+    return bound;
+  }
+
+  /** {@code ceil(demand / (limit x utilization))}. */
+  private Term count(Term demand, Term limit) {
+    return apply(Op.CEIL, quotient(demand, product(limit, utilization())));
+  }
+
+  // Availability: the target's downtime per SLA period, the chain of components, the error budget.
+
+  private void availability() {
+    if (req.availabilityTarget().isEmpty()) {
+      return;
+    }
+    double target = req.availabilityTarget().getAsDouble();
+    Supplier<Operand> targetValue = () -> value("target", "availability target", target, Unit.FRACTION,
+        List.of("availability", "target"));
+    given("availability.target", "availability target", "target", Section.AVAILABILITY, targetValue);
+    figure("availability.nines", "nines", "nines", Unit.NUMBER, Section.AVAILABILITY, SRE_BOOK,
+        () -> apply(Op.NEG_LOG10, apply(Op.ONE_MINUS, targetValue.get())));
+    Calendar calendar = req.conventions().calendar();
+    for (CalendarUnit unit : Calendar.SLA_PERIODS) {
+      figure("availability.period_seconds." + unit.key(), "seconds in an SLA " + unit.key(), unit.key(), Unit.SECONDS,
+          Section.AVAILABILITY, SRE_BOOK, () -> period(unit, calendar));
+    }
+    for (CalendarUnit unit : Calendar.SLA_PERIODS) {
+      figure("availability.downtime_seconds." + unit.key(), "allowed downtime a " + unit.key(),
+          "downtime/" + unit.key(), Unit.DURATION, Section.AVAILABILITY, SRE_BOOK, () -> product(
+              apply(Op.ONE_MINUS, targetValue.get()), ref("availability.period_seconds." + unit.key(), unit.key(),
+                  "seconds in an SLA " + unit.key())));
+    }
+    if (!req.models().components().isEmpty()) {
+      chain(req.models().components());
+    }
+    errorBudget(targetValue);
+  }
+
+  /** An SLA period: the calendar's own length (never the seconds_per_* shortcuts). */
+  private Term period(CalendarUnit unit, Calendar calendar) {
+    double days = switch (unit) {
+      case MONTH -> calendar.monthDays();
+      case QUARTER -> calendar.quarterDays();
+      case YEAR -> calendar.yearDays();
+      default -> 0;
+    };
+    Optional<Location> custom = where.find(List.of("conventions", "calendar", unit.key()));
+    if (days > 0 && custom.isPresent()) {
+      return product(new Operand(unit.key() + "_days", "days in the calendar's " + unit.key(), days,
+              Unit.periods(CalendarUnit.DAY), Source.input("conventions.calendar." + unit.key(), custom.get())),
+          new Operand("day", "seconds in a calendar day", Calendar.SECONDS_PER_DAY, Unit.SECONDS,
+              Source.convention(Optional.empty(), "a calendar day: 24 x 3,600 s"), Optional.of(CalendarUnit.DAY)));
+    }
+    String note = switch (unit) {
+      case HOUR -> "an hour: 3,600 s";
+      case DAY -> "a calendar day: 24 x 3,600 s";
+      case WEEK -> "a week: 7 days of 86,400 s";
+      default -> "calendar " + unit.key() + " (" + calendar.name() + "): " + Format.plain(days) + " days of 86,400 s";
+    };
+    Optional<String> path = days > 0 ? Optional.of("conventions.calendar_days." + unit.key()) : Optional.empty();
+    return new Operand(unit.key(), "seconds in a " + unit.key(), calendar.periodSeconds(unit), Unit.SECONDS,
+        Source.convention(path, note), Optional.of(unit));
+  }
+
+  /** Each component k of n (the binomial tail), the chain their product (AvailabilityChain). */
+  private void chain(List<Component> components) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < components.size(); i++) {
+      Component in = components.get(i);
+      String p = "availability.components." + i;
+      List<String> k = List.of("availability", "components", String.valueOf(i));
+      String name = in.name();
+      names.add(name);
+      text(p + ".name", Section.AVAILABILITY, () -> name);
+      Supplier<Operand> replica;
+      if (in.availability().isPresent()) {
+        given(p + ".replica_availability", "availability of one " + name + " replica", "a", Section.AVAILABILITY,
+            () -> value("a", "availability of one " + name + " replica", in.availability().getAsDouble(),
+                Unit.AVAILABILITY, concat(k, "availability")));
+        replica = () -> value("a", "availability of one " + name + " replica", in.availability().getAsDouble(),
+            Unit.AVAILABILITY, concat(k, "availability"));
+      } else {
+        Supplier<Operand> mtbf = () -> value("mtbf", "mean time between failures", in.mtbfSeconds().getAsDouble(),
+            Unit.DURATION, concat(k, "mtbf"));
+        Supplier<Operand> mttr = () -> value("mttr", "mean time to repair", in.mttrSeconds().getAsDouble(),
+            Unit.DURATION, concat(k, "mttr"));
+        title(p + ".replica_availability", () -> "availability of one " + name + " replica: the share of time it is up");
+        figure(p + ".replica_availability", "availability of one " + name + " replica",
+            "a", Unit.AVAILABILITY, Section.AVAILABILITY, TRIVEDI, () -> {
+              Operand up = mtbf.get();
+              return quotient(up, sum(List.of(up, mttr.get())));
+            });
+        given(p + ".mtbf_seconds", "mean time between failures of a " + name + " replica", "mtbf",
+            Section.AVAILABILITY, mtbf);
+        given(p + ".mttr_seconds", "mean time to repair a " + name + " replica", "mttr", Section.AVAILABILITY, mttr);
+        replica = () -> ref(p + ".replica_availability", "a", "availability of one " + name + " replica");
+      }
+      Supplier<Operand> n = () -> count("n", "replicas of " + name, in.replicas(), concat(k, "replicas"), "1 replica");
+      Supplier<Operand> needed = () -> count("k", "replicas of " + name + " that must be up", in.required(),
+          concat(k, "required"), "1 replica up");
+      given(p + ".replicas", "replicas of " + name, "n", Section.AVAILABILITY, n);
+      given(p + ".required", "replicas of " + name + " that must be up", "k", Section.AVAILABILITY, needed);
+      // The chance the component is down: one replica's, all n down (1 of n), not all up (n of n), or
+      // fewer than k up: the binomial tail. Where replicas or required are ranges, always the tail.
+      boolean fixed = !ranged(p + ".replicas") && !ranged(p + ".required");
+      String how;
+      Supplier<Term> down;
+      Supplier<Term> up;
+      if (fixed && in.replicas() == 1) {
+        how = "its one replica";
+        up = replica::get;
+        down = () -> apply(Op.ONE_MINUS, replica.get());
+      } else if (fixed && in.required() == 1) {
+        how = "1 of " + in.replicas() + " up: down only when all are";
+        down = () -> apply(Op.POWER, apply(Op.ONE_MINUS, replica.get()), n.get());
+        up = () -> apply(Op.ONE_MINUS, down.get());
+      } else if (fixed && in.required() == in.replicas()) {
+        how = in.replicas() + " of " + in.replicas() + " up: every one needed";
+        up = () -> apply(Op.POWER, replica.get(), n.get());
+        down = () -> apply(Op.ONE_MINUS, up.get());
+      } else {
+        how = fixed ? in.required() + " of " + in.replicas() + " up: the binomial tail" : "k of n up: the binomial tail";
+        down = () -> apply(Op.BINOMIAL_BELOW, needed.get(), n.get(), replica.get());
+        up = () -> apply(Op.ONE_MINUS, down.get());
+      }
+      title(p + ".availability", () -> "availability of " + name + " (" + how + ")");
+      figure(p + ".availability", "availability of " + name, "A_" + name, Unit.AVAILABILITY,
+          Section.AVAILABILITY, how.contains("binomial") ? TRIVEDI : PRIMER_AVAILABILITY, up);
+      figure(p + ".nines", "nines of " + name, "nines_" + name, Unit.NUMBER, Section.AVAILABILITY, SRE_BOOK,
+          () -> apply(Op.NEG_LOG10, down.get()));
+      text(p + ".single_point_of_failure", Section.AVAILABILITY, () -> out.value(p + ".replicas") == 1);
+    }
+    List<String> links = new ArrayList<>();
+    for (int i = 0; i < components.size(); i++) {
+      links.add("availability.components." + i + ".availability");
+    }
+    title("availability.composite", () -> "availability of the chain, each component needed (limited by "
+        + limitedBy(names) + ")");
+    figure("availability.composite", "availability of the chain", "A", Unit.AVAILABILITY,
+        Section.AVAILABILITY, PRIMER_AVAILABILITY, () -> product(links.stream().map(l -> (Term) ref(l)).toList()));
+    figure("availability.composite_nines", "nines of the chain", "nines_chain", Unit.NUMBER, Section.AVAILABILITY,
+        SRE_BOOK, () -> apply(Op.NEG_LOG10, apply(Op.ONE_MINUS, ref("availability.composite"))));
+    text("availability.limited_by", Section.AVAILABILITY, () -> limitedBy(names));
+    text("availability.meets_target", Section.AVAILABILITY, () -> out.value("availability.margin_nines") >= 0);
+    figure("availability.margin_nines", "nines to spare (negative: the target is missed)", "margin", Unit.NUMBER,
+        Section.AVAILABILITY, SRE_BOOK, () -> difference(ref("availability.composite_nines"),
+            ref("availability.nines")));
+    figure("availability.composite_downtime_seconds_per_month", "the chain's expected downtime a month",
+        "down/month", Unit.DURATION, Section.AVAILABILITY, SRE_BOOK, () -> product(apply(Op.ONE_MINUS,
+            ref("availability.composite")), ref("availability.period_seconds.month", "month",
+                "seconds in an SLA month")));
+    figure("availability.margin_downtime_seconds_per_month", "downtime a month to spare (negative: over the target's)",
+        "spare/month", Unit.DURATION, Section.AVAILABILITY, SRE_BOOK, () -> difference(
+            ref("availability.downtime_seconds.month", "downtime/month", "allowed downtime a month"),
+            ref("availability.composite_downtime_seconds_per_month")));
+    text("availability.single_points_of_failure", Section.AVAILABILITY, () -> {
+      List<String> single = new ArrayList<>();
+      for (int i = 0; i < components.size(); i++) {
+        if (out.value("availability.components." + i + ".replicas") == 1) {
+          single.add(names.get(i));
+        }
+      }
+      return single;
+    });
+  }
+
+  /** The component least available at the point (the first on a tie): the one that caps the chain. */
+  private String limitedBy(List<String> names) {
+    String most = null;
+    double down = -1;
+    for (int i = 0; i < names.size(); i++) {
+      double d = out.complement("availability.components." + i + ".availability");
+      if (d > down) {
+        down = d;
+        most = names.get(i);
+      }
+    }
+    return most;
+  }
+
+  /** The budget (1 - target) x window, and the SRE workbook's burn-rate alerts (ErrorBudget). */
+  private void errorBudget(Supplier<Operand> target) {
+    String p = "availability.error_budget";
+    Optional<Span> window = req.models().window();
+    title(p + ".window_seconds", () -> "seconds in the budget's window"
+        + (window.isPresent() ? "" : ": by default the calendar month"));
+    if (window.isPresent()) {
+      figure(p + ".window_seconds", "seconds in the window", "window", Unit.SECONDS, Section.AVAILABILITY,
+          SRE_WORKBOOK, () -> {
+            Source at = source(List.of("availability", "window"));
+            TimeBase calendar = Requirements.Conventions.of(req.conventions().calendar(), req.conventions().units())
+                .time();
+            List<Term> terms = new ArrayList<>();
+            for (Span.Term t : window.get().terms()) {
+              String symbol = window.get().terms().size() == 1 ? "window" : "window_" + t.unit().symbol();
+              Operand amount = new Operand(symbol, "window in " + t.unit().key() + "s", t.amount(),
+                  t.unit() == CalendarUnit.SECOND ? Unit.SECONDS : Unit.periods(t.unit()), at);
+              terms.add(t.unit() == CalendarUnit.SECOND ? amount : product(amount, new Operand(t.unit().symbol(),
+                  "seconds in a calendar " + t.unit().key(), calendar.seconds(t.unit()), Unit.SECONDS,
+                  Source.convention(Optional.empty(), "the " + req.conventions().calendar().name() + " calendar's "
+                      + t.unit().key() + ", in days of 86,400 s"), Optional.of(t.unit()))));
+            }
+            return sum(terms);
+          });
+    } else {
+      figure(p + ".window_seconds", "seconds in the window", "window", Unit.SECONDS, Section.AVAILABILITY, SRE_WORKBOOK, () -> ref("availability.period_seconds.month", "month",
+              "seconds in an SLA month"));
+    }
+    figure(p + ".fraction", "share of the window the target may miss", "budget", Unit.FRACTION, Section.AVAILABILITY,
+        SRE_WORKBOOK, () -> apply(Op.ONE_MINUS, target.get()));
+    figure(p + ".seconds", "downtime the budget allows over the window", "budget_time", Unit.DURATION,
+        Section.AVAILABILITY, SRE_WORKBOOK, () -> product(ref(p + ".fraction"), ref(p + ".window_seconds")));
+    if (!req.workloads().isEmpty()) {
+      figure(p + ".requests", "failed requests the budget allows over the window", "budget_requests", Unit.COUNT,
+          Section.AVAILABILITY, SRE_WORKBOOK, () -> product(ref("traffic.total.avg_per_second"),
+              ref(p + ".window_seconds"), ref(p + ".fraction")));
+    }
+    for (int i = 0; i < ErrorBudget.SRE_WORKBOOK.size(); i++) {
+      ErrorBudget.Policy policy = ErrorBudget.SRE_WORKBOOK.get(i);
+      String q = "availability.burn_rate_alerts." + i;
+      String note = "SRE workbook ch. 5, table 5-8: " + Format.percent(policy.budgetSpent()) + " of the budget in "
+          + Format.duration(policy.longWindowSeconds()) + ", checked over " + Format.duration(policy.shortWindowSeconds())
+          + " too (" + policy.action() + ")";
+      text(q + ".action", Section.AVAILABILITY, policy::action);
+      Supplier<Operand> spent = () -> constant("spent", "share of the budget spent", policy.budgetSpent(),
+          Unit.FRACTION, note);
+      Supplier<Operand> longWindow = () -> constant("long_window", "the alert's long window",
+          policy.longWindowSeconds(), Unit.DURATION, note);
+      given(q + ".budget_spent", "share of the budget the alert catches being spent", "spent", Section.AVAILABILITY,
+          spent);
+      given(q + ".long_window_seconds", "the alert's long window", "long_window", Section.AVAILABILITY, longWindow);
+      given(q + ".short_window_seconds", "the alert's short window, 1/12 of the long one", "short_window",
+          Section.AVAILABILITY, () -> constant("short_window", "the alert's short window", policy.shortWindowSeconds(),
+              Unit.DURATION, note));
+      title(q + ".burn_rate", () -> "burn rate: how many times faster than the window allows");
+      figure(q + ".burn_rate", "burn rate", "burn_rate", Unit.NUMBER, Section.AVAILABILITY, SRE_WORKBOOK,
+          () -> quotient(product(spent.get(), ref(p + ".window_seconds")), longWindow.get()));
+      figure(q + ".error_rate", "share of requests failing that the alert fires at", "error_rate", Unit.FRACTION,
+          Section.AVAILABILITY, SRE_WORKBOOK, () -> atMost(constant("1", "every request", 1, Unit.FRACTION,
+              "a share of requests is at most 1"), product(ref(q + ".burn_rate"), ref(p + ".fraction"))));
+      figure(q + ".budget_exhausted_seconds", "time the whole budget lasts at this burn rate", "budget_gone",
+          Unit.DURATION, Section.AVAILABILITY, SRE_WORKBOOK, () -> quotient(ref(p + ".window_seconds"),
+              ref(q + ".burn_rate")));
+    }
+  }
+
+  // The models of one workload: queueing, tail latency, stream (docs/models).
+
+  /** Little's law, servers by rate, and by the Erlang C search for the wait target (Queueing). */
+  private void queueing(Workload w, WorkloadModel m) {
+    String p = "workloads." + w.name() + ".queueing";
+    boolean writes = has("workloads." + w.name() + ".writes.per_day");
+    boolean reads = has("workloads." + w.name() + ".reads.per_day");
+    Supplier<Operand> latency = () -> value("latency", "service time of a request", m.latencySeconds().getAsDouble(),
+        Unit.LATENCY, key(w, "latency"));
+    given(p + ".latency_seconds", "service time of a request", "latency", Section.QUEUEING, latency);
+    figure(p + ".peak_per_second", "peak requests a second", "peak/s", Unit.PER_SECOND, Section.QUEUEING, LITTLE,
+        () -> rates(w, writes, reads, "peak_per_second"));
+    title(p + ".in_flight", () -> "requests in flight at peak (Little's law)");
+    figure(p + ".in_flight", "requests in flight", "in_flight", Unit.COUNT, Section.QUEUEING,
+        LITTLE, () -> product(ref(p + ".peak_per_second"), latency.get()));
+    title(p + ".servers_by_rate", () -> "servers by rate, one request at a time each");
+    figure(p + ".servers_by_rate", "servers by rate", "servers_by_rate", Unit.WHOLE,
+        Section.QUEUEING, LITTLE, () -> atLeast(constant("1", "one server", 1, Unit.WHOLE, "at least one server"),
+            apply(Op.CEIL, quotient(ref(p + ".in_flight"), utilization()))));
+    figure(p + ".utilization_by_rate", "share of the servers busy", "busy", Unit.FRACTION, Section.QUEUEING, LITTLE,
+        () -> quotient(ref(p + ".in_flight"), ref(p + ".servers_by_rate")));
+    boolean byWait = req.models().maxWaitP99().isPresent();
+    if (byWait) {
+      double a = out.value(p + ".in_flight");
+      byWait = !(a > Queueing.MAX_ERLANGS);
+    }
+    if (byWait) {
+      Supplier<Operand> max = () -> value("max_wait_p99", "p99 queueing delay allowed",
+          req.models().maxWaitP99().getAsDouble(), Unit.LATENCY, List.of("capacity", "max_wait_p99"));
+      given(p + ".max_wait_p99_seconds", "p99 queueing delay allowed", "max_wait_p99", Section.QUEUEING, max);
+      title(p + ".servers_by_wait", () -> "servers by wait (Erlang C, M/M/c): the fewest whose p99 wait is at most"
+          + " max_wait_p99, searched up from in_flight");
+      figure(p + ".servers_by_wait", "servers by wait", "servers_by_wait", Unit.WHOLE, Section.QUEUEING, LITTLE,
+          () -> apply(Op.ERLANG_C_SERVERS, ref(p + ".in_flight"), latency.get(), max.get()));
+      figure(p + ".utilization_by_wait", "share of the servers busy", "busy", Unit.FRACTION, Section.QUEUEING, LITTLE,
+          () -> quotient(ref(p + ".in_flight"), ref(p + ".servers_by_wait")));
+      title(p + ".wait_probability", () -> "share of requests that queue (Erlang C)");
+      figure(p + ".wait_probability", "share of requests that queue", "P(wait)", Unit.FRACTION,
+          Section.QUEUEING, LITTLE, () -> apply(Op.ERLANG_C, ref(p + ".servers_by_wait"), ref(p + ".in_flight")));
+      figure(p + ".wait_p99_seconds", "p99 queueing delay at servers_by_wait, which max_wait_p99 bounds", "wait_p99",
+          Unit.LATENCY, Section.QUEUEING, LITTLE, () -> {
+            Operand waits = ref(p + ".wait_probability");
+            Operand tail = constant("1%", "share of requests over the p99", 1 - Queueing.WAIT_PERCENTILE,
+                Unit.FRACTION, "a p99: 1% of requests wait longer");
+            return choice(waits, tail, quotient(product(latency.get(), apply(Op.LN, quotient(waits, tail))),
+                difference(ref(p + ".servers_by_wait"), ref(p + ".in_flight"))), constant("0", "no wait", 0,
+                    Unit.LATENCY, "at most 1% of requests queue at all: the p99 wait is 0"));
+          });
+    }
+    boolean wait = byWait;
+    title(p + ".servers", () -> "servers (bound by " + (wait
+        && out.value(p + ".servers_by_wait") > out.value(p + ".servers_by_rate") ? "wait" : "rate") + ")");
+    figure(p + ".servers", "servers", "servers", Unit.WHOLE, Section.QUEUEING, LITTLE, () -> wait
+        ? max(List.of(ref(p + ".servers_by_rate"), ref(p + ".servers_by_wait"))) : ref(p + ".servers_by_rate"));
+    text(p + ".bound_by", Section.QUEUEING, () -> wait
+        && out.value(p + ".servers_by_wait") > out.value(p + ".servers_by_rate") ? "wait" : "rate");
+  }
+
+  /** The fan-out's slow share 1 - (1 - p)^n, its percentiles and hedging (TailLatency). */
+  private void tailLatency(Workload w, WorkloadModel m) {
+    String p = "workloads." + w.name() + ".tail_latency";
+    boolean writes = has("workloads." + w.name() + ".writes.per_day");
+    boolean reads = has("workloads." + w.name() + ".reads.per_day");
+    Supplier<Operand> n = () -> value("fanout", "calls each request waits for", m.fanout().getAsDouble(), Unit.WHOLE,
+        key(w, "fanout"));
+    given(p + ".fanout", "calls each request waits for", "fanout", Section.TAIL_LATENCY, n);
+    figure(p + ".calls_per_second", "calls a second at peak", "calls/s", Unit.PER_SECOND, Section.TAIL_LATENCY, TAIL,
+        () -> product(rates(w, writes, reads, "peak_per_second"), n.get()));
+    List<String> call = List.of("workloads", w.name(), "call_latency");
+    CallLatency latency = m.callLatency().orElseThrow();
+    Supplier<Operand> slow;
+    if (latency instanceof CallLatency.Quantiles q) {
+      Supplier<Operand> p99 = () -> value("call_p99", "a call's p99", q.p99Seconds(), Unit.LATENCY,
+          concat(call, "p99"));
+      slow = () -> constant("slow_call", "share of calls over their p99", 1 - TailLatency.CALL_PERCENTILE,
+          Unit.FRACTION, "a slow call is one over the call's p99: 1 - 99%");
+      given(p + ".slow_call_fraction", "share of calls that are slow", "slow_call", Section.TAIL_LATENCY, slow);
+      given(p + ".slow_over_seconds", "what a slow call takes longer than: its p99", "slow_over",
+          Section.TAIL_LATENCY, p99);
+    } else {
+      CallLatency.SlowShare s = (CallLatency.SlowShare) latency;
+      slow = () -> value("slow_call", "share of calls that are slow", s.slowFraction(), Unit.FRACTION,
+          concat(call, "slow_fraction"));
+      given(p + ".slow_call_fraction", "share of calls that are slow", "slow_call", Section.TAIL_LATENCY, slow);
+      given(p + ".slow_over_seconds", "what a slow call takes longer than", "slow_over", Section.TAIL_LATENCY,
+          () -> value("over", "what a slow call takes longer than", s.overSeconds(), Unit.LATENCY,
+              concat(call, "over")));
+    }
+    figure(p + ".slow_request_fraction", "share of requests with a slow call (The Tail at Scale)", "slow_request",
+        Unit.FRACTION, Section.TAIL_LATENCY, TAIL, () -> apply(Op.ONE_MINUS, apply(Op.POWER,
+            apply(Op.ONE_MINUS, slow.get()), n.get())));
+    if (!(latency instanceof CallLatency.Quantiles q)) {
+      return;
+    }
+    Supplier<Operand> p50 = () -> value("call_p50", "a call's p50", q.p50Seconds(), Unit.LATENCY, concat(call, "p50"));
+    Supplier<Operand> p99 = () -> value("call_p99", "a call's p99", q.p99Seconds(), Unit.LATENCY, concat(call, "p99"));
+    given(p + ".call_p50_seconds", "a call's p50", "call_p50", Section.TAIL_LATENCY, p50);
+    given(p + ".call_p99_seconds", "a call's p99", "call_p99", Section.TAIL_LATENCY, p99);
+    figure(p + ".request_p50_seconds", "a request's p50: the calls' percentile 50%^(1/fanout), calls lognormal",
+        "request_p50", Unit.LATENCY, Section.TAIL_LATENCY, TAIL,
+        () -> apply(Op.LOGNORMAL_QUANTILE, p50.get(), p99.get(), slowest(0.5, n.get())));
+    figure(p + ".request_p99_seconds", "a request's p99: the calls' percentile 99%^(1/fanout), calls lognormal",
+        "request_p99", Unit.LATENCY, Section.TAIL_LATENCY, TAIL,
+        () -> apply(Op.LOGNORMAL_QUANTILE, p50.get(), p99.get(), slowest(0.99, n.get())));
+    if (m.hedgeAfter().isEmpty()) {
+      return;
+    }
+    String hp = p + ".hedge";
+    Supplier<Operand> after = () -> value("hedge_after", "percentile after which a backup call goes",
+        m.hedgeAfter().getAsDouble(), Unit.FRACTION, key(w, "hedge_after"));
+    Supplier<Operand> th = () -> ref(hp + ".after_seconds");
+    given(hp + ".after_quantile", "percentile after which a backup call goes", "hedge_after", Section.TAIL_LATENCY,
+        after);
+    title(hp + ".after_seconds", () -> "when the backup call goes: the call's hedge_after percentile");
+    figure(hp + ".after_seconds", "when the backup call goes", "t_h", Unit.LATENCY,
+        Section.TAIL_LATENCY, TAIL, () -> apply(Op.LOGNORMAL_QUANTILE, p50.get(), p99.get(), after.get()));
+    title(hp + ".extra_call_fraction", () -> "share of calls that get a backup: those still out at t_h");
+    figure(hp + ".extra_call_fraction", "share of calls that get a backup", "extra",
+        Unit.FRACTION, Section.TAIL_LATENCY, TAIL, () -> apply(Op.LOGNORMAL_OVER, p50.get(), p99.get(), th.get()));
+    figure(hp + ".extra_calls_per_second", "backup calls a second at peak", "extra calls/s", Unit.PER_SECOND,
+        Section.TAIL_LATENCY, TAIL, () -> product(ref(p + ".calls_per_second"), ref(hp + ".extra_call_fraction")));
+    figure(hp + ".call_p99_seconds", "a hedged call's p99 (the first of a call and its backup, solved by bisection)",
+        "hedged call_p99", Unit.LATENCY, Section.TAIL_LATENCY, TAIL, () -> apply(Op.HEDGED_QUANTILE, p50.get(),
+            p99.get(), th.get(), constant("q", "the call's percentile", TailLatency.CALL_PERCENTILE, Unit.FRACTION,
+                "a p99")));
+    figure(hp + ".request_p50_seconds", "a hedged request's p50: hedged calls' percentile 50%^(1/fanout)",
+        "hedged request_p50", Unit.LATENCY, Section.TAIL_LATENCY, TAIL,
+        () -> apply(Op.HEDGED_QUANTILE, p50.get(), p99.get(), th.get(), slowest(0.5, n.get())));
+    figure(hp + ".request_p99_seconds", "a hedged request's p99: hedged calls' percentile 99%^(1/fanout)",
+        "hedged request_p99", Unit.LATENCY, Section.TAIL_LATENCY, TAIL,
+        () -> apply(Op.HEDGED_QUANTILE, p50.get(), p99.get(), th.get(), slowest(0.99, n.get())));
+    // P(hedged call > t) = P(X > t) x P(X > t - t_h) for t past t_h: the call and its backup both slow.
+    figure(hp + ".slow_call_fraction", "share of hedged calls over the call's p99: the call and its backup both slow",
+        "hedged slow_call", Unit.FRACTION, Section.TAIL_LATENCY, TAIL, () -> {
+          Term overP99 = apply(Op.LOGNORMAL_OVER, p50.get(), p99.get(), p99.get());
+          return choice(p99.get(), th.get(), product(overP99, apply(Op.LOGNORMAL_OVER, p50.get(), p99.get(),
+              difference(p99.get(), th.get()))), overP99);
+        });
+    figure(hp + ".slow_request_fraction", "share of hedged requests with a slow call", "hedged slow_request",
+        Unit.FRACTION, Section.TAIL_LATENCY, TAIL, () -> apply(Op.ONE_MINUS, apply(Op.POWER, apply(Op.ONE_MINUS,
+            ref(hp + ".slow_call_fraction", "hedged slow_call", "share of hedged calls that are slow")), n.get())));
+  }
+
+  /** The calls' percentile that gives a request's {@code q} when it waits for the slowest of n: q^(1/n). */
+  private static Term slowest(double q, Operand n) {
+    Operand percentile = constant("q", "the request's percentile", q, Unit.FRACTION, "a p" + (q == 0.5 ? "50" : "99"));
+    return apply(Op.POWER, percentile, quotient(constant("1", "1", 1, Unit.NUMBER, "a root"), n));
+  }
+
+  /** A stream's partitions, max(t / produce, t / consume) rounded up, and its log (Streams). */
+  private void stream(Workload w, WorkloadModel m) {
+    String p = "workloads." + w.name() + ".stream";
+    Requirements.StreamLimits limits = m.stream().orElseThrow();
+    figure(p + ".peak_bytes_per_second", "peak bytes written a second", "peak in", Unit.BYTES_PER_SECOND,
+        Section.STREAMS, KAFKA, () -> ref("workloads." + w.name() + ".ingress.peak_bytes_per_second", "peak ingress",
+            "peak bytes written a second"));
+    String[] sides = {"produce", "consume"};
+    java.util.OptionalDouble[] rates = {limits.produceBytesPerSecond(), limits.consumeBytesPerSecond()};
+    List<String> counts = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      if (rates[i].isEmpty()) {
+        continue;
+      }
+      String side = sides[i];
+      double rate = rates[i].getAsDouble();
+      String words = i == 0 ? "bytes a second one partition takes in" : "bytes a second one consumer reads from a partition";
+      given(p + ".partition_" + side + "_bytes_per_second", words, "partition_" + side, Section.STREAMS,
+          () -> value("partition_" + side, words, rate, Unit.BYTES_PER_SECOND,
+              List.of("workloads", w.name(), "stream", "partition_" + side)));
+      counts.add(p + ".partitions_by_" + side);
+    }
+    for (int i = 0; i < 2; i++) {
+      if (rates[i].isEmpty()) {
+        continue;
+      }
+      String side = sides[i];
+      String words = i == 0 ? "bytes a second one partition takes in" : "bytes a second one consumer reads from a partition";
+      double rate = rates[i].getAsDouble();
+      figure(p + ".partitions_by_" + side, "partitions by " + side, "by_" + side, Unit.WHOLE, Section.STREAMS, KAFKA,
+          () -> apply(Op.CEIL, quotient(ref(p + ".peak_bytes_per_second"), value("partition_" + side, words, rate,
+              Unit.BYTES_PER_SECOND, List.of("workloads", w.name(), "stream", "partition_" + side)))));
+    }
+    figure(p + ".partitions", "partitions", "partitions", Unit.WHOLE, Section.STREAMS, KAFKA,
+        () -> atLeast(constant("1", "one partition", 1, Unit.WHOLE, "at least one partition"),
+            max(counts.stream().map(c -> (Term) ref(c)).toList())));
+    Supplier<String> bound = () -> {
+      double produce = counts.contains(p + ".partitions_by_produce") ? out.value(p + ".partitions_by_produce") : -1;
+      double consume = counts.contains(p + ".partitions_by_consume") ? out.value(p + ".partitions_by_consume") : -1;
+      return consume > produce ? "consume" : "produce";
+    };
+    title(p + ".partitions", () -> "partitions (bound by " + bound.get() + ")");
+    text(p + ".bound_by", Section.STREAMS, bound::get);
+    if (req.storage().retention().isEmpty()) {
+      return;
+    }
+    title(p + ".bytes_retained", () -> "bytes the log keeps over the retention");
+    figure(p + ".bytes_retained", "bytes the log keeps", "log", Unit.BYTES, Section.STREAMS, KAFKA,
+        () -> product(ref("workloads." + w.name() + ".ingress.avg_bytes_per_second", "ingress",
+            "bytes written a second"), ref("storage.retention_seconds")));
+    figure(p + ".bytes_replicated", "bytes of the log in all copies", "log replicated", Unit.BYTES, Section.STREAMS,
+        KAFKA, () -> product(ref(p + ".bytes_retained"), replication()));
+    figure(p + ".bytes_per_partition", "bytes of the log per partition", "log/partition", Unit.BYTES,
+        Section.STREAMS, KAFKA, () -> quotient(ref(p + ".bytes_retained"), ref(p + ".partitions")));
+  }
+
+  // Values and where they come from.
+
+  private boolean ranged(String figurePath) {
+    String input = figurePath;
+    return req.uncertainty().inputs().stream().anyMatch(u -> Lanes.inputKey(u.path()).equals(input));
+  }
+
+  /** A value of a component: the file's, or the default with its source. */
+  private Operand count(String symbol, String words, double value, List<String> key, String byDefault) {
+    Optional<Location> at = where.find(key);
+    return new Operand(symbol, words, value, Unit.WHOLE, at.isPresent()
+        ? Source.input(String.join(".", key), at.get()) : Source.defaulted(String.join(".", key), byDefault));
+  }
+
+  /** A number the model fixes, with where it comes from. */
+  private static Operand constant(String symbol, String words, double value, Unit unit, String note) {
+    return new Operand(symbol, words, value, unit, Source.convention(Optional.empty(), note));
+  }
+
+  private static List<String> concat(List<String> key, String last) {
+    List<String> out = new ArrayList<>(key);
+    out.add(last);
+    return out;
+  }
+
+  private static List<Term> with(List<Term> factors, Term last) {
+    List<Term> all = new ArrayList<>(factors);
+    all.add(last);
+    return all;
+  }
+
+  /** A value of the file at {@code key}, or the default the reader applied there. */
+  private Operand value(String symbol, String words, double value, Unit unit, List<String> key) {
+    return new Operand(symbol, words, value, unit, source(key));
+  }
+
+  private Source source(List<String> key) {
+    String path = String.join(".", key);
+    Optional<Location> at = where.find(key);
+    if (at.isPresent()) {
+      return Source.input(path, at.get());
+    }
+    Assumption a = assumptions.get(path);
+    String note = a == null ? "default" : a.source();
+    return path.startsWith("conventions.") ? Source.convention(Optional.of(path), note) : Source.defaulted(path, note);
+  }
+
+  private static List<String> key(Workload w, String key) {
+    return List.of("workloads", w.name(), key);
+  }
+
+  /** The overhead factor {@code (1 + overhead)}, left out when there is none. */
+  private Optional<Term> overhead() {
+    double o = req.storage().overhead();
+    return o == 0 && !ranged("storage.overhead") ? Optional.empty() : Optional.of(apply(Op.ONE_PLUS,
+        value("overhead", "overhead", o, Unit.FRACTION, List.of("storage", "overhead"))));
+  }
+
+  private Operand replication() {
+    return value("replication", "copies", req.storage().replication(), Unit.NUMBER, List.of("storage", "replication"));
+  }
+
+  private Operand hotFraction() {
+    return value("hot_fraction", "hot fraction", req.cache().hotFraction(), Unit.FRACTION,
+        List.of("cache", "hot_fraction"));
+  }
+
+  private Operand utilization() {
+    return value("utilization", "utilization", req.capacity().utilization(), Unit.FRACTION,
+        List.of("capacity", "utilization"));
+  }
+
+  /** The seconds in one {@code unit}, as the time base converts rates and retention. */
+  private Operand length(CalendarUnit unit) {
+    double seconds = time.seconds(unit);
+    return switch (unit) {
+      case SECOND -> throw new IllegalArgumentException("a second needs no conversion");
+      case MINUTE -> new Operand("MIN", "seconds in a minute", seconds, Unit.SECONDS,
+          Source.convention(Optional.empty(), "a minute: 60 s"), Optional.of(unit));
+      case HOUR -> new Operand("H", "seconds in an hour", seconds, Unit.SECONDS,
+          Source.convention(Optional.empty(), "an hour: 3,600 s"), Optional.of(unit));
+      case DAY -> lengthOf("D", "seconds in a day", seconds, "seconds_per_day", unit);
+      case WEEK -> new Operand("W", "seconds in a week", seconds, Unit.SECONDS,
+          Source.convention(Optional.of("conventions.seconds_per_week"), "a week: 7 x conventions.seconds_per_day"),
+          Optional.of(unit));
+      case MONTH -> lengthOf("M", "seconds in a month", seconds, "seconds_per_month", unit);
+      case QUARTER -> new Operand("Q", "seconds in a quarter", seconds, Unit.SECONDS,
+          Source.convention(Optional.empty(), "a quarter: conventions.seconds_per_year / 4"), Optional.of(unit));
+      case YEAR -> lengthOf("Y", "seconds in a year", seconds, "seconds_per_year", unit);
+    };
+  }
+
+  private Operand lengthOf(String symbol, String words, double seconds, String key, CalendarUnit unit) {
+    return new Operand(symbol, words, seconds, Unit.SECONDS, source(List.of("conventions", key)), Optional.of(unit));
+  }
+
+  /** How a rate's period reads in words: "a day", "an hour". */
+  private static String per(CalendarUnit unit) {
+    return switch (unit) {
+      case SECOND -> "a second";
+      case MINUTE -> "a minute";
+      case HOUR -> "an hour";
+      default -> "a " + unit.key();
+    };
+  }
+}

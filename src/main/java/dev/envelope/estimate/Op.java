@@ -1,0 +1,384 @@
+package dev.envelope.estimate;
+
+import dev.envelope.estimate.Derivation.Env;
+import dev.envelope.estimate.Derivation.Term;
+import java.util.List;
+
+/**
+ * The operations a formula applies, each once: how it is written, how it binds, and its value on
+ * one value per argument and on lanes. Arithmetic comes first; then the functions a user's formula
+ * may call; then the calculators of the models, whose arithmetic is a sum, a distribution or a
+ * search rather than a line of a whiteboard, each the models' own code (formula and source in its
+ * class); then the three that keep a formula right on every lane (a floor, a cap and a choice, each
+ * shown at the point only where it matters).
+ */
+public enum Op {
+  PRODUCT("x", -1, Form.INFIX, Precedence.PRODUCT) {
+    @Override
+    double apply(double[] x) {
+      double v = x[0];
+      for (int i = 1; i < x.length; i++) {
+        v *= x[i];
+      }
+      return v;
+    }
+  },
+  QUOTIENT("/", 2, Form.INFIX, Precedence.PRODUCT) {
+    @Override
+    double apply(double[] x) {
+      return x[0] / x[1];
+    }
+  },
+  SUM("+", -1, Form.INFIX, Precedence.SUM) {
+    @Override
+    double apply(double[] x) {
+      double v = x[0];
+      for (int i = 1; i < x.length; i++) {
+        v += x[i];
+      }
+      return v;
+    }
+  },
+  DIFFERENCE("-", 2, Form.INFIX, Precedence.SUM) {
+    @Override
+    double apply(double[] x) {
+      return x[0] - x[1];
+    }
+  },
+  POWER("^", 2, Form.INFIX, Precedence.POWER) {
+    @Override
+    double apply(double[] x) {
+      return Math.pow(x[0], x[1]);
+    }
+  },
+  /** {@code -a}. */
+  NEGATE("-", 1, Form.PREFIX, Precedence.PRODUCT) {
+    @Override
+    double apply(double[] x) {
+      return -x[0];
+    }
+  },
+  /** {@code 1 + a}: a payload with its overhead. */
+  ONE_PLUS("1 +", 1, Form.PREFIX, Precedence.SUM) {
+    @Override
+    double apply(double[] x) {
+      return 1 + x[0];
+    }
+  },
+  /** {@code 1 - a}: the share of time an availability target may miss. */
+  ONE_MINUS("1 -", 1, Form.PREFIX, Precedence.SUM) {
+    @Override
+    double apply(double[] x) {
+      return 1 - x[0];
+    }
+  },
+  /** {@code -log10(a)}: nines. */
+  NEG_LOG10("-log10", 1, Form.FUNCTION, Precedence.ATOM) {
+    @Override
+    double apply(double[] x) {
+      return -Math.log10(x[0]);
+    }
+  },
+  /** {@code ceil(a)}, ignoring floating-point noise as counts do ({@link Counts#ceil}). */
+  CEIL("ceil", 1, Form.FUNCTION, Precedence.ATOM) {
+    @Override
+    double apply(double[] x) {
+      return Counts.ceil(x[0]);
+    }
+  },
+  FLOOR("floor", 1, Form.FUNCTION, Precedence.ATOM) {
+    @Override
+    double apply(double[] x) {
+      return Math.floor(x[0]);
+    }
+  },
+  /** To the nearest whole number, halves away from zero. */
+  ROUND("round", 1, Form.FUNCTION, Precedence.ATOM) {
+    @Override
+    double apply(double[] x) {
+      double a = Math.abs(x[0]);
+      double r = Math.floor(a + 0.5);
+      return Math.copySign(r, x[0]);
+    }
+  },
+  SQRT("sqrt", 1, Form.FUNCTION, Precedence.ATOM) {
+    @Override
+    double apply(double[] x) {
+      return Math.sqrt(x[0]);
+    }
+  },
+  /** The natural logarithm, as exponential tails use it. */
+  LN("ln", 1, Form.FUNCTION, Precedence.ATOM) {
+    @Override
+    double apply(double[] x) {
+      return Math.log(x[0]);
+    }
+  },
+  LOG10("log10", 1, Form.FUNCTION, Precedence.ATOM) {
+    @Override
+    double apply(double[] x) {
+      return Math.log10(x[0]);
+    }
+  },
+  EXP("exp", 1, Form.FUNCTION, Precedence.ATOM) {
+    @Override
+    double apply(double[] x) {
+      return Math.exp(x[0]);
+    }
+  },
+  ABS("abs", 1, Form.FUNCTION, Precedence.ATOM) {
+    @Override
+    double apply(double[] x) {
+      return Math.abs(x[0]);
+    }
+  },
+  MAX("max", -1, Form.FUNCTION, Precedence.ATOM) {
+    @Override
+    double apply(double[] x) {
+      double v = Double.NEGATIVE_INFINITY;
+      for (double a : x) {
+        v = Math.max(v, a);
+      }
+      return v;
+    }
+  },
+  MIN("min", -1, Form.FUNCTION, Precedence.ATOM) {
+    @Override
+    double apply(double[] x) {
+      double v = Double.POSITIVE_INFINITY;
+      for (double a : x) {
+        v = Math.min(v, a);
+      }
+      return v;
+    }
+  },
+  /**
+   * {@code binom_below(k, n, a)}: the chance that fewer than {@code k} of {@code n} replicas are
+   * up, each up with probability {@code a}: {@code sum over i < k of C(n, i) a^i (1 - a)^(n - i)},
+   * the unavailability of k of n ({@link Redundancy}).
+   */
+  BINOMIAL_BELOW("binom_below", 3, Form.FUNCTION, Precedence.ATOM, 2) {
+    @Override
+    double apply(double[] x) {
+      int k = (int) x[0];
+      int n = (int) x[1];
+      if (!(k >= 1 && k <= n && x[2] > 0 && x[2] < 1)) {
+        return Double.NaN;
+      }
+      return Math.exp(Redundancy.logUnavailability(x[2], n, k));
+    }
+  },
+  /** {@code poisson_quantile(L, p)}: the count at percentile p of Poisson(L) ({@link PeakModel}). */
+  POISSON_QUANTILE("poisson_quantile", 2, Form.FUNCTION, Precedence.ATOM) {
+    @Override
+    double apply(double[] x) {
+      return x[0] > 0 && x[1] > 0 && x[1] < 1 ? PeakModel.poissonQuantile(x[0], x[1]) : Double.NaN;
+    }
+  },
+  /**
+   * {@code erlang_c_servers(a, latency, max_wait)}: the fewest servers at load a whose p99
+   * queueing delay is at most max_wait, found by searching up from a ({@link Queueing}).
+   */
+  ERLANG_C_SERVERS("erlang_c_servers", 3, Form.FUNCTION, Precedence.ATOM) {
+    @Override
+    double apply(double[] x) {
+      return Queueing.serversForWait(x[0], x[1], x[2]);
+    }
+  },
+  /** {@code erlang_c(c, a)}: the chance an arrival waits, c servers at load a ({@link Queueing}). */
+  ERLANG_C("erlang_c", 2, Form.FUNCTION, Precedence.ATOM) {
+    @Override
+    double apply(double[] x) {
+      return x[0] > x[1] && x[1] >= 0 ? Queueing.erlangC((int) x[0], x[1]) : Double.NaN;
+    }
+  },
+  /** {@code lognormal_quantile(p50, p99, q)}: percentile q of the lognormal through p50 and p99 ({@link TailLatency}). */
+  LOGNORMAL_QUANTILE("lognormal_quantile", 3, Form.FUNCTION, Precedence.ATOM, 2) {
+    @Override
+    double apply(double[] x) {
+      return x[0] > 0 && x[1] > x[0] ? TailLatency.Lognormal.fit(x[0], x[1]).upperQuantile(x[2]) : Double.NaN;
+    }
+  },
+  /** {@code lognormal_over(p50, p99, t)}: P(X > t) for the lognormal through p50 and p99. */
+  LOGNORMAL_OVER("lognormal_over", 3, Form.FUNCTION, Precedence.ATOM) {
+    @Override
+    double apply(double[] x) {
+      return x[0] > 0 && x[1] > x[0] ? TailLatency.Lognormal.fit(x[0], x[1]).survival(x[2]) : Double.NaN;
+    }
+  },
+  /**
+   * {@code hedged_quantile(p50, p99, after, q)}: percentile q of a call hedged after {@code after}
+   * seconds, solved by bisection ({@link TailLatency}).
+   */
+  HEDGED_QUANTILE("hedged_quantile", 4, Form.FUNCTION, Precedence.ATOM, 3) {
+    @Override
+    double apply(double[] x) {
+      return x[0] > 0 && x[1] > x[0] ? TailLatency.hedgedQuantile(TailLatency.Lognormal.fit(x[0], x[1]), x[2], x[3])
+          : Double.NaN;
+    }
+  },
+  /** {@code max(floor, a)}, shown as {@code a} where the floor does not bind at the point. */
+  AT_LEAST("max", 2, Form.FUNCTION, Precedence.ATOM) {
+    @Override
+    double apply(double[] x) {
+      return Math.max(x[0], x[1]);
+    }
+  },
+  /** {@code min(cap, a)}, shown as {@code a} where the cap does not bind at the point. */
+  AT_MOST("min", 2, Form.FUNCTION, Precedence.ATOM) {
+    @Override
+    double apply(double[] x) {
+      return Math.min(x[0], x[1]);
+    }
+  },
+  /** {@code test > threshold ? a : b}, shown as the branch taken at the point. */
+  CHOICE("choice", 4, Form.FUNCTION, Precedence.ATOM) {
+    @Override
+    double apply(double[] x) {
+      return x[0] > x[1] ? x[2] : x[3];
+    }
+  };
+
+  /** How an operation is written. */
+  public enum Form {
+    /** {@code a x b}, {@code a / b}. */
+    INFIX,
+    /** {@code 1 + a}, {@code -a}. */
+    PREFIX,
+    /** {@code ceil(a)}, {@code max(a, b)}. */
+    FUNCTION
+  }
+
+  /** How tightly an operation binds: a sum in a product is parenthesised. */
+  public enum Precedence {
+    SUM,
+    PRODUCT,
+    POWER,
+    ATOM
+  }
+
+  private final String symbol;
+  private final int arity;
+  private final Form form;
+  private final Precedence precedence;
+  private final int complemented;
+
+  Op(String symbol, int arity, Form form, Precedence precedence) {
+    this(symbol, arity, form, precedence, -1);
+  }
+
+  /**
+   * {@code complemented}: the argument (a share near 1: an availability, a percentile) that the
+   * operation uses as {@code 1 - x}; {@link #apply} gets that complement, taken without cancellation
+   * where the argument's formula allows ({@link Derivation#complement}).
+   */
+  Op(String symbol, int arity, Form form, Precedence precedence, int complemented) {
+    this.symbol = symbol;
+    this.arity = arity;
+    this.form = form;
+    this.precedence = precedence;
+    this.complemented = complemented;
+  }
+
+  /** The argument {@link #apply} receives as its complement, or -1. */
+  int complemented() {
+    return complemented;
+  }
+
+  /** How the operation is written: {@code x}, {@code 1 -}, {@code ceil}, {@code erlang_c}. */
+  public String symbol() {
+    return symbol;
+  }
+
+  /** The number of arguments, or -1 for one or more. */
+  public int arity() {
+    return arity;
+  }
+
+  public Form form() {
+    return form;
+  }
+
+  public Precedence precedence() {
+    return precedence;
+  }
+
+  /** The value on one value per argument. */
+  abstract double apply(double[] args);
+
+  /** The value on lanes: each argument one value or one per lane; the result as long as the longest. */
+  double[] lanes(List<Term> args, Env env) {
+    if (this == ONE_MINUS) {
+      return Derivation.complement(args.get(0), env);
+    }
+    double[][] a = new double[args.size()][];
+    int n = 1;
+    for (int i = 0; i < a.length; i++) {
+      a[i] = i == complemented ? Derivation.complement(args.get(i), env) : args.get(i).lanes(env);
+      n = Math.max(n, a[i].length);
+    }
+    if (n == 1) {
+      double[] x = new double[a.length];
+      for (int i = 0; i < a.length; i++) {
+        x[i] = a[i][0];
+      }
+      return new double[] {apply(x)};
+    }
+    switch (this) {
+      case PRODUCT, SUM -> {
+        double[] acc = a[0];
+        for (int i = 1; i < a.length; i++) {
+          acc = binary(this == PRODUCT ? TIMES : PLUS, acc, a[i], n);
+        }
+        return acc.length == n ? acc : broadcast(acc, n);
+      }
+      case QUOTIENT -> {
+        return binary(DIVIDE, a[0], a[1], n);
+      }
+      case DIFFERENCE -> {
+        return binary(MINUS, a[0], a[1], n);
+      }
+      default -> {
+        double[] out = new double[n];
+        double[] x = new double[a.length];
+        for (int lane = 0; lane < n; lane++) {
+          for (int i = 0; i < a.length; i++) {
+            x[i] = a[i].length == 1 ? a[i][0] : a[i][lane];
+          }
+          out[lane] = apply(x);
+        }
+        return out;
+      }
+    }
+  }
+
+  private static final int TIMES = 0;
+  private static final int PLUS = 1;
+  private static final int DIVIDE = 2;
+  private static final int MINUS = 3;
+
+  /** {@code a op b} lane by lane, either side one value or {@code n}. */
+  private static double[] binary(int op, double[] a, double[] b, int n) {
+    int len = Math.max(a.length, b.length);
+    double[] r = new double[len];
+    boolean a1 = a.length == 1;
+    boolean b1 = b.length == 1;
+    for (int i = 0; i < len; i++) {
+      double x = a1 ? a[0] : a[i];
+      double y = b1 ? b[0] : b[i];
+      r[i] = switch (op) {
+        case TIMES -> x * y;
+        case PLUS -> x + y;
+        case DIVIDE -> x / y;
+        default -> x - y;
+      };
+    }
+    return r;
+  }
+
+  private static double[] broadcast(double[] one, int n) {
+    double[] r = new double[n];
+    java.util.Arrays.fill(r, one[0]);
+    return r;
+  }
+}

@@ -1,0 +1,104 @@
+package dev.envelope.render;
+
+import dev.envelope.estimate.Derivation.Unit;
+import dev.envelope.estimate.Estimate;
+import dev.envelope.estimate.Section;
+import dev.envelope.model.Requirements;
+import dev.envelope.render.Tree.Figure.Kind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Puts an estimate's figures into a JSON tree, each under its path, in the catalog's order: the
+ * one place where a figure's path becomes its place in the output. A workload's name is one key
+ * whatever it holds (a name may contain a dot), and the items of {@code availability.components}
+ * and {@code availability.burn_rate_alerts} are the elements of a list.
+ */
+public final class FigureTree {
+  private FigureTree() {}
+
+  /** The figures whose paths run through a list: the list, and its items by index. */
+  private static final List<String> LISTS = List.of("availability.components", "availability.burn_rate_alerts");
+
+  /** Adds every figure of {@code estimate} in a part {@code sections} accepts to {@code tree}. */
+  public static void add(Tree tree, Estimate estimate, Predicate<Section> sections) {
+    List<String> names = new ArrayList<>(estimate.requirements().workloads().stream()
+        .map(Requirements.Workload::name).toList());
+    // The longest name first: "a.b" before "a", so that workloads.a.b.writes finds "a.b".
+    names.sort(Comparator.comparingInt(String::length).reversed());
+    for (Estimate.Figure f : estimate.figures()) {
+      if (!sections.test(f.section())) {
+        continue;
+      }
+      List<String> keys = keys(f.path(), names);
+      Object value = f.numeric() ? new Tree.Figure(f.value(), kind(f.step().unit())) : f.text();
+      put(tree, keys, value);
+    }
+  }
+
+  /** The keys of {@code path} in the tree. */
+  static List<String> keys(String path, List<String> workloads) {
+    if (path.startsWith("workloads.")) {
+      for (String name : workloads) {
+        String prefix = "workloads." + name + ".";
+        if (path.startsWith(prefix)) {
+          List<String> keys = new ArrayList<>(List.of("workloads", name));
+          keys.addAll(List.of(path.substring(prefix.length()).split("\\.")));
+          return keys;
+        }
+      }
+    }
+    return List.of(path.split("\\."));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void put(Tree tree, List<String> keys, Object value) {
+    Tree t = tree;
+    String path = "";
+    for (int i = 0; i < keys.size() - 1; i++) {
+      String key = keys.get(i);
+      path = path.isEmpty() ? key : path + "." + key;
+      if (LISTS.contains(path)) {
+        int index = Integer.parseInt(keys.get(i + 1));
+        Object existing = t.children().get(key);
+        List<Tree> items = existing instanceof List<?> l ? new ArrayList<>((List<Tree>) l) : new ArrayList<>();
+        while (items.size() <= index) {
+          items.add(new Tree());
+        }
+        Tree item = items.get(index);
+        t.putList(key, items);
+        t = item;
+        path = path + "." + keys.get(i + 1);
+        i++;
+        continue;
+      }
+      t = t.child(key);
+    }
+    String last = keys.get(keys.size() - 1);
+    if (value instanceof Tree.Figure f) {
+      t.put(last, f.value(), f.kind());
+    } else if (value instanceof Boolean b) {
+      t.put(last, b);
+    } else if (value instanceof List<?> list) {
+      t.putList(last, list);
+    } else {
+      t.put(last, String.valueOf(value));
+    }
+  }
+
+  /** The kind of figure JSON and CSV give a value of {@code unit}. */
+  public static Kind kind(Unit unit) {
+    return switch (unit.dimension()) {
+      case COUNT -> Kind.COUNT;
+      case PER_SECOND -> Kind.RATE;
+      case BYTES -> Kind.BYTES;
+      case BYTES_PER_SECOND -> Kind.BYTES_PER_SECOND;
+      case SECONDS, DURATION, LATENCY -> Kind.SECONDS;
+      case FRACTION, AVAILABILITY -> Kind.FRACTION;
+      case WHOLE -> Kind.INTEGER;
+      case NUMBER, PER_PERIOD, PERIODS -> Kind.NUMBER;
+    };
+  }
+}
