@@ -11,7 +11,7 @@ public final class ByteRates {
   public static final String EXPECTED = "a size per time unit such as 5MB/s or 300GB/h (/s, /min, /h, /day, ...)";
 
   public static double perSecond(String text, UnitSystem system, TimeBase time) {
-    String t = text.strip();
+    String t = Numbers.spaces(text);
     int slash = t.lastIndexOf('/');
     if (slash < 0) {
       throw new QuantityException("a byte rate needs its time unit", EXPECTED);

@@ -12,7 +12,7 @@ public final class Sizes {
 
   /** Bytes in {@code text}; with {@link UnitSystem#IEC}, KB means 1024 B. */
   public static double parse(String text, UnitSystem system) {
-    String t = text.strip();
+    String t = Numbers.spaces(text);
     int end = t.length();
     while (end > 0 && Character.isLetter(t.charAt(end - 1))) {
       end--;

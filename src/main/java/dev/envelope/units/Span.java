@@ -38,7 +38,7 @@ public record Span(List<Term> terms) {
   private static final int MAX_LENGTH = 100;
 
   public static Span parse(String text) {
-    String t = text.strip();
+    String t = Numbers.spaces(text);
     String expected = "a duration with its unit: " + CalendarUnit.SPAN_UNITS;
     if (t.length() > MAX_LENGTH) {
       throw new QuantityException("duration is too long (" + t.length() + " characters)",

@@ -20,7 +20,7 @@ public final class Times {
 
   /** Seconds in {@code text}. */
   public static double seconds(String text) {
-    String t = text.strip();
+    String t = Numbers.spaces(text);
     if (Numbers.isNumber(t)) {
       throw new QuantityException("a time needs its unit", EXPECTED);
     }
