@@ -1,5 +1,6 @@
 package dev.envelope.cli;
 
+import dev.envelope.model.Diagnostic;
 import dev.envelope.estimate.Sensitivity;
 import dev.envelope.model.EnvelopeException;
 import dev.envelope.model.Requirements;
@@ -66,7 +67,7 @@ final class SensitivityCommand implements Callable<Integer> {
 
   private double[] bounds() {
     List<String> parts = List.of(percentiles.split(",", -1));
-    String expected = "--percentiles " + percentiles + ": expected two percentiles, low then high, each above 0 and"
+    String expected = "--percentiles " + Diagnostic.got(percentiles) + ": expected two percentiles, low then high, each above 0 and"
         + " below 100, such as 5,95 or 10,90";
     if (parts.size() != 2) {
       throw new EnvelopeException(EnvelopeException.USAGE, expected);

@@ -23,10 +23,17 @@ public record Assignment(List<String> path, String value, Location origin) {
     int eq = text.indexOf('=');
     String path = eq < 0 ? "" : text.substring(0, eq).strip();
     if (eq < 0 || path.isEmpty() || path.startsWith(".") || path.endsWith(".") || path.contains("..")) {
-      throw new EnvelopeException(EnvelopeException.USAGE, option + " " + text
+      throw new EnvelopeException(EnvelopeException.USAGE, option + " " + Diagnostic.got(text)
           + ": expected path=value, e.g. " + option + " users.dau=300M or " + option + " workloads.tweet.payload=1KB");
     }
+    for (String key : path.split("\\.")) {
+      if (key.length() > Limits.MAX_KEY_CHARS) {
+        // As in a file: a key is a field or a workload's name, never thousands of characters.
+        throw new EnvelopeException(EnvelopeException.USAGE, option + " " + Diagnostic.got(text) + ": a key of "
+            + Limits.grouped(key.length()) + " characters in the path; expected keys of at most " + Limits.MAX_KEY_CHARS);
+      }
+    }
     return new Assignment(List.of(path.split("\\.")), text.substring(eq + 1).strip(),
-        Location.argument(option + " " + text));
+        Location.argument(Diagnostic.got(option + " " + text)));
   }
 }
