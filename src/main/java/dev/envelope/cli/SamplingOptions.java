@@ -1,6 +1,8 @@
 package dev.envelope.cli;
 
 import dev.envelope.model.Diagnostic;
+import dev.envelope.units.Numbers;
+import dev.envelope.units.QuantityException;
 import dev.envelope.estimate.MonteCarlo;
 import dev.envelope.model.EnvelopeException;
 import dev.envelope.units.Format;
@@ -60,8 +62,9 @@ final class SamplingOptions {
         }
         double p;
         try {
-          p = Double.parseDouble(t);
-        } catch (NumberFormatException e) {
+          // The numbers of a file: Double.parseDouble would take 0x1p3 and 5d too.
+          p = Numbers.parse(t, "a percentile");
+        } catch (QuantityException e) {
           p = Double.NaN;
         }
         if (!(p > 0 && p < 100) || t.contains("e") || t.contains("E")) {

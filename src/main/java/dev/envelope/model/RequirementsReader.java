@@ -342,8 +342,8 @@ public final class RequirementsReader {
     if (quantiles) {
       if (!(p99.getAsDouble() > p50.getAsDouble())) {
         Scalar at = (Scalar) s.entry("p99").value();
-        problems.add(new Diagnostic(at.location(), s.child("p99"), "p99 is not above p50 (got '" + at.text()
-            + "' and '" + ((Scalar) s.entry("p50").value()).text() + "'); expected a p99 longer than the p50"));
+        problems.add(new Diagnostic(at.location(), s.child("p99"), "p99 is not above p50 (got '" + Diagnostic.got(at.text())
+            + "' and '" + Diagnostic.got(((Scalar) s.entry("p50").value()).text()) + "'); expected a p99 longer than the p50"));
         return Optional.empty();
       }
       return Optional.of(new CallLatency.Quantiles(p50.getAsDouble(), p99.getAsDouble()));
@@ -402,7 +402,7 @@ public final class RequirementsReader {
       }
       Integer seen = names.putIfAbsent(component.name(), i);
       if (seen != null) {
-        problems.add(new Diagnostic(c.entry("name").value().location(), c.child("name"), "'" + component.name()
+        problems.add(new Diagnostic(c.entry("name").value().location(), c.child("name"), "'" + Diagnostic.got(component.name())
             + "' names " + path + "[" + seen + "] too; expected a name of its own"));
         continue;
       }

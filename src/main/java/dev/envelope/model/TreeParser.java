@@ -203,7 +203,7 @@ public final class TreeParser {
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT, Diagnostic.sorted(problems));
     }
     if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-      problems.add(new Diagnostic(location, path, "a YAML alias (*" + p.getText() + ") is not read; expected the value"
+      problems.add(new Diagnostic(location, path, "a YAML alias (*" + Diagnostic.got(p.getText()) + ") is not read; expected the value"
           + " written out (aliases can make a small file expand without bound)"));
       return new Node.Scalar(location, null);
     }
@@ -276,7 +276,7 @@ public final class TreeParser {
       String got = switch (m.group(1)) {
         case "SequenceStart" -> "a list";
         case "MappingStart" -> "a mapping";
-        case "Alias" -> "the alias *" + m.group(2);
+        case "Alias" -> "the alias *" + Diagnostic.got(m.group(2));
         default -> "not a scalar";
       };
       Location where = keyStart(file, text, e.getLocation(), m.group(1).equals("Alias") ? "*" + m.group(2) : null);

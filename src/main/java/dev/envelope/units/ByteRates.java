@@ -18,7 +18,7 @@ public final class ByteRates {
     }
     CalendarUnit unit = CalendarUnit.lookup(t.substring(slash + 1), false);
     if (unit == null) {
-      throw new QuantityException("unknown time unit '" + t.substring(slash + 1).strip() + "'", EXPECTED);
+      throw new QuantityException("unknown time unit '" + Format.cut(t.substring(slash + 1).strip()) + "'", EXPECTED);
     }
     double bytes;
     try {

@@ -42,6 +42,14 @@ public final class Format {
     return Math.abs(value) >= 1e-6 && Math.abs(value) < 1e15 ? d.toPlainString() : d.toString();
   }
 
+  /**
+   * A text as a message quotes it: in full up to 60 characters, else its start and its length
+   * ({@code xxxx... (120,000 characters)}), so that one long value cannot flood the terminal.
+   */
+  public static String cut(String text) {
+    return text.length() <= 60 ? text : text.substring(0, 40) + "... (" + integer(text.length()) + " characters)";
+  }
+
   /** A count with K/M/B/T: 150000000 -> "150 M", 3472.2 -> "3.47 K". */
   public static String count(double value) {
     return scaled(value, 1000, COUNT_SUFFIX);

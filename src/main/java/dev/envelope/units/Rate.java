@@ -31,7 +31,7 @@ public record Rate(double amount, CalendarUnit per) {
     String unitText = t.substring(slash + 1);
     CalendarUnit unit = CalendarUnit.lookup(unitText, false);
     if (unit == null) {
-      throw new QuantityException("unknown time unit '" + unitText.strip() + "'", expected);
+      throw new QuantityException("unknown time unit '" + Format.cut(unitText.strip()) + "'", expected);
     }
     return new Rate(parseAmount(t.substring(0, slash), expected), unit);
   }

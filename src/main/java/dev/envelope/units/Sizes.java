@@ -24,7 +24,7 @@ public final class Sizes {
     }
     double factor = factor(unit, system);
     if (factor < 0) {
-      throw new QuantityException("unknown size unit '" + t.substring(end) + "'", EXPECTED);
+      throw new QuantityException("unknown size unit '" + Format.cut(t.substring(end)) + "'", EXPECTED);
     }
     if (!Numbers.isNumber(number)) {
       throw new QuantityException("not a size", EXPECTED);

@@ -179,6 +179,18 @@ class BoundedMessagesCliTest {
   }
 
   @Test
+  void percentilesReadAsTheNumbersOfAFile() {
+    // Double.parseDouble took Java's own literals: 0x1p3 (8) and 5d (5).
+    for (String p : List.of("0x1p3", "5d", "5f")) {
+      CliRun estimate = CliRun.run("estimate", "examples/photo-launch.yaml", "--percentiles", p + ",50");
+      assertThat(estimate.exitCode()).as(estimate.toString()).isEqualTo(2);
+      CliRun sensitivity = CliRun.run("sensitivity", "examples/photo-launch.yaml", "--percentiles", p + ",50");
+      assertThat(sensitivity.exitCode()).as(sensitivity.toString()).isEqualTo(2);
+    }
+    assertThat(CliRun.run("sensitivity", "examples/photo-launch.yaml", "--percentiles", "p5,95").exitCode()).isZero();
+  }
+
+  @Test
   void standardInputGivenTwiceIsRefused() {
     // The second - read nothing and reported an empty file.
     CliRun run = CliRun.run("workloads: {a: {writes: 1/s}}\n", Map.of(), false, "validate", "-", "-");
