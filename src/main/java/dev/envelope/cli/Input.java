@@ -39,7 +39,7 @@ final class Input {
       }
       Path path = Path.of(arg);
       if (Files.isDirectory(path)) {
-        throw new EnvelopeException(EnvelopeException.IO, arg + ": is a directory; expected a requirements file");
+        throw new EnvelopeException(EnvelopeException.IO, shown(arg) + ": is a directory; expected a requirements file");
       }
       // One byte past the limit is enough for the reader to refuse the file, whatever its size
       // (a device such as /dev/zero has none).

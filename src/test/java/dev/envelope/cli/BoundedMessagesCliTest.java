@@ -57,7 +57,8 @@ class BoundedMessagesCliTest {
         List.of("keyspace", "--bits", HUGE),
         List.of("keyspace", "--alphabet", "62", "--keys", HUGE),
         List.of("keyspace", "--alphabet", "62", "--length", "3", "--rate", HUGE),
-        List.of("init", "--example", HUGE));
+        List.of("init", "--example", HUGE),
+        List.of("init", "x".repeat(5_000) + ".yaml"));
   }
 
   @Test
