@@ -1,8 +1,10 @@
 package dev.envelope.cli;
 
+import dev.envelope.model.Diagnostic;
 import dev.envelope.model.EnvelopeException;
 import java.io.PrintWriter;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -135,10 +137,28 @@ public final class Cli {
   private static int badUsage(CommandLine.ParameterException e, String[] args) {
     CommandLine cli = e.getCommandLine();
     PrintWriter err = cli.getErr();
-    err.println("envelope: " + e.getMessage());
+    err.println("envelope: " + bounded(e.getMessage(), args));
     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
     return EnvelopeException.USAGE;
+  }
+
+  /**
+   * picocli's {@code message} with each long argument it quotes cut as a value in a diagnostic is
+   * ({@link Diagnostic#got}): an option's value of 120 KB must not come back whole.
+   */
+  static String bounded(String message, String[] args) {
+    String m = message == null ? "" : message;
+    for (String arg : args) {
+      // The whole argument, and the value of --option=value, which picocli quotes alone.
+      int eq = arg.indexOf('=');
+      for (String part : eq < 0 ? List.of(arg) : List.of(arg, arg.substring(eq + 1))) {
+        if (!part.equals(Diagnostic.got(part))) {
+          m = m.replace(part, Diagnostic.got(part));
+        }
+      }
+    }
+    return m;
   }
 
   private static boolean debug(CommandLine cli) {

@@ -158,7 +158,7 @@ final class DiffCommand implements Callable<Integer> {
       return Fractions.percent(text, true);
     } catch (QuantityException e) {
       throw new EnvelopeException(EnvelopeException.USAGE,
-          "--fail-over " + text + ": " + e.problem() + "; expected " + e.expected());
+          "--fail-over " + Diagnostic.got(text) + ": " + e.problem() + "; expected " + e.expected());
     }
   }
 }

@@ -206,7 +206,7 @@ final class Printer {
   private static Report histogram(Requirements req, Set<Section> sections, MonteCarlo.Settings settings, String path) {
     Report point = report(req, sections);
     if (req.uncertainty().isEmpty()) {
-      throw new EnvelopeException(EnvelopeException.USAGE, "--histogram " + path
+      throw new EnvelopeException(EnvelopeException.USAGE, "--histogram " + Diagnostic.got(path)
           + ": no input of " + req.source() + " is a range, so every figure is one value; expected a file with a range,"
           + " e.g. --set 'users.dau=8M to 12M'");
     }
@@ -258,7 +258,7 @@ final class Printer {
     String problem = group ? "a group of figures, not one"
         : "no such figure in this output (a figure is absent when its inputs are)";
     List<String> hint = group ? known.stream().limit(12).toList() : closest(path, known);
-    throw new EnvelopeException(EnvelopeException.USAGE, option + " " + path + ": " + problem + "; expected "
+    throw new EnvelopeException(EnvelopeException.USAGE, option + " " + Diagnostic.got(path) + ": " + problem + "; expected "
         + (hint.isEmpty() ? "a figure path such as traffic.total.peak_per_second" : "one of: " + String.join(", ", hint)));
   }
 

@@ -18,8 +18,7 @@ public record Diagnostic(Location location, String path, String message) {
    * so that one long value cannot flood the terminal.
    */
   public static String got(String value) {
-    return value.length() <= 60 ? value
-        : value.substring(0, 40) + "... (" + Limits.grouped(value.length()) + " characters)";
+    return dev.envelope.units.Format.cut(value);
   }
 
   @Override

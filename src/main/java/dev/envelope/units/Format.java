@@ -17,7 +17,10 @@ public final class Format {
   private static final String[] IEC_BYTES = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
   private static final String[] BITS = {"bit/s", "kbit/s", "Mbit/s", "Gbit/s", "Tbit/s", "Pbit/s", "Ebit/s"};
 
-  /** Rounds to three significant figures and drops trailing zeros: 3472.2 -> "3470". */
+  /**
+   * Rounds to three significant figures and drops trailing zeros: 3472.2 -> "3470"; from 1e24 on
+   * and below 1e-19, in scientific notation: 1.8e308.
+   */
   public static String sig3(double value) {
     if (value == 0) {
       return "0";
@@ -25,8 +28,9 @@ public final class Format {
     if (!Double.isFinite(value)) {
       return Double.isNaN(value) ? "NaN" : value > 0 ? "inf" : "-inf";
     }
-    BigDecimal d = new BigDecimal(value).round(THREE).stripTrailingZeros();
-    return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+    // Numbers.plain: beyond 24 characters (1e24, 1e-20) in scientific notation, so that no
+    // double makes a number of hundreds of digits.
+    return Numbers.plain(new BigDecimal(value).round(THREE));
   }
 
   /** The shortest exact decimal form of a number as the user might have written it: 2, 0.2, 1271. */
@@ -36,6 +40,14 @@ public final class Format {
     }
     BigDecimal d = new BigDecimal(Double.toString(value)).stripTrailingZeros();
     return Math.abs(value) >= 1e-6 && Math.abs(value) < 1e15 ? d.toPlainString() : d.toString();
+  }
+
+  /**
+   * A text as a message quotes it: in full up to 60 characters, else its start and its length
+   * ({@code xxxx... (120,000 characters)}), so that one long value cannot flood the terminal.
+   */
+  public static String cut(String text) {
+    return text.length() <= 60 ? text : text.substring(0, 40) + "... (" + integer(text.length()) + " characters)";
   }
 
   /** A count with K/M/B/T: 150000000 -> "150 M", 3472.2 -> "3.47 K". */
@@ -95,7 +107,7 @@ public final class Format {
     // making a tie at the fourth decimal that the value does not have (59.79285037% is 59.7929%).
     BigDecimal d = new BigDecimal(Double.toString(fraction * 100)).setScale(10, RoundingMode.HALF_EVEN);
     BigDecimal rounded = d.round(new MathContext(Math.max(1, d.precision() - d.scale() + 4), RoundingMode.HALF_EVEN));
-    return rounded.stripTrailingZeros().toPlainString() + "%";
+    return Numbers.plain(rounded) + "%";
   }
 
   /** A number to two decimals: 3.30103 -> "3.30". */

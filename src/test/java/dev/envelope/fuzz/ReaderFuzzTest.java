@@ -18,11 +18,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The reader on raw bytes (YAML or JSON, valid or not): it returns requirements that estimate, or
- * fails with diagnostics and exit code 3 (invalid input), never anything else. Regression inputs:
+ * The reader on raw bytes (YAML or JSON, valid or not, in any encoding): it returns requirements
+ * that estimate, or fails with diagnostics of bounded length and exit code 3 (invalid input),
+ * never anything else. Regression inputs:
  * {@code src/test/resources/dev/envelope/fuzz/ReaderFuzzTestInputs/}.
  */
 class ReaderFuzzTest {
+  static final int MAX_LINE = 20_000;
 
   @FuzzTest(maxDuration = "30s")
   @DictionaryEntries({"users:", "dau:", "mau:", "daily_active:", "workloads:", "writes_per_user:", "reads_per_user:",
@@ -41,7 +43,11 @@ class ReaderFuzzTest {
       req = doc.bind(Need.ESTIMATE, Optional.empty(), List.of());
     } catch (EnvelopeException e) {
       assertThat(e.exitCode()).as(e.getMessage()).isEqualTo(EnvelopeException.INVALID_INPUT);
-      assertThat(e.lines()).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("fuzz.yaml:"));
+      // Each line is bounded: a value is quoted by its start and its length, a number past 24
+      // characters in scientific notation. The longest a line can be is a path 32 levels deep of
+      // keys of 256 characters.
+      assertThat(e.lines()).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("fuzz.yaml:")
+          .hasSizeLessThan(MAX_LINE));
       return;
     }
     for (String name : doc.scenarioNames()) {
