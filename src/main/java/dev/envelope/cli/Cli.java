@@ -1,6 +1,7 @@
 package dev.envelope.cli;
 
 import dev.envelope.model.EnvelopeException;
+import dev.envelope.units.SafeText;
 import java.io.PrintWriter;
 import java.util.HashSet;
 import java.util.Set;
@@ -123,9 +124,12 @@ public final class Cli {
       }
       return failure.exitCode();
     }
-    err.println("envelope: internal error (this is a bug, please report it): " + e);
+    err.println(SafeText.line("envelope: internal error (this is a bug, please report it): " + e));
     if (debug(cli)) {
-      e.printStackTrace(err);
+      // The exception's message may quote the input, on this line and in the trace's first.
+      java.io.StringWriter trace = new java.io.StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      err.print(SafeText.lines(trace.toString()));
     } else {
       err.println("envelope: rerun with --debug for the stack trace");
     }
@@ -135,7 +139,8 @@ public final class Cli {
   private static int badUsage(CommandLine.ParameterException e, String[] args) {
     CommandLine cli = e.getCommandLine();
     PrintWriter err = cli.getErr();
-    err.println("envelope: " + e.getMessage());
+    // picocli quotes the arguments as given.
+    err.println(SafeText.line("envelope: " + e.getMessage()));
     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
     return EnvelopeException.USAGE;

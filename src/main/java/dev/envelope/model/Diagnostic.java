@@ -1,8 +1,12 @@
 package dev.envelope.model;
 
+import dev.envelope.units.SafeText;
+
 /**
  * One problem in an input, printed as {@code file:line:column: path: message}. {@code path} is the
- * dotted field path ({@code workloads.tweet.payload}), or empty for the whole file.
+ * dotted field path ({@code workloads.tweet.payload}), or empty for the whole file. The parts hold
+ * the text as given (JSON prints it so); {@link #toString}, the line people read, escapes what a
+ * terminal would obey ({@link SafeText#line}).
  */
 public record Diagnostic(Location location, String path, String message) {
   /** {@code problems} in file order: by line, then column; command-line arguments first. */
@@ -18,12 +22,16 @@ public record Diagnostic(Location location, String path, String message) {
    * so that one long value cannot flood the terminal.
    */
   public static String got(String value) {
-    return value.length() <= 60 ? value
-        : value.substring(0, 40) + "... (" + Limits.grouped(value.length()) + " characters)";
+    if (value.length() <= 60) {
+      return value;
+    }
+    // Never half of a surrogate pair (an emoji), which would print as '?'.
+    int cut = Character.isHighSurrogate(value.charAt(39)) ? 39 : 40;
+    return value.substring(0, cut) + "... (" + Limits.grouped(value.length()) + " characters)";
   }
 
   @Override
   public String toString() {
-    return location + ": " + (path.isEmpty() ? "" : path + ": ") + message;
+    return SafeText.line(location + ": " + (path.isEmpty() ? "" : path + ": ") + message);
   }
 }

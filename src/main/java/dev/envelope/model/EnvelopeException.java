@@ -1,5 +1,6 @@
 package dev.envelope.model;
 
+import dev.envelope.units.SafeText;
 import java.util.List;
 
 /**
@@ -39,10 +40,13 @@ public final class EnvelopeException extends RuntimeException {
     return diagnostics;
   }
 
-  /** The lines to print on stderr. */
+  /**
+   * The lines to print on stderr, each one line with its control characters escaped
+   * ({@link SafeText#line}): a message quotes file names, arguments and values as given.
+   */
   public List<String> lines() {
     return diagnostics.isEmpty()
-        ? List.of(getMessage())
+        ? List.of(SafeText.line(getMessage()))
         : diagnostics.stream().map(Diagnostic::toString).toList();
   }
 }
