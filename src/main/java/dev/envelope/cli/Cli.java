@@ -2,6 +2,7 @@ package dev.envelope.cli;
 
 import dev.envelope.model.Diagnostic;
 import dev.envelope.model.EnvelopeException;
+import dev.envelope.units.SafeText;
 import java.io.PrintWriter;
 import java.util.HashSet;
 import java.util.List;
@@ -125,9 +126,12 @@ public final class Cli {
       }
       return failure.exitCode();
     }
-    err.println("envelope: internal error (this is a bug, please report it): " + e);
+    err.println(SafeText.line("envelope: internal error (this is a bug, please report it): " + e));
     if (debug(cli)) {
-      e.printStackTrace(err);
+      // The exception's message may quote the input, on this line and in the trace's first.
+      java.io.StringWriter trace = new java.io.StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      err.print(SafeText.lines(trace.toString()));
     } else {
       err.println("envelope: rerun with --debug for the stack trace");
     }
@@ -137,7 +141,8 @@ public final class Cli {
   private static int badUsage(CommandLine.ParameterException e, String[] args) {
     CommandLine cli = e.getCommandLine();
     PrintWriter err = cli.getErr();
-    err.println("envelope: " + bounded(e.getMessage(), args));
+    // picocli quotes the arguments as given: cut long ones, escape control characters.
+    err.println(SafeText.line("envelope: " + bounded(e.getMessage(), args)));
     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
     return EnvelopeException.USAGE;

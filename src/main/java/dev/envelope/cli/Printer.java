@@ -15,6 +15,7 @@ import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;
 import dev.envelope.model.Warning;
 import dev.envelope.render.CsvRenderer;
+import dev.envelope.render.Escape;
 import dev.envelope.render.EstimateReport;
 import dev.envelope.render.Flat;
 import dev.envelope.render.Histogram;
@@ -168,7 +169,8 @@ final class Printer {
           base.conventions().units());
       if (output.get != null) {
         StringBuilder sb = new StringBuilder();
-        reports.forEach((name, r) -> sb.append(name).append('\t').append(get(r.tree(), output.get)).append('\n'));
+        reports.forEach((name, r) -> sb.append(Escape.tabSeparated(List.of(name, get(r.tree(), output.get))))
+            .append('\n'));
         context.out().print(sb);
         context.out().flush();
         return 0;
@@ -195,7 +197,7 @@ final class Printer {
     report.tree().putList("warnings", WarningReport.list(warnings));
     report = uncertain(report, req, settings, full);
     if (output.get != null) {
-      write(context, get(report.tree(), output.get) + "\n");
+      write(context, Escape.tabSeparated(List.of(get(report.tree(), output.get))) + "\n");
       return 0;
     }
     print(context, report, output);
@@ -279,7 +281,7 @@ final class Printer {
 
   static void print(Context context, Report report, OutputOptions output) {
     if (output.get != null) {
-      write(context, get(report.tree(), output.get) + "\n");
+      write(context, Escape.tabSeparated(List.of(get(report.tree(), output.get))) + "\n");
       return;
     }
     write(context, switch (output.format) {

@@ -93,7 +93,7 @@ final class ValidateCommand implements Callable<Integer> {
       }
     } catch (EnvelopeException e) {
       if (e.exitCode() == EnvelopeException.IO) {
-        root.context.err().println("envelope: " + e.getMessage());
+        e.lines().forEach(line -> root.context.err().println("envelope: " + line));
         String label = Input.label(file);
         String message = e.getMessage().startsWith(label + ": ")
             ? e.getMessage().substring(label.length() + 2) : e.getMessage();

@@ -1,8 +1,12 @@
 package dev.envelope.model;
 
+import dev.envelope.units.SafeText;
+
 /**
  * One problem in an input, printed as {@code file:line:column: path: message}. {@code path} is the
- * dotted field path ({@code workloads.tweet.payload}), or empty for the whole file.
+ * dotted field path ({@code workloads.tweet.payload}), or empty for the whole file. The parts hold
+ * the text as given (JSON prints it so); {@link #toString}, the line people read, escapes what a
+ * terminal would obey ({@link SafeText#line}).
  */
 public record Diagnostic(Location location, String path, String message) {
   /** {@code problems} in file order: by line, then column; command-line arguments first. */
@@ -23,6 +27,6 @@ public record Diagnostic(Location location, String path, String message) {
 
   @Override
   public String toString() {
-    return location + ": " + (path.isEmpty() ? "" : path + ": ") + message;
+    return SafeText.line(location + ": " + (path.isEmpty() ? "" : path + ": ") + message);
   }
 }

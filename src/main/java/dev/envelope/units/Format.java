@@ -47,7 +47,12 @@ public final class Format {
    * ({@code xxxx... (120,000 characters)}), so that one long value cannot flood the terminal.
    */
   public static String cut(String text) {
-    return text.length() <= 60 ? text : text.substring(0, 40) + "... (" + integer(text.length()) + " characters)";
+    if (text.length() <= 60) {
+      return text;
+    }
+    // Never half of a surrogate pair (an emoji), which would print as '?'.
+    int cut = Character.isHighSurrogate(text.charAt(39)) ? 39 : 40;
+    return text.substring(0, cut) + "... (" + integer(text.length()) + " characters)";
   }
 
   /** A count with K/M/B/T: 150000000 -> "150 M", 3472.2 -> "3.47 K". */
