@@ -1,5 +1,6 @@
 package dev.envelope.cli;
 
+import dev.envelope.model.Diagnostic;
 import dev.envelope.model.EnvelopeException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +67,7 @@ final class BundledExamples {
   static String read(String name) {
     List<String> names = names();
     if (!names.contains(name)) {
-      throw new EnvelopeException(EnvelopeException.USAGE, "--example " + name + ": no such example; expected one of: "
+      throw new EnvelopeException(EnvelopeException.USAGE, "--example " + Diagnostic.got(name) + ": no such example; expected one of: "
           + String.join(", ", names));
     }
     try (InputStream in = BundledExamples.class.getResourceAsStream("/" + DIR + name + SUFFIX)) {

@@ -1,8 +1,11 @@
 package dev.envelope.cli;
 
+import dev.envelope.model.Diagnostic;
 import dev.envelope.model.EnvelopeException;
+import dev.envelope.units.SafeText;
 import java.io.PrintWriter;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -123,9 +126,12 @@ public final class Cli {
       }
       return failure.exitCode();
     }
-    err.println("envelope: internal error (this is a bug, please report it): " + e);
+    err.println(SafeText.line("envelope: internal error (this is a bug, please report it): " + e));
     if (debug(cli)) {
-      e.printStackTrace(err);
+      // The exception's message may quote the input, on this line and in the trace's first.
+      java.io.StringWriter trace = new java.io.StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      err.print(SafeText.lines(trace.toString()));
     } else {
       err.println("envelope: rerun with --debug for the stack trace");
     }
@@ -135,10 +141,29 @@ public final class Cli {
   private static int badUsage(CommandLine.ParameterException e, String[] args) {
     CommandLine cli = e.getCommandLine();
     PrintWriter err = cli.getErr();
-    err.println("envelope: " + e.getMessage());
+    // picocli quotes the arguments as given: cut long ones, escape control characters.
+    err.println(SafeText.line("envelope: " + bounded(e.getMessage(), args)));
     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
     return EnvelopeException.USAGE;
+  }
+
+  /**
+   * picocli's {@code message} with each long argument it quotes cut as a value in a diagnostic is
+   * ({@link Diagnostic#got}): an option's value of 120 KB must not come back whole.
+   */
+  static String bounded(String message, String[] args) {
+    String m = message == null ? "" : message;
+    for (String arg : args) {
+      // The whole argument, and the value of --option=value, which picocli quotes alone.
+      int eq = arg.indexOf('=');
+      for (String part : eq < 0 ? List.of(arg) : List.of(arg, arg.substring(eq + 1))) {
+        if (!part.equals(Diagnostic.got(part))) {
+          m = m.replace(part, Diagnostic.got(part));
+        }
+      }
+    }
+    return m;
   }
 
   private static boolean debug(CommandLine cli) {

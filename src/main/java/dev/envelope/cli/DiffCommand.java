@@ -8,11 +8,13 @@ import dev.envelope.model.RequirementsReader.Need;
 import dev.envelope.model.Warning;
 import dev.envelope.render.Changes;
 import dev.envelope.render.DiffReport;
+import dev.envelope.render.Escape;
 import dev.envelope.render.Flat;
 import dev.envelope.estimate.Section;
 import dev.envelope.render.Tree;
 import dev.envelope.units.Fractions;
 import dev.envelope.units.QuantityException;
+import dev.envelope.units.SafeText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,8 +105,8 @@ final class DiffCommand implements Callable<Integer> {
       if (!leaf(before) && !leaf(after)) {
         Printer.get(before != null ? oldTree : newTree, output.get);
       }
-      Printer.write(root.context, "old\t" + (leaf(before) ? Flat.raw(before) : "") + "\nnew\t"
-          + (leaf(after) ? Flat.raw(after) : "") + "\n");
+      Printer.write(root.context, Escape.tabSeparated(List.of("old", leaf(before) ? Flat.raw(before) : "")) + "\n"
+          + Escape.tabSeparated(List.of("new", leaf(after) ? Flat.raw(after) : "")) + "\n");
     } else if (output.format == OutputFormat.csv) {
       Printer.write(root.context, DiffReport.csv(inputs, outputs));
     } else {
@@ -118,7 +120,7 @@ final class DiffCommand implements Callable<Integer> {
     if (over.isEmpty()) {
       return 0;
     }
-    root.context.err().println("envelope: " + DiffReport.failure(over, limit.getAsDouble()));
+    root.context.err().println(SafeText.line("envelope: " + DiffReport.failure(over, limit.getAsDouble())));
     return MOVED;
   }
 
@@ -158,7 +160,7 @@ final class DiffCommand implements Callable<Integer> {
       return Fractions.percent(text, true);
     } catch (QuantityException e) {
       throw new EnvelopeException(EnvelopeException.USAGE,
-          "--fail-over " + text + ": " + e.problem() + "; expected " + e.expected());
+          "--fail-over " + Diagnostic.got(text) + ": " + e.problem() + "; expected " + e.expected());
     }
   }
 }

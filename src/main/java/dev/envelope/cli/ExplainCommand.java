@@ -1,5 +1,6 @@
 package dev.envelope.cli;
 
+import dev.envelope.model.Diagnostic;
 import dev.envelope.estimate.Derivation.Step;
 import dev.envelope.estimate.Estimate;
 import dev.envelope.model.EnvelopeException;
@@ -94,7 +95,7 @@ final class ExplainCommand implements Callable<Integer> {
         : path.startsWith("conventions") ? "a convention, not a worked-out figure (the steps that use it cite it)"
         : "text, not a worked-out figure (the step of capacity.shards names it)";
     List<String> hint = Printer.closest(path, known);
-    throw new EnvelopeException(EnvelopeException.USAGE, "explain " + path + ": " + problem + "; expected "
+    throw new EnvelopeException(EnvelopeException.USAGE, "explain " + Diagnostic.got(path) + ": " + problem + "; expected "
         + (hint.isEmpty() ? "a figure path such as traffic.total.peak_per_second" : "one of: " + String.join(", ", hint)));
   }
 }

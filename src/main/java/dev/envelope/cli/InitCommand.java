@@ -1,6 +1,7 @@
 package dev.envelope.cli;
 
 import dev.envelope.render.StarterFile;
+import dev.envelope.units.SafeText;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,7 +42,7 @@ final class InitCommand implements Callable<Integer> {
       return 0;
     }
     Output.writeAtomically(file, text, force);
-    Printer.write(root.context, "wrote " + file + "; next: envelope estimate " + file + "\n");
+    Printer.write(root.context, SafeText.line("wrote " + file + "; next: envelope estimate " + file) + "\n");
     return 0;
   }
 }

@@ -1,5 +1,6 @@
 package dev.envelope.cli;
 
+import dev.envelope.model.Diagnostic;
 import dev.envelope.model.EnvelopeException;
 import dev.envelope.model.Limits;
 import java.io.IOException;
@@ -38,7 +39,7 @@ final class Input {
       }
       Path path = Path.of(arg);
       if (Files.isDirectory(path)) {
-        throw new EnvelopeException(EnvelopeException.IO, arg + ": is a directory; expected a requirements file");
+        throw new EnvelopeException(EnvelopeException.IO, shown(arg) + ": is a directory; expected a requirements file");
       }
       // One byte past the limit is enough for the reader to refuse the file, whatever its size
       // (a device such as /dev/zero has none).
@@ -46,9 +47,21 @@ final class Input {
         return in.readNBytes(Limits.MAX_FILE_BYTES + 1);
       }
     } catch (NoSuchFileException e) {
-      throw new EnvelopeException(EnvelopeException.IO, arg + ": no such file");
+      throw new EnvelopeException(EnvelopeException.IO, shown(arg) + ": no such file");
+    } catch (java.nio.file.FileSystemException e) {
+      // Its message repeats the path: give the reason alone when there is one ("File name too long").
+      String why = e.getReason() != null ? e.getReason() : e.getMessage();
+      throw new EnvelopeException(EnvelopeException.IO, shown(label(arg)) + ": cannot read: " + shown(why));
     } catch (IOException | java.nio.file.InvalidPathException e) {
-      throw new EnvelopeException(EnvelopeException.IO, label(arg) + ": cannot read: " + e.getMessage());
+      throw new EnvelopeException(EnvelopeException.IO, shown(label(arg)) + ": cannot read: " + shown(e.getMessage()));
     }
+  }
+
+  /** The longest path Linux accepts (PATH_MAX); a longer argument is no file name and is cut. */
+  private static final int MAX_PATH = 4096;
+
+  /** {@code arg} as a message names it: a path in full, anything longer than a path can be cut. */
+  static String shown(String arg) {
+    return arg == null || arg.length() <= MAX_PATH ? arg : Diagnostic.got(arg);
   }
 }

@@ -1,5 +1,6 @@
 package dev.envelope.cli;
 
+import dev.envelope.model.Diagnostic;
 import dev.envelope.estimate.Keyspace;
 import dev.envelope.model.EnvelopeException;
 import dev.envelope.model.Requirements;
@@ -94,7 +95,9 @@ final class KeyspaceCommand implements Callable<Integer> {
     }
     OptionalDouble perSecond = rate == null ? OptionalDouble.empty()
         : OptionalDouble.of(parse("--rate", rate, () -> perSecond(rate, conventions)));
-    Printer.print(root.context, KeyspaceReport.build(Keyspace.figures(space, issued, perSecond), conventions,
+    Keyspace.Space keySpace = space;
+    Keyspace.Figures figures = parse("--rate", rate, () -> Keyspace.figures(keySpace, issued, perSecond));
+    Printer.print(root.context, KeyspaceReport.build(figures, conventions,
         rate == null ? "" : rate), output);
     return 0;
   }
@@ -140,7 +143,7 @@ final class KeyspaceCommand implements Callable<Integer> {
     try {
       return read.get();
     } catch (QuantityException e) {
-      throw usage(option + " " + value + ": " + e.problem() + "; expected " + e.expected());
+      throw usage(option + " " + Diagnostic.got(value) + ": " + e.problem() + "; expected " + e.expected());
     }
   }
 

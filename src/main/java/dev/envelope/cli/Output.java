@@ -32,11 +32,11 @@ final class Output {
     try {
       target = Path.of(file);
     } catch (InvalidPathException e) {
-      throw new EnvelopeException(EnvelopeException.IO, file + ": cannot write: " + e.getReason());
+      throw new EnvelopeException(EnvelopeException.IO, Input.shown(file) + ": cannot write: " + e.getReason());
     }
     if (!force && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       throw new EnvelopeException(EnvelopeException.USAGE,
-          file + ": already exists; expected a new file name, or --force to overwrite it");
+          Input.shown(file) + ": already exists; expected a new file name, or --force to overwrite it");
     }
     Path parent = target.toAbsolutePath().getParent();
     // Hidden, and named after the target, so that a leftover from a killed run is recognisable.
@@ -54,12 +54,13 @@ final class Output {
     } catch (FileAlreadyExistsException e) {
       delete(temporary);
       throw new EnvelopeException(EnvelopeException.USAGE,
-          file + ": already exists; expected a new file name, or --force to overwrite it");
+          Input.shown(file) + ": already exists; expected a new file name, or --force to overwrite it");
     } catch (IOException e) {
       delete(temporary);
       // The directory as the user wrote it: the message must not depend on where envelope runs.
       Path given = target.getParent() == null ? Path.of(".") : target.getParent();
-      throw new EnvelopeException(EnvelopeException.IO, file + ": cannot write: " + reason(e, given));
+      throw new EnvelopeException(EnvelopeException.IO, Input.shown(file) + ": cannot write: "
+          + Input.shown(reason(e, given)));
     }
   }
 

@@ -13,6 +13,7 @@ import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;
 import dev.envelope.model.Warning;
 import dev.envelope.render.CsvRenderer;
+import dev.envelope.render.Escape;
 import dev.envelope.render.EstimateReport;
 import dev.envelope.render.Flat;
 import dev.envelope.render.Histogram;
@@ -146,7 +147,8 @@ final class Printer {
           base.conventions().units());
       if (output.get != null) {
         StringBuilder sb = new StringBuilder();
-        reports.forEach((name, r) -> sb.append(name).append('\t').append(get(r.tree(), output.get)).append('\n'));
+        reports.forEach((name, r) -> sb.append(Escape.tabSeparated(List.of(name, get(r.tree(), output.get))))
+            .append('\n'));
         context.out().print(sb);
         context.out().flush();
         return 0;
@@ -173,7 +175,7 @@ final class Printer {
     report.tree().putList("warnings", WarningReport.list(warnings));
     report = uncertain(report, estimate, settings, full);
     if (output.get != null) {
-      write(context, get(report.tree(), output.get) + "\n");
+      write(context, Escape.tabSeparated(List.of(get(report.tree(), output.get))) + "\n");
       return 0;
     }
     print(context, report, output);
@@ -186,7 +188,7 @@ final class Printer {
     Requirements req = estimate.requirements();
     Report point = report(estimate, sections);
     if (req.uncertainty().isEmpty()) {
-      throw new EnvelopeException(EnvelopeException.USAGE, "--histogram " + path
+      throw new EnvelopeException(EnvelopeException.USAGE, "--histogram " + Diagnostic.got(path)
           + ": no input of " + req.source() + " is a range, so every figure is one value; expected a file with a range,"
           + " e.g. --set 'users.dau=8M to 12M'");
     }
@@ -238,7 +240,7 @@ final class Printer {
     String problem = group ? "a group of figures, not one"
         : "no such figure in this output (a figure is absent when its inputs are)";
     List<String> hint = group ? known.stream().limit(12).toList() : closest(path, known);
-    throw new EnvelopeException(EnvelopeException.USAGE, option + " " + path + ": " + problem + "; expected "
+    throw new EnvelopeException(EnvelopeException.USAGE, option + " " + Diagnostic.got(path) + ": " + problem + "; expected "
         + (hint.isEmpty() ? "a figure path such as traffic.total.peak_per_second" : "one of: " + String.join(", ", hint)));
   }
 
@@ -259,7 +261,7 @@ final class Printer {
 
   static void print(Context context, Report report, OutputOptions output) {
     if (output.get != null) {
-      write(context, get(report.tree(), output.get) + "\n");
+      write(context, Escape.tabSeparated(List.of(get(report.tree(), output.get))) + "\n");
       return;
     }
     write(context, switch (output.format) {

@@ -1,5 +1,6 @@
 package dev.envelope.cli;
 
+import dev.envelope.model.Diagnostic;
 import dev.envelope.model.EnvelopeException;
 import dev.envelope.model.ReferenceData;
 import dev.envelope.model.Requirements;
@@ -60,7 +61,7 @@ final class ReferenceCommand implements Callable<Integer> {
         cal = Calendar.named(calendar);
       } catch (QuantityException e) {
         throw new EnvelopeException(EnvelopeException.USAGE,
-            "--calendar: unknown calendar '" + calendar + "'; expected sre, gregorian or julian");
+            "--calendar: unknown calendar '" + Diagnostic.got(calendar) + "'; expected sre, gregorian or julian");
       }
     }
     Printer.print(root.context, ReferenceReport.build(ReferenceData.load(), List.copyOf(sheets),
@@ -71,7 +72,7 @@ final class ReferenceCommand implements Callable<Integer> {
   private static EnvelopeException unknown(String name) {
     List<String> keys = Stream.of(Sheet.values()).map(Sheet::key).toList();
     String suggestion = Suggest.closest(name, keys);
-    return new EnvelopeException(EnvelopeException.USAGE, "reference: unknown sheet '" + name + "'"
+    return new EnvelopeException(EnvelopeException.USAGE, "reference: unknown sheet '" + Diagnostic.got(name) + "'"
         + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)") + "; expected "
         + String.join(", ", keys));
   }

@@ -1,5 +1,8 @@
 package dev.envelope.cli;
 
+import dev.envelope.model.Diagnostic;
+import dev.envelope.units.Numbers;
+import dev.envelope.units.QuantityException;
 import dev.envelope.estimate.MonteCarlo;
 import dev.envelope.model.EnvelopeException;
 import dev.envelope.units.Format;
@@ -43,7 +46,7 @@ final class SamplingOptions {
         parsed = Double.NaN;
       }
       if (!(parsed >= 1 && parsed <= MAX_SAMPLES) || parsed != Math.rint(parsed)) {
-        throw new EnvelopeException(EnvelopeException.USAGE, "--samples " + samples
+        throw new EnvelopeException(EnvelopeException.USAGE, "--samples " + Diagnostic.got(samples)
             + ": expected a whole number of draws from 1 to 1,000,000 (or 10K, 100K, 1M)");
       }
       n = (int) parsed;
@@ -59,13 +62,14 @@ final class SamplingOptions {
         }
         double p;
         try {
-          p = Double.parseDouble(t);
-        } catch (NumberFormatException e) {
+          // The numbers of a file: Double.parseDouble would take 0x1p3 and 5d too.
+          p = Numbers.parse(t, "a percentile");
+        } catch (QuantityException e) {
           p = Double.NaN;
         }
         if (!(p > 0 && p < 100) || t.contains("e") || t.contains("E")) {
-          throw new EnvelopeException(EnvelopeException.USAGE, "--percentiles " + percentiles + ": '" + part.strip()
-              + "' is not a percentile; expected numbers above 0 and below 100, such as 5,50,95 or 1,50,99.9");
+          throw new EnvelopeException(EnvelopeException.USAGE, "--percentiles " + Diagnostic.got(percentiles) + ": '"
+              + Diagnostic.got(part.strip()) + "' is not a percentile; expected numbers above 0 and below 100, such as 5,50,95 or 1,50,99.9");
         }
         ps.add(p);
       }

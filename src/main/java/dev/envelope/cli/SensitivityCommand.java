@@ -1,5 +1,8 @@
 package dev.envelope.cli;
 
+import dev.envelope.model.Diagnostic;
+import dev.envelope.units.Numbers;
+import dev.envelope.units.QuantityException;
 import dev.envelope.estimate.Sensitivity;
 import dev.envelope.model.Diagnostic;
 import dev.envelope.model.EnvelopeException;
@@ -78,7 +81,7 @@ final class SensitivityCommand implements Callable<Integer> {
 
   private double[] bounds() {
     List<String> parts = List.of(percentiles.split(",", -1));
-    String expected = "--percentiles " + percentiles + ": expected two percentiles, low then high, each above 0 and"
+    String expected = "--percentiles " + Diagnostic.got(percentiles) + ": expected two percentiles, low then high, each above 0 and"
         + " below 100, such as 5,95 or 10,90";
     if (parts.size() != 2) {
       throw new EnvelopeException(EnvelopeException.USAGE, expected);
@@ -86,8 +89,9 @@ final class SensitivityCommand implements Callable<Integer> {
     double[] b = new double[2];
     for (int i = 0; i < 2; i++) {
       try {
-        b[i] = Double.parseDouble(parts.get(i).strip().replaceFirst("^[pP]", "")) / 100;
-      } catch (NumberFormatException e) {
+        // The numbers of a file: Double.parseDouble would take 0x1p3 and 5d too.
+        b[i] = Numbers.parse(parts.get(i).strip().replaceFirst("^[pP]", ""), "a percentile") / 100;
+      } catch (QuantityException e) {
         throw new EnvelopeException(EnvelopeException.USAGE, expected);
       }
       if (!(b[i] > 0 && b[i] < 1)) {

@@ -1,6 +1,7 @@
 package dev.envelope.cli;
 
 import dev.envelope.estimate.Sla;
+import dev.envelope.model.Diagnostic;
 import dev.envelope.model.EnvelopeException;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader;
@@ -70,12 +71,12 @@ final class SlaCommand implements Callable<Integer> {
         continue;
       } catch (QuantityException notATarget) {
         if (!looksLikeFile(arg)) {
-          throw new EnvelopeException(EnvelopeException.USAGE, "sla: " + notATarget.problem() + " (got '" + arg
+          throw new EnvelopeException(EnvelopeException.USAGE, "sla: " + notATarget.problem() + " (got '" + Diagnostic.got(arg)
               + "'); expected " + notATarget.expected() + ", or a requirements file");
         }
         if (file != null) {
           throw new EnvelopeException(EnvelopeException.USAGE,
-              "sla: more than one file (" + file + ", " + arg + "); expected at most one requirements file");
+              "sla: more than one file (" + Diagnostic.got(file) + ", " + Diagnostic.got(arg) + "); expected at most one requirements file");
         }
       }
       file = arg;
@@ -106,7 +107,7 @@ final class SlaCommand implements Callable<Integer> {
     }
     Optional<Tree> impliedBy = Optional.empty();
     if (per != null && downtime == null) {
-      throw new EnvelopeException(EnvelopeException.USAGE, "sla: --per " + per + " is the period of --downtime;"
+      throw new EnvelopeException(EnvelopeException.USAGE, "sla: --per " + Diagnostic.got(per) + " is the period of --downtime;"
           + " expected --downtime DURATION beside it, e.g. --downtime 4h --per month");
     }
     if (downtime != null) {
@@ -146,7 +147,7 @@ final class SlaCommand implements Callable<Integer> {
     }
     if (unit == null) {
       throw new EnvelopeException(EnvelopeException.USAGE,
-          "--per " + period + ": unknown period; expected hour, day, week, month, quarter or year");
+          "--per " + Diagnostic.got(period) + ": unknown period; expected hour, day, week, month, quarter or year");
     }
     double seconds;
     try {
@@ -154,12 +155,20 @@ final class SlaCommand implements Callable<Integer> {
       seconds = Span.parse(downtime).seconds(Requirements.Conventions.of(calendar, UnitSystem.SI).time());
     } catch (QuantityException e) {
       throw new EnvelopeException(EnvelopeException.USAGE,
-          "--downtime " + downtime + ": " + e.problem() + "; expected " + e.expected());
+          "--downtime " + Diagnostic.got(downtime) + ": " + e.problem() + "; expected " + e.expected());
     }
     double periodSeconds = calendar.periodSeconds(unit);
     if (!(seconds > 0) || seconds >= periodSeconds) {
-      throw new EnvelopeException(EnvelopeException.USAGE, "--downtime " + downtime + ": must be above zero and "
+      throw new EnvelopeException(EnvelopeException.USAGE, "--downtime " + Diagnostic.got(downtime) + ": must be above zero and "
           + "shorter than the " + unit.key() + " (" + Format.duration(periodSeconds) + ")");
+    }
+    if (1 - seconds / periodSeconds == 1) {
+      // A downtime of under about 1e-16 of the period: the target would be 100% as a double,
+      // with no downtime to show and infinitely many nines.
+      double shortest = periodSeconds * 0x1p-53;
+      throw new EnvelopeException(EnvelopeException.USAGE, "--downtime " + Diagnostic.got(downtime)
+          + ": too short for a " + unit.key() + " (" + Format.duration(periodSeconds)
+          + "): the target would round to 100%; expected at least " + Format.sig3(shortest) + " s per " + unit.key());
     }
     Tree tree = new Tree();
     tree.put("downtime_seconds", seconds, Tree.Figure.Kind.SECONDS);
@@ -178,7 +187,7 @@ final class SlaCommand implements Callable<Integer> {
       return Calendar.named(name);
     } catch (QuantityException e) {
       throw new EnvelopeException(EnvelopeException.USAGE,
-          "--calendar: unknown calendar '" + name + "'; expected sre, gregorian or julian");
+          "--calendar: unknown calendar '" + Diagnostic.got(name) + "'; expected sre, gregorian or julian");
     }
   }
 }

@@ -107,7 +107,7 @@ final class SweepCommand implements Callable<Integer> {
       throw new EnvelopeException(EnvelopeException.USAGE, "sweep: --get and --show: expected one of them");
     }
     if (show.stream().anyMatch(String::isBlank)) {
-      throw new EnvelopeException(EnvelopeException.USAGE, "--show " + String.join(",", show)
+      throw new EnvelopeException(EnvelopeException.USAGE, "--show " + Diagnostic.got(String.join(",", show))
           + ": an empty path; expected paths separated by commas, e.g. --show traffic.total.peak_per_second,capacity.servers");
     }
   }

@@ -2,7 +2,6 @@ package dev.envelope.cli;
 
 import dev.envelope.model.Diagnostic;
 import dev.envelope.model.Document;
-import dev.envelope.model.Document;
 import dev.envelope.model.EnvelopeException;
 import dev.envelope.model.Location;
 import dev.envelope.model.Requirements;
@@ -58,6 +57,11 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (files.stream().filter("-"::equals).count() > 1) {
+      // Standard input is read once: a second - would read nothing and report an empty file.
+      throw new EnvelopeException(EnvelopeException.USAGE,
+          "validate: - (standard input) is given more than once; expected it at most once");
+    }
     List<FileResult> results = new ArrayList<>();
     for (String file : files) {
       results.add(check(file));
@@ -89,7 +93,7 @@ final class ValidateCommand implements Callable<Integer> {
       }
     } catch (EnvelopeException e) {
       if (e.exitCode() == EnvelopeException.IO) {
-        root.context.err().println("envelope: " + e.getMessage());
+        e.lines().forEach(line -> root.context.err().println("envelope: " + line));
         String label = Input.label(file);
         String message = e.getMessage().startsWith(label + ": ")
             ? e.getMessage().substring(label.length() + 2) : e.getMessage();

@@ -218,7 +218,7 @@ public final class Keyspace {
 
   /**
    * The figures of {@code space}, with {@code issued} codes in use and a {@code perSecond} rate of
-   * new codes, each when known.
+   * new codes, each when known; a rate so slow that the keys would outlast a double is refused.
    */
   public static Figures figures(Space space, OptionalDouble issued, OptionalDouble perSecond) {
     double n = space.keys();
@@ -233,6 +233,12 @@ public final class Keyspace {
     Optional<Exhaustion> exhaustion = Optional.empty();
     if (perSecond.isPresent()) {
       double r = perSecond.getAsDouble();
+      if (Double.isInfinite(n / r)) {
+        // 2^1023 keys at one a year: the keys outlast any time a double holds (1.8e308 s).
+        throw new QuantityException("too slow for this key space: the keys would last past 1.8e308 seconds",
+            "a rate of at least " + dev.envelope.units.Format.sig3(n / Double.MAX_VALUE * 1.001)
+                + "/s, or fewer keys");
+      }
       exhaustion = Optional.of(new Exhaustion(r, n / r, even / r));
     }
     return new Figures(space, even, usage, exhaustion);

@@ -1,5 +1,6 @@
 package dev.envelope.estimate;
 
+import dev.envelope.model.Diagnostic;
 import dev.envelope.model.Assignment;
 import dev.envelope.model.EnvelopeException;
 import dev.envelope.model.Location;
@@ -40,9 +41,9 @@ public record Sweep(List<Axis> axes) {
     Set<String> seen = new HashSet<>();
     for (Axis axis : axes) {
       if (!seen.add(axis.path())) {
-        throw new EnvelopeException(EnvelopeException.USAGE, "--vary " + axis.path()
+        throw new EnvelopeException(EnvelopeException.USAGE, "--vary " + Diagnostic.got(axis.path())
             + ": varied twice; expected each input in one --vary with all its values, e.g. --vary "
-            + axis.path() + "=1M,10M");
+            + Diagnostic.got(axis.path()) + "=1M,10M");
       }
     }
     long count = size(axes);
@@ -65,7 +66,7 @@ public record Sweep(List<Axis> axes) {
   public static Axis axis(String option, String text) {
     String example = ", e.g. " + option + " users.dau=1M,10M,100M";
     if (!text.contains("=")) {
-      throw new EnvelopeException(EnvelopeException.USAGE, option + " " + text + ": expected PATH=V1,V2,..." + example);
+      throw new EnvelopeException(EnvelopeException.USAGE, option + " " + Diagnostic.got(text) + ": expected PATH=V1,V2,..." + example);
     }
     Assignment whole = Assignment.parse(option, text);
     String path = whole.dottedPath();
@@ -75,21 +76,21 @@ public record Sweep(List<Axis> axes) {
       Matcher grouped = GROUPED.matcher(list);
       if (grouped.find()) {
         String g = grouped.group();
-        throw new EnvelopeException(EnvelopeException.USAGE, option + " " + text + ": '" + g
-            + "' reads both as one number with thousands separators and as several values; expected "
-            + g.replace(",", ";") + " (semicolons separate the values, commas may then group digits) or "
-            + g.replace(",", "") + " (one number)");
+        throw new EnvelopeException(EnvelopeException.USAGE, option + " " + Diagnostic.got(text) + ": '"
+            + Diagnostic.got(g) + "' reads both as one number with thousands separators and as several values;"
+            + " expected " + Diagnostic.got(g.replace(",", ";")) + " (semicolons separate the values, commas may then"
+            + " group digits) or " + Diagnostic.got(g.replace(",", "")) + " (one number)");
       }
     }
     List<Assignment> values = new ArrayList<>();
     for (String item : list.split(semicolons ? ";" : ",", -1)) {
       String value = item.strip();
       if (value.isEmpty()) {
-        throw new EnvelopeException(EnvelopeException.USAGE, option + " " + text
+        throw new EnvelopeException(EnvelopeException.USAGE, option + " " + Diagnostic.got(text)
             + ": an empty value in the list; expected values separated by " + (semicolons ? "semicolons" : "commas")
             + example);
       }
-      values.add(new Assignment(whole.path(), value, Location.argument(option + " " + path + "=" + value)));
+      values.add(new Assignment(whole.path(), value, Location.argument(Diagnostic.got(option + " " + path + "=" + value))));
     }
     return new Axis(path, values);
   }

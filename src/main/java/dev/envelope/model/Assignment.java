@@ -23,7 +23,7 @@ public record Assignment(List<String> path, String value, Location origin) {
     int eq = text.indexOf('=');
     String path = eq < 0 ? "" : text.substring(0, eq).strip();
     if (eq < 0 || path.isEmpty() || path.startsWith(".") || path.endsWith(".") || path.contains("..")) {
-      throw new EnvelopeException(EnvelopeException.USAGE, option + " " + text
+      throw new EnvelopeException(EnvelopeException.USAGE, option + " " + Diagnostic.got(text)
           + ": expected path=value, e.g. " + option + " users.dau=300M or " + option + " workloads.tweet.payload=1KB");
     }
     List<String> parts = List.of(path.split("\\."));
@@ -32,6 +32,13 @@ public record Assignment(List<String> path, String value, Location origin) {
           + Limits.grouped(parts.size()) + " levels; expected at most " + Limits.MAX_DEPTH
           + ", as in a file (an input path has at most 5, e.g. workloads.tweet.call_latency.p99)");
     }
-    return new Assignment(parts, text.substring(eq + 1).strip(), Location.argument(option + " " + text));
+    for (String key : parts) {
+      if (key.length() > Limits.MAX_KEY_CHARS) {
+        // As in a file: a key is a field or a workload's name, never thousands of characters.
+        throw new EnvelopeException(EnvelopeException.USAGE, option + " " + Diagnostic.got(text) + ": a key of "
+            + Limits.grouped(key.length()) + " characters in the path; expected keys of at most " + Limits.MAX_KEY_CHARS);
+      }
+    }
+    return new Assignment(parts, text.substring(eq + 1).strip(), Location.argument(Diagnostic.got(option + " " + text)));
   }
 }

@@ -66,7 +66,7 @@ public record Budget(String path, Comparison comparison, String limit, Location 
   }
 
   static Budget parse(String path, String text, Location location) {
-    Matcher m = FORM.matcher(text);
+    Matcher m = FORM.matcher(dev.envelope.units.Numbers.spaces(text));
     if (!m.matches()) {
       throw new QuantityException("not a budget", EXPECTED);
     }

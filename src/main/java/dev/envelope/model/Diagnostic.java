@@ -1,8 +1,12 @@
 package dev.envelope.model;
 
+import dev.envelope.units.SafeText;
+
 /**
  * One problem in an input, printed as {@code file:line:column: path: message}. {@code path} is the
- * dotted field path ({@code workloads.tweet.payload}), or empty for the whole file.
+ * dotted field path ({@code workloads.tweet.payload}), or empty for the whole file. The parts hold
+ * the text as given (JSON prints it so); {@link #toString}, the line people read, escapes what a
+ * terminal would obey ({@link SafeText#line}).
  */
 public record Diagnostic(Location location, String path, String message) {
   /** {@code problems} in file order: by line, then column; command-line arguments first. */
@@ -18,12 +22,11 @@ public record Diagnostic(Location location, String path, String message) {
    * so that one long value cannot flood the terminal.
    */
   public static String got(String value) {
-    return value.length() <= 60 ? value
-        : value.substring(0, 40) + "... (" + Limits.grouped(value.length()) + " characters)";
+    return dev.envelope.units.Format.cut(value);
   }
 
   @Override
   public String toString() {
-    return location + ": " + (path.isEmpty() ? "" : path + ": ") + message;
+    return SafeText.line(location + ": " + (path.isEmpty() ? "" : path + ": ") + message);
   }
 }

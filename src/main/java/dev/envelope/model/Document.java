@@ -73,7 +73,7 @@ public final class Document {
     List<Assignment> all = new ArrayList<>();
     scenario.ifPresent(name -> {
       if (!scenarios.containsKey(name)) {
-        throw new EnvelopeException(EnvelopeException.USAGE, "--scenario " + name + ": no such scenario in "
+        throw new EnvelopeException(EnvelopeException.USAGE, "--scenario " + Diagnostic.got(name) + ": no such scenario in "
             + file + "; expected " + (scenarios.isEmpty() ? "a file with a scenarios: section"
                 : "one of: " + String.join(", ", scenarios.keySet())));
       }

@@ -1,5 +1,6 @@
 package dev.envelope.model;
 
+import dev.envelope.units.SafeText;
 import java.util.List;
 
 /**
@@ -41,10 +42,12 @@ public final class EnvelopeException extends RuntimeException {
 
   /**
    * The lines to print on stderr: every diagnostic up to {@link Limits#MAX_DIAGNOSTICS_SHOWN}, then
-   * one line counting the rest, so that a file of a million mistakes cannot flood a CI log.
+   * one line counting the rest, so that a file of a million mistakes cannot flood a CI log. Each is
+   * one line with its control characters escaped ({@link SafeText#line}): a message quotes file
+   * names, arguments and values as given.
    */
   public List<String> lines() {
-    return diagnostics.isEmpty() ? List.of(getMessage()) : shown(diagnostics, "problem");
+    return diagnostics.isEmpty() ? List.of(SafeText.line(getMessage())) : shown(diagnostics, "problem");
   }
 
   /**

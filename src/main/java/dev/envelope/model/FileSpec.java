@@ -27,6 +27,18 @@ import java.util.stream.Stream;
 public final class FileSpec {
   private FileSpec() {}
 
+  /**
+   * A space in a pattern: ECMA-262's {@code \s} spelled out (tab, line breaks, the byte-order mark
+   * and every Unicode space separator), which is what the reader takes for a space
+   * ({@link dev.envelope.units.Numbers#isSpace}). Spelled out because {@code \s} means less in
+   * other engines: in java.util.regex, only ASCII spaces.
+   */
+  public static final String SPACE =
+      "[\\t\\n\\x0B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF]";
+
+  /** Anything but a {@link #SPACE}. */
+  public static final String NOT_SPACE = "[^" + SPACE.substring(1);
+
   /** The kinds of value a key takes. Each names its grammar for people and as a pattern. */
   public enum Type {
     COUNT("count", "a number, optionally with K, M, B or T (thousand to trillion): 150M, 1.5B, 1e9"),
@@ -104,19 +116,19 @@ public final class FileSpec {
         case RATE -> Regex.RATE;
         case PER_USER_RATE, REQUEST_RATE -> Regex.RATE + "|" + Regex.COUNT;
         case DURATION -> Regex.DURATION;
-        case PERCENTAGE -> Regex.NUMBER + "\\s*%|" + Regex.NUMBER;
-        case TARGET -> Regex.NINES + "|" + Regex.NUMBER + "\\s*%|" + Regex.NUMBER;
-        case RATIO -> Regex.NUMBER + "\\s*:\\s*" + Regex.NUMBER + "|" + Regex.NUMBER;
+        case PERCENTAGE -> Regex.NUMBER + SPACE + "*%|" + Regex.NUMBER;
+        case TARGET -> Regex.NINES + "|" + Regex.NUMBER + SPACE + "*%|" + Regex.NUMBER;
+        case RATIO -> Regex.NUMBER + SPACE + "*:" + SPACE + "*" + Regex.NUMBER + "|" + Regex.NUMBER;
         case NUMBER -> Regex.NUMBER;
         case CALENDAR -> Regex.CALENDAR_NAMES;
         case UNITS -> Regex.UNIT_SYSTEMS;
         case TIME -> Regex.TIME;
-        case BYTE_RATE -> Regex.SIZE + "\\s*/\\s*" + Regex.TIME_UNIT;
-        case PERCENTILE -> "[pP]" + Regex.NUMBER + "|" + Regex.NUMBER + "\\s*%|" + Regex.NUMBER;
+        case BYTE_RATE -> Regex.SIZE + SPACE + "*/" + SPACE + "*" + Regex.TIME_UNIT;
+        case PERCENTILE -> "[pP]" + Regex.NUMBER + "|" + Regex.NUMBER + SPACE + "*%|" + Regex.NUMBER;
         case PEAK_MODEL -> Regex.PEAK_MODELS;
         default -> null;
       };
-      return Optional.ofNullable(body).map(b -> "^\\s*(?:" + b + ")\\s*$");
+      return Optional.ofNullable(body).map(b -> "^" + SPACE + "*(?:" + b + ")" + SPACE + "*$");
     }
   }
 
@@ -183,7 +195,7 @@ public final class FileSpec {
       }
 
       static When of(String key, String value, List<String> requires) {
-        return new When(key, value, "^\\s*" + Regex.anyCase(Stream.of(value)) + "\\s*$", requires);
+        return new When(key, value, "^" + SPACE + "*" + Regex.anyCase(Stream.of(value)) + SPACE + "*$", requires);
       }
     }
   }
@@ -514,23 +526,23 @@ public final class FileSpec {
     /** An unsigned decimal as {@code Numbers} reads it: 42, 0.5, .5, 1e9, 1_000, 86,400. */
     static final String NUMBER = "\\+?(?:[0-9][0-9_]*(?:\\.[0-9_]*)?(?:[eE][+-]?[0-9]+)?"
         + "|\\.[0-9][0-9_]*(?:[eE][+-]?[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]*)?)";
-    static final String COUNT = NUMBER + "\\s*[kKmMbBtT]?";
+    static final String COUNT = NUMBER + SPACE + "*[kKmMbBtT]?";
     static final String TIME_UNIT = anyCase(Stream.of(CalendarUnit.values()).filter(CalendarUnit::isRateUnit)
         .flatMap(u -> u.aliases().stream()));
-    static final String RATE = COUNT + "\\s*/\\s*" + TIME_UNIT;
+    static final String RATE = COUNT + SPACE + "*/" + SPACE + "*" + TIME_UNIT;
     /** B, byte, bytes; K, KB, KiB ... E, EB, EiB: the units {@code Sizes} reads. */
-    static final String SIZE = NUMBER + "\\s*(?:[bB](?:[yY][tT][eE][sS]?)?|[kKmMgGtTpPeE](?:[iI]?[bB])?)?";
+    static final String SIZE = NUMBER + SPACE + "*(?:[bB](?:[yY][tT][eE][sS]?)?|[kKmMgGtTpPeE](?:[iI]?[bB])?)?";
     private static final String ISO_NUMBER = "[0-9.]+";
     static final String ISO_DURATION = "[pP](?=[0-9.]|[tT][0-9.])"
         + "(?:" + ISO_NUMBER + "[yY])?(?:" + ISO_NUMBER + "[mM])?(?:" + ISO_NUMBER + "[wW])?(?:" + ISO_NUMBER + "[dD])?"
         + "(?:[tT](?=[0-9.])(?:" + ISO_NUMBER + "[hH])?(?:" + ISO_NUMBER + "[mM])?(?:" + ISO_NUMBER + "[sS])?)?";
     /** Compound durations as tables print them: 43m 12s, 1h 30min ("m" is minutes only there). */
     static final String COMPOUND_DURATION =
-        "(?:[0-9]+(?:\\.[0-9]+)?\\s*(?:" + TIME_UNIT + "|m)\\s*){2,}";
-    static final String DURATION = NUMBER + "\\s*" + TIME_UNIT + "|" + ISO_DURATION + "|" + COMPOUND_DURATION;
+        "(?:[0-9]+(?:\\.[0-9]+)?" + SPACE + "*(?:" + TIME_UNIT + "|m)" + SPACE + "*){2,}";
+    static final String DURATION = NUMBER + SPACE + "*" + TIME_UNIT + "|" + ISO_DURATION + "|" + COMPOUND_DURATION;
     static final String NINES = "(?:[0-9]+(?:\\.5)?|"
         + anyCase(Stream.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
-        + ")\\s+" + anyCase(Stream.of("nine", "nines"));
+        + ")" + SPACE + "+" + anyCase(Stream.of("nine", "nines"));
     static final String CALENDAR_NAMES =
         anyCase(Stream.of(Calendar.SRE, Calendar.GREGORIAN, Calendar.JULIAN).map(Calendar::name));
     static final String UNIT_SYSTEMS = anyCase(Stream.of(UnitSystem.values()).map(UnitSystem::key));
@@ -540,7 +552,7 @@ public final class FileSpec {
     static final String TIME_UNITS = anyCase(Stream.of("us", "usec", "microsecond", "microseconds", "ms", "msec",
         "msecs", "millisecond", "milliseconds", "s", "sec", "secs", "second", "seconds", "m", "min", "mins",
         "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "w", "wk", "week", "weeks"));
-    static final String TIME = "(?:" + NUMBER + "\\s*" + TIME_UNITS + "\\s*)+";
+    static final String TIME = "(?:" + NUMBER + SPACE + "*" + TIME_UNITS + SPACE + "*)+";
 
     /** Alternatives matched in any case, longest first: {@code (?:[dD][aA][yY][sS]|[dD])}. */
     static String anyCase(Stream<String> words) {

@@ -36,6 +36,6 @@ public sealed interface Node {
     if (node instanceof ListNode) {
       return "a list";
     }
-    return ((Scalar) node).text() == null ? "nothing (null)" : "'" + ((Scalar) node).text() + "'";
+    return ((Scalar) node).text() == null ? "nothing (null)" : "'" + Diagnostic.got(((Scalar) node).text()) + "'";
   }
 }

@@ -49,7 +49,7 @@ final class Ranges {
   /** True when {@code node} is written as a range rather than a single value. */
   static boolean isRange(Node node) {
     if (node instanceof Scalar s) {
-      return s.text() != null && TO.matcher(s.text().strip()).matches();
+      return s.text() != null && TO.matcher(Numbers.spaces(s.text())).matches();
     }
     if (node instanceof MapNode m) {
       return m.entries().keySet().stream().anyMatch(KEYS::contains);
@@ -116,14 +116,14 @@ final class Ranges {
 
     Read<T> read() {
       if (node instanceof Scalar s) {
-        Matcher m = TO.matcher(s.text().strip());
+        Matcher m = TO.matcher(Numbers.spaces(s.text()));
         m.matches();
         double low = end(m.group(1).strip(), s.location(), field.path());
         double high = end(m.group(2).strip(), s.location(), field.path());
         if (Double.isNaN(low) || Double.isNaN(high)) {
           return null;
         }
-        return lognormal(low, Double.NaN, high, DEFAULT_CONFIDENCE, s.location(), s.text().strip());
+        return lognormal(low, Double.NaN, high, DEFAULT_CONFIDENCE, s.location(), Numbers.spaces(s.text()));
       }
       MapNode map = (MapNode) node;
       for (Entry e : map.entries().values()) {
@@ -138,7 +138,7 @@ final class Ranges {
       boolean named = false;
       Entry d = map.entries().get("dist");
       if (d != null) {
-        String text = d.value() instanceof Scalar s && s.text() != null ? s.text().strip().toLowerCase(Locale.ROOT) : null;
+        String text = d.value() instanceof Scalar s && s.text() != null ? Numbers.spaces(s.text()).toLowerCase(Locale.ROOT) : null;
         if (text == null || List.of(Shape.values()).stream().noneMatch(sh -> sh.key().equals(text))) {
           problems.add(new Diagnostic(d.value().location(), field.path() + ".dist",
               "unknown distribution (got " + Node.kind(d.value()) + "); expected lognormal, normal, uniform,"

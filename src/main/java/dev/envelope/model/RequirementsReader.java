@@ -381,8 +381,8 @@ public final class RequirementsReader {
     if (quantiles) {
       if (!(p99.getAsDouble() > p50.getAsDouble())) {
         Scalar at = (Scalar) s.entry("p99").value();
-        problems.add(new Diagnostic(at.location(), s.child("p99"), "p99 is not above p50 (got '" + at.text()
-            + "' and '" + ((Scalar) s.entry("p50").value()).text() + "'); expected a p99 longer than the p50"));
+        problems.add(new Diagnostic(at.location(), s.child("p99"), "p99 is not above p50 (got '" + Diagnostic.got(at.text())
+            + "' and '" + Diagnostic.got(((Scalar) s.entry("p50").value()).text()) + "'); expected a p99 longer than the p50"));
         return Optional.empty();
       }
       if (!ordered(s, "p50", p50.getAsDouble(), "p99", p99.getAsDouble(), true,
@@ -445,7 +445,7 @@ public final class RequirementsReader {
       }
       Integer seen = names.putIfAbsent(component.name(), i);
       if (seen != null) {
-        problems.add(new Diagnostic(c.entry("name").value().location(), c.child("name"), "'" + component.name()
+        problems.add(new Diagnostic(c.entry("name").value().location(), c.child("name"), "'" + Diagnostic.got(component.name())
             + "' names " + path + "[" + seen + "] too; expected a name of its own"));
         continue;
       }
@@ -630,7 +630,7 @@ public final class RequirementsReader {
       if (c.entry("year") == null) {
         problems.add(new Diagnostic(cal.keyLocation(), "conventions.calendar.year",
             "missing; a custom calendar needs year (days), e.g. {year: 365, month: 30}"));
-      } else if (year.isPresent()) {
+      } else if (year.isPresent() && ordered(c, year.get(), quarter, month)) {
         calendar = Calendar.custom(year.get(), quarter.orElse(null), month.orElse(null));
       }
     } else {
@@ -680,6 +680,45 @@ public final class RequirementsReader {
     }
     this.time = time;
     return new Requirements.Conventions(calendar, units, time);
+  }
+
+  /**
+   * Whether a custom calendar's month fits in its quarter and its quarter in its year, each given
+   * or defaulted (year / 4, year / 12); a period that does not is reported at its value (or, when
+   * the month is defaulted, at the quarter that is too short for it).
+   */
+  private boolean ordered(Section c, double year, Optional<Double> quarter, Optional<Double> month) {
+    if ((c.entry("quarter") != null && quarter.isEmpty()) || (c.entry("month") != null && month.isEmpty())) {
+      return false; // already reported
+    }
+    double q = quarter.orElse(year / 4);
+    double m = month.orElse(year / 12);
+    String y = Format.plain(year) + " days (the year)";
+    boolean quarterTooLong = quarter.isPresent() && q > year;
+    boolean monthTooLong = month.isPresent() && m > year;
+    if (quarterTooLong || monthTooLong) {
+      if (quarterTooLong) {
+        calendarProblem(c, "quarter", "a quarter longer than the year", "a quarter of at most " + y);
+      }
+      if (monthTooLong) {
+        calendarProblem(c, "month", "a month longer than the year", "a month of at most " + y);
+      }
+    } else if (m > q && month.isPresent()) {
+      calendarProblem(c, "month", "a month longer than the quarter", "a month of at most " + Format.plain(q)
+          + " days (the quarter" + (quarter.isPresent() ? ")" : ": year / 4), or a longer quarter beside it"));
+    } else if (m > q) {
+      calendarProblem(c, "quarter", "a quarter shorter than the month", "a quarter of at least the month (year / 12:"
+          + " about " + Format.sig3(m) + " days), or a shorter month beside it");
+    } else {
+      return true;
+    }
+    return false;
+  }
+
+  private void calendarProblem(Section c, String key, String problem, String expected) {
+    Scalar at = (Scalar) c.entry(key).value();
+    problems.add(new Diagnostic(at.location(), c.child(key),
+        problem + " (got '" + Diagnostic.got(at.text()) + "'); expected " + expected));
   }
 
   // Value parsers for the fields with extra limits.
@@ -787,7 +826,7 @@ public final class RequirementsReader {
   }
 
   private static PeakKind peakKind(String text) {
-    String t = text.strip().toLowerCase(Locale.ROOT);
+    String t = Numbers.spaces(text).toLowerCase(Locale.ROOT);
     for (PeakKind kind : PeakKind.values()) {
       if (kind.key().equals(t)) {
         return kind;

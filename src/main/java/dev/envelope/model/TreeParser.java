@@ -57,7 +57,7 @@ public final class TreeParser {
       throw invalid(new Location(file, 1, 1), "", "the file is larger than 1 MiB; expected a requirements file of at most "
           + Limits.grouped(Limits.MAX_FILE_BYTES) + " bytes");
     }
-    String text = new String(bytes, StandardCharsets.UTF_8);
+    String text = decode(file, bytes);
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
     }
@@ -70,6 +70,87 @@ public final class TreeParser {
     return parse(file, text, json ? json() : yaml());
   }
 
+  /**
+   * {@code bytes} as UTF-8 text. A file in UTF-16 or UTF-32 (told by its byte-order mark, or by the
+   * zero bytes that ASCII characters have in those encodings, as YAML 1.2 section 5.2 and RFC 4627
+   * section 3 detect them) and a file that is not valid UTF-8 are refused, naming the encoding or
+   * the first bad byte: decoded silently, they would read as "special characters" or as U+FFFD.
+   */
+  static String decode(String file, byte[] bytes) {
+    String other = otherEncoding(bytes);
+    if (other != null) {
+      throw invalid(new Location(file, 1, 1), "", other);
+    }
+    java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+    java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      // The text before the bad byte is decoded: its lines and columns place the byte.
+      int offset = in.position();
+      String before = out.flip().toString();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < before.length(); i++) {
+        if (before.charAt(i) == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      int column = before.codePointCount(lineStart, before.length()) + 1;
+      throw invalid(new Location(file, line, column), "", String.format(java.util.Locale.ROOT,
+          "the file is not valid UTF-8: byte 0x%02X (byte offset %d) does not start or continue a character;"
+              + " expected UTF-8 text (convert it with iconv, e.g. iconv -f LATIN1 -t UTF-8 for Latin-1)",
+          bytes[offset] & 0xFF, offset));
+    }
+    return out.flip().toString();
+  }
+
+  /** A message naming the encoding of {@code bytes} when it is UTF-16 or UTF-32, else null. */
+  private static String otherEncoding(byte[] b) {
+    int n = b.length;
+    String name = null;
+    boolean little = false;
+    boolean mark = true;
+    if (n >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xFF) == 0xFE && (b[3] & 0xFF) == 0xFF) {
+      name = "UTF-32";
+    } else if (n >= 4 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE && b[2] == 0 && b[3] == 0) {
+      name = "UTF-32";
+      little = true;
+    } else if (n >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+      name = "UTF-16";
+    } else if (n >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+      name = "UTF-16";
+      little = true;
+    } else {
+      // No mark: a requirements file starts with ASCII, whose zero bytes give the encoding away.
+      mark = false;
+      if (n >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] != 0) {
+        name = "UTF-32";
+      } else if (n >= 4 && b[0] != 0 && b[1] == 0 && b[2] == 0 && b[3] == 0) {
+        name = "UTF-32";
+        little = true;
+      } else if (n >= 2 && b[0] == 0 && b[1] != 0) {
+        name = "UTF-16";
+      } else if (n >= 2 && b[0] != 0 && b[1] == 0) {
+        name = "UTF-16";
+        little = true;
+      }
+    }
+    if (name == null) {
+      return null;
+    }
+    // Without a mark, iconv needs the byte order spelled out.
+    String from = mark ? name : name + (little ? "LE" : "BE");
+    return "the file is " + name + " (" + (little ? "little" : "big") + "-endian" + (mark ? "" : ", without a byte-order mark")
+        + "); expected UTF-8: convert it with iconv -f " + from + " -t UTF-8";
+  }
+
   private static Node parse(String file, String text, JsonFactory factory) {
     List<Diagnostic> problems = new ArrayList<>();
     try (JsonParser parser = factory.createParser(text)) {
@@ -77,7 +158,7 @@ public final class TreeParser {
       if (first == null) {
         throw invalid(new Location(file, 1, 1), "", "the file is empty; expected a requirements mapping");
       }
-      Node root = read(parser, file, "", 0, problems);
+      Node root = read(parser, file, text, "", 0, problems);
       if (parser.nextToken() != null) {
         problems.add(new Diagnostic(at(file, parser.currentTokenLocation()), "",
             "more than one document; expected a single requirements mapping"));
@@ -111,7 +192,7 @@ public final class TreeParser {
     }
   }
 
-  private static Node read(JsonParser p, String file, String path, int depth, List<Diagnostic> problems)
+  private static Node read(JsonParser p, String file, String text, String path, int depth, List<Diagnostic> problems)
       throws IOException {
     Location location = at(file, p.currentTokenLocation());
     JsonToken token = p.currentToken();
@@ -122,14 +203,14 @@ public final class TreeParser {
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT, Diagnostic.sorted(problems));
     }
     if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-      problems.add(new Diagnostic(location, path, "a YAML alias (*" + p.getText() + ") is not read; expected the value"
+      problems.add(new Diagnostic(location, path, "a YAML alias (*" + Diagnostic.got(p.getText()) + ") is not read; expected the value"
           + " written out (aliases can make a small file expand without bound)"));
       return new Node.Scalar(location, null);
     }
     switch (token) {
       case START_OBJECT -> {
         Map<String, Node.Entry> entries = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
+        while (nextKey(p, file, text, path, problems) == JsonToken.FIELD_NAME) {
           String key = p.currentName();
           Location keyLocation = at(file, p.currentTokenLocation());
           if (key.length() > Limits.MAX_KEY_CHARS) {
@@ -139,7 +220,7 @@ public final class TreeParser {
           }
           String childPath = path.isEmpty() ? key : path + "." + key;
           p.nextToken();
-          Node value = read(p, file, childPath, depth + 1, problems);
+          Node value = read(p, file, text, childPath, depth + 1, problems);
           if (entries.containsKey(key)) {
             Location first = entries.get(key).keyLocation();
             problems.add(new Diagnostic(keyLocation, childPath, "duplicate key (first at line " + first.line()
@@ -154,7 +235,7 @@ public final class TreeParser {
         List<Node> items = new ArrayList<>();
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          items.add(read(p, file, path + "[" + i++ + "]", depth + 1, problems));
+          items.add(read(p, file, text, path + "[" + i++ + "]", depth + 1, problems));
         }
         return new Node.ListNode(location, items);
       }
@@ -162,15 +243,74 @@ public final class TreeParser {
         return new Node.Scalar(location, null);
       }
       default -> {
-        String text = p.getText();
-        if (text.length() > Limits.MAX_VALUE_CHARS) {
-          problems.add(new Diagnostic(location, path, "a value of " + Limits.grouped(text.length())
+        String value = p.getText();
+        if (value.length() > Limits.MAX_VALUE_CHARS) {
+          problems.add(new Diagnostic(location, path, "a value of " + Limits.grouped(value.length())
               + " characters; expected at most " + Limits.grouped(Limits.MAX_VALUE_CHARS)));
           return new Node.Scalar(location, null);
         }
-        return new Node.Scalar(location, text);
+        return new Node.Scalar(location, value);
       }
     }
+  }
+
+  /** SnakeYAML's event for a key that is not a scalar, as Jackson's message names it. */
+  private static final java.util.regex.Pattern NOT_A_SCALAR_KEY = java.util.regex.Pattern.compile(
+      "Expected a field name \\(Scalar value in YAML\\), got this instead: <org\\.yaml\\.snakeyaml\\.events\\."
+          + "(\\w+)Event(?:\\(anchor=([^,)]*))?.*", java.util.regex.Pattern.DOTALL);
+
+  /**
+   * The next token of a mapping: a key or its end. A YAML key that is a list, a mapping or an
+   * alias ({@code ? [a, b] : 1}, {@code *a : 1}) is reported in plain words at the key, where
+   * Jackson's message would name SnakeYAML's classes.
+   */
+  private static JsonToken nextKey(JsonParser p, String file, String text, String path, List<Diagnostic> problems)
+      throws IOException {
+    try {
+      return p.nextToken();
+    } catch (JsonProcessingException e) {
+      java.util.regex.Matcher m = NOT_A_SCALAR_KEY.matcher(e.getOriginalMessage() == null ? "" : e.getOriginalMessage());
+      if (!m.matches() || e.getLocation() == null) {
+        throw e;
+      }
+      String got = switch (m.group(1)) {
+        case "SequenceStart" -> "a list";
+        case "MappingStart" -> "a mapping";
+        case "Alias" -> "the alias *" + Diagnostic.got(m.group(2));
+        default -> "not a scalar";
+      };
+      Location where = keyStart(file, text, e.getLocation(), m.group(1).equals("Alias") ? "*" + m.group(2) : null);
+      problems.add(new Diagnostic(where, path, "a key must be plain text (got " + got
+          + "); expected a name such as users or tweet"));
+      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, Diagnostic.sorted(problems));
+    }
+  }
+
+  /**
+   * Where a key that is not a scalar starts. Jackson reports where its event ends: just after the
+   * {@code [} or {@code {} of a flow collection, or after an alias ({@code *a}).
+   */
+  private static Location keyStart(String file, String text, JsonLocation end, String alias) {
+    Location at = at(file, end);
+    int lineStart = 0;
+    for (int line = 1; line < at.line() && lineStart >= 0; line++) {
+      lineStart = text.indexOf('\n', lineStart) + 1;
+      if (lineStart == 0) {
+        return at;
+      }
+    }
+    int offset = lineStart + at.column() - 1;
+    if (offset > text.length()) {
+      return at;
+    }
+    String before = text.substring(lineStart, offset);
+    if (alias != null && before.stripTrailing().endsWith(alias)) {
+      return new Location(file, at.line(), before.stripTrailing().length() - alias.length() + 1);
+    }
+    if (before.endsWith("[") || before.endsWith("{")) {
+      return new Location(file, at.line(), at.column() - 1);
+    }
+    return at;
   }
 
   private static Location at(String file, JsonLocation where) {

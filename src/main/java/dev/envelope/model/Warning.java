@@ -1,5 +1,6 @@
 package dev.envelope.model;
 
+import dev.envelope.units.SafeText;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -24,8 +25,9 @@ public record Warning(Location location, String path, String message) {
     return new Diagnostic(location, path, message);
   }
 
+  /** The line people read: control characters in the file name, path or message escaped ({@link SafeText#line}). */
   @Override
   public String toString() {
-    return location + ": warning: " + (path.isEmpty() ? "" : path + ": ") + message;
+    return SafeText.line(location + ": warning: " + (path.isEmpty() ? "" : path + ": ") + message);
   }
 }

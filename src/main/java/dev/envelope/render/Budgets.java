@@ -61,8 +61,11 @@ public final class Budgets {
       limit = limit(budget.limit(), figure.kind(), req);
     } catch (QuantityException q) {
       String[] kind = kind(figure.kind());
-      problems.add(new Diagnostic(budget.location(), path, "the figure is " + kind[0]
-          + " and the limit is not one (got '" + budget.limit() + "'); expected " + kind[1]));
+      // A number out of a double's range is the right kind, but cannot be compared: say so.
+      String problem = q.problem().startsWith("number is") ? q.problem()
+          : "the figure is " + kind[0] + " and the limit is not one";
+      problems.add(new Diagnostic(budget.location(), path, problem
+          + " (got '" + Diagnostic.got(budget.limit()) + "'); expected " + kind[1]));
       return null;
     }
     double actual = figure.value();

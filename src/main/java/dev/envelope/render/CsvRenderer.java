@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * CSV with one row per figure and stable columns {@code section,figure,workload,value,unit}
- * (a leading {@code scenario} column for several scenarios). Values are raw, in base units.
+ * (a leading {@code scenario} column for several scenarios). Values are raw, in base units; a
+ * text field that a spreadsheet would read as a formula starts with a quote mark ({@link Escape#csv}).
  */
 public final class CsvRenderer {
   private CsvRenderer() {}
@@ -29,18 +30,17 @@ public final class CsvRenderer {
     return sb.toString();
   }
 
-  /** Writes one record, quoting fields that hold a comma, a quote or a line break (RFC 4180). */
+  /**
+   * Writes one record, each field through {@link Escape#csv}: on one line, never a spreadsheet
+   * formula, quoted when it holds a comma or a quote (RFC 4180). Every CSV of envelope is written
+   * with it.
+   */
   public static void line(StringBuilder sb, List<String> fields) {
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
         sb.append(',');
       }
-      String f = fields.get(i);
-      if (f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
-        sb.append('"').append(f.replace("\"", "\"\"")).append('"');
-      } else {
-        sb.append(f);
-      }
+      sb.append(Escape.csv(fields.get(i)));
     }
     sb.append('\n');
   }

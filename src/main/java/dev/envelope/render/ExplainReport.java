@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Derivations for people and for tools: each step's formula in words and in symbols, the values
@@ -114,8 +115,8 @@ public final class ExplainReport {
   /** The whole explanation as a terminal table: a header, then every step. */
   public String table(boolean colour) {
     StringBuilder sb = new StringBuilder();
-    sb.append(style(title(), colour)).append('\n');
-    header().forEach(line -> sb.append(line).append('\n'));
+    sb.append(style(Escape.table(title()), colour)).append('\n');
+    header().forEach(line -> sb.append(Escape.table(line)).append('\n'));
     sb.append(tableSteps(colour));
     return sb.toString();
   }
@@ -124,13 +125,14 @@ public final class ExplainReport {
   public String tableSteps(boolean colour) {
     StringBuilder sb = new StringBuilder();
     for (Step s : steps) {
-      sb.append('\n').append(style(s.path(), colour)).append('\n');
+      sb.append('\n').append(style(Escape.table(s.path()), colour)).append('\n');
       for (String line : lines(s)) {
-        sb.append("  ").append(line).append('\n');
+        sb.append("  ").append(Escape.table(line)).append('\n');
       }
       List<List<String>> rows = new ArrayList<>();
       for (Operand o : s.inputs()) {
-        rows.add(List.of(o.symbol(), display(o.value(), o.unit(), units), o.from().kind().key(), where(o.from())));
+        rows.add(Stream.of(o.symbol(), display(o.value(), o.unit(), units), o.from().kind().key(), where(o.from()))
+            .map(Escape::table).toList());
       }
       for (String line : aligned(rows)) {
         sb.append("  ").append(line).append('\n');
@@ -153,15 +155,21 @@ public final class ExplainReport {
     StringBuilder sb = new StringBuilder();
     for (Step s : steps) {
       sb.append('\n').append(level).append(' ').append(escape(s.path())).append("\n\n");
-      sb.append("```\n");
-      for (String line : lines(s)) {
+      // A code block shows its lines as written, HTML and all; only a fence can end it, so the fence
+      // is longer than any run of backticks in the lines.
+      List<String> lines = lines(s).stream().map(Escape::table).toList();
+      String fence = fence(lines);
+      sb.append(fence).append('\n');
+      for (String line : lines) {
         sb.append(line).append('\n');
       }
-      sb.append("```\n\n");
+      sb.append(fence).append("\n\n");
       sb.append("| input | value | from | where |\n| --- | ---: | --- | --- |\n");
       for (Operand o : s.inputs()) {
-        sb.append("| ").append(escape(o.symbol())).append(" | ").append(escape(display(o.value(), o.unit(), units)))
-            .append(" | ").append(o.from().kind().key()).append(" | ").append(escape(where(o.from()))).append(" |\n");
+        sb.append("| ").append(Escape.markdownCell(o.symbol())).append(" | ")
+            .append(escape(display(o.value(), o.unit(), units))).append(" | ")
+            .append(Escape.markdownCell(o.from().kind().key())).append(" | ")
+            .append(Escape.markdownCell(where(o.from()))).append(" |\n");
       }
     }
     return sb.toString();
@@ -408,6 +416,19 @@ public final class ExplainReport {
   }
 
   private static String escape(String s) {
-    return s.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
+    return Escape.markdown(s);
+  }
+
+  /** A Markdown code fence longer than any run of backticks in {@code lines}, and at least three. */
+  static String fence(List<String> lines) {
+    int longest = 0;
+    for (String line : lines) {
+      int run = 0;
+      for (int i = 0; i < line.length(); i++) {
+        run = line.charAt(i) == '`' ? run + 1 : 0;
+        longest = Math.max(longest, run);
+      }
+    }
+    return "`".repeat(Math.max(3, longest + 1));
   }
 }

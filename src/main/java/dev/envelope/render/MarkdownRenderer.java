@@ -3,7 +3,11 @@ package dev.envelope.render;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A report ready to paste into a design doc: a heading, then each block as a pipe table. */
+/**
+ * A report ready to paste into a design doc: a heading, then each block as a pipe table. All text
+ * goes through {@link Escape#markdown}, and the header row and text columns of a table through
+ * {@link Escape#markdownCell}, so a name from the file cannot add HTML, a link or a table column.
+ */
 public final class MarkdownRenderer {
   private MarkdownRenderer() {}
 
@@ -27,7 +31,7 @@ public final class MarkdownRenderer {
         while (header.size() < width) {
           header.add("");
         }
-        row(sb, header);
+        row(sb, header, i -> true);
         List<String> rule = new ArrayList<>();
         for (int i = 0; i < width; i++) {
           rule.add(block.leftAligned(i) ? "---" : "---:");
@@ -38,7 +42,7 @@ public final class MarkdownRenderer {
           while (cells.size() < width) {
             cells.add("");
           }
-          row(sb, cells);
+          row(sb, cells, block::leftAligned);
         }
         sb.append('\n');
       }
@@ -49,12 +53,17 @@ public final class MarkdownRenderer {
     return sb.toString().replace("\n\n\n", "\n\n").stripTrailing() + "\n";
   }
 
-  private static void row(StringBuilder sb, List<String> cells) {
-    List<String> escaped = cells.stream().map(c -> escape(c.strip())).toList();
+  /** One table row; {@code text} says which columns hold text (the others are figures envelope wrote). */
+  private static void row(StringBuilder sb, List<String> cells, java.util.function.IntPredicate text) {
+    List<String> escaped = new ArrayList<>();
+    for (int i = 0; i < cells.size(); i++) {
+      String c = cells.get(i).strip();
+      escaped.add(text.test(i) ? Escape.markdownCell(c) : Escape.markdown(c));
+    }
     sb.append("| ").append(String.join(" | ", escaped)).append(" |\n");
   }
 
   private static String escape(String s) {
-    return s.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
+    return Escape.markdown(s);
   }
 }

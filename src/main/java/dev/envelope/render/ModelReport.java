@@ -249,7 +249,7 @@ final class ModelReport {
   /** A time for latencies: milliseconds under a second ("20 ms", "0.25 ms"), else as durations. */
   static String time(double seconds) {
     // Finite first: an infinite time is laid out, then reported by the overflow check (exit 3).
-    if (seconds > 0 && Double.isFinite(seconds) && Double.parseDouble(Format.sig3(seconds)) < 1) {
+    if (seconds > 0 && Double.isFinite(seconds) && Format.rounded(seconds) < 1) {
       return Format.sig3(seconds * 1000) + " ms";
     }
     return Format.duration(seconds);
@@ -262,7 +262,7 @@ final class ModelReport {
 
   /** A share to three significant figures, so that a percentage shows no binary noise (0.0540%). */
   static double round(double fraction) {
-    return fraction == 0 ? 0 : Double.parseDouble(Format.sig3(fraction));
+    return fraction == 0 ? 0 : Format.rounded(fraction);
   }
 
   /**

@@ -181,7 +181,7 @@ public final class ReferenceReport {
     String[] units = {"ns", "us", "ms", "s"};
     double value = seconds / 1e-9;
     int i = 0;
-    while (i < units.length - 1 && Double.parseDouble(Format.sig3(value)) >= 1000) {
+    while (i < units.length - 1 && Format.rounded(value) >= 1000) {
       value /= 1000;
       i++;
     }

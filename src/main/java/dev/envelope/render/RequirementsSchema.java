@@ -71,7 +71,8 @@ public final class RequirementsSchema {
   }
 
   /** The pattern of a range written as text: two values joined by "to". */
-  static final String RANGE_TEXT = "^\\s*\\S.*\\s+[Tt][Oo]\\s+\\S.*$";
+  static final String RANGE_TEXT = "^" + FileSpec.SPACE + "*" + FileSpec.NOT_SPACE + ".*" + FileSpec.SPACE + "+[Tt][Oo]"
+      + FileSpec.SPACE + "+" + FileSpec.NOT_SPACE + ".*$";
 
   /**
    * One key, every keyword inline: draft 7 tools, which most editors are, ignore the keywords
@@ -242,7 +243,8 @@ public final class RequirementsSchema {
     t.put("additionalProperties", new Tree()
         .put("description", "A comparison and a limit in the figure's units: \"<= 40\", \"< 2PB\", \"< 50K/s\"; after a percentile of the Monte Carlo for a figure with ranges: \"p95 <= 40\".")
         .put("type", "string")
-        .put("pattern", "^\\s*(?:[pP][0-9]+(?:\\.[0-9]+)?\\s*)?" + comparisons + "\\s*\\S.*$"));
+        .put("pattern", "^" + FileSpec.SPACE + "*(?:[pP][0-9]+(?:\\.[0-9]+)?" + FileSpec.SPACE + "*)?" + comparisons
+            + FileSpec.SPACE + "*" + FileSpec.NOT_SPACE + ".*$"));
   }
 
   private static void range(Tree t, Range r) {

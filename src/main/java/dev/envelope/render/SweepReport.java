@@ -98,7 +98,7 @@ public final class SweepReport {
     for (Row row : rows) {
       List<String> fields = new ArrayList<>(row.inputs());
       fields.add(row.outputs().containsKey(path) ? Flat.raw(row.outputs().get(path)) : "");
-      sb.append(String.join("\t", fields)).append('\n');
+      sb.append(Escape.tabSeparated(fields)).append('\n');
     }
     return sb.toString();
   }

@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * Terminal tables: a header, then each block as an aligned table under its title. Colour (bold
  * titles, dim notes) only when asked, which the command decides from the terminal and NO_COLOR.
+ * Every piece of text is one line through {@link Escape#table} (names from the file may hold control
+ * characters), escaped before the columns are measured and before the colour's own escapes go in.
  */
 public final class TableRenderer {
   private static final String BOLD = "\u001b[1m";
@@ -16,18 +18,18 @@ public final class TableRenderer {
 
   public static String render(Report report, boolean colour) {
     StringBuilder sb = new StringBuilder();
-    sb.append(style(report.title(), BOLD, colour)).append('\n');
+    sb.append(style(Escape.table(report.title()), BOLD, colour)).append('\n');
     for (String line : report.header()) {
-      sb.append(style(line, DIM, colour)).append('\n');
+      sb.append(style(Escape.table(line), DIM, colour)).append('\n');
     }
     for (Report.Block block : report.blocks()) {
       sb.append('\n');
-      sb.append(style(block.title(), BOLD, colour)).append('\n');
+      sb.append(style(Escape.table(block.title()), BOLD, colour)).append('\n');
       for (String line : table(block)) {
         sb.append("  ").append(line.stripTrailing()).append('\n');
       }
       for (String note : block.notes()) {
-        sb.append(style("  " + note, DIM, colour)).append('\n');
+        sb.append(style("  " + Escape.table(note), DIM, colour)).append('\n');
       }
     }
     return sb.toString();
@@ -36,9 +38,11 @@ public final class TableRenderer {
   private static List<String> table(Report.Block block) {
     List<List<String>> all = new ArrayList<>();
     if (!block.columns().isEmpty()) {
-      all.add(block.columns());
+      all.add(block.columns().stream().map(Escape::table).toList());
     }
-    all.addAll(block.rows());
+    for (List<String> row : block.rows()) {
+      all.add(row.stream().map(Escape::table).toList());
+    }
     int columns = 0;
     for (List<String> row : all) {
       columns = Math.max(columns, row.size());

@@ -127,7 +127,7 @@ public final class UncertaintyReport {
   /** A value in its figure's unit; a mean of whole counts keeps three figures (94.9, 1,830). */
   static String show(double value, Kind kind, UnitSystem units) {
     if (kind == Kind.INTEGER || kind == Kind.NUMBER) {
-      return Math.abs(value) >= 1000 ? Format.integer(Double.parseDouble(Format.sig3(value).replace(",", "")))
+      return Math.abs(value) >= 1000 ? Format.integer(Format.rounded(value))
           : Format.sig3(value);
     }
     return Figures.display(new Tree.Figure(value, kind), units);

@@ -38,7 +38,7 @@ public final class ValidationReport {
     StringBuilder sb = new StringBuilder();
     for (FileResult r : results) {
       if (r.valid()) {
-        sb.append(r.file()).append(": valid\n");
+        sb.append(Escape.table(r.file())).append(": valid\n");
       }
     }
     return sb.toString();

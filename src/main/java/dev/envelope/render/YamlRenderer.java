@@ -54,29 +54,8 @@ public final class YamlRenderer {
     }
   }
 
-  /** A string as a YAML scalar, quoted when plain style would change its meaning. */
+  /** A string as a YAML scalar: {@link Escape#yaml}. */
   static String scalar(String s) {
-    boolean plain = !s.isEmpty() && s.matches("[A-Za-z_][A-Za-z0-9_ ./()-]*") && !s.endsWith(" ")
-        && !s.matches("(?i)(y|yes|n|no|true|false|on|off|null|~)");
-    if (plain) {
-      return s;
-    }
-    StringBuilder sb = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
+    return Escape.yaml(s);
   }
 }

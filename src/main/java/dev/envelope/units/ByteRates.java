@@ -11,14 +11,14 @@ public final class ByteRates {
   public static final String EXPECTED = "a size per time unit such as 5MB/s or 300GB/h (/s, /min, /h, /day, ...)";
 
   public static double perSecond(String text, UnitSystem system, TimeBase time) {
-    String t = text.strip();
+    String t = Numbers.spaces(text);
     int slash = t.lastIndexOf('/');
     if (slash < 0) {
       throw new QuantityException("a byte rate needs its time unit", EXPECTED);
     }
     CalendarUnit unit = CalendarUnit.lookup(t.substring(slash + 1), false);
     if (unit == null) {
-      throw new QuantityException("unknown time unit '" + t.substring(slash + 1).strip() + "'", EXPECTED);
+      throw new QuantityException("unknown time unit '" + Format.cut(t.substring(slash + 1).strip()) + "'", EXPECTED);
     }
     double bytes;
     try {

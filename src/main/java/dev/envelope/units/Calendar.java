@@ -23,7 +23,7 @@ public record Calendar(String name, double yearDays, double quarterDays, double 
   }
 
   public static Calendar named(String text) {
-    return switch (text.strip().toLowerCase(Locale.ROOT)) {
+    return switch (Numbers.spaces(text).toLowerCase(Locale.ROOT)) {
       case "sre" -> SRE;
       case "gregorian" -> GREGORIAN;
       case "julian" -> JULIAN;

@@ -43,7 +43,7 @@ public enum CalendarUnit {
 
   /** The unit named by {@code text} (any alias, case-insensitive), or null. */
   static CalendarUnit lookup(String text, boolean allowQuarter) {
-    String t = text.strip().toLowerCase(Locale.ROOT);
+    String t = Numbers.spaces(text).toLowerCase(Locale.ROOT);
     for (CalendarUnit unit : values()) {
       if (unit == QUARTER && !allowQuarter) {
         continue;

@@ -19,7 +19,7 @@ public final class Counts {
 
   /** Parses a count. {@code B} here is a billion, never a byte. */
   public static double parse(String text) {
-    String t = text.strip();
+    String t = Numbers.spaces(text);
     if (t.isEmpty()) {
       throw new QuantityException("empty value", EXPECTED);
     }

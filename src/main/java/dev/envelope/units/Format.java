@@ -17,7 +17,10 @@ public final class Format {
   private static final String[] IEC_BYTES = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
   private static final String[] BITS = {"bit/s", "kbit/s", "Mbit/s", "Gbit/s", "Tbit/s", "Pbit/s", "Ebit/s"};
 
-  /** Rounds to three significant figures and drops trailing zeros: 3472.2 -> "3470". */
+  /**
+   * Rounds to three significant figures and drops trailing zeros: 3472.2 -> "3470"; from 1e24 on
+   * and below 1e-19, in scientific notation: 1.8e308.
+   */
   public static String sig3(double value) {
     if (value == 0) {
       return "0";
@@ -25,8 +28,14 @@ public final class Format {
     if (!Double.isFinite(value)) {
       return Double.isNaN(value) ? "NaN" : value > 0 ? "inf" : "-inf";
     }
-    BigDecimal d = new BigDecimal(value).round(THREE).stripTrailingZeros();
-    return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+    // Beyond 24 characters (10^24, 10^-20) in powers of ten, so that no double makes a number of
+    // hundreds of digits.
+    return powersOfTen(Numbers.plain(new BigDecimal(value).round(THREE)));
+  }
+
+  /** {@code value} to three significant figures, as {@link #sig3} shows it. */
+  public static double rounded(double value) {
+    return value == 0 || !Double.isFinite(value) ? value : new BigDecimal(value).round(THREE).doubleValue();
   }
 
   /** The shortest exact decimal form of a number as the user might have written it: 2, 0.2, 1271. */
@@ -36,6 +45,19 @@ public final class Format {
     }
     BigDecimal d = new BigDecimal(Double.toString(value)).stripTrailingZeros();
     return Math.abs(value) >= 1e-6 && Math.abs(value) < 1e15 ? d.toPlainString() : d.toString();
+  }
+
+  /**
+   * A text as a message quotes it: in full up to 60 characters, else its start and its length
+   * ({@code xxxx... (120,000 characters)}), so that one long value cannot flood the terminal.
+   */
+  public static String cut(String text) {
+    if (text.length() <= 60) {
+      return text;
+    }
+    // Never half of a surrogate pair (an emoji), which would print as '?'.
+    int cut = Character.isHighSurrogate(text.charAt(39)) ? 39 : 40;
+    return text.substring(0, cut) + "... (" + integer(text.length()) + " characters)";
   }
 
   /** A count with K/M/B/T: 150000000 -> "150 M", 3472.2 -> "3.47 K". */
@@ -70,7 +92,7 @@ public final class Format {
     if (!Double.isFinite(seconds)) {
       return sig3(seconds) + " s";
     }
-    if (Double.parseDouble(sig3(seconds)) < 60) {
+    if (rounded(seconds) < 60) {
       return sig3(seconds) + " s";
     }
     if (seconds < 3600) {
@@ -82,7 +104,7 @@ public final class Format {
       }
       return minutes + "m " + plain(rest) + "s";
     }
-    if (Double.parseDouble(sig3(seconds / 3600)) < 24) {
+    if (rounded(seconds / 3600) < 24) {
       return sig3(seconds / 3600) + " h";
     }
     double days = seconds / 86_400;
@@ -95,7 +117,7 @@ public final class Format {
     // making a tie at the fourth decimal that the value does not have (59.79285037% is 59.7929%).
     BigDecimal d = new BigDecimal(Double.toString(fraction * 100)).setScale(10, RoundingMode.HALF_EVEN);
     BigDecimal rounded = d.round(new MathContext(Math.max(1, d.precision() - d.scale() + 4), RoundingMode.HALF_EVEN));
-    return rounded.stripTrailingZeros().toPlainString() + "%";
+    return powersOfTen(Numbers.plain(rounded)) + "%";
   }
 
   /** A number to two decimals: 3.30103 -> "3.30". */
@@ -118,6 +140,12 @@ public final class Format {
     int exponent = d.precision() - d.scale() - 1;
     BigDecimal mantissa = d.movePointLeft(exponent).stripTrailingZeros();
     return mantissa.toPlainString() + " x 10^" + exponent;
+  }
+
+  /** {@code 1.23e24} as people read it in a table: {@code 1.23 x 10^24}. */
+  private static String powersOfTen(String number) {
+    int e = number.indexOf('e');
+    return e < 0 ? number : number.substring(0, e) + " x 10^" + number.substring(e + 1);
   }
 
   /** An integer count with thousands separators: 12345 -> "12,345"; past 10^15 in powers of ten. */
@@ -165,7 +193,7 @@ public final class Format {
     }
     String number = sig3(value);
     // 999.7 rounds to "1000" at this scale: step up once more.
-    if (i < suffixes.length - 1 && Math.abs(Double.parseDouble(number)) >= base) {
+    if (i < suffixes.length - 1 && Math.abs(rounded(value)) >= base) {
       number = sig3(value / base);
       i++;
     }

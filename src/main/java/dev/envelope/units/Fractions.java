@@ -21,7 +21,7 @@ public final class Fractions {
    * 1; percentages over 100% are accepted only where {@code allowOver100} (overheads).
    */
   public static double percent(String text, boolean allowOver100) {
-    String t = text.strip();
+    String t = Numbers.spaces(text);
     String expected =
         allowOver100
             ? "a non-negative percentage such as 10% or 150%, or a fraction such as 0.1"
@@ -49,7 +49,7 @@ public final class Fractions {
 
   /** An availability target as a fraction strictly between 0 and 1. */
   public static double target(String text) {
-    String t = text.strip().toLowerCase(Locale.ROOT);
+    String t = Numbers.spaces(text).toLowerCase(Locale.ROOT);
     Matcher m = NINES.matcher(t);
     double value;
     if (m.matches()) {
@@ -75,10 +75,22 @@ public final class Fractions {
             "a fraction below 1 (0.9995), or write it with % (" + Format.plain(value) + "%)");
       }
     }
+    if (value == 1 && !t.contains("nine") && below100(t)) {
+      // 99.99999999999999999% is below 100%, but not as a double: it would allow no downtime.
+      throw new QuantityException("too close to 100% for a double (it rounds to 100%)",
+          TARGET + ", with at most 16 nines (99.99999999999999%)");
+    }
     if (!(value > 0 && value < 1)) {
       throw new QuantityException("target not strictly between 0 and 100%", TARGET);
     }
     return value;
+  }
+
+  /** Whether a target written as a percentage or a fraction is below 100% as a decimal. */
+  private static boolean below100(String t) {
+    boolean percent = t.endsWith("%");
+    java.math.BigDecimal value = Numbers.parseDecimal(percent ? t.substring(0, t.length() - 1) : t, TARGET);
+    return value.compareTo(percent ? java.math.BigDecimal.valueOf(100) : java.math.BigDecimal.ONE) < 0;
   }
 
   private static int wordToInt(String word) {
@@ -92,7 +104,7 @@ public final class Fractions {
 
   /** Reads per write: {@code 10:1} is 10, {@code 1:10} is 0.1, a bare number is reads per write. */
   public static double ratio(String text) {
-    String t = text.strip();
+    String t = Numbers.spaces(text);
     String expected = "reads:writes such as 10:1 or 1:10, or reads per write such as 10";
     int colon = t.indexOf(':');
     if (colon < 0) {
@@ -122,7 +134,7 @@ public final class Fractions {
    * p99.9 or p0.999.
    */
   public static double percentile(String text) {
-    String t = text.strip();
+    String t = Numbers.spaces(text);
     java.math.BigDecimal value;
     if (t.startsWith("p") || t.startsWith("P")) {
       value = Numbers.parseDecimal(t.substring(1), PERCENTILE);
@@ -131,20 +143,20 @@ public final class Fractions {
     } else {
       value = Numbers.parseDecimal(t, PERCENTILE);
       if (value.compareTo(java.math.BigDecimal.ONE) <= 0 && value.signum() > 0) {
+        // Numbers.plain: 1e-999999 would be a million zeros written out.
         throw new QuantityException("a bare number of 1 or less is ambiguous as a percentile",
-            "p" + value.movePointRight(2).stripTrailingZeros().toPlainString() + " if a fraction is meant, or p"
-                + value.stripTrailingZeros().toPlainString() + " for that percentile");
+            "p" + Numbers.plain(value.movePointRight(2)) + " if a fraction is meant, or p"
+                + Numbers.plain(value) + " for that percentile");
       }
     }
     if (!(value.signum() > 0 && value.compareTo(java.math.BigDecimal.valueOf(100)) < 0)) {
       throw new QuantityException("percentile not strictly between 0 and 100", PERCENTILE);
     }
     double fraction = value.movePointLeft(2).doubleValue();
-    if (!(fraction > 0 && fraction < 1)) {
-      // Within 1e-16 of either end: 0 or 1 in double precision, whose quantiles are 0 and unbounded.
-      throw new QuantityException("so close to " + (fraction > 0 ? "100" : "0") + " that it is "
-          + (fraction > 0 ? "100%" : "0%") + " in double precision", "a percentile from p0.0000000000001 to"
-          + " p99.9999999999999");
+    if (fraction == 1) {
+      // p99.99999999999999999 is below 100, but not as a double: the busiest second of no seconds.
+      throw new QuantityException("too close to 100 for a double (it rounds to 100)",
+          PERCENTILE + ", with at most 16 nines (p99.99999999999999)");
     }
     return fraction;
   }

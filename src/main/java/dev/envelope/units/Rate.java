@@ -16,7 +16,7 @@ public record Rate(double amount, CalendarUnit per) {
    * refused unless {@code bareUnit} names the unit it means (per-user rates: per day).
    */
   public static Rate parse(String text, CalendarUnit bareUnit) {
-    String t = text.strip();
+    String t = Numbers.spaces(text);
     int slash = t.lastIndexOf('/');
     String expected = "a rate such as 2/day or 500M/month, with the unit " + CalendarUnit.RATE_UNITS;
     if (slash < 0) {
@@ -31,7 +31,7 @@ public record Rate(double amount, CalendarUnit per) {
     String unitText = t.substring(slash + 1);
     CalendarUnit unit = CalendarUnit.lookup(unitText, false);
     if (unit == null) {
-      throw new QuantityException("unknown time unit '" + unitText.strip() + "'", expected);
+      throw new QuantityException("unknown time unit '" + Format.cut(unitText.strip()) + "'", expected);
     }
     return new Rate(parseAmount(t.substring(0, slash), expected), unit);
   }

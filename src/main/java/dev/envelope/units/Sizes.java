@@ -12,7 +12,7 @@ public final class Sizes {
 
   /** Bytes in {@code text}; with {@link UnitSystem#IEC}, KB means 1024 B. */
   public static double parse(String text, UnitSystem system) {
-    String t = text.strip();
+    String t = Numbers.spaces(text);
     int end = t.length();
     while (end > 0 && Character.isLetter(t.charAt(end - 1))) {
       end--;
@@ -24,7 +24,7 @@ public final class Sizes {
     }
     double factor = factor(unit, system);
     if (factor < 0) {
-      throw new QuantityException("unknown size unit '" + t.substring(end) + "'", EXPECTED);
+      throw new QuantityException("unknown size unit '" + Format.cut(t.substring(end)) + "'", EXPECTED);
     }
     if (!Numbers.isNumber(number)) {
       throw new QuantityException("not a size", EXPECTED);

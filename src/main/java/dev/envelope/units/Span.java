@@ -38,7 +38,7 @@ public record Span(List<Term> terms) {
   private static final int MAX_LENGTH = 100;
 
   public static Span parse(String text) {
-    String t = text.strip();
+    String t = Numbers.spaces(text);
     String expected = "a duration with its unit: " + CalendarUnit.SPAN_UNITS;
     if (t.length() > MAX_LENGTH) {
       throw new QuantityException("duration is too long (" + t.length() + " characters)",
@@ -81,7 +81,7 @@ public record Span(List<Term> terms) {
   private static Term term(Matcher m, boolean mIsMinute, String expected) {
     CalendarUnit unit = mIsMinute ? CalendarUnit.MINUTE : CalendarUnit.lookup(m.group(2), false);
     if (unit == null) {
-      throw new QuantityException("unknown time unit '" + m.group(2) + "'"
+      throw new QuantityException("unknown time unit '" + Format.cut(m.group(2)) + "'"
           + (m.group(2).equals("m") ? " (minute or month?)" : ""), expected.replace("s, min,", "s, min (or m before seconds: 43m 12s),"));
     }
     double amount = Numbers.parse(m.group(1), expected);

@@ -20,7 +20,7 @@ public final class Times {
 
   /** Seconds in {@code text}. */
   public static double seconds(String text) {
-    String t = text.strip();
+    String t = Numbers.spaces(text);
     if (Numbers.isNumber(t)) {
       throw new QuantityException("a time needs its unit", EXPECTED);
     }
@@ -56,7 +56,7 @@ public final class Times {
       case "mo", "month", "months", "y", "yr", "yrs", "year", "years" -> throw new QuantityException(
           "months and years are not units of a time (their length depends on the calendar)",
           EXPECTED.replace(")", "; a year is 8760h or 365d)"));
-      default -> throw new QuantityException("unknown time unit '" + text + "'", EXPECTED);
+      default -> throw new QuantityException("unknown time unit '" + Format.cut(text) + "'", EXPECTED);
     };
   }
 }

@@ -15,7 +15,7 @@ public enum UnitSystem {
 
   public static UnitSystem parse(String text) {
     for (UnitSystem u : values()) {
-      if (u.key().equals(text.strip().toLowerCase(Locale.ROOT))) {
+      if (u.key().equals(Numbers.spaces(text).toLowerCase(Locale.ROOT))) {
         return u;
       }
     }

@@ -71,6 +71,7 @@ class LimitsCliTest {
     assertThat(shorthand.exitCode()).as(shorthand.toString()).isEqualTo(2);
     CliRun file = CliRun.run("estimate", "a\u0000b.yaml");
     assertThat(file.exitCode()).as(file.toString()).isEqualTo(4);
-    assertThat(file.err()).as(file.toString()).startsWith("envelope: a\u0000b.yaml: cannot read:");
+    // The NUL is shown escaped, as every control character in a message is.
+    assertThat(file.err()).as(file.toString()).startsWith("envelope: a\\u0000b.yaml: cannot read:");
   }
 }

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 /**
  * A whole command line in-process: a command, options chosen from those it knows with fuzzed or
  * typical values, and a fuzzed file (or an example file with one value replaced). What must hold:
- * no internal error; every failure is a message on stderr with exit code 2, 3 or 4 (1 only for
+ * no internal error; every failure is a message on stderr, each line of bounded length, with exit code 2, 3 or 4 (1 only for
  * check's failed budget and diff --fail-over); the JSON of an estimate has only finite,
  * non-negative numbers. Regression inputs: {@code src/test/resources/dev/envelope/fuzz/CliFuzzTestInputs/}.
  */
@@ -82,7 +82,11 @@ class CliFuzzTest {
   private static final String[] VALUES = {"300M", "8M to 12M", "0", "-1", "1e308", "1e-308", "2/day", "1KB",
       "99.99%", "5y", "10:1", "3", "0.5", "150%", "iec", "gregorian", "NaN", "Infinity", "1 to 0",
       "lognormal(1M, 2)", "{low: 1, high: 2}", "1,000", "1_000_000", "P1Y", "0/s", "1e20/s", "1EB", "~",
-      "30ms", "1e9", "p95", "p100", "{p50: 5ms, p99: 50ms}", "diurnal", "5MB/s", "28d", "0ms", "1e300ms"};
+      "30ms", "1e9", "p95", "p100", "{p50: 5ms, p99: 50ms}", "diurnal", "5MB/s", "28d", "0ms", "1e300ms",
+      // Exponents at the edge of BigDecimal and of a double, values that round to 0 or 1, Unicode spaces.
+      "1e-2147483647%", "1e2147483647", "1e-2147483648", "1e+2147483648", "9e999999999%", "1e-999999999",
+      "0e-2147483647%", "1e-400", "99.99999999999999999999%", "p99.99999999999999999", "1\u00A0KB",
+      "20\u202Fms", "8M\u3000to\u00A012M", "{year: 30, month: 31}", "{year: 365, quarter: 10}"};
 
   @FuzzTest(maxDuration = "30s")
   void commandLine(FuzzedDataProvider data) throws IOException {
@@ -120,7 +124,8 @@ class CliFuzzTest {
           args.add(fileArg);
         }
         for (int i = 0; i < n && n < 3; i++) {
-          args.add(value(data, new String[] {"99.95%", "3.5 nines", "four nines", "4", "0.9", "100%", "16 nines"}));
+          args.add(value(data, new String[] {"99.95%", "3.5 nines", "four nines", "4", "0.9", "100%", "16 nines",
+              "1e-2147483647%", "99.99999999999999999999%", "1e-400", "9e999999999%"}));
         }
       }
       case "reference" -> {
@@ -155,6 +160,9 @@ class CliFuzzTest {
 
   private static void check(CliRun run, String command, boolean failOver, Map<String, String> single) {
     assertThat(run.err()).as(run.toString()).doesNotContain("internal error");
+    // Every line of a message is bounded, whatever the arguments and the file: values are quoted
+    // by their start and length (see ReaderFuzzTest.MAX_LINE).
+    assertThat(run.err().lines()).as(run.toString()).allSatisfy(line -> assertThat(line).hasSizeLessThan(20_000));
     Set<Integer> allowed = command.equals("check") || (command.equals("diff") && failOver)
         ? Set.of(0, 1, 2, 3, 4) : Set.of(0, 2, 3, 4);
     assertThat(allowed).as(run.toString()).contains(run.exitCode());
@@ -234,19 +242,23 @@ class CliFuzzTest {
       case 7 -> args.add(estimating ? "--explain" : "--napkin");
       case 8 -> args.add("--napkin");
       case 9 -> single.put("--histogram", value(data, FIGURES));
-      case 10 -> single.put("--percentiles", value(data, new String[] {"5,50,95", "0,100", "50", "95,5", "101", "1,99"}));
+      case 10 -> single.put("--percentiles", value(data, new String[] {"5,50,95", "0,100", "50", "95,5", "101", "1,99",
+          "0x1p3,50", "1e-300,50"}));
       case 11 -> single.put("--samples", value(data, new String[] {"1", "2", "7", "0", "-1", "1.5", "1e2", "1000001"}));
       case 12 -> single.put("--seed", value(data, new String[] {"0", "-1", "42", "9223372036854775807", "x"}));
-      case 13 -> single.put("--fail-over", value(data, new String[] {"10%", "0%", "-5%", "1000%", "0.1"}));
+      case 13 -> single.put("--fail-over", value(data, new String[] {"10%", "0%", "-5%", "1000%", "0.1",
+          "1e-2147483647%"}));
       case 14 -> single.put("--show", pick(data, FIGURES) + "," + pick(data, FIGURES));
       case 15 -> single.put("--figure", value(data, FIGURES));
       case 16 -> single.put("--calendar", value(data, new String[] {"sre", "gregorian", "julian", "mayan"}));
       case 17 -> single.put(data.pickValue(new String[] {"--downtime", "--per"}),
-          value(data, new String[] {"4h", "30min", "1d", "0s", "month", "quarter", "year", "10y"}));
+          value(data, new String[] {"4h", "30min", "1d", "0s", "month", "quarter", "year", "10y", "1e-10s",
+              "1e-2147483647s"}));
       case 18 -> single.put(data.pickValue(new String[] {"--alphabet", "--characters", "--bits", "--length"}),
-          value(data, new String[] {"62", "base62", "base58", "hex", "abc", "aa", "7", "0", "64", "128", "1000"}));
+          value(data, new String[] {"62", "base62", "base58", "hex", "abc", "aa", "7", "0", "64", "128", "1000",
+              "1023"}));
       case 19 -> single.put(data.pickValue(new String[] {"--keys", "--rate"}),
-          value(data, new String[] {"365B", "1160/s", "100M/day", "0", "1e30", "-5"}));
+          value(data, new String[] {"365B", "1160/s", "100M/day", "0", "1e30", "-5", "1/year", "1e-300/s"}));
       case 20 -> single.put("--example", value(data, new String[] {"twitter", "chat", "pastebin", "nope"}));
       case 21 -> args.add("--force");
       default -> args.add(data.pickValue(new String[] {"--help", "--version", "--debug", "--bogus", "-"}));

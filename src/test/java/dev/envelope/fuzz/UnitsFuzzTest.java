@@ -17,8 +17,8 @@ import dev.envelope.units.UnitSystem;
 
 /**
  * The unit parsers on any text: each returns a finite value in its domain (non-negative sizes,
- * counts that are numbers, targets strictly between 0 and 1) or throws {@link QuantityException},
- * never anything else. Regression inputs: {@code src/test/resources/dev/envelope/fuzz/UnitsFuzzTestInputs/}.
+ * counts that are numbers, targets and percentiles strictly between 0 and 1) or throws
+ * {@link QuantityException} with a message of bounded length, never anything else. Regression inputs: {@code src/test/resources/dev/envelope/fuzz/UnitsFuzzTestInputs/}.
  */
 class UnitsFuzzTest {
   private static final TimeBase SRE = new TimeBase(86_400, 7 * 86_400, 30 * 86_400, 365 * 86_400);
@@ -51,13 +51,37 @@ class UnitsFuzzTest {
           assertFinite(text, Fractions.nines(target));
         }
         case 8 -> assertThat(Fractions.ratio(text)).as(text).isPositive().isLessThan(Double.POSITIVE_INFINITY);
-        default -> assertFinite(text, Numbers.parse(text, "a number"));
+        default -> {
+          percentile(text);
+          assertFinite(text, Numbers.parse(text, "a number"));
+        }
       }
     } catch (QuantityException expected) {
-      assertThat(expected.problem()).as(text).isNotBlank();
-      assertThat(expected.expected()).as(text).isNotBlank();
+      problem(text, expected);
     }
   }
+
+  /** A percentile is a fraction strictly between 0 and 1, or a problem. */
+  private static void percentile(String text) {
+    try {
+      assertThat(Fractions.percentile(text)).as(text).isGreaterThan(0).isLessThan(1);
+    } catch (QuantityException expected) {
+      problem(text, expected);
+    }
+  }
+
+  /**
+   * A problem says what is wrong and what is expected, in a message of bounded length: a hint
+   * that wrote 1e-999999999 out in full once made a message of a billion characters.
+   */
+  private static void problem(String text, QuantityException e) {
+    assertThat(e.problem()).as(text).isNotBlank();
+    assertThat(e.expected()).as(text).isNotBlank();
+    assertThat(e.getMessage().length()).as(text).isLessThan(MAX_MESSAGE);
+  }
+
+  /** Longer than any message of a parser: its problem and its expectation, never the value. */
+  static final int MAX_MESSAGE = 1_000;
 
   private static void assertFinite(String text, double value) {
     assertThat(Double.isFinite(value)).as("finite value of '" + text + "': " + value).isTrue();

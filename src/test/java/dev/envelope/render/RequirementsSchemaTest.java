@@ -120,6 +120,17 @@ class RequirementsSchemaTest {
         root("users.dau negative number", "", false).dau("-5"),
         root("users.dau NaN", "", false).dau("'NaN'"),
         root("users.dau a word", "", false).dau("'ten'"),
+        // Unicode spaces between a number and its unit: ECMA-262's \\s, which the schema spells out
+        root("users.dau with a no-break space", "", true).dau("'150\u00A0M'"),
+        root("users.dau with an ideographic space", "", true).dau("'150\u3000M'"),
+        workload("payload with a figure space", "'writes': '1/s', 'payload': '1\u2007KB'", true),
+        workload("writes with narrow no-break spaces", "'writes': '1\u202F/\u202Fs'", true),
+        workload("latency with a thin space", "'writes': '1/s', 'latency': '20\u2009ms'", true),
+        workload("payload with a tab", "'writes': '1/s', 'payload': '1\\tKB'", true),
+        workload("payload with a zero-width space (not a space)", "'writes': '1/s', 'payload': '1\u200BKB'", false),
+        root("target with a no-break space", "'availability': {'target': '99.95\u00A0%'}", true),
+        root("retention with a no-break space", "'storage': {'retention': '5\u00A0y'}", true),
+        root("a range with no-break spaces", "", true).dau("'8M\u00A0to\u00A012M'"),
         // sizes
         workload("payload 204B", "'writes': '1/s', 'payload': '204B'", true),
         workload("payload 2 TiB", "'writes': '1/s', 'payload': '2 TiB'", true),

@@ -25,6 +25,21 @@ class FormatTest {
     assertThat(Format.sig3(value)).isEqualTo(expected);
   }
 
+  @ParameterizedTest(name = "sig3({0}) = {1}")
+  @CsvSource({"1e300, 1 x 10^300", "1.2345e-25, 1.23 x 10^-25", "-1.7976931348623157e308, -1.8 x 10^308",
+      "4.9e-324, 4.94 x 10^-324", "123456789e16, 1.23 x 10^24", "123456789e15, 123000000000000000000000", "0.0000000000000000012345, 0.00000000000000000123"})
+  void sig3WritesHugeAndTinyNumbersInScientificNotation(double value, String expected) {
+    // Written out, 1e300 had 301 digits: too long for a table cell or a message.
+    assertThat(Format.sig3(value)).isEqualTo(expected);
+  }
+
+  @Test
+  void percentOfAHugeFractionIsShort() {
+    assertThat(Format.percent(1e300)).isEqualTo("1 x 10^302%");
+    // Beyond the largest unit by a million: in powers of ten of the base unit.
+    assertThat(Format.count(1e300)).isEqualTo("1 x 10^300");
+  }
+
   @Nested
   class Counts {
     @ParameterizedTest(name = "count({0}) = {1}")

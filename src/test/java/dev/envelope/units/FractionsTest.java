@@ -200,4 +200,81 @@ class FractionsTest {
           .hasMessageContaining("a percentile strictly between 0 and 100");
     }
   }
+
+  /** Numbers at the edges of BigDecimal and of a double, in each form that moves the point. */
+  @Nested
+  class Edges {
+    @Test
+    void theHintForATinyBarePercentileIsShort() {
+      // Its hint wrote the value out in full: 1e-999999999 gave a message of a billion characters.
+      // Now such a number is refused before (too close to zero), and the hint itself is bounded.
+      assertThatThrownBy(() -> Fractions.percentile("1e-999999999"))
+          .isInstanceOf(QuantityException.class)
+          .hasMessageStartingWith("number is too close to zero");
+      assertThatThrownBy(() -> Fractions.percentile("1e-300"))
+          .isInstanceOf(QuantityException.class)
+          .hasMessage("a bare number of 1 or less is ambiguous as a percentile; expected p1e-298 if a fraction is"
+              + " meant, or p1e-300 for that percentile");
+      // Short values keep their plain form: 0.999 could be p99.9 or p0.999.
+      assertThatThrownBy(() -> Fractions.percentile("0.999"))
+          .hasMessageContaining("expected p99.9 if a fraction is meant, or p0.999 for that percentile");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e-2147483647%", "1e-2147483647", "1e2147483647%", "1e-2147483648%", "1e+2147483648%",
+        "9e999999999%", "1e-400", "1e-400%", "0.0001e-305%"})
+    void exponentsAtTheEdgeAreProblemsNotExceptions(String text) {
+      // 1e-2147483647% threw ArithmeticException (Underflow) when the point moved two places.
+      for (java.util.function.Consumer<String> parser : java.util.List.<java.util.function.Consumer<String>>of(
+          t -> Fractions.percent(t, false), t -> Fractions.percent(t, true), Fractions::target,
+          Fractions::percentile)) {
+        assertThatThrownBy(() -> parser.accept(text)).as(text).isInstanceOf(QuantityException.class)
+            .satisfies(e -> assertThat(((QuantityException) e).problem()).startsWith("number is too"));
+      }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e-2147483647", "1e2147483647:1", "1:1e-400", "9e999999999"})
+    void ratiosAtTheEdgeAreProblemsToo(String text) {
+      assertThatThrownBy(() -> Fractions.ratio(text)).isInstanceOf(QuantityException.class)
+          .satisfies(e -> assertThat(((QuantityException) e).problem()).startsWith("number is too"));
+    }
+
+    @Test
+    void zeroWithAHugeExponentIsZero() {
+      assertThat(Fractions.percent("0e-2147483647%", false)).isZero();
+    }
+
+    @Test
+    void aTargetThatRoundsTo100PercentIsRefusedAsSuch() {
+      // 99.99999999999999999999% is below 100%, but 1.0 as a double: no downtime, infinite nines.
+      assertThatThrownBy(() -> Fractions.target("99.99999999999999999999%"))
+          .isInstanceOf(QuantityException.class)
+          .hasMessageStartingWith("too close to 100% for a double (it rounds to 100%); expected a target strictly"
+              + " between 0 and 100%")
+          .hasMessageEndingWith("with at most 16 nines (99.99999999999999%)");
+      assertThatThrownBy(() -> Fractions.target("0.99999999999999999999"))
+          .hasMessageStartingWith("too close to 100% for a double");
+      // 16 nines is the last that a double tells from 100%: 1 - 1e-16 is 0.9999999999999999.
+      assertThat(Fractions.target("99.99999999999999%")).isLessThan(1);
+      // 100% itself is simply out of range.
+      assertThatThrownBy(() -> Fractions.target("100%")).hasMessageStartingWith("target not strictly between");
+    }
+
+    @Test
+    void aPercentileThatRoundsTo100IsRefusedAsSuch() {
+      assertThatThrownBy(() -> Fractions.percentile("p99.99999999999999999"))
+          .isInstanceOf(QuantityException.class)
+          .hasMessageStartingWith("too close to 100 for a double (it rounds to 100)");
+      assertThat(Fractions.percentile("p99.99999999999999")).isLessThan(1);
+    }
+
+    @Test
+    void theSmallestNumbersStayAboveZero() {
+      // 1e-307% is 1e-309, a subnormal double, but not zero: a share that reads is never 0 by rounding.
+      assertThat(Fractions.percent("1e-307%", false)).isPositive();
+      assertThat(Fractions.target("1e-307%")).isPositive();
+      assertThat(Fractions.percentile("p1e-307")).isPositive();
+    }
+  }
 }
