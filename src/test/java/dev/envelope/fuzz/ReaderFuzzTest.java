@@ -11,7 +11,7 @@ import dev.envelope.model.EnvelopeException;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;
 import dev.envelope.render.EstimateReport;
-import dev.envelope.render.Section;
+import dev.envelope.estimate.Section;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
