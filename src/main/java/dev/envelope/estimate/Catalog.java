@@ -94,6 +94,54 @@ public final class Catalog {
     return estimate(req, InputLocations.none());
   }
 
+  /**
+   * One figure path the catalog can give, with workload names and list indices written {@code *}:
+   * its unit (null for a text, flag or list of names), its part, its source, and its step in the
+   * file of every figure ({@code every-figure.yaml}), whose formula shows how it is computed.
+   */
+  public record Pattern(String path, Unit unit, Section section, String source, Derivation.Step step) {}
+
+  private static List<Pattern> patterns;
+
+  /**
+   * Every figure path there is, in the order of the JSON output: the figures of a file that has
+   * every key ({@code every-figure.yaml}), so that the list is the catalog's own and cannot drift.
+   */
+  public static synchronized List<Pattern> patterns() {
+    if (patterns == null) {
+      byte[] bytes;
+      try (java.io.InputStream in = Catalog.class.getResourceAsStream("/dev/envelope/every-figure.yaml")) {
+        bytes = in.readAllBytes();
+      } catch (java.io.IOException | NullPointerException e) {
+        throw new IllegalStateException("every-figure.yaml is missing from the build", e);
+      }
+      Requirements req = dev.envelope.model.RequirementsReader.read("every-figure.yaml", bytes,
+          dev.envelope.model.RequirementsReader.Need.ESTIMATE);
+      Catalog c = new Catalog(req, InputLocations.none());
+      c.declare();
+      Estimate e = c.out.build();
+      java.util.Map<String, Pattern> out = new java.util.LinkedHashMap<>();
+      for (Estimate.Figure f : e.figures()) {
+        String pattern = pattern(f.path(), req);
+        out.putIfAbsent(pattern, new Pattern(pattern, f.numeric() ? f.step().unit() : null, f.section(),
+            c.out.source(f.path()), f.step()));
+      }
+      patterns = List.copyOf(out.values());
+    }
+    return patterns;
+  }
+
+  /** {@code path} with its workload's name and its list index written {@code *}. */
+  static String pattern(String path, Requirements req) {
+    for (Workload w : req.workloads()) {
+      String prefix = "workloads." + w.name() + ".";
+      if (path.startsWith(prefix)) {
+        return "workloads.*." + path.substring(prefix.length());
+      }
+    }
+    return path.replaceAll("^(availability\\.(components|burn_rate_alerts))\\.\\d+\\.", "$1.*.");
+  }
+
   private void declare() {
     users();
     for (Workload w : req.workloads()) {
@@ -745,8 +793,12 @@ public final class Catalog {
           Section.AVAILABILITY, SRE_WORKBOOK, () -> product(ref("traffic.total.avg_per_second"),
               ref(p + ".window_seconds"), ref(p + ".fraction")));
     }
-    for (int i = 0; i < ErrorBudget.SRE_WORKBOOK.size(); i++) {
-      ErrorBudget.Policy policy = ErrorBudget.SRE_WORKBOOK.get(i);
+    // The alerts whose long window fits in the budget's window, numbered in order.
+    double windowSeconds = out.value(p + ".window_seconds");
+    List<ErrorBudget.Policy> policies = ErrorBudget.SRE_WORKBOOK.stream()
+        .filter(policy -> !(policy.longWindowSeconds() > windowSeconds)).toList();
+    for (int i = 0; i < policies.size(); i++) {
+      ErrorBudget.Policy policy = policies.get(i);
       String q = "availability.burn_rate_alerts." + i;
       String note = "SRE workbook ch. 5, table 5-8: " + Format.percent(policy.budgetSpent()) + " of the budget in "
           + Format.duration(policy.longWindowSeconds()) + ", checked over " + Format.duration(policy.shortWindowSeconds())

@@ -3,10 +3,8 @@ package dev.envelope.render;
 import dev.envelope.estimate.Derivation.Unit;
 import dev.envelope.estimate.Estimate;
 import dev.envelope.estimate.Section;
-import dev.envelope.model.Requirements;
 import dev.envelope.render.Tree.Figure.Kind;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -24,10 +22,8 @@ public final class FigureTree {
 
   /** Adds every figure of {@code estimate} in a part {@code sections} accepts to {@code tree}. */
   public static void add(Tree tree, Estimate estimate, Predicate<Section> sections) {
-    List<String> names = new ArrayList<>(estimate.requirements().workloads().stream()
-        .map(Requirements.Workload::name).toList());
-    // The longest name first: "a.b" before "a", so that workloads.a.b.writes finds "a.b".
-    names.sort(Comparator.comparingInt(String::length).reversed());
+    java.util.Set<String> names = new java.util.HashSet<>();
+    estimate.requirements().workloads().forEach(w -> names.add(w.name()));
     for (Estimate.Figure f : estimate.figures()) {
       if (!sections.test(f.section())) {
         continue;
@@ -38,14 +34,19 @@ public final class FigureTree {
     }
   }
 
-  /** The keys of {@code path} in the tree. */
-  static List<String> keys(String path, List<String> workloads) {
-    if (path.startsWith("workloads.")) {
-      for (String name : workloads) {
-        String prefix = "workloads." + name + ".";
-        if (path.startsWith(prefix)) {
+  /**
+   * The keys of {@code path} in the tree. Under {@code workloads.} the longest workload name the
+   * path starts with is one key ("a.b" before "a", so that workloads.a.b.writes finds "a.b"): one
+   * lookup per dot, whatever the number of workloads.
+   */
+  static List<String> keys(String path, java.util.Set<String> workloads) {
+    String head = "workloads.";
+    if (path.startsWith(head)) {
+      for (int dot = path.lastIndexOf('.'); dot > head.length(); dot = path.lastIndexOf('.', dot - 1)) {
+        String name = path.substring(head.length(), dot);
+        if (workloads.contains(name)) {
           List<String> keys = new ArrayList<>(List.of("workloads", name));
-          keys.addAll(List.of(path.substring(prefix.length()).split("\\.")));
+          keys.addAll(List.of(path.substring(dot + 1).split("\\.")));
           return keys;
         }
       }
