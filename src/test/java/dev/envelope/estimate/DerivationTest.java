@@ -135,9 +135,9 @@ class DerivationTest {
 
   /**
    * The relative error that {@code 1 - x} in double precision leaves in the formula, where x is
-   * near 1: the estimate takes such complements exactly ({@link Estimate#complement}), and the
-   * displayed formula, worked as a reader would, keeps only {@code ulp(1) / (1 - x)} of them.
-   * 0 where no complement is near 1.
+   * near 1: the estimate takes such complements exactly ({@link Estimate#complement}), while the
+   * displayed formula, worked as a reader would in double precision, is off by up to
+   * {@code ulp(1) / (1 - x)} of each. 0 where no complement is within 10^-3 of 1.
    */
   static double cancellation(Term term) {
     if (!(term instanceof Apply a)) {
