@@ -1,0 +1,222 @@
+package dev.envelope.estimate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import dev.envelope.model.Uncertain;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MonteCarloTest {
+  private static final MonteCarlo.Settings HUNDRED_K = new MonteCarlo.Settings(100_000, 1, List.of(5.0, 50.0, 95.0));
+  private static final MonteCarlo.Settings DEFAULTS = MonteCarlo.Settings.defaults();
+
+  private static MonteCarlo.Result run(String yaml, MonteCarlo.Settings settings, String... keep) {
+    return MonteCarlo.run(Estimates.of(yaml), settings, Set.of(keep), Optional.empty());
+  }
+
+  private static Uncertain input(Estimate e, String path) {
+    return e.requirements().uncertainty().inputs().stream().filter(u -> u.path().equals(path)).findFirst()
+        .orElseThrow(() -> new AssertionError("no range at " + path));
+  }
+
+  /** The Nth percentile of {@code draws} as the run defines it: the ceil(n x N / 100)th smallest. */
+  private static double percentile(double[] draws, double p) {
+    double[] sorted = draws.clone();
+    Arrays.sort(sorted);
+    return sorted[(int) Math.ceil(sorted.length * p / 100) - 1];
+  }
+
+  @Test
+  void aLognormalRangeComesBackAsItsInterval() {
+    MonteCarlo.Result r = run("users: {dau: 8M to 12M}\nworkloads: {w: {writes_per_user: 1/day}}\n", HUNDRED_K);
+    MonteCarlo.Summary dau = r.summary("users.dau");
+    // "8M to 12M" is a 90% interval: p5 = 8M, p95 = 12M, p50 = sqrt(8M x 12M) = 9.798M.
+    assertThat(dau.percentile(0)).isCloseTo(8e6, withinPercentage(1));
+    assertThat(dau.percentile(1)).isCloseTo(9.798e6, withinPercentage(0.5));
+    assertThat(dau.percentile(2)).isCloseTo(12e6, withinPercentage(1));
+    // Writes per second follow DAU: 1/day per user.
+    assertThat(r.summary("traffic.writes.avg_per_second").percentile(1))
+        .isCloseTo(dau.percentile(1) / 86_400, withinPercentage(1e-9));
+  }
+
+  @Test
+  void aSumOfIndependentRangesHasTheSumOfTheirMeans() {
+    MonteCarlo.Result r = run("""
+        workloads:
+          a: {writes: 100/s to 400/s}
+          b: {writes: {dist: uniform, low: 50/s, high: 150/s}}
+          c: {writes: {dist: triangular, low: 10/s, mode: 20/s, high: 60/s}}
+          d: {writes: {dist: normal, mean: 300/s, sd: 30/s}}
+        """, HUNDRED_K);
+    // Lognormal a: median 200, sigma = ln(4) / (2 x 1.644854) = 0.421410, mean = 200 x e^(sigma^2 / 2)
+    // = 200 x 1.092855 = 218.571. Uniform b: 100. Triangular c: (10 + 20 + 60) / 3 = 30. Normal d: 300.
+    double sigma = Math.log(4) / (2 * 1.6448536269514722);
+    double expected = 200 * Math.exp(sigma * sigma / 2) + 100 + 30 + 300;
+    assertThat(expected).isCloseTo(648.571, within(0.001));
+    assertThat(r.summary("traffic.writes.avg_per_second").mean()).isCloseTo(expected, withinPercentage(0.5));
+    assertThat(r.summary("workloads.b.writes.avg_per_second").mean()).isCloseTo(100, withinPercentage(0.5));
+    assertThat(r.summary("workloads.c.writes.avg_per_second").mean()).isCloseTo(30, withinPercentage(0.5));
+    assertThat(r.summary("workloads.d.writes.avg_per_second").mean()).isCloseTo(300, withinPercentage(0.5));
+  }
+
+  @Test
+  void theSameSeedGivesTheSameDrawsAndAnotherSeedBarelyMovesTheMedian() {
+    String file = "users: {dau: 8M to 12M}\nworkloads: {w: {writes_per_user: 1/day to 3/day, payload: 1KB to 4KB}}\n";
+    MonteCarlo.Settings seed2 = new MonteCarlo.Settings(10_000, 2, MonteCarlo.DEFAULT_PERCENTILES);
+    String path = "storage.bytes_per_day";
+    assertThat(run(file, DEFAULTS, path).draws(path)).containsExactly(run(file, DEFAULTS, path).draws(path));
+    double p50 = run(file, DEFAULTS).summary(path).percentile(1);
+    double other = run(file, seed2).summary(path).percentile(1);
+    assertThat(other).isNotEqualTo(p50);
+    assertThat(Math.abs(other / p50 - 1)).isLessThan(0.01);
+  }
+
+  @Test
+  void aRangeOnOneInputLeavesTheOthersDrawsAlone() {
+    String one = "users: {dau: 8M to 12M}\nworkloads: {w: {writes_per_user: 1/day}}\n";
+    String two = "users: {dau: 8M to 12M}\nworkloads: {w: {writes_per_user: 1/day, payload: 1KB to 2KB}}\n";
+    assertThat(run(two, DEFAULTS, "users.dau").draws("users.dau"))
+        .containsExactly(run(one, DEFAULTS, "users.dau").draws("users.dau"));
+  }
+
+  @Test
+  void anInputsDrawsAreItsOwnWhetherMadeOnDemandOrAlone() {
+    Estimate e = Estimates.of("""
+        users: {dau: 8M to 12M}
+        workloads:
+          a: {writes_per_user: 1/day to 3/day, payload: 1KB to 4KB}
+          b: {writes_per_user: {dist: triangular, low: 1/day, mode: 2/day, high: 6/day}, payload: 2KB}
+        """);
+    int n = 1_000;
+    var draws = MonteCarlo.draws(e.requirements().uncertainty(), n, 5);
+    for (Uncertain u : e.requirements().uncertainty().inputs()) {
+      // The same input drawn alone from its own generator: the others' draws do not touch it.
+      assertThat(draws.apply(Lanes.inputKey(u.path())))
+          .containsExactly(MonteCarlo.draw(u, n, MonteCarlo.generator(5, u.path())));
+    }
+    // Working out one figure alone gives the numbers the whole run gives it.
+    MonteCarlo.Settings settings = new MonteCarlo.Settings(n, 5, List.of(5.0, 50.0, 95.0));
+    String path = "workloads.a.storage.bytes_per_day";
+    MonteCarlo.Summary all = MonteCarlo.run(e, settings, Set.of(), Optional.empty()).summary(path);
+    MonteCarlo.Result alone = MonteCarlo.run(e, settings, Set.of(), Optional.of(List.of(path)));
+    assertThat(alone.summary(path).percentiles()).containsExactly(all.percentiles());
+    assertThat(alone.summary(path).mean()).isEqualTo(all.mean());
+    assertThat(alone.varying()).doesNotContain("workloads.b.storage.bytes_per_day");
+  }
+
+  @Test
+  void figuresNoRangeReachesAreNotSummarised() {
+    MonteCarlo.Result r = run("""
+        users: {dau: 1M}
+        workloads: {w: {writes_per_user: 1/day, payload: 1KB to 2KB}}
+        """, DEFAULTS);
+    assertThat(r.varying()).contains("storage.bytes_per_day").doesNotContain("traffic.writes.avg_per_second");
+    assertThat(r.varies("traffic.writes.avg_per_second")).isFalse();
+  }
+
+  @Test
+  void countsStayWholeAtEveryPercentile() {
+    MonteCarlo.Result r = run("""
+        workloads: {w: {writes: 10K/s to 40K/s}}
+        capacity: {server_qps: 1000}
+        """, DEFAULTS);
+    for (double v : r.summary("capacity.servers").percentiles()) {
+      assertThat(v).isEqualTo(Math.rint(v));
+    }
+    // The p50 server count is the count at the p50 rate: ceil(20K x 2 / 700) = 58, give or take a draw.
+    assertThat(r.summary("capacity.servers").percentile(1)).isBetween(57.0, 59.0);
+  }
+
+  @Test
+  void drawsStayWithinTheFieldsValidValues() {
+    MonteCarlo.Result r = run("""
+        users: {mau: 10M, daily_active: 60% to 99%}
+        workloads: {w: {writes_per_user: 1/day}}
+        """, HUNDRED_K, "users.daily_active");
+    for (double v : r.draws("users.daily_active")) {
+      assertThat(v).isBetween(0.0, 1.0);
+    }
+  }
+
+  @Test
+  void quantilesOfATwoPieceLognormalPassThroughItsThreePoints() {
+    String file = "users: {dau: {low: 2M, mid: 5M, high: 20M}}\nworkloads: {w: {writes_per_user: 1/day}}\n";
+    Uncertain u = input(Estimates.of(file), "users.dau");
+    assertThat(MonteCarlo.quantile(u, 0.05)).isCloseTo(2e6, withinPercentage(1e-9));
+    assertThat(MonteCarlo.quantile(u, 0.5)).isCloseTo(5e6, withinPercentage(1e-9));
+    assertThat(MonteCarlo.quantile(u, 0.95)).isCloseTo(20e6, withinPercentage(1e-9));
+    MonteCarlo.Summary s = run(file, HUNDRED_K).summary("users.dau");
+    assertThat(s.percentile(0)).isCloseTo(2e6, withinPercentage(1.5));
+    assertThat(s.percentile(2)).isCloseTo(20e6, withinPercentage(1.5));
+  }
+
+  /**
+   * Servers by rate, ceil(1,000/s x latency / 70%), at a latency of 10 ms to 40 ms (p5 and p95):
+   * ceil(10 / 0.7) = 15 at p5 and ceil(40 / 0.7) = 58 at p95, within a server of sampling. The
+   * count rises with the latency, so its percentiles are the counts at the latency's percentiles:
+   * from the run's own draws of the latency, exactly.
+   */
+  @Test
+  void aQueueingCountVariesWithARangedLatency() {
+    String file = """
+        workloads:
+          x: {writes: 1000/s, latency: 10ms to 40ms}
+        traffic: {peak_factor: 1}
+        """;
+    Estimate e = Estimates.of(file);
+    MonteCarlo.Result r = MonteCarlo.run(e, DEFAULTS, Set.of("workloads.x.queueing.latency_seconds"),
+        Optional.empty());
+    String servers = "workloads.x.queueing.servers";
+    assertThat(r.varying()).contains("workloads.x.queueing.in_flight", "workloads.x.queueing.servers_by_rate",
+        servers);
+    MonteCarlo.Summary s = r.summary(servers);
+    Uncertain latency = input(e, "workloads.x.latency");
+    assertThat(latency.quantile(0.05)).isCloseTo(0.010, withinPercentage(1e-9));
+    assertThat(latency.quantile(0.95)).isCloseTo(0.040, withinPercentage(1e-9));
+    assertThat(s.percentile(0)).isCloseTo(15, within(1.0));
+    assertThat(s.percentile(2)).isCloseTo(58, within(1.0));
+    double[] drawn = r.draws("workloads.x.queueing.latency_seconds");
+    assertThat(drawn).containsExactly(MonteCarlo.draw(latency, DEFAULTS.samples(),
+        MonteCarlo.generator(DEFAULTS.seed(), latency.path())));
+    for (int i = 0; i < 3; i++) {
+      double l = percentile(drawn, DEFAULTS.percentiles().get(i));
+      assertThat(s.percentile(i)).as("servers at the latency's p" + DEFAULTS.percentiles().get(i))
+          .isEqualTo(Math.max(1, Math.ceil(1000 * l / 0.7)));
+    }
+  }
+
+  /**
+   * A replica 99% to 99.9% available (p5 and p95), two of them, one needed: the component is down
+   * when both are, (1 - a)^2: 10^-4 at p5 and 10^-6 at p95. Its availability rises with the
+   * replica's, so its percentiles are those of the replica, squared in the miss.
+   */
+  @Test
+  void aComponentsAvailabilityVariesWithARangedReplicaAvailability() {
+    Estimate e = Estimates.of("""
+        workloads: {x: {writes: 1/s}}
+        availability:
+          target: 99.9%
+          components: [{name: db, availability: 99% to 99.9%, replicas: 2}]
+        """);
+    MonteCarlo.Result r = MonteCarlo.run(e, HUNDRED_K, Set.of(), Optional.empty());
+    String path = "availability.components.0.availability";
+    assertThat(r.varying()).contains(path, "availability.composite", "availability.margin_nines");
+    Uncertain a = input(e, "availability.components[0].availability");
+    MonteCarlo.Summary s = r.summary(path);
+    for (int i : new int[] {0, 2}) {
+      double replicaMiss = 1 - a.quantile(DEFAULTS.percentiles().get(i) / 100);
+      assertThat(1 - s.percentile(i)).as("miss at p" + DEFAULTS.percentiles().get(i))
+          .isCloseTo(replicaMiss * replicaMiss, withinPercentage(5));
+    }
+    assertThat(1 - s.percentile(0)).isCloseTo(1e-4, withinPercentage(5));
+    assertThat(1 - s.percentile(2)).isCloseTo(1e-6, withinPercentage(5));
+    // The replica's own draws, at their percentiles: the same shape.
+    assertThat(r.summary("availability.components.0.replica_availability").percentile(0))
+        .isCloseTo(0.99, withinPercentage(0.01));
+  }
+}
