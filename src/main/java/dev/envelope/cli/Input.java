@@ -45,6 +45,8 @@ final class Input {
       try (InputStream in = Files.newInputStream(path)) {
         return in.readNBytes(Limits.MAX_FILE_BYTES + 1);
       }
+    } catch (StdinClosedException e) {
+      throw new EnvelopeException(EnvelopeException.IO, "cannot read standard input (it is closed)");
     } catch (NoSuchFileException e) {
       throw new EnvelopeException(EnvelopeException.IO, arg + ": no such file");
     } catch (IOException | java.nio.file.InvalidPathException e) {
