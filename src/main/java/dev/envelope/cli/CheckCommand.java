@@ -27,8 +27,6 @@ import picocli.CommandLine.ParentCommand;
     footerHeading = "%nExamples:%n",
     footer = {"  envelope check estimate.yaml", "  envelope check estimate.yaml --set users.dau=300M -o json"})
 final class CheckCommand implements Callable<Integer> {
-  static final int FAILED = 1;
-
   @ParentCommand EnvelopeCommand root;
 
   @Parameters(paramLabel = "FILE", description = "Requirements file with a budgets: section; - reads standard input.")
@@ -50,7 +48,7 @@ final class CheckCommand implements Callable<Integer> {
     Budgets.Evaluation evaluation = evaluate(doc, input.assignments(), sampling);
     Warnings.report(root.context, Warnings.ofAll(doc, input.assignments()), input.strict);
     Printer.print(root.context, CheckReport.build(doc.file(), evaluation.results(), evaluation.units()), output);
-    return evaluation.results().stream().allMatch(Budgets.Result::passed) ? 0 : FAILED;
+    return evaluation.results().stream().allMatch(Budgets.Result::passed) ? 0 : EnvelopeException.CHECK_FAILED;
   }
 
   /**

@@ -19,21 +19,46 @@ public final class Cli {
   private Cli() {}
 
   public static int run(Context context, String... args) {
-    String[] line = shorthand(NAMES, args);
-    CommandLine cli = commandLine(context, invoked(line));
-    if (args.length == 0) {
-      cli.usage(context.err());
-      context.err().flush();
-      return EnvelopeException.USAGE;
+    int code;
+    try {
+      String[] line = shorthand(NAMES, args);
+      CommandLine cli = commandLine(context, invoked(line));
+      if (args.length == 0) {
+        cli.usage(context.err());
+        context.err().flush();
+        return EnvelopeException.USAGE;
+      }
+      code = cli.execute(line);
+      context.out().flush();
+    } catch (RuntimeException | Error e) {
+      // picocli hands its handler exceptions only: an Error (a StackOverflowError, an
+      // OutOfMemoryError) thrown by a command, or a failure outside the command, ends here.
+      code = internalError(context.err(), e, List.of(args).contains("--debug"));
     }
-    int code = cli.execute(line);
-    context.out().flush();
     if (context.out().checkError()) {
       context.err().println("envelope: cannot write the output (standard output is closed or full)");
       code = EnvelopeException.IO;
     }
     context.err().flush();
     return code;
+  }
+
+  /**
+   * Reports a bug: one line naming the exception, then the stack trace with {@code --debug}, or a
+   * line saying how to get it. Returns the exit code for it.
+   */
+  public static int internalError(PrintWriter err, Throwable e, boolean debug) {
+    err.println(SafeText.line("envelope: internal error (this is a bug, please report it): " + e));
+    if (debug) {
+      // The exception's message may quote the input, on this line and in the trace's first.
+      java.io.StringWriter trace = new java.io.StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      err.print(SafeText.lines(trace.toString()));
+    } else {
+      err.println("envelope: rerun with --debug for the stack trace");
+    }
+    err.flush();
+    return EnvelopeException.INTERNAL;
   }
 
   /** The whole command line, every subcommand built in full: for man pages and shell completion. */
@@ -67,10 +92,13 @@ public final class Cli {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(Cli::failed);
     cli.setParameterExceptionHandler(Cli::badUsage);
+    // picocli's own fallback, should a handler fail: still an internal error, never 1.
+    cli.getCommandSpec().exitCodeOnExecutionException(EnvelopeException.INTERNAL);
     // Every command's --help lists the exit codes, not only the root's; a command whose codes
     // mean more (diff's 1) lists its own.
     var codes = cli.getCommandSpec().usageMessage().exitCodeList();
     for (CommandLine sub : cli.getSubcommands().values()) {
+      sub.getCommandSpec().exitCodeOnExecutionException(EnvelopeException.INTERNAL);
       if (sub.getCommandSpec().usageMessage().exitCodeList().isEmpty()) {
         sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
       }
@@ -126,16 +154,7 @@ public final class Cli {
       }
       return failure.exitCode();
     }
-    err.println(SafeText.line("envelope: internal error (this is a bug, please report it): " + e));
-    if (debug(cli)) {
-      // The exception's message may quote the input, on this line and in the trace's first.
-      java.io.StringWriter trace = new java.io.StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      err.print(SafeText.lines(trace.toString()));
-    } else {
-      err.println("envelope: rerun with --debug for the stack trace");
-    }
-    return EnvelopeException.BUG;
+    return internalError(err, e, debug(cli));
   }
 
   private static int badUsage(CommandLine.ParameterException e, String[] args) {

@@ -37,10 +37,11 @@ import picocli.CommandLine.ParentCommand;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success (no output moved by more than --fail-over)",
-      "1:an output moved by more than --fail-over; or an internal error (a bug; --debug shows the stack trace)",
-      "2:bad command line",
-      "3:invalid requirements file",
-      "4:input unreadable or output unwritable"
+      EnvelopeException.CHECK_FAILED + ":an output moved by more than --fail-over",
+      EnvelopeException.USAGE + ":bad command line",
+      EnvelopeException.INVALID_INPUT + ":invalid requirements file",
+      EnvelopeException.IO + ":input unreadable or output unwritable",
+      EnvelopeException.INTERNAL + ":internal error (a bug; --debug shows the stack trace)"
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -50,9 +51,6 @@ import picocli.CommandLine.ParentCommand;
       "  git show HEAD~1:estimate.yaml | envelope diff - estimate.yaml"
     })
 final class DiffCommand implements Callable<Integer> {
-  /** The exit code of a diff with an output over --fail-over: a result, not a failure to run. */
-  static final int MOVED = 1;
-
   @ParentCommand EnvelopeCommand root;
 
   @Parameters(index = "0", paramLabel = "OLD", description = "The requirements file before; - reads standard input.")
@@ -121,7 +119,7 @@ final class DiffCommand implements Callable<Integer> {
       return 0;
     }
     root.context.err().println(SafeText.line("envelope: " + DiffReport.failure(over, limit.getAsDouble())));
-    return MOVED;
+    return EnvelopeException.CHECK_FAILED; // a result, not a failure to run
   }
 
   private static Document parse(String file, byte[] bytes, java.util.Collection<Diagnostic> problems) {

@@ -1,5 +1,6 @@
 package dev.envelope.cli;
 
+import dev.envelope.model.EnvelopeException;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,10 +21,11 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
-      "1:a check failed (check: a budget; diff: --fail-over); otherwise an internal error (a bug; --debug shows the stack trace)",
-      "2:bad command line",
-      "3:invalid requirements file",
-      "4:input unreadable or output unwritable"
+      EnvelopeException.CHECK_FAILED + ":a check failed (check: a budget; diff: --fail-over)",
+      EnvelopeException.USAGE + ":bad command line",
+      EnvelopeException.INVALID_INPUT + ":invalid requirements file",
+      EnvelopeException.IO + ":input unreadable or output unwritable",
+      EnvelopeException.INTERNAL + ":internal error (a bug; --debug shows the stack trace)"
     })
 public final class EnvelopeCommand implements Runnable {
   /**

@@ -13,8 +13,9 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Write a starter requirements file: every key with what it means, its default and its units, and values"
           + " that estimate as written. Without FILE (or with -), print it.",
-      "An existing FILE is left alone (exit 2) unless --force. The file is written whole or not at all:"
-          + " a temporary file beside it, then renamed."
+      "An existing FILE is left alone (exit 2) unless --force, which replaces a regular file or a"
+          + " symbolic link (the link itself), never a directory, FIFO, device or socket (exit 4). The file"
+          + " is written whole or not at all: a temporary file beside it, then renamed."
     },
     footer = {
       "%nExample:",
@@ -31,7 +32,7 @@ final class InitCommand implements Callable<Integer> {
       description = "Start from a bundled example instead: ${COMPLETION-CANDIDATES}.")
   String example;
 
-  @Option(names = "--force", description = "Overwrite FILE if it exists.")
+  @Option(names = "--force", description = "Overwrite FILE if it is a regular file or a symbolic link.")
   boolean force;
 
   @Override

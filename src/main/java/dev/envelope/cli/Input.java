@@ -46,6 +46,8 @@ final class Input {
       try (InputStream in = Files.newInputStream(path)) {
         return in.readNBytes(Limits.MAX_FILE_BYTES + 1);
       }
+    } catch (StdinClosedException e) {
+      throw new EnvelopeException(EnvelopeException.IO, "cannot read standard input (it is closed)");
     } catch (NoSuchFileException e) {
       throw new EnvelopeException(EnvelopeException.IO, shown(arg) + ": no such file");
     } catch (java.nio.file.FileSystemException e) {

@@ -10,11 +10,21 @@ import java.util.List;
 public final class EnvelopeException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Exit codes, as listed in {@code --help}. */
-  public static final int BUG = 1;
+  /*
+   * Exit codes, as listed in --help (EnvelopeCommand, DiffCommand), docs/errors.md and README.md.
+   * 1 is a result, not an error, and nothing else uses it, so that a script can tell "the check
+   * failed" from "envelope failed".
+   */
+  /** A check failed: a budget of {@code check}, or {@code diff --fail-over}; the report is on stdout. */
+  public static final int CHECK_FAILED = 1;
   public static final int USAGE = 2;
   public static final int INVALID_INPUT = 3;
   public static final int IO = 4;
+  /**
+   * An internal error, a bug in envelope (and the launcher's own failures: no Java 17, no jars):
+   * EX_SOFTWARE of BSD's sysexits.h, the usual code for "the program itself failed".
+   */
+  public static final int INTERNAL = 70;
 
   private final int exitCode;
   private final transient List<Diagnostic> diagnostics;

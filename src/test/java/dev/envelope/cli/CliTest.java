@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envelope.CliRun;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +73,18 @@ class CliTest {
   @Test
   void helpListsTheExitCodes() {
     CliRun run = CliRun.run("--help");
-    assertThat(run.out()).contains("Exit codes:", "3   invalid requirements file", "4   input unreadable");
+    assertThat(run.out()).contains("Exit codes:").containsPattern("\\n  3 +invalid requirements file")
+        .containsPattern("\\n  4 +input unreadable").containsPattern("\\n  70 +internal error");
+    // 1 means only that a check failed, so that a script can tell it from a failed run.
+    assertThat(run.out()).containsPattern("\\n  1 +a check failed \\(check: a budget; diff: --fail-over\\)\\n  2 ");
+  }
+
+  @Test
+  void everyCommandListsTheInternalErrorAs70() {
+    for (String command : List.of("estimate", "check", "diff", "init", "sla", "validate")) {
+      CliRun run = CliRun.run(command, "--help");
+      assertThat(run.out()).as(command).containsPattern("\\n  70 +internal error \\(a bug; --debug shows the stack trace\\)");
+    }
   }
 
   @Test

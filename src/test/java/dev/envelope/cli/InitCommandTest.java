@@ -157,16 +157,44 @@ class InitCommandTest {
   }
 
   @Test
-  void aFailedRenameRemovesTheTemporaryFile() throws IOException {
-    // A non-empty directory cannot be replaced by a file: the rename fails after the temporary
-    // file is written.
+  void aNonEmptyDirectoryIsRefusedAndLeftAsItIs() throws IOException {
+    // Refused before anything is written: no temporary file is made beside it.
     Path target = dir.resolve("taken");
     Files.createDirectories(target.resolve("inside"));
     CliRun run = CliRun.run("init", "--force", target.toString());
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
-    assertThat(run.err()).startsWith("envelope: " + target + ": cannot write: ");
+    assertThat(run.err()).isEqualTo("envelope: " + target
+        + ": is a directory; expected a new file name, or a regular file to overwrite with --force\n");
     assertThat(files()).containsExactly("taken");
     assertThat(Files.isDirectory(target.resolve("inside"))).isTrue();
+  }
+
+  @Test
+  void initOfTheRootDirectoryIsAnErrorNotABug() {
+    for (String[] args : List.of(new String[] {"init", "/"}, new String[] {"init", "/", "--force"},
+        new String[] {"init", "--example", "twitter", "/", "--force"})) {
+      CliRun run = CliRun.run(args);
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
+      assertThat(run.err()).as(run.toString()).startsWith("envelope: /: is a directory; ").doesNotContain("internal error");
+      assertThat(run.out()).isEmpty();
+    }
+  }
+
+  @Test
+  void aNewDirectoryNameWithASlashMakesNoFile() throws IOException {
+    String name = dir.resolve("newdir") + "/";
+    CliRun run = CliRun.run("init", name);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
+    assertThat(run.err()).isEqualTo("envelope: " + name
+        + ": ends in /, which names a directory; expected a new file name, or a regular file to overwrite with --force\n");
+    assertThat(files()).isEmpty();
+  }
+
+  @Test
+  void anEmptyFileNameIsABadCommandLine() throws IOException {
+    CliRun run = CliRun.run("init", "");
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("envelope: an empty file name; expected a file name, or - to print\n");
   }
 
   @Test

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envelope.CliRun;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -24,8 +26,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The assembled archives, as a user gets them: unpacked (the zip with its file modes), then
  * {@code bin/envelope estimate examples/twitter.yaml} run through the shipped launcher, first
- * without its class-data sharing archive, then with the archive it recorded, then with a stale and
- * with a corrupt one; every run prints what the in-process run prints and nothing else. Run by the
+ * without its class-data sharing archive, then with the archive it recorded, then with a truncated,
+ * a stale and a corrupt one; every run prints what the in-process run prints and nothing else, and
+ * leaves nothing in the working directory. Also: standard input closed, and the launcher's own
+ * failures (exit code 70). Run by the
  * dist profile (maven-failsafe-plugin) after JReleaser has assembled them; further JDKs to run the
  * launcher on may be listed in ENVELOPE_TEST_JAVA_HOMES (separated by ':').
  */
@@ -80,6 +84,7 @@ class DistributionIT {
     // First use: no archive yet; one is recorded in the background.
     assertPrintsOnly(expected, run(home, env, ESTIMATE));
     Path recorded = awaitArchive(cache);
+    assertThat(validated(recorded)).as("the check's mark beside the archive").isRegularFile();
 
     // Second use: the classes come from the archive.
     Path classLog = tmp.resolve("class-load.log");
@@ -88,14 +93,36 @@ class DistributionIT {
     assertPrintsOnly(expected, run(home, logging, ESTIMATE));
     assertThat(Files.readString(classLog)).contains("dev.envelope.Main source: shared objects file");
 
+    // Truncated to half its size, as a full disk leaves a file (JDK 17 used to die of SIGBUS on it,
+    // its crash report on stdout and an hs_err file in the working directory): never mapped,
+    // deleted, and recorded again, whole.
+    truncateToHalf(recorded);
+    assertPrintsOnly(expected, run(home, env, ESTIMATE));
+    recorded = awaitArchive(cache);
+    Files.delete(classLog);
+    assertPrintsOnly(expected, run(home, logging, ESTIMATE));
+    assertThat(Files.readString(classLog)).contains("dev.envelope.Main source: shared objects file");
+
+    // The same from a launcher that did not check its archives (no mark beside it), with the
+    // archive's time left as it was.
+    FileTime recordedAt = Files.getLastModifiedTime(recorded);
+    Files.delete(validated(recorded));
+    truncateToHalf(recorded);
+    Files.setLastModifiedTime(recorded, recordedAt);
+    assertPrintsOnly(expected, run(home, env, ESTIMATE));
+    recorded = awaitArchive(cache);
+
     // A jar newer than the archive: it is dropped (and recorded again), never used stale.
     Files.setLastModifiedTime(home.resolve("lib/envelope.jar"), FileTime.fromMillis(Files.getLastModifiedTime(recorded).toMillis() + 2000));
     assertPrintsOnly(expected, run(home, env, ESTIMATE));
-    awaitArchive(cache);
+    recorded = awaitArchive(cache);
 
-    // An archive the JVM refuses is skipped without a word.
+    // An archive the JVM refuses is skipped without a word: one that passed the launcher's
+    // check (its mark newer than it) and that the JVM finds corrupt all the same.
     Files.write(recorded, "not an archive".getBytes(StandardCharsets.UTF_8));
-    Files.setLastModifiedTime(recorded, FileTime.fromMillis(Files.getLastModifiedTime(home.resolve("lib/envelope.jar")).toMillis() + 2000));
+    long jar = Files.getLastModifiedTime(home.resolve("lib/envelope.jar")).toMillis();
+    Files.setLastModifiedTime(recorded, FileTime.fromMillis(jar + 2000));
+    Files.setLastModifiedTime(validated(recorded), FileTime.fromMillis(jar + 4000));
     assertPrintsOnly(expected, run(home, env, ESTIMATE));
 
     // Without the cache directory's being writable, it runs all the same.
@@ -107,6 +134,81 @@ class DistributionIT {
     assertThat(version.exit()).as(version.toString()).isZero();
     assertThat(version.out()).as(version.toString()).startsWith("envelope " + VERSION);
     assertPrintsOnly(CliRun.run("--help").out(), run(home, env, "--help"));
+
+    // Standard input closed: said so, not the JVM's own lib/modules read as the file.
+    Run closed = runWithStdinClosed(home, env, "estimate", "-");
+    assertThat(closed.exit()).as(closed.toString()).isEqualTo(4);
+    assertThat(closed.err()).as(closed.toString()).isEqualTo("envelope: cannot read standard input (it is closed)\n");
+    assertThat(closed.out()).as(closed.toString()).isEmpty();
+    Map<String, String> noArchive = new HashMap<>(env);
+    noArchive.put("ENVELOPE_CDS", "off");
+    assertThat(runWithStdinClosed(home, noArchive, "estimate", "-").exit()).isEqualTo(4);
+
+    // No crash, and nothing of the JVM's, in the working directory; and no recording left running
+    // when the temporary directory is deleted.
+    try (Stream<Path> files = Files.list(home)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .noneMatch(f -> f.startsWith("hs_err") || f.startsWith("replay_pid") || f.startsWith("core"));
+    }
+    awaitArchive(cache);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("archivesAndJdks")
+  void theLaunchersOwnFailuresExitWith70(String format, String javaHome, @TempDir Path tmp) throws Exception {
+    if (!javaHome.equals(System.getProperty("java.home"))) {
+      return; // nothing here depends on the JDK
+    }
+    Path home = unpack(ARCHIVES.resolve("envelope-" + VERSION + "." + format), tmp.resolve("unpacked")).resolve("envelope-" + VERSION);
+    Map<String, String> env = new HashMap<>();
+    env.put("HOME", tmp.toString());
+    env.put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
+    env.put("PATH", "/usr/bin:/bin");
+
+    env.put("JAVA_HOME", tmp.resolve("no-jdk").toString());
+    assertFailsWith70(run(home, env, ESTIMATE), "envelope: JAVA_HOME is " + tmp.resolve("no-jdk")
+        + ", which has no bin/java; envelope needs Java 17 or newer\n");
+
+    // A Java 11 that would run if asked: the launcher reads its release file and refuses it.
+    Path jdk11 = Files.createDirectories(tmp.resolve("jdk11/bin"));
+    Files.writeString(jdk11.resolve("java"), "#!/bin/sh\necho ran >&2\nexit 1\n");
+    jdk11.resolve("java").toFile().setExecutable(true);
+    Files.writeString(tmp.resolve("jdk11/release"), "JAVA_VERSION=\"11.0.22\"\nJAVA_RUNTIME_VERSION=\"11.0.22+7\"\n");
+    env.put("JAVA_HOME", tmp.resolve("jdk11").toString());
+    assertFailsWith70(run(home, env, ESTIMATE), "envelope: " + jdk11.resolve("java")
+        + " is Java 11.0.22+7; envelope needs Java 17 or newer (set JAVA_HOME to one)\n");
+
+    env.put("JAVA_HOME", System.getProperty("java.home"));
+    env.put("ENVELOPE_APP_HOME", tmp.resolve("nowhere").toString());
+    assertFailsWith70(run(home, env, ESTIMATE), "envelope: ENVELOPE_APP_HOME is " + tmp.resolve("nowhere")
+        + ", which holds no envelope.jar and no lib/*.jar\n");
+    assertThat(tmp.resolve("cache")).doesNotExist();
+  }
+
+  static void assertFailsWith70(Run run, String message) {
+    assertThat(run.exit()).as(run.toString()).isEqualTo(70);
+    assertThat(run.err()).as(run.toString()).isEqualTo(message);
+    assertThat(run.out()).as(run.toString()).isEmpty();
+  }
+
+  /** The file the launcher writes beside an archive once a JVM has mapped and verified it. */
+  static Path validated(Path archive) {
+    return archive.resolveSibling(archive.getFileName() + ".ok");
+  }
+
+  static void truncateToHalf(Path archive) throws IOException {
+    // Recorded read-only by the JVM on JDK 17; a full disk leaves whatever it likes.
+    archive.toFile().setWritable(true);
+    try (FileChannel channel = FileChannel.open(archive, StandardOpenOption.WRITE)) {
+      channel.truncate(channel.size() / 2);
+    }
+  }
+
+  /** Runs the launcher with its standard input closed ({@code <&-}), which ProcessBuilder cannot do. */
+  static Run runWithStdinClosed(Path home, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "exec \"$0\" \"$@\" <&-", home.resolve("bin/envelope").toString()));
+    command.addAll(List.of(args));
+    return run(command, home, env);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -157,6 +259,10 @@ class DistributionIT {
     List<String> command = new ArrayList<>();
     command.add(home.resolve("bin/envelope").toString());
     command.addAll(List.of(args));
+    return run(command, home, env);
+  }
+
+  static Run run(List<String> command, Path home, Map<String, String> env) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
     builder.environment().clear();
     builder.environment().putAll(env);
