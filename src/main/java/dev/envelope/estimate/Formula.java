@@ -305,7 +305,7 @@ public record Formula(String text, Node root) {
   private static final String OPERAND =
       "a number (10KB, 2/day), a reference (users.dau), a function call (max(a, b)), '(' or '-'";
   private static final String OPERATOR = "an operator (+ - * / ^)";
-  static final String UNITS =
+  private static final String UNITS =
       "a unit right after the digits: K, M, bn, T (counts), % (a fraction), B, KB to EB, KiB to EiB"
           + " (sizes), us, ms, s, min, h, d, w, mo, y (times), or a count or a size per time unit"
           + " (50K/s, 2/day, 5MB/s)";
@@ -864,12 +864,7 @@ public record Formula(String text, Node root) {
    */
   public static Dimension unitOf(Node node, Function<String, Dimension> references) {
     Objects.requireNonNull(references, "references");
-    try {
-      return unit(node, references);
-    } catch (ArithmeticException e) {
-      throw new FormulaException(node.start(), "a unit with powers too large to hold",
-          "powers of bytes, seconds and money within ±2,147,483,647");
-    }
+    return unit(node, references);
   }
 
   private static Dimension unit(Node node, Function<String, Dimension> references) {
@@ -893,6 +888,18 @@ public record Formula(String text, Node root) {
     Binary b = (Binary) node;
     Dimension left = unit(b.left(), references);
     Dimension right = unit(b.right(), references);
+    try {
+      return binary(b, left, right);
+    } catch (ArithmeticException e) {
+      String what = b.op() == '^'
+          ? "(" + left.describe() + ")^" + Format.cut(show(b.right()))
+          : left.describe() + " " + b.op() + " " + right.describe();
+      throw new FormulaException(b.operator(), "a unit with powers too large to hold: " + what,
+          "powers of bytes, seconds and money within ±2,147,483,647");
+    }
+  }
+
+  private static Dimension binary(Binary b, Dimension left, Dimension right) {
     return switch (b.op()) {
       case '+', '-' -> {
         if (!left.equals(right)) {
