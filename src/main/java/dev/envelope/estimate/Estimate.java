@@ -280,7 +280,41 @@ public final class Estimate {
         figures.put(d.path(), new Figure(d.path(), d.section(), done.get(d.path()),
             d.text() == null ? null : d.text().get()));
       }
-      return new Estimate(req, where, order, figures, new HashMap<>(complements));
+      // The steps in the order of the JSON output, each after the steps it uses: whatever order
+      // they happened to be worked out in (a presence rule may need a value early).
+      List<Step> steps = new ArrayList<>(order.size());
+      Set<String> placed = new HashSet<>();
+      for (Decl d : decls.values()) {
+        if (d.formula() != null) {
+          place(d.path(), placed, steps);
+        }
+      }
+      return new Estimate(req, where, steps, figures, new HashMap<>(complements));
+    }
+
+    private void place(String path, Set<String> placed, List<Step> steps) {
+      // Iterative, so that a long chain of figures (a file's own) cannot overflow the stack.
+      java.util.ArrayDeque<Object[]> stack = new java.util.ArrayDeque<>();
+      if (!placed.add(path)) {
+        return;
+      }
+      stack.push(new Object[] {done.get(path), 0});
+      while (!stack.isEmpty()) {
+        Object[] top = stack.peek();
+        Step s = (Step) top[0];
+        List<String> uses = s.uses();
+        int i = (Integer) top[1];
+        if (i < uses.size()) {
+          top[1] = i + 1;
+          String next = uses.get(i);
+          if (done.containsKey(next) && placed.add(next)) {
+            stack.push(new Object[] {done.get(next), 0});
+          }
+        } else {
+          steps.add(s);
+          stack.pop();
+        }
+      }
     }
 
     /** The declared source of the figure at {@code path}, for the documentation of the method. */
