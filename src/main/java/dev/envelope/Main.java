@@ -2,7 +2,7 @@ package dev.envelope;
 
 import dev.envelope.cli.Cli;
 import dev.envelope.cli.Context;
-import dev.envelope.cli.StdinClosedException;
+import dev.envelope.app.StdinClosedException;
 import dev.envelope.model.EnvelopeException;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;

@@ -21,7 +21,8 @@ class LayeringTest {
       "model", List.of("units"),
       "estimate", List.of("model", "units"),
       "render", List.of("estimate", "model", "units"),
-      "cli", List.of("render", "estimate", "model", "units"));
+      "app", List.of("render", "estimate", "model", "units"),
+      "cli", List.of("app", "render", "estimate", "model", "units"));
 
   @Test
   void packagesImportOnlyTheLayersBelowThem() throws IOException {

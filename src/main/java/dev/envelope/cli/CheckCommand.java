@@ -1,5 +1,12 @@
 package dev.envelope.cli;
 
+import dev.envelope.app.Binding;
+import dev.envelope.app.Reports;
+import dev.envelope.app.Session;
+import dev.envelope.app.Warnings;
+import dev.envelope.model.Warning;
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import dev.envelope.estimate.MonteCarlo;
 import dev.envelope.model.Budget;
 import dev.envelope.model.Diagnostic;
@@ -44,25 +51,32 @@ final class CheckCommand implements Callable<Integer> {
       throw new EnvelopeException(EnvelopeException.USAGE,
           "check: budgets are checked in the base and every scenario; expected no --scenario or --scenarios");
     }
-    Document doc = Printer.document(root.context, file);
-    Budgets.Evaluation evaluation = evaluate(doc, input.assignments(), sampling);
-    Warnings.report(root.context, Warnings.ofAll(doc, input.assignments()), input.strict);
-    Printer.print(root.context, CheckReport.build(doc.file(), evaluation.results(), evaluation.units()), output);
+    Session session = Session.read(file, root.context.in(), input.assignments());
+    Evaluation e = evaluate(session, sampling);
+    Warnings.report(root.context.err(), e.warnings(), input.strict);
+    Budgets.Evaluation evaluation = e.budgets();
+    Printer.print(root.context, CheckReport.build(session.document().file(), evaluation.results(), evaluation.units()),
+        output);
     return evaluation.results().stream().allMatch(Budgets.Result::passed) ? 0 : EnvelopeException.CHECK_FAILED;
   }
+
+  /** The budgets judged, and the warnings of every binding, each once. */
+  record Evaluation(Budgets.Evaluation budgets, List<Warning> warnings) {}
 
   /**
    * Binds the file and every scenario, estimates each, and evaluates every budget in each; every
    * problem, in the file, a scenario or a budget, is reported at once (exit 3). {@code validate}
    * checks a file the same way, at the point values only ({@code sampling} null).
    */
-  static Budgets.Evaluation evaluate(Document doc, List<dev.envelope.model.Assignment> sets, SamplingOptions sampling) {
+  static Evaluation evaluate(Session file, SamplingOptions sampling) {
+    Session session = file.withoutBudgets();
+    Document doc = session.document();
     // Percentile budgets are read from the Monte Carlo, which reports every percentile they name.
-    MonteCarlo.Settings settings = sampling == null ? null : sampling.settings(doc.budgets().stream()
-        .filter(b -> b.percentile().isPresent()).map(b -> b.percentile().getAsDouble()).toList());
-    Map<String, Requirements> all;
+    Optional<MonteCarlo.Settings> settings = sampling == null ? Optional.empty() : Optional.of(sampling.settings(
+        doc.budgets().stream().filter(b -> b.percentile().isPresent()).map(b -> b.percentile().getAsDouble()).toList()));
+    Map<String, Binding> all;
     try {
-      all = doc.bindAll(Need.ESTIMATE, sets, false);
+      all = session.all();
     } catch (EnvelopeException e) {
       // Report the budgets that do not read beside the file's other problems, all at once.
       if (e.exitCode() == EnvelopeException.INVALID_INPUT) {
@@ -72,22 +86,21 @@ final class CheckCommand implements Callable<Integer> {
       }
       throw e;
     }
+    settings.ifPresent(s -> Reports.budget(all.values(), s));
     List<Budgets.Result> results = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>(doc.budgetProblems());
-    for (Map.Entry<String, Requirements> e : all.entrySet()) {
+    Map<String, List<Warning>> warnings = new LinkedHashMap<>();
+    for (Binding b : all.values()) {
+      warnings.put(b.label(), b.warnings());
       Tree tree;
       try {
-        java.util.Optional<String> scenario = e.getKey().equals(Document.BASE) ? java.util.Optional.empty()
-            : java.util.Optional.of(e.getKey());
-        dev.envelope.estimate.Estimate estimate = dev.envelope.estimate.Catalog.estimate(e.getValue(),
-            doc.locations(scenario, sets));
-        tree = Printer.uncertain(Printer.report(estimate, Section.all()), estimate, settings, true).tree();
+        tree = Reports.estimate(b, new Reports.Options(Section.all(), settings, true, false)).tree();
       } catch (EnvelopeException overflow) {
         problems.addAll(overflow.diagnostics());
         continue;
       }
       for (Budget budget : doc.budgets()) {
-        Budgets.Result r = Budgets.evaluate(e.getKey(), budget, tree, e.getValue(), problems);
+        Budgets.Result r = Budgets.evaluate(b.name(), budget, tree, b.requirements(), problems);
         if (r != null) {
           results.add(r);
         }
@@ -96,7 +109,8 @@ final class CheckCommand implements Callable<Integer> {
     if (!problems.isEmpty()) {
       throw invalid(problems);
     }
-    return new Budgets.Evaluation(results, all.get(Document.BASE).conventions().units());
+    return new Evaluation(new Budgets.Evaluation(results, all.get(Document.BASE).requirements().conventions().units()),
+        Warnings.merge(warnings));
   }
 
   /** One problem per place (a budget missing in every scenario is one problem), in file order. */

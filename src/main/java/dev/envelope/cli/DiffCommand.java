@@ -1,5 +1,11 @@
 package dev.envelope.cli;
 
+import dev.envelope.app.Binding;
+import dev.envelope.app.Format;
+import dev.envelope.app.Input;
+import dev.envelope.app.Reports;
+import dev.envelope.app.Session;
+import dev.envelope.app.Warnings;
 import dev.envelope.model.Diagnostic;
 import dev.envelope.model.Document;
 import dev.envelope.model.EnvelopeException;
@@ -81,18 +87,20 @@ final class DiffCommand implements Callable<Integer> {
     byte[] newBytes = Input.read(newFile, root.context.in());
     java.util.Collection<Diagnostic> problems = new java.util.LinkedHashSet<>();
     Document oldDoc = parse(oldFile, oldBytes, problems);
-    Requirements oldReq = bind(oldDoc, problems);
+    Binding oldSide = bind(oldDoc, problems);
     Document newDoc = parse(newFile, newBytes, problems);
-    Requirements newReq = bind(newDoc, problems);
+    Binding newSide = bind(newDoc, problems);
     if (!problems.isEmpty()) {
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.copyOf(problems));
     }
+    Requirements oldReq = oldSide.requirements();
+    Requirements newReq = newSide.requirements();
     Map<String, List<Warning>> warnings = new LinkedHashMap<>();
-    warnings.put("the old file", Warnings.of(oldDoc, input.scenario(), input.assignments(), oldReq));
-    warnings.put("the new file", Warnings.of(newDoc, input.scenario(), input.assignments(), newReq));
-    Warnings.report(root.context, Warnings.merge(warnings), input.strict);
-    Tree oldTree = Printer.report(oldReq, Section.all()).tree();
-    Tree newTree = Printer.report(newReq, Section.all()).tree();
+    warnings.put("the old file", oldSide.warnings());
+    warnings.put("the new file", newSide.warnings());
+    Warnings.report(root.context.err(), Warnings.merge(warnings), input.strict);
+    Tree oldTree = Reports.figures(oldSide.estimate(), Section.all()).tree();
+    Tree newTree = Reports.figures(newSide.estimate(), Section.all()).tree();
     List<Changes.Input> inputs = Changes.inputs(oldDoc.root(), newDoc.root());
     List<Changes.Output> outputs = Changes.outputs(oldTree, newTree);
     List<Changes.Output> over = DiffReport.over(outputs, limit);
@@ -101,11 +109,11 @@ final class DiffCommand implements Callable<Integer> {
       Object before = oldTree.at(output.get);
       Object after = newTree.at(output.get);
       if (!leaf(before) && !leaf(after)) {
-        Printer.get(before != null ? oldTree : newTree, output.get);
+        Reports.get(before != null ? oldTree : newTree, output.get, "--get");
       }
       Printer.write(root.context, Escape.tabSeparated(List.of("old", leaf(before) ? Flat.raw(before) : "")) + "\n"
           + Escape.tabSeparated(List.of("new", leaf(after) ? Flat.raw(after) : "")) + "\n");
-    } else if (output.format == OutputFormat.csv) {
+    } else if (output.format == Format.csv) {
       Printer.write(root.context, DiffReport.csv(inputs, outputs));
     } else {
       List<String> header = new ArrayList<>();
@@ -134,12 +142,12 @@ final class DiffCommand implements Callable<Integer> {
     }
   }
 
-  private Requirements bind(Document doc, java.util.Collection<Diagnostic> problems) {
+  private Binding bind(Document doc, java.util.Collection<Diagnostic> problems) {
     if (doc == null) {
       return null;
     }
     try {
-      return doc.bind(Need.ESTIMATE, input.scenario(), input.assignments());
+      return new Session(doc, input.assignments()).one(input.scenario());
     } catch (EnvelopeException e) {
       if (e.exitCode() != EnvelopeException.INVALID_INPUT) {
         throw e;
@@ -148,6 +156,7 @@ final class DiffCommand implements Callable<Integer> {
       return null;
     }
   }
+
 
   private static boolean leaf(Object value) {
     return value instanceof Tree.Figure || value instanceof String;

@@ -1,13 +1,12 @@
 package dev.envelope.cli;
 
-import dev.envelope.model.Diagnostic;
-import dev.envelope.estimate.Derivation.Step;
-import dev.envelope.estimate.Estimate;
-import dev.envelope.model.EnvelopeException;
+import dev.envelope.app.Binding;
+import dev.envelope.app.Reports;
+import dev.envelope.app.Session;
+import dev.envelope.app.Warnings;
+import dev.envelope.model.Assignment;
 import dev.envelope.render.ExplainReport;
 import dev.envelope.render.JsonRenderer;
-import dev.envelope.estimate.Section;
-import dev.envelope.render.Tree;
 import dev.envelope.render.YamlRenderer;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +50,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); csv has a row per step.")
-  OutputFormat format;
+  dev.envelope.app.Format format;
 
   @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
       description = "Colour in tables: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: only on a terminal, never with NO_COLOR).")
@@ -61,20 +60,18 @@ final class ExplainCommand implements Callable<Integer> {
       description = "Work each step in powers of ten too, one significant figure at each step (a day is 10^5 s).")
   boolean napkin;
 
+  @Option(names = "--strict",
+      description = "Treat warnings about the inputs (contradictory, implausible or ignored values) as errors: exit 3.")
+  boolean strict;
+
   @Override
   public Integer call() {
-    InputOptions input = new InputOptions();
-    input.sets = sets;
-    input.scenario = scenario;
     OutputOptions output = new OutputOptions();
     output.color = color;
-    Interview x = Interview.of(root.context, file, input, "");
-    Tree figures = Printer.report(x.estimate, Section.all()).tree();
-    for (String path : paths) {
-      check(path, x.steps, figures);
-    }
-    List<Step> steps = paths.isEmpty() ? x.steps : Estimate.select(x.steps, paths);
-    ExplainReport report = ExplainReport.of(x.req, steps, napkin ? Optional.of(x.napkin()) : Optional.empty());
+    Binding b = Session.read(file, root.context.in(), sets.stream().map(s -> Assignment.parse("--set", s)).toList())
+        .one(Optional.ofNullable(scenario));
+    ExplainReport report = Reports.explain(b, paths, napkin);
+    Warnings.report(root.context.err(), b.warnings(), strict);
     Printer.write(root.context, switch (format) {
       case table -> report.table(output.colour(root.context));
       case json -> JsonRenderer.render(report.tree());
@@ -83,19 +80,5 @@ final class ExplainCommand implements Callable<Integer> {
       case csv -> report.csv();
     });
     return 0;
-  }
-
-  /** A PATH must name a figure with a step, or a group holding one; otherwise exit 2 with the nearest. */
-  private static void check(String path, List<Step> steps, Tree figures) {
-    if (steps.stream().anyMatch(s -> s.path().equals(path) || s.path().startsWith(path + "."))) {
-      return;
-    }
-    List<String> known = steps.stream().map(Step::path).toList();
-    String problem = figures.at(path) == null ? "no such figure in this estimate (a figure is absent when its inputs are)"
-        : path.startsWith("conventions") ? "a convention, not a worked-out figure (the steps that use it cite it)"
-        : "text, not a worked-out figure (the step of capacity.shards names it)";
-    List<String> hint = Printer.closest(path, known);
-    throw new EnvelopeException(EnvelopeException.USAGE, "explain " + Diagnostic.got(path) + ": " + problem + "; expected "
-        + (hint.isEmpty() ? "a figure path such as traffic.total.peak_per_second" : "one of: " + String.join(", ", hint)));
   }
 }

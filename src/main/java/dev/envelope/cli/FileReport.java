@@ -1,6 +1,22 @@
 package dev.envelope.cli;
 
+import dev.envelope.app.Binding;
+import dev.envelope.app.Format;
+import dev.envelope.app.Reports;
+import dev.envelope.app.Session;
+import dev.envelope.app.Warnings;
+import dev.envelope.estimate.MonteCarlo;
 import dev.envelope.estimate.Section;
+import dev.envelope.model.EnvelopeException;
+import dev.envelope.model.Warning;
+import dev.envelope.render.CsvRenderer;
+import dev.envelope.render.Escape;
+import dev.envelope.render.Report;
+import dev.envelope.render.Tree;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -8,7 +24,11 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The arguments of every command that estimates from a file: the FILE, what is read besides it
- * ({@link InputOptions}), how it is printed ({@link OutputOptions}), and the interview modes.
+ * ({@link InputOptions}), how it is printed ({@link OutputOptions}), the draws of a Monte Carlo
+ * ({@link SamplingOptions}), and the interview modes. Every combination goes through the same
+ * steps: the warnings (and {@code --strict}), the ranges, {@code --napkin}, {@code --explain} and
+ * {@code --get} behave alike on {@code estimate}, {@code qps}, {@code storage}, {@code bandwidth}
+ * and {@code shards}.
  */
 final class FileReport {
   @Parameters(paramLabel = "FILE", description = "Requirements file, YAML or JSON; - reads standard input.")
@@ -33,9 +53,90 @@ final class FileReport {
   boolean napkin;
 
   int print(Context context, Set<Section> sections) {
-    if (explain || napkin) {
-      return Interview.estimate(context, this, sections);
+    refuseCombinations();
+    Optional<MonteCarlo.Settings> settings = Optional.of(sampling.settings());
+    Session session = Session.read(file, context.in(), input.assignments());
+    if (input.all) {
+      return all(context, session, sections, settings);
     }
-    return Printer.estimate(context, file, input, output, sections, sampling, histogram);
+    Binding b = session.one(input.scenario());
+    if (histogram != null) {
+      Warnings.report(context.err(), b.warnings(), input.strict);
+      Printer.print(context, Reports.histogram(b, sections, settings.get(), histogram), output);
+      return 0;
+    }
+    boolean full = output.get != null || (output.format != Format.table && output.format != Format.markdown);
+    Report report = Reports.point(b, sections);
+    Warnings.report(context.err(), b.warnings(), input.strict);
+    report = Reports.complete(report, b, new Reports.Options(sections, settings, full, napkin));
+    if (explain) {
+      Printer.write(context, Reports.render(report, Reports.derivations(b, report, napkin), output.format,
+          output.colour(context)));
+      return 0;
+    }
+    Printer.print(context, report, output);
+    return 0;
+  }
+
+  /** Every scenario side by side, beside the base. */
+  private int all(Context context, Session session, Set<Section> sections, Optional<MonteCarlo.Settings> settings) {
+    Map<String, Binding> all = session.all();
+    Map<String, List<Warning>> warnings = new LinkedHashMap<>();
+    Map<String, Report> reports = new LinkedHashMap<>();
+    for (Binding b : all.values()) {
+      reports.put(b.name(), Reports.point(b, sections));
+      warnings.put(b.label(), b.warnings());
+    }
+    Warnings.report(context.err(), Warnings.merge(warnings), input.strict);
+    Reports.Options options = new Reports.Options(sections, settings, true, false);
+    Reports.budget(all.values(), settings.get());
+    Map<String, Report> complete = new LinkedHashMap<>();
+    for (Binding b : all.values()) {
+      complete.put(b.name(), Reports.complete(reports.get(b.name()), b, options));
+    }
+    if (output.get != null) {
+      StringBuilder sb = new StringBuilder();
+      complete.forEach((name, r) -> sb.append(Escape.tabSeparated(List.of(name,
+          Reports.get(r.tree(), output.get, "--get")))).append('\n'));
+      Printer.write(context, sb.toString());
+      return 0;
+    }
+    if (output.format == Format.csv) {
+      Map<String, Tree> trees = new LinkedHashMap<>();
+      complete.forEach((name, r) -> trees.put(name, r.tree()));
+      Printer.write(context, CsvRenderer.render(trees));
+      return 0;
+    }
+    Printer.print(context, Reports.sideBySide(complete, all.values().iterator().next().requirements()), output);
+    return 0;
+  }
+
+  /** Options that cannot go together, each pair once. */
+  private void refuseCombinations() {
+    String flag = explain ? "--explain" : napkin ? "--napkin" : null;
+    if (input.all && input.scenario != null) {
+      throw usage("--scenario and --scenarios: expected one of them, not both");
+    }
+    if (histogram != null && input.all) {
+      throw usage("--histogram and --scenarios: expected one of them; a histogram shows one scenario (--scenario NAME)");
+    }
+    if (flag != null && input.all) {
+      throw usage(flag + " and --scenarios: " + flag + " works on one scenario at a time; expected --scenario NAME,"
+          + " or --scenarios without " + flag);
+    }
+    if (flag != null && histogram != null) {
+      throw usage(flag + " and --histogram: expected one of them; a histogram shows the draws of one figure");
+    }
+    if (explain && output.format == Format.csv) {
+      throw usage("--explain and -o csv: a CSV has one row per figure and no room for derivations; expected -o table,"
+          + " json, yaml or markdown, or envelope explain FILE -o csv");
+    }
+    if (explain && output.get != null) {
+      throw usage("--explain and --get: --get prints one raw value; expected one of them, or envelope explain FILE PATH");
+    }
+  }
+
+  private static EnvelopeException usage(String message) {
+    return new EnvelopeException(EnvelopeException.USAGE, message);
   }
 }

@@ -1,5 +1,6 @@
 package dev.envelope.cli;
 
+import dev.envelope.app.Input;
 import dev.envelope.render.StarterFile;
 import dev.envelope.units.SafeText;
 import java.util.concurrent.Callable;

@@ -1,5 +1,6 @@
 package dev.envelope.cli;
 
+import dev.envelope.app.Input;
 import dev.envelope.model.EnvelopeException;
 import java.io.IOException;
 import java.nio.ByteBuffer;

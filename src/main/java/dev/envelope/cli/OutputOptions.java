@@ -1,5 +1,6 @@
 package dev.envelope.cli;
 
+import dev.envelope.app.Input;
 import picocli.CommandLine.Option;
 
 /** {@code -o FORMAT}, {@code --get PATH} and {@code --color WHEN}, shared by every report command. */
@@ -12,7 +13,7 @@ final class OutputOptions {
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  dev.envelope.app.Format format;
 
   @Option(names = "--get", paramLabel = "PATH",
       description = "Print one raw value, e.g. --get traffic.total.peak_per_second (the JSON path).")

@@ -1,5 +1,6 @@
 package dev.envelope.cli;
 
+import dev.envelope.app.Input;
 import dev.envelope.model.Diagnostic;
 import dev.envelope.model.EnvelopeException;
 import dev.envelope.model.ReferenceData;

@@ -1,17 +1,14 @@
 package dev.envelope.cli;
 
+import dev.envelope.app.Binding;
+import dev.envelope.app.Reports;
+import dev.envelope.app.Session;
+import dev.envelope.app.Warnings;
 import dev.envelope.model.Diagnostic;
+import java.util.Optional;
 import dev.envelope.units.Numbers;
 import dev.envelope.units.QuantityException;
-import dev.envelope.estimate.Sensitivity;
-import dev.envelope.model.Diagnostic;
 import dev.envelope.model.EnvelopeException;
-import dev.envelope.model.Requirements;
-import dev.envelope.model.RequirementsReader.Need;
-import dev.envelope.render.Report;
-import dev.envelope.estimate.Section;
-import dev.envelope.render.SensitivityReport;
-import dev.envelope.render.Tree;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,30 +49,9 @@ final class SensitivityCommand implements Callable<Integer> {
           "sensitivity: one scenario at a time; expected --scenario NAME or none, not --scenarios");
     }
     double[] bounds = bounds();
-    Requirements req = Printer.document(root.context, file).bind(Need.ESTIMATE, input.scenario(), input.assignments());
-    if (req.uncertainty().isEmpty()) {
-      throw new EnvelopeException(EnvelopeException.USAGE, "sensitivity: no input of " + req.source()
-          + " is written as a range, so nothing moves; expected ranges such as users.dau: 8M to 12M"
-          + " (or --set 'users.dau=8M to 12M')");
-    }
-    dev.envelope.estimate.Estimate estimate = dev.envelope.estimate.Catalog.estimate(req);
-    Report point = Printer.report(estimate, Section.all());
-    String path = figure != null ? figure
-        : point.tree().at("capacity.servers") != null ? "capacity.servers" : "traffic.total.peak_per_second";
-    Printer.get(point.tree(), path, "--figure");
-    if (!(point.tree().at(path) instanceof Tree.Figure)) {
-      throw new EnvelopeException(EnvelopeException.USAGE, "--figure " + Diagnostic.got(path)
-          + ": a text figure, not a number; expected a numeric figure such as capacity.servers");
-    }
-    Sensitivity.Result result = Sensitivity.of(estimate, path, bounds[0], bounds[1]);
-    if (result == null) {
-      throw new EnvelopeException(EnvelopeException.USAGE, "--figure " + Diagnostic.got(path)
-          + ": no input written as a range can move this figure (a convention, a setting, or a figure of the"
-          + " availability and latency models); expected a figure of traffic, bandwidth, storage, cache or capacity,"
-          + " such as capacity.servers");
-    }
-    Printer.print(root.context, SensitivityReport.build(point.title(), point.header(), result,
-        (Tree.Figure) point.tree().at(path), req.conventions()), output);
+    Binding b = Session.read(file, root.context.in(), input.assignments()).one(input.scenario());
+    Warnings.report(root.context.err(), b.warnings(), input.strict);
+    Printer.print(root.context, Reports.sensitivity(b, Optional.ofNullable(figure), bounds[0], bounds[1]), output);
     return 0;
   }
 

@@ -1,5 +1,8 @@
 package dev.envelope.cli;
 
+import dev.envelope.app.Input;
+import dev.envelope.app.Input;
+import dev.envelope.app.Session;
 import dev.envelope.estimate.Sla;
 import dev.envelope.model.Diagnostic;
 import dev.envelope.model.EnvelopeException;
@@ -89,7 +92,7 @@ final class SlaCommand implements Callable<Integer> {
         throw new EnvelopeException(EnvelopeException.USAGE,
             "sla: --scenarios is for estimates; expected --scenario NAME to take one scenario's target");
       }
-      Requirements req = Printer.document(root.context, file)
+      Requirements req = Session.read(file, root.context.in(), input.assignments()).document()
           .bind(RequirementsReader.Need.SLA, input.scenario(), input.assignments());
       conventions = req.conventions();
       title = "SLA tiers (" + req.source() + ")";

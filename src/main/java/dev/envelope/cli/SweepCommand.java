@@ -1,5 +1,11 @@
 package dev.envelope.cli;
 
+import dev.envelope.app.Binding;
+import dev.envelope.app.Format;
+import dev.envelope.app.Reports;
+import dev.envelope.app.Session;
+import dev.envelope.app.Warnings;
+import dev.envelope.model.Limits;
 import dev.envelope.estimate.Sweep;
 import dev.envelope.model.Assignment;
 import dev.envelope.model.Diagnostic;
@@ -69,7 +75,7 @@ final class SweepCommand implements Callable<Integer> {
   public Integer call() {
     checkOptions();
     Sweep sweep = new Sweep(vary.stream().map(v -> Sweep.axis("--vary", v)).toList());
-    Document doc = Printer.document(root.context, file);
+    Document doc = Session.read(file, root.context.in(), List.of()).document();
     List<String> wanted = output.get != null ? List.of(output.get)
         : show.isEmpty() ? DEFAULT_SHOW : List.copyOf(new LinkedHashSet<>(show));
     Run run = run(doc, sweep, wanted);
@@ -78,13 +84,13 @@ final class SweepCommand implements Callable<Integer> {
       if (run.rows().stream().anyMatch(r -> r.outputs().containsKey(path))) {
         shown.add(path);
       } else if (output.get != null || !show.isEmpty()) {
-        Printer.get(run.firstTree(), path, output.get != null ? "--get" : "--show");
+        Reports.get(run.firstTree(), path, output.get != null ? "--get" : "--show");
       }
     }
     List<String> paths = sweep.axes().stream().map(Sweep.Axis::path).toList();
     if (output.get != null) {
       Printer.write(root.context, SweepReport.lines(output.get, run.rows()));
-    } else if (output.format == OutputFormat.csv) {
+    } else if (output.format == Format.csv) {
       Printer.write(root.context, SweepReport.csv(paths, shown, run.rows()));
     } else {
       Requirements first = run.first();
@@ -127,14 +133,20 @@ final class SweepCommand implements Callable<Integer> {
     boolean same = true;
     List<Assignment> sets = input.assignments();
     Map<String, List<Warning>> warnings = new LinkedHashMap<>();
-    for (List<Assignment> combination : sweep.combinations()) {
+    List<List<Assignment>> combinations = sweep.combinations();
+    for (List<Assignment> combination : combinations) {
       List<Assignment> all = new ArrayList<>(sets);
       all.addAll(combination);
       try {
-        Requirements req = doc.bind(Need.ESTIMATE, input.scenario(), all);
-        Tree tree = estimate(req, combination);
+        Binding b = new Session(doc, all).one(input.scenario());
+        if (first == null) {
+          // Each combination is an estimate: their number is held to the work budget.
+          Limits.work(combinations.size(), b.estimate().steps().size(), 1, "--vary", combinations.size(), null, null);
+        }
+        Tree tree = estimate(b, combination);
         warnings.put(String.join(" ", combination.stream().map(a -> a.dottedPath() + "=" + a.value()).toList()),
-            Warnings.of(doc, input.scenario(), all, req));
+            b.warnings());
+        Requirements req = b.requirements();
         if (first == null) {
           first = req;
           firstTree = tree;
@@ -152,14 +164,14 @@ final class SweepCommand implements Callable<Integer> {
     if (!problems.isEmpty()) {
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.copyOf(problems));
     }
-    Warnings.report(root.context, Warnings.merge(warnings), input.strict);
+    Warnings.report(root.context.err(), Warnings.merge(warnings), input.strict);
     return new Run(rows, first, firstTree, same);
   }
 
   /** The estimate of one combination; a figure too large to compute names the combination. */
-  private static Tree estimate(Requirements req, List<Assignment> combination) {
+  private static Tree estimate(Binding b, List<Assignment> combination) {
     try {
-      return Printer.report(req, Section.all()).tree();
+      return Reports.figures(b.estimate(), Section.all()).tree();
     } catch (EnvelopeException e) {
       String where = String.join(" ", combination.stream().map(a -> a.origin().file()).toList());
       throw new EnvelopeException(e.exitCode(), e.diagnostics().stream()

@@ -1,7 +1,9 @@
 package dev.envelope.cli;
 
+import dev.envelope.app.Input;
+import dev.envelope.app.Input;
+import dev.envelope.app.Session;
 import dev.envelope.model.Diagnostic;
-import dev.envelope.model.Document;
 import dev.envelope.model.EnvelopeException;
 import dev.envelope.model.Location;
 import dev.envelope.model.Requirements;
@@ -84,9 +86,7 @@ final class ValidateCommand implements Callable<Integer> {
     List<Warning> warnings = new ArrayList<>();
     try {
       // As check does it: every scenario, every estimate (overflow), every budget.
-      Document doc = Printer.document(root.context, file);
-      CheckCommand.evaluate(doc, List.of(), null);
-      warnings.addAll(Warnings.ofAll(doc, List.of()));
+      warnings.addAll(CheckCommand.evaluate(Session.read(file, root.context.in(), List.of()), null).warnings());
       if (strict) {
         warnings.forEach(w -> found.add(w.toDiagnostic()));
         warnings.clear();

@@ -39,16 +39,13 @@ public final class Derivation {
 
     /** The figures of other steps that this one uses, on any lane. */
     public List<String> uses() {
-      List<String> out = new ArrayList<>();
+      java.util.Set<String> out = new java.util.LinkedHashSet<>();
       for (Operand o : operands()) {
         if (o.from().kind() == Source.Kind.DERIVED) {
-          String p = o.from().path().orElseThrow();
-          if (!out.contains(p)) {
-            out.add(p);
-          }
+          out.add(o.from().path().orElseThrow());
         }
       }
-      return out;
+      return List.copyOf(out);
     }
   }
 
@@ -56,6 +53,11 @@ public final class Derivation {
   public interface Env {
     /** The lanes of {@code operand}: one value, or one per lane. */
     double[] lanes(Operand operand);
+
+    /** The lanes of {@code node} if they were worked out ahead of it (a sum added up term by term), or null. */
+    default double[] ahead(Apply node) {
+      return null;
+    }
 
     /** {@code 1 - operand} on its lanes, as exactly as the operand's source allows. */
     default double[] complement(Operand operand) {
@@ -219,7 +221,8 @@ public final class Derivation {
 
     @Override
     public double[] lanes(Env env) {
-      return op.lanes(args, env);
+      double[] ahead = env.ahead(this);
+      return ahead != null ? ahead : op.lanes(args, env);
     }
 
     @Override

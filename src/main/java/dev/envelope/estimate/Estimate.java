@@ -298,20 +298,20 @@ public final class Estimate {
       if (!placed.add(path)) {
         return;
       }
-      stack.push(new Object[] {done.get(path), 0});
+      stack.push(new Object[] {done.get(path), done.get(path).uses(), 0});
       while (!stack.isEmpty()) {
         Object[] top = stack.peek();
-        Step s = (Step) top[0];
-        List<String> uses = s.uses();
-        int i = (Integer) top[1];
+        @SuppressWarnings("unchecked")
+        List<String> uses = (List<String>) top[1];
+        int i = (Integer) top[2];
         if (i < uses.size()) {
-          top[1] = i + 1;
+          top[2] = i + 1;
           String next = uses.get(i);
           if (done.containsKey(next) && placed.add(next)) {
-            stack.push(new Object[] {done.get(next), 0});
+            stack.push(new Object[] {done.get(next), done.get(next).uses(), 0});
           }
         } else {
-          steps.add(s);
+          steps.add((Step) top[0]);
           stack.pop();
         }
       }

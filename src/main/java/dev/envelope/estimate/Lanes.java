@@ -1,6 +1,8 @@
 package dev.envelope.estimate;
 
+import dev.envelope.estimate.Derivation.Apply;
 import dev.envelope.estimate.Derivation.Env;
+import dev.envelope.estimate.Derivation.Term;
 import dev.envelope.estimate.Derivation.Operand;
 import dev.envelope.estimate.Derivation.Source;
 import dev.envelope.estimate.Derivation.Step;
@@ -58,20 +60,52 @@ public final class Lanes {
    * {@code lanes} lanes, handing each figure to {@code sink}.
    */
   public static void run(List<Step> steps, Inputs inputs, int lanes, TimeBase time, Sink sink) {
-    // The last step to use each figure and each input, so that their lanes can go after it.
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < steps.size(); i++) {
+      index.put(steps.get(i).path(), i);
+    }
+    // A sum over many figures (a total over the workloads) is added up term by term as each term's
+    // figures are worked out, so that they need not all be kept until the total's step.
+    Map<Integer, List<Term>> termsAfter = new HashMap<>();
+    Map<Term, Integer> termAt = new java.util.IdentityHashMap<>();
+    Map<Apply, double[]> sums = new java.util.IdentityHashMap<>();
+    Map<Term, Apply> sumOf = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < steps.size(); i++) {
+      for (Apply sum : sums(steps.get(i).term())) {
+        int previous = -1;
+        List<Integer> ready = new ArrayList<>();
+        for (Term t : sum.args()) {
+          int r = -1;
+          List<Operand> ops = new ArrayList<>();
+          t.collect(ops);
+          for (Operand o : ops) {
+            if (o.from().kind() == Source.Kind.DERIVED) {
+              r = Math.max(r, index.getOrDefault(o.from().path().orElseThrow(), i));
+            }
+          }
+          ready.add(r);
+          previous = r < previous ? Integer.MAX_VALUE : r;
+        }
+        if (previous == Integer.MAX_VALUE || ready.contains(-1)) {
+          continue; // terms ready out of order, or from inputs alone: added at the step, in order
+        }
+        for (int j = 0; j < sum.args().size(); j++) {
+          Term t = sum.args().get(j);
+          termsAfter.computeIfAbsent(ready.get(j), k -> new ArrayList<>()).add(t);
+          termAt.put(t, ready.get(j));
+          sumOf.put(t, sum);
+        }
+        sums.put(sum, null);
+      }
+    }
+    // The last step to use each figure and each input, so that their lanes can go after it: a term
+    // added up ahead uses its figures at the step they are ready.
     Map<String, Integer> lastFigureUse = new HashMap<>();
     Map<String, Integer> lastInputUse = new HashMap<>();
     for (int i = 0; i < steps.size(); i++) {
-      for (Operand o : steps.get(i).operands()) {
-        String path = o.from().path().orElse(null);
-        if (path == null || o.from().kind() == Source.Kind.CONVENTION) {
-          continue;
-        }
-        (o.from().kind() == Source.Kind.DERIVED ? lastFigureUse : lastInputUse).put(
-            o.from().kind() == Source.Kind.DERIVED ? path : inputKey(path), i);
-      }
+      recordUses(steps.get(i).term(), i, termAt, lastFigureUse, lastInputUse);
     }
-    Run run = new Run(inputs, time, lanes);
+    Run run = new Run(inputs, time, lanes, sums);
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       double[] values = step.term().lanes(run);
@@ -80,25 +114,92 @@ public final class Lanes {
         run.complements.put(step.path(), Derivation.complement(step.term(), run));
       }
       sink.figure(step, values);
-      Integer last = lastFigureUse.get(step.path());
-      if (last == null) {
+      List<Operand> used = new ArrayList<>();
+      for (Term t : termsAfter.getOrDefault(i, List.of())) {
+        Apply sum = sumOf.get(t);
+        double[] v = t.lanes(run);
+        double[] acc = sums.get(sum);
+        sums.put(sum, acc == null ? v.clone() : add(acc, v));
+        t.collect(used);
+      }
+      if (!lastFigureUse.containsKey(step.path())) {
         run.drop(step.path());
       }
-      for (Operand o : step.operands()) {
+      step.term().collect(used);
+      for (Operand o : used) {
         String path = o.from().path().orElse(null);
         if (path == null || o.from().kind() == Source.Kind.CONVENTION) {
           continue;
         }
         if (o.from().kind() == Source.Kind.DERIVED) {
-          if (lastFigureUse.get(path) == i) {
+          if (Integer.valueOf(i).equals(lastFigureUse.get(path))) {
             run.drop(path);
           }
         } else {
           String key = inputKey(path);
-          if (lastInputUse.get(key) == i) {
+          if (Integer.valueOf(i).equals(lastInputUse.get(key))) {
             run.converted.keySet().removeIf(k -> k.startsWith(key + "|"));
             inputs.release(key);
           }
+        }
+      }
+    }
+  }
+
+  /** {@code acc + v}, in place where {@code acc} is as long; a new array where {@code v} is longer. */
+  private static double[] add(double[] acc, double[] v) {
+    if (acc.length >= v.length) {
+      for (int i = 0; i < acc.length; i++) {
+        acc[i] += v[v.length == 1 ? 0 : i];
+      }
+      return acc;
+    }
+    double[] r = new double[v.length];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = acc[0] + v[i];
+    }
+    return r;
+  }
+
+  /** The sums of two or more terms in {@code term}, outermost first. */
+  private static List<Apply> sums(Term term) {
+    List<Apply> out = new ArrayList<>();
+    java.util.ArrayDeque<Term> queue = new java.util.ArrayDeque<>();
+    queue.add(term);
+    while (!queue.isEmpty()) {
+      Term t = queue.poll();
+      if (t instanceof Apply a) {
+        if (a.op() == Op.SUM && a.args().size() > 1) {
+          out.add(a);
+        } else {
+          queue.addAll(a.args());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void recordUses(Term term, int step, Map<Term, Integer> termAt, Map<String, Integer> figures,
+      Map<String, Integer> inputs) {
+    java.util.ArrayDeque<Object[]> queue = new java.util.ArrayDeque<>();
+    queue.add(new Object[] {term, step});
+    while (!queue.isEmpty()) {
+      Object[] next = queue.poll();
+      Term t = (Term) next[0];
+      int at = termAt.getOrDefault(t, (Integer) next[1]);
+      if (t instanceof Operand o) {
+        String path = o.from().path().orElse(null);
+        if (path == null || o.from().kind() == Source.Kind.CONVENTION) {
+          continue;
+        }
+        if (o.from().kind() == Source.Kind.DERIVED) {
+          figures.merge(path, at, Math::max);
+        } else {
+          inputs.merge(inputKey(path), at, Math::max);
+        }
+      } else {
+        for (Term a : ((Apply) t).args()) {
+          queue.add(new Object[] {a, at});
         }
       }
     }
@@ -144,10 +245,18 @@ public final class Lanes {
     /** Inputs in the unit an operand names them in (2 /day is a rate per second x 86,400). */
     final Map<String, double[]> converted = new HashMap<>();
 
-    Run(Inputs inputs, TimeBase time, int lanes) {
+    private final Map<Apply, double[]> sums;
+
+    Run(Inputs inputs, TimeBase time, int lanes, Map<Apply, double[]> sums) {
       this.inputs = inputs;
       this.time = time;
       this.lanes = lanes;
+      this.sums = sums;
+    }
+
+    @Override
+    public double[] ahead(Apply node) {
+      return sums.get(node);
     }
 
     void drop(String path) {

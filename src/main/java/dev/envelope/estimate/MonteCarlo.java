@@ -127,6 +127,10 @@ public final class MonteCarlo {
     NonFinite[] bad = new NonFinite[1];
     Selection selection = new Selection(n);
     List<Step> steps = only.map(paths -> Lanes.cone(point.steps(), paths)).orElse(point.steps());
+    java.util.Set<String> ranged = new java.util.HashSet<>();
+    req.uncertainty().inputs().forEach(u -> ranged.add(Lanes.inputKey(u.path())));
+    req.uncertainty().inherits().keySet().forEach(k -> ranged.add(Lanes.inputKey(k)));
+    req.uncertainty().orders().forEach(o -> ranged.add(Lanes.inputKey(o.lower())));
     Lanes.run(steps, Lanes.lazy(draws(req.uncertainty(), n, settings.seed())), n, req.conventions().time(),
         (step, lanes) -> {
           if (keep.contains(step.path())) {
@@ -146,7 +150,9 @@ public final class MonteCarlo {
               bad[0] = new NonFinite(step.path(), count);
             }
           }
-          summaries.put(step.path(), new Summary(mean(lanes), selection.percentiles(lanes, ps)));
+          double[] percentiles = Monotone.percentiles(step, summaries, ranged);
+          summaries.put(step.path(), new Summary(mean(lanes),
+              percentiles != null ? percentiles : selection.percentiles(lanes, ps)));
         });
     return new Result(settings, req.uncertainty().inputs(), summaries, kept, Optional.ofNullable(bad[0]));
   }

@@ -357,21 +357,46 @@ public enum Op {
   private static final int DIVIDE = 2;
   private static final int MINUS = 3;
 
-  /** {@code a op b} lane by lane, either side one value or {@code n}. */
+  /**
+   * {@code a op b} lane by lane, either side one value or {@code n}: one loop per operation and
+   * shape, so that the loop a short run compiles first does one thing.
+   */
   private static double[] binary(int op, double[] a, double[] b, int n) {
+    if (a.length == 1 && b.length == 1) {
+      double[] r = {0};
+      r[0] = switch (op) {
+        case TIMES -> a[0] * b[0];
+        case PLUS -> a[0] + b[0];
+        case DIVIDE -> a[0] / b[0];
+        default -> a[0] - b[0];
+      };
+      return r;
+    }
     int len = Math.max(a.length, b.length);
     double[] r = new double[len];
-    boolean a1 = a.length == 1;
-    boolean b1 = b.length == 1;
-    for (int i = 0; i < len; i++) {
-      double x = a1 ? a[0] : a[i];
-      double y = b1 ? b[0] : b[i];
-      r[i] = switch (op) {
-        case TIMES -> x * y;
-        case PLUS -> x + y;
-        case DIVIDE -> x / y;
-        default -> x - y;
-      };
+    if (a.length == len && b.length == len) {
+      switch (op) {
+        case TIMES -> { for (int i = 0; i < len; i++) { r[i] = a[i] * b[i]; } }
+        case PLUS -> { for (int i = 0; i < len; i++) { r[i] = a[i] + b[i]; } }
+        case DIVIDE -> { for (int i = 0; i < len; i++) { r[i] = a[i] / b[i]; } }
+        default -> { for (int i = 0; i < len; i++) { r[i] = a[i] - b[i]; } }
+      }
+    } else if (a.length == 1) {
+      double x = a[0];
+      switch (op) {
+        case TIMES -> { for (int i = 0; i < len; i++) { r[i] = x * b[i]; } }
+        case PLUS -> { for (int i = 0; i < len; i++) { r[i] = x + b[i]; } }
+        case DIVIDE -> { for (int i = 0; i < len; i++) { r[i] = x / b[i]; } }
+        default -> { for (int i = 0; i < len; i++) { r[i] = x - b[i]; } }
+      }
+    } else {
+      double y = b[0];
+      switch (op) {
+        case TIMES -> { for (int i = 0; i < len; i++) { r[i] = a[i] * y; } }
+        case PLUS -> { for (int i = 0; i < len; i++) { r[i] = a[i] + y; } }
+        case DIVIDE -> { for (int i = 0; i < len; i++) { r[i] = a[i] / y; } }
+        default -> { for (int i = 0; i < len; i++) { r[i] = a[i] - y; } }
+      }
     }
     return r;
   }

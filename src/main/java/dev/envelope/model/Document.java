@@ -45,6 +45,14 @@ public final class Document {
     return root;
   }
 
+  /** Where the top-level key {@code key} is written, or the start of the file. */
+  public Location location(String key) {
+    if (root instanceof MapNode map && map.entries().containsKey(key)) {
+      return map.entries().get(key).keyLocation();
+    }
+    return root.location();
+  }
+
   /** Scenario names in file order. */
   public List<String> scenarioNames() {
     return List.copyOf(scenarios.keySet());
@@ -191,6 +199,12 @@ public final class Document {
           + "; expected named sets of overrides, e.g. scenarios: {holiday: {users.dau: 300M}}"));
       return;
     }
+    if (map.entries().size() > Limits.MAX_SCENARIOS) {
+      Entry beyond = new ArrayList<>(map.entries().values()).get(Limits.MAX_SCENARIOS);
+      problems.add(Limits.tooMany(beyond.keyLocation(), "scenarios", "scenarios", map.entries().size(),
+          Limits.MAX_SCENARIOS, "each is a whole estimate again"));
+      return;
+    }
     for (Entry scenario : map.entries().values()) {
       String path = "scenarios." + scenario.key();
       if (scenario.key().equals(BASE)) {
@@ -230,6 +244,12 @@ public final class Document {
     if (!(entry.value() instanceof MapNode map)) {
       budgetProblems.add(new Diagnostic(entry.value().location(), "budgets", "got " + Node.kind(entry.value())
           + "; expected output paths with limits, e.g. budgets: {capacity.servers: \"<= 40\"}"));
+      return;
+    }
+    if (map.entries().size() > Limits.MAX_BUDGETS) {
+      Entry beyond = new ArrayList<>(map.entries().values()).get(Limits.MAX_BUDGETS);
+      budgetProblems.add(Limits.tooMany(beyond.keyLocation(), "budgets", "budgets", map.entries().size(),
+          Limits.MAX_BUDGETS, "each is judged in the base and in every scenario"));
       return;
     }
     for (Entry b : map.entries().values()) {

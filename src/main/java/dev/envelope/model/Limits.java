@@ -21,6 +21,72 @@ public final class Limits {
   public static final int MAX_KEY_CHARS = 256;
 
   /**
+   * Workloads in one file: the examples have up to six, a detailed design a few dozen. Past a
+   * thousand request types a back-of-the-envelope estimate has become an inventory, and every
+   * command's time grows with them (about 25 figures each, every one worked in every draw).
+   */
+  public static final int MAX_WORKLOADS = 1_000;
+
+  /** Components of an availability chain: a request passes through a handful, never a thousand. */
+  public static final int MAX_COMPONENTS = 1_000;
+
+  /** Scenarios in one file: each is a whole estimate again, in --scenarios, check and validate. */
+  public static final int MAX_SCENARIOS = 1_000;
+
+  /** Budgets in one file: each is judged in the base and in every scenario. */
+  public static final int MAX_BUDGETS = 1_000;
+
+  /**
+   * The work budget: figures worked out at the point, over every binding a command estimates (the
+   * base and each scenario, or each combination of a sweep). Measured on the 2-core machines at
+   * about ten seconds under a 512 MB heap, with room for a loaded machine (docs/errors.md).
+   */
+  public static final long MAX_POINT_WORK = 2_000_000;
+
+  /**
+   * The work budget of the lanes: figures times lanes, for a Monte Carlo (one lane a draw, in each
+   * binding) or a sensitivity analysis (two lanes an input). 1,000 ranged workloads at the default
+   * 10,000 draws are 250 million.
+   */
+  public static final long MAX_LANE_WORK = 300_000_000;
+
+  /**
+   * Refuses work past the budget: {@code bindings} estimates of {@code figures} figures each, on
+   * {@code lanes} lanes each (1 at the point). {@code option} names what asked for it when an option
+   * did ({@code --samples}, {@code --vary}), whose value {@code knob} the work grows with (exit 2,
+   * with the largest value that fits); with {@code option} null the file alone did (exit 3, at
+   * {@code at} and {@code path}).
+   */
+  public static void work(long bindings, long figures, long lanes, String option, long knob, Location at,
+      String path) {
+    long max = lanes > 1 ? MAX_LANE_WORK : MAX_POINT_WORK;
+    double work = (double) bindings * figures * lanes;
+    if (work <= max) {
+      return;
+    }
+    String what = grouped(bindings) + (bindings == 1 ? " estimate" : " estimates") + " of " + grouped(figures)
+        + " figures" + (lanes > 1 ? " on " + grouped(lanes) + " lanes each" : "") + " is "
+        + String.format(java.util.Locale.ROOT, "%.3g", work) + " figure evaluations, past the work budget of "
+        + String.format(java.util.Locale.ROOT, "%.3g", (double) max) + " (some ten seconds)";
+    if (option == null) {
+      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, java.util.List.of(new Diagnostic(at, path,
+          what + "; expected fewer scenarios, workloads or ranges")));
+    }
+    long fits = (long) Math.max(1, Math.floor(max * (double) knob / work));
+    throw new EnvelopeException(EnvelopeException.USAGE, option + ": " + what + "; expected " + option
+        + " of at most " + grouped(fits));
+  }
+
+  /**
+   * The problem with the {@code max}+1st item of a list or mapping of {@code what} (at
+   * {@code at}), of which there are {@code count}.
+   */
+  public static Diagnostic tooMany(Location at, String path, String what, int count, int max, String why) {
+    return new Diagnostic(at, path, grouped(count) + " " + what + ", more than the " + grouped(max)
+        + " a file may hold (" + why + "); expected at most " + grouped(max));
+  }
+
+  /**
    * Diagnostics printed for one run: the first hundred, then a count of the rest. A file has rarely
    * more than a handful of mistakes; past a hundred they are one mistake repeated.
    */

@@ -135,6 +135,10 @@ public final class RequirementsReader {
     } else if (workloadsMap.entries().isEmpty() && need == Need.ESTIMATE) {
       problems.add(new Diagnostic(workloadsEntry.keyLocation(), "workloads",
           "no workload; expected at least one, e.g. tweet: {writes_per_user: 2/day}"));
+    } else if (workloadsMap.entries().size() > Limits.MAX_WORKLOADS) {
+      Entry beyond = new ArrayList<>(workloadsMap.entries().values()).get(Limits.MAX_WORKLOADS);
+      problems.add(Limits.tooMany(beyond.keyLocation(), "workloads", "workloads", workloadsMap.entries().size(),
+          Limits.MAX_WORKLOADS, "past a thousand request types an estimate is an inventory; group similar ones"));
     } else {
       for (Entry e : workloadsMap.entries().values()) {
         String path = "workloads." + e.key();
@@ -429,6 +433,11 @@ public final class RequirementsReader {
       return out;
     }
     Map<String, Integer> names = new HashMap<>();
+    if (list.items().size() > Limits.MAX_COMPONENTS) {
+      problems.add(Limits.tooMany(list.items().get(Limits.MAX_COMPONENTS).location(), path, "components",
+          list.items().size(), Limits.MAX_COMPONENTS, "a request passes through a handful of components"));
+      return out;
+    }
     for (int i = 0; i < list.items().size(); i++) {
       Node item = list.items().get(i);
       String itemPath = path + "[" + i + "]";

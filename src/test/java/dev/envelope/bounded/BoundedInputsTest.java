@@ -51,7 +51,7 @@ class BoundedInputsTest {
   void aConventionHasNoSensitivity() {
     CliRun r = CliRun.run("sensitivity", "examples/photo-launch.yaml", "--figure", "conventions.seconds_per_day");
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-    assertThat(r.err()).contains("--figure conventions.seconds_per_day: no input written as a range can move");
+    assertThat(r.err()).contains("--figure conventions.seconds_per_day: a convention, given as is");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.envelope.cli;
+package dev.envelope.app;
 
 import dev.envelope.model.Diagnostic;
 import dev.envelope.model.EnvelopeException;
@@ -10,13 +10,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reads an input file, or standard input for {@code -}; failures exit with code 4. */
-final class Input {
-  static final String STDIN = "<stdin>";
+public final class Input {
+  public static final String STDIN = "<stdin>";
 
   private Input() {}
 
   /** The name diagnostics use for {@code arg}. */
-  static String label(String arg) {
+  public static String label(String arg) {
     return arg.equals("-") ? STDIN : arg;
   }
 
@@ -24,7 +24,7 @@ final class Input {
    * Whether {@code arg} names an existing file or directory. An argument that cannot be a path
    * (a NUL character) names none.
    */
-  static boolean exists(String arg) {
+  public static boolean exists(String arg) {
     try {
       return Files.exists(Path.of(arg));
     } catch (java.nio.file.InvalidPathException e) {
@@ -32,7 +32,7 @@ final class Input {
     }
   }
 
-  static byte[] read(String arg, InputStream stdin) {
+  public static byte[] read(String arg, InputStream stdin) {
     try {
       if (arg.equals("-")) {
         return stdin.readNBytes(Limits.MAX_FILE_BYTES + 1);
@@ -63,7 +63,7 @@ final class Input {
   private static final int MAX_PATH = 4096;
 
   /** {@code arg} as a message names it: a path in full, anything longer than a path can be cut. */
-  static String shown(String arg) {
+  public static String shown(String arg) {
     return arg == null || arg.length() <= MAX_PATH ? arg : Diagnostic.got(arg);
   }
 }

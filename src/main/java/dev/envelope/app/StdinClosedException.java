@@ -1,4 +1,4 @@
-package dev.envelope.cli;
+package dev.envelope.app;
 
 import java.io.IOException;
 

@@ -1,0 +1,108 @@
+package dev.envelope.app;
+
+import dev.envelope.estimate.Catalog;
+import dev.envelope.estimate.Checks;
+import dev.envelope.estimate.Estimate;
+import dev.envelope.model.Assignment;
+import dev.envelope.model.Document;
+import dev.envelope.model.InputLocations;
+import dev.envelope.model.Limits;
+import dev.envelope.model.Requirements;
+import dev.envelope.model.RequirementsReader.Need;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One requirements file as every command that reads one sees it: read once, then bound (its base
+ * or a scenario, with the {@code --set} overrides after it), each binding estimated once and
+ * checked once. Every problem of the file, its scenarios and its overrides is reported at once
+ * (exit code 3), whichever part a command prints, so a file is valid or not as a whole.
+ */
+public final class Session {
+  private final Document doc;
+  private final List<Assignment> sets;
+  private final boolean budgets;
+  private final Map<String, Binding> bound = new HashMap<>();
+  private Map<String, Requirements> all;
+
+  public Session(Document doc, List<Assignment> sets) {
+    this(doc, sets, true);
+  }
+
+  /**
+   * {@code budgets}: whether a budget that does not read is a problem of the binding (as for an
+   * estimate), or left to the caller, which judges the budgets ({@code check}, {@code validate}) and
+   * reports every problem of the budgets together.
+   */
+  private Session(Document doc, List<Assignment> sets, boolean budgets) {
+    this.doc = doc;
+    this.sets = List.copyOf(sets);
+    this.budgets = budgets;
+  }
+
+  /** The same file and overrides, with problems of the budgets left to the caller. */
+  public Session withoutBudgets() {
+    return new Session(doc, sets, false);
+  }
+
+  /** The file {@code file} ({@code -}: {@code stdin}) with the overrides {@code sets}. */
+  public static Session read(String file, InputStream stdin, List<Assignment> sets) {
+    return new Session(Document.parse(Input.label(file), Input.read(file, stdin)), sets);
+  }
+
+  public Document document() {
+    return doc;
+  }
+
+  public List<Assignment> sets() {
+    return sets;
+  }
+
+  /** The base and every scenario, read; every problem of all of them at once (exit 3). */
+  private Map<String, Requirements> requirements() {
+    if (all == null) {
+      all = doc.bindAll(Need.ESTIMATE, sets, budgets);
+    }
+    return all;
+  }
+
+  /**
+   * The base, or {@code scenario}, estimated. Every scenario is read too, so that a file is valid or
+   * not whichever part is printed; an unknown scenario is a command-line error naming those there are.
+   */
+  public Binding one(Optional<String> scenario) {
+    Map<String, Requirements> reqs = requirements();
+    String name = scenario.orElse(Document.BASE);
+    Requirements req = reqs.get(name);
+    if (req == null || (scenario.isPresent() && scenario.get().equals(Document.BASE))) {
+      req = doc.bind(Need.ESTIMATE, scenario, sets); // names the scenarios there are
+    }
+    return binding(name, req);
+  }
+
+  /**
+   * The base and every scenario, each estimated, in file order. The work is held to the budget:
+   * an estimate per scenario (docs/errors.md).
+   */
+  public Map<String, Binding> all() {
+    Map<String, Requirements> reqs = requirements();
+    Binding base = binding(Document.BASE, reqs.get(Document.BASE));
+    Limits.work(reqs.size(), base.estimate().steps().size(), 1, null, 0, doc.location("scenarios"), "scenarios");
+    Map<String, Binding> out = new LinkedHashMap<>();
+    reqs.forEach((name, req) -> out.put(name, name.equals(Document.BASE) ? base : binding(name, req)));
+    return out;
+  }
+
+  private Binding binding(String name, Requirements req) {
+    return bound.computeIfAbsent(name, n -> {
+      Optional<String> scenario = n.equals(Document.BASE) ? Optional.empty() : Optional.of(n);
+      InputLocations where = doc.locations(scenario, sets);
+      Estimate estimate = Catalog.estimate(req, where);
+      return new Binding(n, scenario, req, estimate, Checks.run(req, estimate, where));
+    });
+  }
+}
