@@ -153,6 +153,7 @@ public final class Catalog {
     cache();
     capacity();
     availability();
+    UserFigures.declare(req, out);
   }
 
   // Declarations.

@@ -51,7 +51,7 @@ public final class Checks {
 
   /** Every warning about {@code req} and its estimate {@code e}, placed by {@code where}, in file order. */
   public static List<Warning> run(Requirements req, Estimate e, InputLocations where) {
-    List<Warning> out = new ArrayList<>();
+    List<Warning> out = new ArrayList<>(e.warnings());
     new Run(req, e, where, out).all();
     return Warning.sorted(out);
   }

@@ -47,14 +47,21 @@ public final class Estimate {
   private final List<Step> steps;
   private final Map<String, Figure> figures;
   private final Map<String, Double> complements;
+  private final List<dev.envelope.model.Warning> warnings;
 
   private Estimate(Requirements requirements, InputLocations where, List<Step> steps, Map<String, Figure> figures,
-      Map<String, Double> complements) {
+      Map<String, Double> complements, List<dev.envelope.model.Warning> warnings) {
     this.requirements = requirements;
     this.where = where;
     this.steps = List.copyOf(steps);
     this.figures = Collections.unmodifiableMap(figures);
     this.complements = complements;
+    this.warnings = List.copyOf(warnings);
+  }
+
+  /** What declaring the figures found worth a warning: a figure of the file's own left absent, and why. */
+  public List<dev.envelope.model.Warning> warnings() {
+    return warnings;
   }
 
   public Requirements requirements() {
@@ -177,6 +184,9 @@ public final class Estimate {
     private final List<Step> order = new ArrayList<>();
     private final Map<String, Double> complements = new HashMap<>();
     private final Set<String> active = new HashSet<>();
+    private final List<dev.envelope.model.Warning> warnings = new ArrayList<>();
+    private final Map<String, java.util.function.Function<Step, java.util.Optional<dev.envelope.model.Diagnostic>>>
+        checks = new LinkedHashMap<>();
 
     Builder(Requirements req, InputLocations where) {
       this.req = req;
@@ -204,6 +214,50 @@ public final class Estimate {
 
     boolean declared(String path) {
       return decls.containsKey(path);
+    }
+
+    /** Whether the figure at {@code path} is declared and is a number (not a text, flag or list). */
+    boolean numeric(String path) {
+      Decl d = decls.get(path);
+      return d != null && d.formula() != null;
+    }
+
+    /** The paths of the numeric figures declared so far, in order. */
+    List<String> numericPaths() {
+      return decls.values().stream().filter(d -> d.formula() != null).map(Decl::path).toList();
+    }
+
+    /** The unit of the numeric figure at {@code path}. */
+    Unit unit(String path) {
+      return evaluate(path).unit();
+    }
+
+    /**
+     * The file's values the figures declared so far use (their formulas' operands from the file or
+     * its defaults), by key: every built-in figure is worked out to find them.
+     */
+    Map<String, Operand> inputOperands() {
+      Map<String, Operand> out = new HashMap<>();
+      for (String path : numericPaths()) {
+        List<Operand> operands = new ArrayList<>();
+        evaluate(path).term().collect(operands);
+        for (Operand o : operands) {
+          Source.Kind k = o.from().kind();
+          if ((k == Source.Kind.INPUT || k == Source.Kind.DEFAULT) && o.from().path().isPresent()) {
+            out.putIfAbsent(o.from().path().get(), o);
+          }
+        }
+      }
+      return out;
+    }
+
+    void warn(dev.envelope.model.Warning warning) {
+      warnings.add(warning);
+    }
+
+    /** A check of the figure at {@code path} once worked out: a problem makes the file invalid (exit 3). */
+    void check(String path, java.util.function.Function<Step, java.util.Optional<dev.envelope.model.Diagnostic>> check) {
+      checks.put(path, check);
     }
 
     /** The figure at {@code path} as an operand, named {@code symbol} and {@code words} (null: its own). */
@@ -289,7 +343,13 @@ public final class Estimate {
           place(d.path(), placed, steps);
         }
       }
-      return new Estimate(req, where, steps, figures, new HashMap<>(complements));
+      List<dev.envelope.model.Diagnostic> problems = new ArrayList<>();
+      checks.forEach((path, check) -> check.apply(done.get(path)).ifPresent(problems::add));
+      if (!problems.isEmpty()) {
+        throw new dev.envelope.model.EnvelopeException(dev.envelope.model.EnvelopeException.INVALID_INPUT,
+            dev.envelope.model.Diagnostic.sorted(problems));
+      }
+      return new Estimate(req, where, steps, figures, new HashMap<>(complements), warnings);
     }
 
     private void place(String path, Set<String> placed, List<Step> steps) {

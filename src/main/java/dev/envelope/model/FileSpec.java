@@ -61,6 +61,12 @@ public final class FileSpec {
     SECTION("section", "a mapping of its keys; a section with no value reads as absent"),
     LIST("list", "a list of mappings, each with the keys of one item"),
     NAMED_SECTIONS("named sections", "a mapping of names (any key) to sections"),
+    QUANTITY("quantity", "a number with its unit, as a formula writes it: 10KB, 50K/s, 30d, 15%, 1.5bn (a plain"
+        + " number is a count; B is a byte, bn a billion)"),
+    FORMULA("formula", "an expression over figures and inputs: numbers with units, + - * / ^, parentheses,"
+        + " references such as users.dau, inputs.NAME, figures.NAME, and min, max, ceil, floor, round, sqrt, ln,"
+        + " log10, exp, abs"),
+    NAMED_VALUES("named values", "a mapping of names (letters, digits and _) to values"),
     SCENARIOS("scenarios", "a mapping of scenario names to overrides: dotted input path -> value"),
     BUDGETS("budgets", "a mapping of output figure paths to limits: a comparison (<=, <, >=, >, ==) and a value");
 
@@ -85,7 +91,8 @@ public final class FileSpec {
     /** Whether a YAML or JSON number is a value of this type (besides a string). */
     public boolean acceptsNumbers() {
       return switch (this) {
-        case COUNT, SIZE, PER_USER_RATE, REQUEST_RATE, PERCENTAGE, TARGET, RATIO, NUMBER, TEXT, PERCENTILE -> true;
+        case COUNT, SIZE, PER_USER_RATE, REQUEST_RATE, PERCENTAGE, TARGET, RATIO, NUMBER, TEXT, PERCENTILE,
+            QUANTITY -> true;
         default -> false;
       };
     }
@@ -93,14 +100,16 @@ public final class FileSpec {
     /** Whether a value of this type is a number with or without a unit (which may be a range). */
     public boolean isQuantity() {
       return switch (this) {
-        case COUNT, SIZE, RATE, PER_USER_RATE, REQUEST_RATE, DURATION, PERCENTAGE, TARGET, RATIO, NUMBER -> true;
+        case COUNT, SIZE, RATE, PER_USER_RATE, REQUEST_RATE, DURATION, PERCENTAGE, TARGET, RATIO, NUMBER,
+            QUANTITY -> true;
         default -> false;
       };
     }
 
     /** Whether a value of this type is one scalar (a leaf of the file). */
     public boolean isScalar() {
-      return this != SECTION && this != NAMED_SECTIONS && this != SCENARIOS && this != BUDGETS && this != LIST;
+      return this != SECTION && this != NAMED_SECTIONS && this != SCENARIOS && this != BUDGETS && this != LIST
+          && this != NAMED_VALUES;
     }
 
     /**
@@ -263,7 +272,8 @@ public final class FileSpec {
     return RANGED.contains(group.name());
   }
 
-  private static final Set<String> RANGED = Set.of("users", "workload", "traffic", "storage", "cache", "capacity");
+  private static final Set<String> RANGED =
+      Set.of("users", "workload", "traffic", "storage", "cache", "capacity", "inputs");
 
   /** The keys of a range written as a mapping, and the distributions it names. */
   public static final List<String> RANGE_KEYS =
@@ -463,6 +473,22 @@ public final class FileSpec {
           .byDefault(Default.value(UnitSystem.SI.key()))),
       List.of());
 
+  /** The values of {@code inputs}: one field standing for any name. */
+  public static final Group INPUTS = new Group("inputs", List.of(
+      Field.of("NAME", Type.QUANTITY, Range.ANY, "a value of the file's own, named as formulas refer to it",
+          "10KB")),
+      List.of());
+
+  /** One of the file's own figures, {@code figures.NAME}. */
+  public static final Group FIGURE = new Group("figure", List.of(
+      Field.of("formula", Type.FORMULA, Range.ANY,
+          "how the figure is computed, e.g. users.dau * inputs.online_share", "users.dau * inputs.online_share"),
+      Field.of("unit", Type.TEXT, Range.ANY, "the unit the formula must give: count, fraction, number, bytes, seconds,"
+          + " per second, bytes per second, or a currency code (USD); also how the figure is shown", "count"),
+      Field.of("description", Type.TEXT, Range.ANY, "what the figure means, for the tables and explain",
+          "concurrent connections at the busiest moment")),
+      List.of(new Rule.AnyOf(List.of(List.of("formula")))));
+
   public static final Group ROOT = new Group("requirements", List.of(
       Field.of("name", Type.TEXT, Range.ANY, "title of the estimate", "Twitter"),
       Field.section("users", Type.SECTION, USERS, "users of the system; needed only by per-user rates"),
@@ -479,6 +505,12 @@ public final class FileSpec {
       Field.section("conventions", Type.SECTION, CONVENTIONS,
           "the lengths of days, months and years, and of kilobytes; each one not given is listed among the"
               + " assumptions"),
+      Field.nested("inputs", Type.NAMED_VALUES, INPUTS,
+          "values of the file's own, for its figures' formulas (inputs.NAME there); each a number with its unit, or a"
+              + " range", "5% to 15%"),
+      Field.section("figures", Type.NAMED_SECTIONS, FIGURE,
+          "figures of the file's own, each a formula over the estimate's figures, the file's values and inputs, and"
+              + " other figures (figures.NAME); see docs/figures.md"),
       Field.of("scenarios", Type.SCENARIOS, Range.ANY,
           "named sets of overrides, each a mapping of dotted input path to value; run one with --scenario NAME,"
               + " all side by side with --scenarios", "peak: {users.dau: 20M, traffic.peak_factor: 5}"),
@@ -509,8 +541,13 @@ public final class FileSpec {
       String path = prefix + f.key();
       switch (f.type()) {
         case SECTION -> collect(path + ".", f.group().orElseThrow(), paths);
-        case NAMED_SECTIONS -> collect(path + ".*.", f.group().orElseThrow(), paths);
-        case SCENARIOS, BUDGETS, LIST -> { }
+        case NAMED_SECTIONS -> {
+          if (f.group().orElseThrow() != FIGURE) {
+            collect(path + ".*.", f.group().orElseThrow(), paths);
+          }
+        }
+        // The file's own inputs and figures are named by the file; formulas and overrides name them.
+        case SCENARIOS, BUDGETS, LIST, NAMED_VALUES -> { }
         default -> {
           paths.add(path);
           if (f.group().isPresent()) {

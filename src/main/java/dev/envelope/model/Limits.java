@@ -30,6 +30,12 @@ public final class Limits {
   /** Components of an availability chain: a request passes through a handful, never a thousand. */
   public static final int MAX_COMPONENTS = 1_000;
 
+  /** Inputs of the file's own ({@code inputs:}): the handful its own figures need. */
+  public static final int MAX_USER_INPUTS = 200;
+
+  /** Figures of the file's own ({@code figures:}): each is worked in every draw of a Monte Carlo. */
+  public static final int MAX_USER_FIGURES = 200;
+
   /** Scenarios in one file: each is a whole estimate again, in --scenarios, check and validate. */
   public static final int MAX_SCENARIOS = 1_000;
 

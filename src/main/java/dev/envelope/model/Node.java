@@ -26,8 +26,23 @@ public sealed interface Node {
     }
   }
 
-  /** A scalar; {@code text} is null for a YAML/JSON null. */
-  record Scalar(Location location, String text) implements Node {}
+  /**
+   * A scalar; {@code text} is null for a YAML/JSON null. {@code quoted}: written in quotes, so that
+   * its text starts one column after its location.
+   */
+  record Scalar(Location location, String text, boolean quoted) implements Node {
+    public Scalar(Location location, String text) {
+      this(location, text, false);
+    }
+
+    /** The location of the character at {@code offset} in the text, when the text is on one line. */
+    public Location at(int offset) {
+      if (text == null || text.indexOf('\n') >= 0 && text.indexOf('\n') < offset || location.isArgument()) {
+        return location;
+      }
+      return new Location(location.file(), location.line(), location.column() + (quoted ? 1 : 0) + offset);
+    }
+  }
 
   static String kind(Node node) {
     if (node instanceof MapNode) {

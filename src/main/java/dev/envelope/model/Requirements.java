@@ -29,12 +29,39 @@ public record Requirements(
     Conventions conventions,
     List<Assumption> assumptions,
     Uncertainty uncertainty,
-    ModelInputs models) {
+    ModelInputs models,
+    List<UserInput> inputs,
+    List<UserFigure> figures) {
 
   public Requirements {
     workloads = List.copyOf(workloads);
     assumptions = List.copyOf(assumptions);
+    inputs = List.copyOf(inputs);
+    figures = List.copyOf(figures);
   }
+
+  /** Requirements without inputs and figures of the file's own. */
+  public Requirements(String source, Optional<String> name, Optional<Users> users, List<Workload> workloads,
+      Storage storage, Cache cache, Capacity capacity, OptionalDouble availabilityTarget, Conventions conventions,
+      List<Assumption> assumptions, Uncertainty uncertainty, ModelInputs models) {
+    this(source, name, users, workloads, storage, cache, capacity, availabilityTarget, conventions, assumptions,
+        uncertainty, models, List.of(), List.of());
+  }
+
+  /**
+   * A value the file declares of its own ({@code inputs.NAME}): in base units (bytes, seconds, per
+   * second, a fraction), its median where it is a range (the range is among {@link #uncertainty}).
+   */
+  public record UserInput(String name, double value, dev.envelope.units.Dimension unit, boolean percent,
+      Location location) {}
+
+  /**
+   * A figure the file declares of its own ({@code figures.NAME}): its formula, parsed; the unit it
+   * must give, as written ({@code unit}, "" where none is declared); what it means; and where it
+   * was written ({@code formulaNode} locates a column inside the formula).
+   */
+  public record UserFigure(String name, Formula formula, String unit, Optional<String> description,
+      Node.Scalar formulaNode, Location keyLocation) {}
 
   /** Requirements with every input a single value, and no availability or latency model inputs. */
   public Requirements(String source, Optional<String> name, Optional<Users> users, List<Workload> workloads,

@@ -220,6 +220,11 @@ public final class RequirementsReader {
       defaulted("availability.window", conventions.calendar().periodSeconds(CalendarUnit.MONTH), WINDOW_SOURCE, need);
     }
 
+    root.used.add("inputs");
+    root.used.add("figures");
+    List<Requirements.UserInput> userInputs = userInputs(root.entry("inputs"), conventions);
+    List<Requirements.UserFigure> userFigures = userFigures(root.entry("figures"), conventions);
+
     for (Section s : List.of(root, usersSection, traffic, storageSection, cacheSection, cap, availability)) {
       s.reportUnknown();
     }
@@ -231,7 +236,163 @@ public final class RequirementsReader {
         new Requirements.Cache(hot, nodeMemory),
         new Requirements.Capacity(serverQps, shardStorage, shardWrites, shardReads, utilization),
         target, conventions, assumptions, new Requirements.Uncertainty(uncertain, inherits, orders),
-        new Requirements.ModelInputs(window, components, peakModel, workloadModels, maxWait));
+        new Requirements.ModelInputs(window, components, peakModel, workloadModels, maxWait), userInputs, userFigures);
+  }
+
+  /** A name of the file's own, as formulas write it after {@code inputs.} or {@code figures.}. */
+  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+
+  /** The mapping under {@code key}, or null (with a problem when it is something else). */
+  private MapNode named(Entry entry, String key, String example) {
+    if (entry == null || entry.value() instanceof Scalar s && s.text() == null) {
+      return null;
+    }
+    if (!(entry.value() instanceof MapNode map)) {
+      problems.add(new Diagnostic(entry.value().location(), key, "got " + Node.kind(entry.value())
+          + "; expected a mapping of names, e.g. " + example));
+      return null;
+    }
+    return map;
+  }
+
+  /** Whether {@code e}'s key can name an input or a figure; else a problem at the key. */
+  private boolean nameable(Entry e, String section, int index, int max, int count) {
+    if (index == max) {
+      problems.add(Limits.tooMany(e.keyLocation(), section, section, count, max,
+          "an estimate's own figures are a handful, not hundreds"));
+    }
+    if (index >= max) {
+      return false;
+    }
+    if (!NAME.matcher(e.key()).matches()) {
+      problems.add(new Diagnostic(e.keyLocation(), section + "." + Diagnostic.got(e.key()), "not a name a formula can"
+          + " use (got '" + Diagnostic.got(e.key()) + "'); expected letters, digits and _, starting with a letter or _,"
+          + " at most 64 characters, e.g. online_share"));
+      return false;
+    }
+    return true;
+  }
+
+  /** {@code inputs:} values of the file's own, each a number with its unit, or a range of them. */
+  private List<Requirements.UserInput> userInputs(Entry entry, Requirements.Conventions conventions) {
+    List<Requirements.UserInput> out = new ArrayList<>();
+    MapNode map = named(entry, "inputs", "inputs: {online_share: 5% to 15%, memory_per_connection: 10KB}");
+    if (map == null) {
+      return out;
+    }
+    int i = 0;
+    for (Entry e : map.entries().values()) {
+      if (!nameable(e, "inputs", i++, Limits.MAX_USER_INPUTS, map.entries().size())) {
+        continue;
+      }
+      String path = "inputs." + e.key();
+      // Each end of a range is read as a formula's number; they must share one unit.
+      List<dev.envelope.units.Dimension> units = new ArrayList<>();
+      boolean[] percent = {false};
+      java.util.function.Function<String, Double> parser = text -> {
+        Formula f;
+        try {
+          f = Formula.parse(text, conventions.units(), conventions.time());
+        } catch (FormulaException x) {
+          throw new QuantityException(x.problem(), "a number with its unit: 10KB, 50K/s, 30d, 15%, 1.5bn");
+        }
+        if (!(f.root() instanceof Formula.Number n)) {
+          throw new QuantityException("not a number with its unit", "a value such as 10KB, 50K/s, 30d, 15% or"
+              + " 1.5bn (a formula goes under figures)");
+        }
+        units.add(n.unit());
+        percent[0] |= n.text().endsWith("%");
+        return n.value();
+      };
+      Node value = e.value();
+      Double read;
+      Location at = value.location();
+      if (Ranges.isRange(value)) {
+        Ranges.Read<Double> r = Ranges.read(new Ranges.Field<>(path, parser, conventions.time(),
+            Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false), value, problems);
+        if (r == null) {
+          continue;
+        }
+        uncertain.add(r.uncertain());
+        read = r.point();
+      } else if (value instanceof Scalar s && s.text() != null) {
+        try {
+          read = parser.apply(s.text());
+        } catch (QuantityException q) {
+          problems.add(new Diagnostic(s.location(), path, q.problem() + " (got '" + Diagnostic.got(s.text())
+              + "'); expected " + q.expected()));
+          continue;
+        }
+      } else {
+        problems.add(new Diagnostic(value.location(), path, "got " + Node.kind(value)
+            + "; expected a number with its unit (10KB, 50K/s, 30d, 15%) or a range (5% to 15%)"));
+        continue;
+      }
+      if (units.stream().distinct().count() > 1) {
+        problems.add(new Diagnostic(at, path, "the ends of the range are in different units ("
+            + String.join(", ", units.stream().distinct().map(dev.envelope.units.Dimension::describe).toList())
+            + "); expected one unit, e.g. 5% to 15%"));
+        continue;
+      }
+      out.add(new Requirements.UserInput(e.key(), read, units.isEmpty() ? dev.envelope.units.Dimension.NONE
+          : units.get(0), percent[0], at));
+    }
+    return out;
+  }
+
+  /** {@code figures:} figures of the file's own: each formula parsed, and its declared unit read. */
+  private List<Requirements.UserFigure> userFigures(Entry entry, Requirements.Conventions conventions) {
+    List<Requirements.UserFigure> out = new ArrayList<>();
+    MapNode map = named(entry, "figures", "figures: {connections: {formula: users.dau * inputs.online_share}}");
+    if (map == null) {
+      return out;
+    }
+    int i = 0;
+    for (Entry e : map.entries().values()) {
+      if (!nameable(e, "figures", i++, Limits.MAX_USER_FIGURES, map.entries().size())) {
+        continue;
+      }
+      String path = "figures." + e.key();
+      if (!(e.value() instanceof MapNode fmap)) {
+        problems.add(new Diagnostic(e.value().location(), path, "got " + Node.kind(e.value())
+            + "; expected a mapping such as {formula: users.dau * inputs.online_share, unit: count}"));
+        continue;
+      }
+      Section s = new Section(path, fmap, FileSpec.FIGURE.keys());
+      s.single("a figure's formula is exact; its inputs may be ranges");
+      Optional<String> text = s.text("formula");
+      Optional<String> unit = s.text("unit");
+      Optional<String> description = s.text("description");
+      s.reportUnknown();
+      if (s.entry("formula") == null) {
+        problems.add(new Diagnostic(e.keyLocation(), path + ".formula",
+            "missing; expected formula: an expression such as users.dau * inputs.online_share"));
+        continue;
+      }
+      if (text.isEmpty()) {
+        continue;
+      }
+      Scalar formulaNode = (Scalar) s.entry("formula").value();
+      Formula formula;
+      try {
+        formula = Formula.parse(text.get(), conventions.units(), conventions.time());
+      } catch (FormulaException x) {
+        problems.add(new Diagnostic(formulaNode.at(x.offset()), path + ".formula", x.problem()
+            + " (in '" + Diagnostic.got(text.get()) + "' at column " + (x.offset() + 1) + " of the formula); expected "
+            + x.expected()));
+        continue;
+      }
+      if (unit.isPresent() && dev.envelope.units.Dimension.named(unit.get().strip()).isEmpty()) {
+        Scalar u = (Scalar) s.entry("unit").value();
+        problems.add(new Diagnostic(u.location(), path + ".unit", "not a unit (got '" + Diagnostic.got(unit.get())
+            + "'); expected one of: " + String.join(", ", dev.envelope.units.Dimension.NAMES)
+            + ", or a currency code such as USD"));
+        continue;
+      }
+      out.add(new Requirements.UserFigure(e.key(), formula, unit.map(String::strip).orElse(""), description,
+          formulaNode, e.keyLocation()));
+    }
+    return out;
   }
 
   private boolean isUncertain(String path) {

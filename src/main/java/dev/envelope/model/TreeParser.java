@@ -249,7 +249,11 @@ public final class TreeParser {
               + " characters; expected at most " + Limits.grouped(Limits.MAX_VALUE_CHARS)));
           return new Node.Scalar(location, null);
         }
-        return new Node.Scalar(location, value);
+        // A quoted value's text starts one column after its location: formulas point inside it.
+        long offset = p.currentTokenLocation().getCharOffset();
+        boolean quoted = offset >= 0 && offset < text.length() && (text.charAt((int) offset) == '"'
+            || text.charAt((int) offset) == '\'');
+        return new Node.Scalar(location, value, quoted);
       }
     }
   }

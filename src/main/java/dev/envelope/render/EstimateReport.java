@@ -75,6 +75,9 @@ public final class EstimateReport {
     if (sections.contains(Section.AVAILABILITY)) {
       availability();
     }
+    if (sections.contains(Section.FIGURES)) {
+      ownFigures();
+    }
     assumptions(all);
     String title = req.name().map(n -> n + " (" + req.source() + ")").orElse(req.source());
     return new Report(title, Conventions.header(req.conventions()), blocks, tree);
@@ -265,6 +268,22 @@ public final class EstimateReport {
     blocks.add(SlaReport.block("Availability: target " + Format.percent(target) + " ("
         + Format.fixed2(e.value("availability.nines")) + " nines)", tiers, List.of(target)));
     models.availability();
+  }
+
+  /** The file's own figures, each with what it means. */
+  private void ownFigures() {
+    List<List<String>> rows = new ArrayList<>();
+    for (Requirements.UserFigure f : req.figures()) {
+      String path = "figures." + f.name();
+      if (e.has(path)) {
+        var step = e.step(path);
+        rows.add(List.of(f.name(), ExplainReport.display(step.result(), step.unit(), units),
+            f.description().orElse("")));
+      }
+    }
+    if (!rows.isEmpty()) {
+      blocks.add(new Report.Block("Figures of the file's own", List.of(), rows, List.of(), -2));
+    }
   }
 
   private void assumptions(boolean all) {

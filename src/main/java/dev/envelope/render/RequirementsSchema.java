@@ -92,6 +92,9 @@ public final class RequirementsSchema {
       }
       case NAMED_SECTIONS -> {
         t.put("type", "object");
+        if (f.key().equals("figures")) {
+          t.put("propertyNames", new Tree().put("pattern", "^[A-Za-z_][A-Za-z0-9_]{0,63}$"));
+        }
         Tree each = new Tree().put("type", "object");
         group(each, f.group().orElseThrow());
         t.put("additionalProperties", each);
@@ -101,6 +104,12 @@ public final class RequirementsSchema {
         Tree each = new Tree().put("type", "object");
         group(each, f.group().orElseThrow());
         t.put("items", each);
+      }
+      case NAMED_VALUES -> {
+        t.putList("type", List.of("object", "null"));
+        t.put("propertyNames", new Tree().put("pattern", "^[A-Za-z_][A-Za-z0-9_]{0,63}$"));
+        Field each = f.group().orElseThrow().fields().get(0);
+        t.put("additionalProperties", ranged(field(each)));
       }
       case SCENARIOS -> scenarios(t, f);
       case BUDGETS -> budgets(t, f);

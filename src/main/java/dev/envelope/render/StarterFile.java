@@ -82,7 +82,21 @@ public final class StarterFile {
           field(sb, indent + "  ", key + ".", child);
         }
       }
+      case NAMED_VALUES -> {
+        line(sb, indent + "#" + f.key() + ":", f.description());
+        line(sb, indent + "#  online_share: 5% to 15%", "share of daily users connected at the busiest moment");
+        line(sb, indent + "#  memory_per_connection: 10KB", "");
+      }
       case NAMED_SECTIONS -> {
+        if (f.key().equals("figures")) {
+          // One commented example of the file's own figures (docs/figures.md).
+          line(sb, indent + "#" + f.key() + ":", f.description());
+          line(sb, indent + "#  connections:", "");
+          line(sb, indent + "#    formula: users.dau * inputs.online_share", "");
+          line(sb, indent + "#    unit: count", "");
+          line(sb, indent + "#    description: concurrent connections at the busiest moment", "");
+          return;
+        }
         line(sb, indent + f.key() + ":", f.description());
         line(sb, indent + "  " + WORKLOAD + ":", "one of them: rename it, and add one such mapping per request type");
         for (Field child : f.group().orElseThrow().fields()) {

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.envelope.estimate.Formula;
-import dev.envelope.estimate.Formula.Binary;
-import dev.envelope.estimate.Formula.Call;
-import dev.envelope.estimate.Formula.Negate;
-import dev.envelope.estimate.Formula.Node;
-import dev.envelope.estimate.FormulaException;
+import dev.envelope.model.Formula;
+import dev.envelope.model.Formula.Binary;
+import dev.envelope.model.Formula.Call;
+import dev.envelope.model.Formula.Negate;
+import dev.envelope.model.Formula.Node;
+import dev.envelope.model.FormulaException;
 import dev.envelope.units.Dimension;
 import dev.envelope.units.TimeBase;
 import dev.envelope.units.UnitSystem;

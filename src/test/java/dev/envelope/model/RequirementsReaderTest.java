@@ -385,7 +385,7 @@ class RequirementsReaderTest {
           """))
           .containsExactly(at(3, 1, "colour",
               "unknown key; expected one of: name, users, workloads, traffic, storage, cache, capacity,"
-                  + " availability, conventions, scenarios, budgets"));
+                  + " availability, conventions, inputs, figures, scenarios, budgets"));
     }
 
     @Test

@@ -1,6 +1,5 @@
-package dev.envelope.estimate;
+package dev.envelope.model;
 
-import dev.envelope.model.Suggest;
 import dev.envelope.units.ByteRates;
 import dev.envelope.units.CalendarUnit;
 import dev.envelope.units.Counts;

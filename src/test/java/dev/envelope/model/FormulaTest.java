@@ -1,15 +1,15 @@
-package dev.envelope.estimate;
+package dev.envelope.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
-import dev.envelope.estimate.Formula.Binary;
-import dev.envelope.estimate.Formula.Call;
-import dev.envelope.estimate.Formula.Negate;
-import dev.envelope.estimate.Formula.Node;
-import dev.envelope.estimate.Formula.Reference;
+import dev.envelope.model.Formula.Binary;
+import dev.envelope.model.Formula.Call;
+import dev.envelope.model.Formula.Negate;
+import dev.envelope.model.Formula.Node;
+import dev.envelope.model.Formula.Reference;
 import dev.envelope.units.Dimension;
 import dev.envelope.units.TimeBase;
 import dev.envelope.units.UnitSystem;

@@ -1,4 +1,4 @@
-package dev.envelope.estimate;
+package dev.envelope.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,4 +1,4 @@
-package dev.envelope.estimate;
+package dev.envelope.model;
 
 /**
  * A formula that does not parse, or whose units do not agree. {@code offset} is the 0-based index
