@@ -78,7 +78,7 @@ public final class Reports {
     Report report = point;
     if (options.sampling().isPresent() && !b.requirements().uncertainty().isEmpty()) {
       report = UncertaintyReport.with(report, monteCarlo(b.estimate(), options.sampling().get(), Set.of(),
-          Optional.empty()), b.requirements().conventions(), options.full());
+          Optional.empty()), b.requirements().conventions(), b.estimate().inputUnits(), options.full());
     }
     if (options.napkin()) {
       Requirements req = b.requirements();
@@ -194,7 +194,8 @@ public final class Reports {
     Limits.work(1, Lanes.cone(estimate.steps(), List.of(path)).size(), lanes, null, 0, first.location(),
         first.path());
     Sensitivity.Result result = Sensitivity.of(estimate, path, low, high);
-    return SensitivityReport.build(point.title(), point.header(), result, value, req.conventions());
+    return SensitivityReport.build(point.title(), point.header(), result, value, req.conventions(),
+        estimate.inputUnits());
   }
 
   /** The derivations of the figures at or under {@code paths} (every figure when empty), with their napkin working. */

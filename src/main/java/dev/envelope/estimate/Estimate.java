@@ -59,6 +59,29 @@ public final class Estimate {
     this.warnings = List.copyOf(warnings);
   }
 
+  /**
+   * The unit of each value of the file the figures use, by input key ({@link Lanes#inputKey}), in
+   * its base form: a rate per period is a rate per second, a number of periods seconds. A range's
+   * percentiles are shown in it.
+   */
+  public Map<String, Unit> inputUnits() {
+    Map<String, Unit> out = new HashMap<>();
+    for (Step s : steps) {
+      for (Operand o : s.operands()) {
+        Source.Kind k = o.from().kind();
+        if ((k == Source.Kind.INPUT || k == Source.Kind.DEFAULT) && o.from().path().isPresent()) {
+          Unit u = switch (o.unit().dimension()) {
+            case PER_PERIOD -> Unit.PER_SECOND;
+            case PERIODS -> Unit.SECONDS;
+            default -> o.unit();
+          };
+          out.putIfAbsent(Lanes.inputKey(o.from().path().get()), u);
+        }
+      }
+    }
+    return out;
+  }
+
   /** What declaring the figures found worth a warning: a figure of the file's own left absent, and why. */
   public List<dev.envelope.model.Warning> warnings() {
     return warnings;

@@ -18,7 +18,7 @@ public final class SensitivityReport {
   static final int WIDTH = 30;
 
   public static Report build(String title, List<String> header, Sensitivity.Result r, Tree.Figure point,
-      Requirements.Conventions conventions) {
+      Requirements.Conventions conventions, java.util.Map<String, dev.envelope.estimate.Derivation.Unit> inputUnits) {
     Kind kind = point.kind();
     String low = UncertaintyReport.key(r.lowPercentile() * 100);
     String high = UncertaintyReport.key(r.highPercentile() * 100);
@@ -38,7 +38,7 @@ public final class SensitivityReport {
     List<Tree> list = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
     for (Sensitivity.Swing s : r.swings()) {
-      Kind inputKind = UncertaintyReport.inputKind(s.input().path());
+      Kind inputKind = UncertaintyReport.inputKind(inputUnits, s.input().path());
       Tree t = new Tree();
       t.put("input", s.input().path());
       t.put("written", s.input().written());

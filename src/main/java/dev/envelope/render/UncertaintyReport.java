@@ -24,7 +24,8 @@ public final class UncertaintyReport {
    * The report with the Monte Carlo's outcome. {@code full}: the tree gets every varying figure;
    * otherwise only those the tables show (a table leaves per-workload figures to JSON).
    */
-  public static Report with(Report report, MonteCarlo.Result mc, Requirements.Conventions conventions, boolean full) {
+  public static Report with(Report report, MonteCarlo.Result mc, Requirements.Conventions conventions,
+      java.util.Map<String, dev.envelope.estimate.Derivation.Unit> inputUnits, boolean full) {
     UnitSystem units = conventions.units();
     double day = conventions.time().secondsPerDay();
     Tree tree = report.tree();
@@ -41,7 +42,7 @@ public final class UncertaintyReport {
     Tree inputs = meta.child("inputs");
     List<List<String>> inputRows = new ArrayList<>();
     for (Uncertain u : mc.inputs()) {
-      Kind kind = inputKind(u.path());
+      Kind kind = inputKind(inputUnits, u.path());
       double low = MonteCarlo.quantile(u, 0.05);
       double high = MonteCarlo.quantile(u, 0.95);
       Tree t = inputs.child(u.path());
@@ -139,16 +140,9 @@ public final class UncertaintyReport {
   }
 
   /** What kind of quantity an input is, by its key. */
-  static Kind inputKind(String path) {
-    String key = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-    return switch (key) {
-      case "payload", "read_size", "node_memory", "shard_storage" -> Kind.BYTES;
-      case "writes", "reads", "writes_per_user", "reads_per_user", "server_qps", "shard_write_qps",
-          "shard_read_qps" -> Kind.RATE;
-      case "retention" -> Kind.SECONDS;
-      case "dau", "mau" -> Kind.COUNT;
-      case "daily_active", "hot_fraction", "utilization", "overhead" -> Kind.FRACTION;
-      default -> Kind.NUMBER;
-    };
+  /** How the values of the input at {@code path} are shown: in their unit's kind, by the estimate. */
+  static Kind inputKind(java.util.Map<String, dev.envelope.estimate.Derivation.Unit> units, String path) {
+    var unit = units.get(dev.envelope.estimate.Lanes.inputKey(path));
+    return unit == null ? Kind.NUMBER : FigureTree.kind(unit);
   }
 }
