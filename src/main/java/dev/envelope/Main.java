@@ -3,7 +3,7 @@ package dev.envelope;
 import dev.envelope.cli.Cli;
 import dev.envelope.cli.Context;
 import dev.envelope.app.StdinClosedException;
-import dev.envelope.model.EnvelopeException;
+import dev.envelope.diagnostic.EnvelopeException;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

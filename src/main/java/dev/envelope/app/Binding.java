@@ -2,7 +2,7 @@ package dev.envelope.app;
 
 import dev.envelope.estimate.Estimate;
 import dev.envelope.model.Requirements;
-import dev.envelope.model.Warning;
+import dev.envelope.diagnostic.Warning;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.envelope.app;
 
-import dev.envelope.model.Diagnostic;
-import dev.envelope.model.EnvelopeException;
+import dev.envelope.diagnostic.Diagnostic;
+import dev.envelope.diagnostic.EnvelopeException;
 import dev.envelope.model.Limits;
 import java.io.IOException;
 import java.io.InputStream;

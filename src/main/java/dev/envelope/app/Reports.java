@@ -9,10 +9,10 @@ import dev.envelope.estimate.Napkin;
 import dev.envelope.estimate.Overflow;
 import dev.envelope.estimate.Section;
 import dev.envelope.estimate.Sensitivity;
-import dev.envelope.model.Diagnostic;
-import dev.envelope.model.EnvelopeException;
+import dev.envelope.diagnostic.Diagnostic;
+import dev.envelope.diagnostic.EnvelopeException;
 import dev.envelope.model.Limits;
-import dev.envelope.model.Location;
+import dev.envelope.diagnostic.Location;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.Uncertain;
 import dev.envelope.render.CsvRenderer;
@@ -153,7 +153,7 @@ public final class Reports {
           + " e.g. --set 'users.dau=8M to 12M'");
     }
     get(point.tree(), path, "--histogram");
-    if (!(point.tree().at(path) instanceof Tree.Figure figure)) {
+    if (!(point.tree().at(path) instanceof Tree.Quantity figure)) {
       throw new EnvelopeException(EnvelopeException.USAGE, "--histogram " + Diagnostic.got(path)
           + ": a text figure, not a number; expected a numeric figure such as capacity.servers");
     }
@@ -181,7 +181,7 @@ public final class Reports {
     String path = figure.orElse(point.tree().at("capacity.servers") != null ? "capacity.servers"
         : "traffic.total.peak_per_second");
     get(point.tree(), path, "--figure");
-    if (!(point.tree().at(path) instanceof Tree.Figure value)) {
+    if (!(point.tree().at(path) instanceof Tree.Quantity value)) {
       throw new EnvelopeException(EnvelopeException.USAGE, "--figure " + Diagnostic.got(path)
           + ": a text figure, not a number; expected a numeric figure such as capacity.servers");
     }
@@ -237,7 +237,7 @@ public final class Reports {
   /** The raw value at {@code path} of {@code tree}; a command-line error (exit 2) when there is none. */
   public static String get(Tree tree, String path, String option) {
     Object value = tree.at(path);
-    if (value instanceof Tree.Figure || value instanceof String || value instanceof Boolean) {
+    if (value instanceof Tree.Quantity || value instanceof String || value instanceof Boolean) {
       return Flat.raw(value);
     }
     boolean group = value instanceof Tree || value instanceof List;

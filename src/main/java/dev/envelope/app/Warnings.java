@@ -1,7 +1,7 @@
 package dev.envelope.app;
 
-import dev.envelope.model.EnvelopeException;
-import dev.envelope.model.Warning;
+import dev.envelope.diagnostic.EnvelopeException;
+import dev.envelope.diagnostic.Warning;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

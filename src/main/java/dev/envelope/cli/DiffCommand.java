@@ -6,12 +6,12 @@ import dev.envelope.app.Input;
 import dev.envelope.app.Reports;
 import dev.envelope.app.Session;
 import dev.envelope.app.Warnings;
-import dev.envelope.model.Diagnostic;
+import dev.envelope.diagnostic.Diagnostic;
 import dev.envelope.model.Document;
-import dev.envelope.model.EnvelopeException;
+import dev.envelope.diagnostic.EnvelopeException;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;
-import dev.envelope.model.Warning;
+import dev.envelope.diagnostic.Warning;
 import dev.envelope.render.Changes;
 import dev.envelope.render.DiffReport;
 import dev.envelope.render.Escape;
@@ -159,7 +159,7 @@ final class DiffCommand implements Callable<Integer> {
 
 
   private static boolean leaf(Object value) {
-    return value instanceof Tree.Figure || value instanceof String;
+    return value instanceof Tree.Quantity || value instanceof String;
   }
 
   private static double threshold(String text) {

@@ -1,6 +1,6 @@
 package dev.envelope.cli;
 
-import dev.envelope.model.EnvelopeException;
+import dev.envelope.diagnostic.EnvelopeException;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,9 +1,9 @@
 package dev.envelope.cli;
 
 import dev.envelope.app.Input;
-import dev.envelope.model.Diagnostic;
+import dev.envelope.diagnostic.Diagnostic;
 import dev.envelope.estimate.Keyspace;
-import dev.envelope.model.EnvelopeException;
+import dev.envelope.diagnostic.EnvelopeException;
 import dev.envelope.model.Requirements;
 import dev.envelope.render.KeyspaceReport;
 import dev.envelope.units.Calendar;

@@ -1,7 +1,7 @@
 package dev.envelope.cli;
 
 import dev.envelope.app.Input;
-import dev.envelope.model.EnvelopeException;
+import dev.envelope.diagnostic.EnvelopeException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

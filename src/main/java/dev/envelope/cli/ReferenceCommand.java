@@ -1,8 +1,8 @@
 package dev.envelope.cli;
 
 import dev.envelope.app.Input;
-import dev.envelope.model.Diagnostic;
-import dev.envelope.model.EnvelopeException;
+import dev.envelope.diagnostic.Diagnostic;
+import dev.envelope.diagnostic.EnvelopeException;
 import dev.envelope.model.ReferenceData;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.Suggest;

@@ -1,10 +1,10 @@
 package dev.envelope.cli;
 
-import dev.envelope.model.Diagnostic;
+import dev.envelope.diagnostic.Diagnostic;
 import dev.envelope.units.Numbers;
 import dev.envelope.units.QuantityException;
 import dev.envelope.estimate.MonteCarlo;
-import dev.envelope.model.EnvelopeException;
+import dev.envelope.diagnostic.EnvelopeException;
 import dev.envelope.units.Format;
 import java.util.ArrayList;
 import java.util.List;

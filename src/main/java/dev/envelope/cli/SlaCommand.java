@@ -4,8 +4,8 @@ import dev.envelope.app.Input;
 import dev.envelope.app.Input;
 import dev.envelope.app.Session;
 import dev.envelope.estimate.Sla;
-import dev.envelope.model.Diagnostic;
-import dev.envelope.model.EnvelopeException;
+import dev.envelope.diagnostic.Diagnostic;
+import dev.envelope.diagnostic.EnvelopeException;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader;
 import dev.envelope.render.Conventions;
@@ -174,9 +174,9 @@ final class SlaCommand implements Callable<Integer> {
           + "): the target would round to 100%; expected at least " + Format.sig3(shortest) + " s per " + unit.key());
     }
     Tree tree = new Tree();
-    tree.put("downtime_seconds", seconds, Tree.Figure.Kind.SECONDS);
+    tree.put("downtime_seconds", seconds, Tree.Quantity.Kind.SECONDS);
     tree.put("per", unit.key());
-    tree.put("period_seconds", periodSeconds, Tree.Figure.Kind.SECONDS);
+    tree.put("period_seconds", periodSeconds, Tree.Quantity.Kind.SECONDS);
     return new Reverse(1 - seconds / periodSeconds, tree);
   }
 

@@ -15,7 +15,7 @@ import dev.envelope.estimate.Derivation.Source;
 import dev.envelope.estimate.Derivation.Term;
 import dev.envelope.estimate.Derivation.Unit;
 import dev.envelope.model.InputLocations;
-import dev.envelope.model.Location;
+import dev.envelope.diagnostic.Location;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.Requirements.Assumption;
 import dev.envelope.model.Requirements.CallLatency;

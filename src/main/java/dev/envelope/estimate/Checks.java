@@ -3,7 +3,7 @@ package dev.envelope.estimate;
 import dev.envelope.model.InputLocations;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.Requirements.Workload;
-import dev.envelope.model.Warning;
+import dev.envelope.diagnostic.Warning;
 import dev.envelope.units.Format;
 import dev.envelope.units.Rate;
 import dev.envelope.units.TimeBase;

@@ -1,6 +1,6 @@
 package dev.envelope.estimate;
 
-import dev.envelope.model.Location;
+import dev.envelope.diagnostic.Location;
 import dev.envelope.units.CalendarUnit;
 import java.util.ArrayList;
 import java.util.List;

@@ -47,10 +47,10 @@ public final class Estimate {
   private final List<Step> steps;
   private final Map<String, Figure> figures;
   private final Map<String, Double> complements;
-  private final List<dev.envelope.model.Warning> warnings;
+  private final List<dev.envelope.diagnostic.Warning> warnings;
 
   private Estimate(Requirements requirements, InputLocations where, List<Step> steps, Map<String, Figure> figures,
-      Map<String, Double> complements, List<dev.envelope.model.Warning> warnings) {
+      Map<String, Double> complements, List<dev.envelope.diagnostic.Warning> warnings) {
     this.requirements = requirements;
     this.where = where;
     this.steps = List.copyOf(steps);
@@ -83,7 +83,7 @@ public final class Estimate {
   }
 
   /** What declaring the figures found worth a warning: a figure of the file's own left absent, and why. */
-  public List<dev.envelope.model.Warning> warnings() {
+  public List<dev.envelope.diagnostic.Warning> warnings() {
     return warnings;
   }
 
@@ -207,8 +207,8 @@ public final class Estimate {
     private final List<Step> order = new ArrayList<>();
     private final Map<String, Double> complements = new HashMap<>();
     private final Set<String> active = new HashSet<>();
-    private final List<dev.envelope.model.Warning> warnings = new ArrayList<>();
-    private final Map<String, java.util.function.Function<Step, java.util.Optional<dev.envelope.model.Diagnostic>>>
+    private final List<dev.envelope.diagnostic.Warning> warnings = new ArrayList<>();
+    private final Map<String, java.util.function.Function<Step, java.util.Optional<dev.envelope.diagnostic.Diagnostic>>>
         checks = new LinkedHashMap<>();
 
     Builder(Requirements req, InputLocations where) {
@@ -274,12 +274,12 @@ public final class Estimate {
       return out;
     }
 
-    void warn(dev.envelope.model.Warning warning) {
+    void warn(dev.envelope.diagnostic.Warning warning) {
       warnings.add(warning);
     }
 
     /** A check of the figure at {@code path} once worked out: a problem makes the file invalid (exit 3). */
-    void check(String path, java.util.function.Function<Step, java.util.Optional<dev.envelope.model.Diagnostic>> check) {
+    void check(String path, java.util.function.Function<Step, java.util.Optional<dev.envelope.diagnostic.Diagnostic>> check) {
       checks.put(path, check);
     }
 
@@ -366,11 +366,11 @@ public final class Estimate {
           place(d.path(), placed, steps);
         }
       }
-      List<dev.envelope.model.Diagnostic> problems = new ArrayList<>();
+      List<dev.envelope.diagnostic.Diagnostic> problems = new ArrayList<>();
       checks.forEach((path, check) -> check.apply(done.get(path)).ifPresent(problems::add));
       if (!problems.isEmpty()) {
-        throw new dev.envelope.model.EnvelopeException(dev.envelope.model.EnvelopeException.INVALID_INPUT,
-            dev.envelope.model.Diagnostic.sorted(problems));
+        throw new dev.envelope.diagnostic.EnvelopeException(dev.envelope.diagnostic.EnvelopeException.INVALID_INPUT,
+            dev.envelope.diagnostic.Diagnostic.sorted(problems));
       }
       return new Estimate(req, where, steps, figures, new HashMap<>(complements), warnings);
     }

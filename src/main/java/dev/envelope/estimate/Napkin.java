@@ -37,8 +37,8 @@ public final class Napkin {
   private Napkin() {}
 
   /** A figure's napkin value and the operations that gave it, in order. */
-  public record Figure(double value, List<Operation> working) {
-    public Figure {
+  public record Working(double value, List<Operation> working) {
+    public Working {
       working = List.copyOf(working);
     }
   }
@@ -63,8 +63,8 @@ public final class Napkin {
       "availability\\.(components\\..*|composite.*|margin_.*)");
 
   /** The napkin figure of every step, by path, in the order of the steps. */
-  public static Map<String, Figure> of(List<Step> steps) {
-    Map<String, Figure> out = new LinkedHashMap<>();
+  public static Map<String, Working> of(List<Step> steps) {
+    Map<String, Working> out = new LinkedHashMap<>();
     for (Step step : steps) {
       if (NOT_ON_A_NAPKIN.matcher(step.path()).matches()) {
         continue;
@@ -76,7 +76,7 @@ public final class Napkin {
       if (!Double.isFinite(value) || work.ops.stream().anyMatch(op -> !Double.isFinite(op.result()))) {
         continue;
       }
-      out.put(step.path(), new Figure(value, work.ops));
+      out.put(step.path(), new Working(value, work.ops));
     }
     return out;
   }
@@ -99,11 +99,11 @@ public final class Napkin {
 
   /** One step's napkin arithmetic. */
   private static final class Work {
-    private final Map<String, Figure> done;
+    private final Map<String, Working> done;
     private final boolean rounding;
     private final List<Operation> ops = new ArrayList<>();
 
-    Work(Map<String, Figure> done, boolean rounding) {
+    Work(Map<String, Working> done, boolean rounding) {
       this.done = done;
       this.rounding = rounding;
     }
@@ -111,7 +111,7 @@ public final class Napkin {
     double evaluate(Term term) {
       if (term instanceof Operand o) {
         if (o.from().kind() == Source.Kind.DERIVED) {
-          Figure f = done.get(o.from().path().orElseThrow());
+          Working f = done.get(o.from().path().orElseThrow());
           return f == null ? o.value() : f.value();
         }
         return o.length().isPresent() ? length(o.length().get(), o.value()) : o.value();

@@ -1,9 +1,9 @@
 package dev.envelope.estimate;
 
-import dev.envelope.model.Diagnostic;
+import dev.envelope.diagnostic.Diagnostic;
 import dev.envelope.model.Assignment;
-import dev.envelope.model.EnvelopeException;
-import dev.envelope.model.Location;
+import dev.envelope.diagnostic.EnvelopeException;
+import dev.envelope.diagnostic.Location;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.envelope.model;
 
+import dev.envelope.diagnostic.EnvelopeException;
+import dev.envelope.diagnostic.Diagnostic;
+import dev.envelope.diagnostic.Location;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.envelope.model;
 
+import dev.envelope.diagnostic.Location;
 import dev.envelope.units.QuantityException;
 import java.util.Optional;
 import java.util.OptionalDouble;

@@ -1,5 +1,8 @@
 package dev.envelope.model;
 
+import dev.envelope.diagnostic.EnvelopeException;
+import dev.envelope.diagnostic.Diagnostic;
+import dev.envelope.diagnostic.Location;
 /**
  * What a requirements file may hold. The largest bundled example is under 3 KB and four levels
  * deep, so each limit is far above any real file and far below what would exhaust memory, time or
@@ -91,12 +94,6 @@ public final class Limits {
     return new Diagnostic(at, path, grouped(count) + " " + what + ", more than the " + grouped(max)
         + " a file may hold (" + why + "); expected at most " + grouped(max));
   }
-
-  /**
-   * Diagnostics printed for one run: the first hundred, then a count of the rest. A file has rarely
-   * more than a handful of mistakes; past a hundred they are one mistake repeated.
-   */
-  public static final int MAX_DIAGNOSTICS_SHOWN = 100;
 
   /** {@code n} with thousands separators, for messages: 1048576 -> "1,048,576". */
   static String grouped(long n) {

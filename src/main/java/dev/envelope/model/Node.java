@@ -1,5 +1,7 @@
 package dev.envelope.model;
 
+import dev.envelope.diagnostic.Diagnostic;
+import dev.envelope.diagnostic.Location;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

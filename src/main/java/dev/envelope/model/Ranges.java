@@ -1,5 +1,7 @@
 package dev.envelope.model;
 
+import dev.envelope.diagnostic.Diagnostic;
+import dev.envelope.diagnostic.Location;
 import dev.envelope.model.Node.Entry;
 import dev.envelope.model.Node.MapNode;
 import dev.envelope.model.Node.Scalar;

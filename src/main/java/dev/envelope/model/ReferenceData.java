@@ -1,5 +1,6 @@
 package dev.envelope.model;
 
+import dev.envelope.diagnostic.Location;
 import dev.envelope.model.Node.Entry;
 import dev.envelope.model.Node.ListNode;
 import dev.envelope.model.Node.MapNode;

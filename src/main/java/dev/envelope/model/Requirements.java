@@ -1,5 +1,6 @@
 package dev.envelope.model;
 
+import dev.envelope.diagnostic.Location;
 import dev.envelope.units.Calendar;
 import dev.envelope.units.Rate;
 import dev.envelope.units.Span;

@@ -1,5 +1,6 @@
 package dev.envelope.model;
 
+import dev.envelope.diagnostic.Location;
 /**
  * An input written as a range or a distribution, in the base unit of its field (bytes, per
  * second, seconds, a fraction). The estimate's point value uses {@link #median()}; the Monte Carlo

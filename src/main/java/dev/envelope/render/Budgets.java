@@ -1,7 +1,7 @@
 package dev.envelope.render;
 
 import dev.envelope.model.Budget;
-import dev.envelope.model.Diagnostic;
+import dev.envelope.diagnostic.Diagnostic;
 import dev.envelope.model.Requirements;
 import dev.envelope.units.Counts;
 import dev.envelope.units.Fractions;
@@ -25,7 +25,7 @@ public final class Budgets {
    * breaks (negative once it has), in the figure's unit; {@code marginFraction} is that relative to
    * the limit.
    */
-  public record Result(String scenario, Budget budget, Tree.Figure actual, double limit, double margin,
+  public record Result(String scenario, Budget budget, Tree.Quantity actual, double limit, double margin,
       double marginFraction, boolean passed) {}
 
   /** Every budget's outcome in every scenario, and the units to show them in. */
@@ -38,15 +38,15 @@ public final class Budgets {
   public static Result evaluate(String scenario, Budget budget, Tree tree, Requirements req, List<Diagnostic> problems) {
     Object value = tree.at(budget.path());
     String path = "budgets." + budget.path();
-    if (budget.percentile().isPresent() && value instanceof Tree.Figure point) {
+    if (budget.percentile().isPresent() && value instanceof Tree.Quantity point) {
       // A figure no range reaches is one value, which is each of its percentiles.
       Object summary = tree.at("uncertainty") instanceof Tree u ? u.children().get(budget.path()) : null;
       if (summary instanceof Tree s
-          && s.children().get(UncertaintyReport.key(budget.percentile().getAsDouble())) instanceof Tree.Figure f) {
-        value = new Tree.Figure(f.value(), point.kind());
+          && s.children().get(UncertaintyReport.key(budget.percentile().getAsDouble())) instanceof Tree.Quantity f) {
+        value = new Tree.Quantity(f.value(), point.kind());
       }
     }
-    if (!(value instanceof Tree.Figure figure)) {
+    if (!(value instanceof Tree.Quantity figure)) {
       String why = value instanceof Tree || value instanceof List ? "names a group of figures, not one"
           : value instanceof String ? "names a text, not a number"
           : value instanceof Boolean ? "names a yes or no (true or false), not a number"
@@ -77,7 +77,7 @@ public final class Budgets {
   }
 
   /** What a figure of {@code kind} is, and the limits it takes. */
-  private static String[] kind(Tree.Figure.Kind kind) {
+  private static String[] kind(Tree.Quantity.Kind kind) {
     return switch (kind) {
       case COUNT, INTEGER -> new String[] {"a count", "a count such as 40 or 2K"};
       case NUMBER -> new String[] {"a number", "a number such as 3 or 2.5"};
@@ -91,7 +91,7 @@ public final class Budgets {
   }
 
   /** A limit in the base unit of a figure of {@code kind}. */
-  static double limit(String text, Tree.Figure.Kind kind, Requirements req) {
+  static double limit(String text, Tree.Quantity.Kind kind, Requirements req) {
     return switch (kind) {
       case COUNT, INTEGER -> Counts.parse(text);
       case NUMBER -> Numbers.parse(text, "a number");

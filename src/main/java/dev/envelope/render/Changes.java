@@ -43,14 +43,14 @@ public final class Changes {
   public record Input(String path, Kind change, Optional<String> old, Optional<String> now) {}
 
   /**
-   * An output figure that differs: its values (a {@link Tree.Figure} or text) on each side it is
+   * An output figure that differs: its values (a {@link Tree.Quantity} or text) on each side it is
    * on. {@code relative} is {@code (new - old) / |old|} for two numbers with {@code old != 0}, and
    * empty otherwise: for text, for a figure on one side only, and for one that leaves zero.
    */
   public record Output(String path, Kind change, Optional<Object> old, Optional<Object> now, OptionalDouble relative) {
     /** Whether a number moved away from zero: an infinite relative change. */
     public boolean fromZero() {
-      return change == Kind.CHANGED && relative.isEmpty() && old.get() instanceof Tree.Figure;
+      return change == Kind.CHANGED && relative.isEmpty() && old.get() instanceof Tree.Quantity;
     }
 
     /**
@@ -104,7 +104,7 @@ public final class Changes {
 
   /** {@code (new - old) / |old|} of two numbers, empty for text or an old value of zero. */
   static OptionalDouble relative(Object old, Object now) {
-    if (old instanceof Tree.Figure a && now instanceof Tree.Figure b && a.value() != 0) {
+    if (old instanceof Tree.Quantity a && now instanceof Tree.Quantity b && a.value() != 0) {
       return OptionalDouble.of((b.value() - a.value()) / Math.abs(a.value()));
     }
     return OptionalDouble.empty();

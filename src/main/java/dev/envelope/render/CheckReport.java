@@ -1,6 +1,6 @@
 package dev.envelope.render;
 
-import dev.envelope.render.Tree.Figure.Kind;
+import dev.envelope.render.Tree.Quantity.Kind;
 import dev.envelope.units.Format;
 import dev.envelope.units.UnitSystem;
 import java.util.ArrayList;
@@ -33,11 +33,11 @@ public final class CheckReport {
       t.put("margin_fraction", r.marginFraction(), Kind.FRACTION);
       t.put("passed", r.passed());
       list.add(t);
-      Tree.Figure margin = new Tree.Figure(Math.abs(r.margin()), r.actual().kind());
-      String room = (r.margin() < 0 ? "-" : "") + Figures.display(margin, units)
+      Tree.Quantity margin = new Tree.Quantity(Math.abs(r.margin()), r.actual().kind());
+      String room = (r.margin() < 0 ? "-" : "") + Display.display(margin, units)
           + " (" + (r.marginFraction() < 0 ? "" : "+") + Format.sig3(r.marginFraction() * 100) + "%)";
       rows.add(List.of(r.passed() ? "pass" : "FAIL", r.scenario(), r.budget().path(),
-          r.budget().written(), Figures.display(r.actual(), units), room));
+          r.budget().written(), Display.display(r.actual(), units), room));
     }
     tree.putList("budgets", list);
     List<String> notes = new ArrayList<>();

@@ -59,19 +59,19 @@ public final class DiffReport {
       value(item, "old", out.old());
       value(item, "new", out.now());
       if (out.relative().isPresent()) {
-        item.put("relative_change", out.relative().getAsDouble(), Tree.Figure.Kind.NUMBER);
+        item.put("relative_change", out.relative().getAsDouble(), Tree.Quantity.Kind.NUMBER);
       } else {
         item.putNull("relative_change");
       }
       outputItems.add(item);
       outputRows.add(List.of(out.path(),
-          out.old().map(v -> Figures.display(v, sides.oldUnits())).orElse(ABSENT),
-          out.now().map(v -> Figures.display(v, sides.newUnits())).orElse(ABSENT),
+          out.old().map(v -> Display.display(v, sides.oldUnits())).orElse(ABSENT),
+          out.now().map(v -> Display.display(v, sides.newUnits())).orElse(ABSENT),
           change(out)));
     }
     tree.putList("outputs", outputItems);
     if (sides.failOver().isPresent()) {
-      tree.put("fail_over", sides.failOver().getAsDouble(), Tree.Figure.Kind.FRACTION);
+      tree.put("fail_over", sides.failOver().getAsDouble(), Tree.Quantity.Kind.FRACTION);
     } else {
       tree.putNull("fail_over");
     }
@@ -155,7 +155,7 @@ public final class DiffReport {
   private static void value(Tree item, String key, Optional<Object> value) {
     if (value.isEmpty()) {
       item.putNull(key);
-    } else if (value.get() instanceof Tree.Figure f) {
+    } else if (value.get() instanceof Tree.Quantity f) {
       item.put(key, f.value(), f.kind());
     } else {
       item.put(key, String.valueOf(value.get()));

@@ -5,7 +5,7 @@ import dev.envelope.estimate.Section;
 import dev.envelope.estimate.Sla;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.Requirements.Assumption;
-import dev.envelope.render.Tree.Figure.Kind;
+import dev.envelope.render.Tree.Quantity.Kind;
 import dev.envelope.units.Calendar;
 import dev.envelope.units.Format;
 import dev.envelope.units.UnitSystem;

@@ -7,9 +7,9 @@ import dev.envelope.estimate.Derivation.Step;
 import dev.envelope.estimate.Derivation.Term;
 import dev.envelope.estimate.Derivation.Unit;
 import dev.envelope.estimate.Napkin;
-import dev.envelope.model.Location;
+import dev.envelope.diagnostic.Location;
 import dev.envelope.model.Requirements;
-import dev.envelope.render.Tree.Figure.Kind;
+import dev.envelope.render.Tree.Quantity.Kind;
 import dev.envelope.units.Format;
 import dev.envelope.units.UnitSystem;
 import java.util.ArrayList;
@@ -33,10 +33,10 @@ public final class ExplainReport {
 
   private final Requirements req;
   private final List<Step> steps;
-  private final Optional<Map<String, Napkin.Figure>> napkin;
+  private final Optional<Map<String, Napkin.Working>> napkin;
   private final UnitSystem units;
 
-  private ExplainReport(Requirements req, List<Step> steps, Optional<Map<String, Napkin.Figure>> napkin) {
+  private ExplainReport(Requirements req, List<Step> steps, Optional<Map<String, Napkin.Working>> napkin) {
     this.req = req;
     this.steps = List.copyOf(steps);
     this.napkin = napkin;
@@ -44,7 +44,7 @@ public final class ExplainReport {
   }
 
   /** The derivations of {@code steps}, with the napkin figures of every step when given. */
-  public static ExplainReport of(Requirements req, List<Step> steps, Optional<Map<String, Napkin.Figure>> napkin) {
+  public static ExplainReport of(Requirements req, List<Step> steps, Optional<Map<String, Napkin.Working>> napkin) {
     return new ExplainReport(req, steps, napkin);
   }
 
@@ -355,7 +355,7 @@ public final class ExplainReport {
    * The napkin operations of a figure, each on from the one before where it can be:
    * {@code (1.5 x 10^8) x 2 = 3 x 10^8, / 10^5 = ~3 x 10^3 /s}. The last result carries the unit.
    */
-  static String working(Napkin.Figure figure, Unit unit) {
+  static String working(Napkin.Working figure, Unit unit) {
     StringBuilder sb = new StringBuilder();
     List<Napkin.Operation> ops = figure.working();
     for (int i = 0; i < ops.size(); i++) {

@@ -3,7 +3,7 @@ package dev.envelope.render;
 import dev.envelope.estimate.Derivation.Unit;
 import dev.envelope.estimate.Estimate;
 import dev.envelope.estimate.Section;
-import dev.envelope.render.Tree.Figure.Kind;
+import dev.envelope.render.Tree.Quantity.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -29,7 +29,7 @@ public final class FigureTree {
         continue;
       }
       List<String> keys = keys(f.path(), names);
-      Object value = f.numeric() ? new Tree.Figure(f.value(), kind(f.step().unit())) : f.text();
+      Object value = f.numeric() ? new Tree.Quantity(f.value(), kind(f.step().unit())) : f.text();
       put(tree, keys, value);
     }
   }
@@ -78,7 +78,7 @@ public final class FigureTree {
       t = t.child(key);
     }
     String last = keys.get(keys.size() - 1);
-    if (value instanceof Tree.Figure f) {
+    if (value instanceof Tree.Quantity f) {
       t.put(last, f.value(), f.kind());
     } else if (value instanceof Boolean b) {
       t.put(last, b);

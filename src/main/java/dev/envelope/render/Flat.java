@@ -13,7 +13,7 @@ import java.util.Map;
 public final class Flat {
   private Flat() {}
 
-  /** One leaf: its dotted path and its value, a {@link Tree.Figure} or a String. */
+  /** One leaf: its dotted path and its value, a {@link Tree.Quantity} or a String. */
   public record Row(String path, Object value) {
     /** CSV's section column: the first part of the path. */
     public String section() {
@@ -50,7 +50,7 @@ public final class Flat {
       Object v = e.getValue();
       if (v instanceof Tree t) {
         collect(path, t, rows);
-      } else if (v instanceof Tree.Figure || v instanceof String || v instanceof Boolean) {
+      } else if (v instanceof Tree.Quantity || v instanceof String || v instanceof Boolean) {
         rows.add(new Row(path, v));
       } else if (v instanceof List<?> list && !path.equals("assumptions") && !path.equals("warnings")) {
         for (int i = 0; i < list.size(); i++) {
@@ -64,7 +64,7 @@ public final class Flat {
 
   /** The unit column of a figure: {@code /s}, {@code B}, {@code B/s}, {@code s}, {@code count}... */
   public static String unit(Object value) {
-    if (!(value instanceof Tree.Figure f)) {
+    if (!(value instanceof Tree.Quantity f)) {
       return "";
     }
     return switch (f.kind()) {
@@ -80,6 +80,6 @@ public final class Flat {
 
   /** A leaf as raw text: numbers as in JSON, strings as they are. */
   public static String raw(Object value) {
-    return value instanceof Tree.Figure f ? JsonRenderer.number(f.value()) : String.valueOf(value);
+    return value instanceof Tree.Quantity f ? JsonRenderer.number(f.value()) : String.valueOf(value);
   }
 }

@@ -1,7 +1,7 @@
 package dev.envelope.render;
 
 import dev.envelope.estimate.MonteCarlo;
-import dev.envelope.render.Tree.Figure.Kind;
+import dev.envelope.render.Tree.Quantity.Kind;
 import dev.envelope.units.Format;
 import dev.envelope.units.UnitSystem;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ public final class Histogram {
   static final int WIDTH = 40;
   private static final String[] EIGHTHS = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
 
-  public static Report build(String title, List<String> header, String path, Tree.Figure point, double[] draws,
+  public static Report build(String title, List<String> header, String path, Tree.Quantity point, double[] draws,
       MonteCarlo.Settings settings, UnitSystem units) {
     double[] sorted = draws.clone();
     Arrays.sort(sorted);
@@ -79,7 +79,7 @@ public final class Histogram {
     }
     tree.putList("bins", list);
     List<String> notes = List.of(
-        "point (inputs at their medians): " + Figures.display(point, units) + "; " + Format.integer(n)
+        "point (inputs at their medians): " + Display.display(point, units) + "; " + Format.integer(n)
             + " draws, seed " + settings.seed(),
         (perValue ? "one bin per value" : "bins of equal width") + " from the 0.5th to the 99.5th percentile;"
             + " the end bins hold the tails");
@@ -89,7 +89,7 @@ public final class Histogram {
   }
 
   private static String display(double value, Kind kind, UnitSystem units) {
-    return Figures.display(new Tree.Figure(value, kind), units);
+    return Display.display(new Tree.Quantity(value, kind), units);
   }
 
   /** A bar of {@code count} against the fullest bin's {@code WIDTH} characters, in eighths. */

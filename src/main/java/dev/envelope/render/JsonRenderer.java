@@ -27,7 +27,7 @@ public final class JsonRenderer {
       sb.append("null");
     } else if (value instanceof Tree t) {
       writeMap(sb, t.children(), depth);
-    } else if (value instanceof Tree.Figure f) {
+    } else if (value instanceof Tree.Quantity f) {
       sb.append(number(f.value()));
     } else if (value instanceof Number n) {
       sb.append(number(n.doubleValue()));

@@ -5,7 +5,7 @@ import dev.envelope.estimate.Keyspace.Alphabet;
 import dev.envelope.estimate.Keyspace.Figures;
 import dev.envelope.estimate.Keyspace.Space;
 import dev.envelope.model.Requirements;
-import dev.envelope.render.Tree.Figure.Kind;
+import dev.envelope.render.Tree.Quantity.Kind;
 import dev.envelope.units.Format;
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -3,7 +3,7 @@ package dev.envelope.render;
 import dev.envelope.estimate.Derivation.Step;
 import dev.envelope.estimate.Derivation.Unit;
 import dev.envelope.estimate.Napkin;
-import dev.envelope.render.Tree.Figure.Kind;
+import dev.envelope.render.Tree.Quantity.Kind;
 import dev.envelope.units.CalendarUnit;
 import dev.envelope.units.TimeBase;
 import dev.envelope.units.UnitSystem;
@@ -37,7 +37,7 @@ public final class NapkinReport {
    * {@code estimate} with its tables replaced by napkin tables (its Assumptions kept), and its tree
    * given a {@code napkin} object, for the figures it has.
    */
-  public static Report build(Report estimate, List<Step> steps, Map<String, Napkin.Figure> napkin, TimeBase time,
+  public static Report build(Report estimate, List<Step> steps, Map<String, Napkin.Working> napkin, TimeBase time,
       UnitSystem units) {
     Tree tree = estimate.tree();
     Tree mirror = new Tree();
@@ -77,14 +77,14 @@ public final class NapkinReport {
    * at the same keys of {@code mirror}, and its table row to {@code sections}.
    */
   private static void mirror(Tree source, List<String> keys, Tree mirror, Map<String, Step> steps,
-      Map<String, Napkin.Figure> napkin, Map<String, List<List<String>>> sections, UnitSystem units) {
+      Map<String, Napkin.Working> napkin, Map<String, List<List<String>>> sections, UnitSystem units) {
     for (Map.Entry<String, Object> e : source.children().entrySet()) {
       List<String> here = new ArrayList<>(keys);
       here.add(e.getKey());
       String at = String.join(".", here);
       if (e.getValue() instanceof Tree t) {
         mirror(t, here, mirror, steps, napkin, sections, units);
-      } else if (e.getValue() instanceof Tree.Figure exact && steps.containsKey(at) && napkin.containsKey(at)) {
+      } else if (e.getValue() instanceof Tree.Quantity exact && steps.containsKey(at) && napkin.containsKey(at)) {
         double value = napkin.get(at).value();
         String display = ExplainReport.napkinDisplay(value, steps.get(at).unit());
         Tree leaf = mirror;
@@ -93,7 +93,7 @@ public final class NapkinReport {
         }
         leaf.put("value", value, exact.kind());
         leaf.put("display", display);
-        sections.get(section(here)).add(List.of(at, display, Figures.display(exact, units)));
+        sections.get(section(here)).add(List.of(at, display, Display.display(exact, units)));
       }
     }
   }

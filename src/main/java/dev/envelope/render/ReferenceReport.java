@@ -3,7 +3,7 @@ package dev.envelope.render;
 import dev.envelope.estimate.Cheatsheets;
 import dev.envelope.model.ReferenceData;
 import dev.envelope.model.Requirements;
-import dev.envelope.render.Tree.Figure.Kind;
+import dev.envelope.render.Tree.Quantity.Kind;
 import dev.envelope.units.Format;
 import dev.envelope.units.UnitSystem;
 import java.util.ArrayList;

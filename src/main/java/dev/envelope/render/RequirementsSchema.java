@@ -8,7 +8,7 @@ import dev.envelope.model.FileSpec.Group;
 import dev.envelope.model.FileSpec.Range;
 import dev.envelope.model.FileSpec.Rule;
 import dev.envelope.model.FileSpec.Type;
-import dev.envelope.render.Tree.Figure.Kind;
+import dev.envelope.render.Tree.Quantity.Kind;
 import dev.envelope.units.Numbers;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -212,7 +212,7 @@ public final class RequirementsSchema {
       to.put(key, tree);
     } else if (value instanceof List<?> list) {
       to.putList(key, list);
-    } else if (value instanceof Tree.Figure f) {
+    } else if (value instanceof Tree.Quantity f) {
       to.put(key, f.value(), f.kind());
     } else if (value instanceof Boolean b) {
       to.put(key, b);
@@ -268,7 +268,7 @@ public final class RequirementsSchema {
   private static void putDefault(Tree t, Field f) {
     if (f.byDefault().literal()) {
       Object v = value(f.type(), f.byDefault().text());
-      if (v instanceof Tree.Figure fig) {
+      if (v instanceof Tree.Quantity fig) {
         t.put("default", fig.value(), fig.kind());
       } else {
         t.put("default", (String) v);
@@ -279,7 +279,7 @@ public final class RequirementsSchema {
   /** A value as a JSON number where the type takes numbers and the text is one, else as a string. */
   private static Object value(Type type, String text) {
     return type.acceptsNumbers() && Numbers.isNumber(text) && !text.contains(",")
-        ? new Tree.Figure(Numbers.parse(text, "a number"), Kind.NUMBER)
+        ? new Tree.Quantity(Numbers.parse(text, "a number"), Kind.NUMBER)
         : text;
   }
 

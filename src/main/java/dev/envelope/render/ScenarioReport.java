@@ -41,7 +41,7 @@ public final class ScenarioReport {
       List<String> cells = new ArrayList<>();
       cells.add(label);
       for (String name : names) {
-        cells.add(values.containsKey(name) ? Figures.display(values.get(name), units) : "-");
+        cells.add(values.containsKey(name) ? Display.display(values.get(name), units) : "-");
       }
       sections.computeIfAbsent(row.section(), s -> new ArrayList<>()).add(cells);
     });

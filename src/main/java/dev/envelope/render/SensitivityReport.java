@@ -2,7 +2,7 @@ package dev.envelope.render;
 
 import dev.envelope.estimate.Sensitivity;
 import dev.envelope.model.Requirements;
-import dev.envelope.render.Tree.Figure.Kind;
+import dev.envelope.render.Tree.Quantity.Kind;
 import dev.envelope.units.Format;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ public final class SensitivityReport {
   public static final String SCHEMA = "envelope.sensitivity/v1";
   static final int WIDTH = 30;
 
-  public static Report build(String title, List<String> header, Sensitivity.Result r, Tree.Figure point,
+  public static Report build(String title, List<String> header, Sensitivity.Result r, Tree.Quantity point,
       Requirements.Conventions conventions, java.util.Map<String, dev.envelope.estimate.Derivation.Unit> inputUnits) {
     Kind kind = point.kind();
     String low = UncertaintyReport.key(r.lowPercentile() * 100);
@@ -53,7 +53,7 @@ public final class SensitivityReport {
     }
     tree.putList("inputs", list);
     List<String> notes = List.of(
-        r.path() + " at the inputs' medians: " + Figures.display(point, conventions.units()),
+        r.path() + " at the inputs' medians: " + Display.display(point, conventions.units()),
         "each input alone from its " + low + " to its " + high + ", the others at their medians;"
             + " share = its swing over the sum of swings");
     Report.Block block = new Report.Block("Sensitivity of " + r.path(),
@@ -62,7 +62,7 @@ public final class SensitivityReport {
   }
 
   private static String show(double value, Kind kind, Requirements.Conventions conventions) {
-    return Figures.display(new Tree.Figure(value, kind), conventions.units());
+    return Display.display(new Tree.Quantity(value, kind), conventions.units());
   }
 
   /** A bar from {@code a} to {@code b} on a scale from {@code min} to {@code max}, the point marked. */

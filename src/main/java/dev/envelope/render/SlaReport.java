@@ -1,7 +1,7 @@
 package dev.envelope.render;
 
 import dev.envelope.estimate.Sla;
-import dev.envelope.render.Tree.Figure.Kind;
+import dev.envelope.render.Tree.Quantity.Kind;
 import dev.envelope.units.Calendar;
 import dev.envelope.units.CalendarUnit;
 import dev.envelope.units.Format;

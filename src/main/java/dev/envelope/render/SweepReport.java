@@ -34,7 +34,7 @@ public final class SweepReport {
     Map<String, Object> out = new LinkedHashMap<>();
     for (String path : paths) {
       Object value = tree.at(path);
-      if (value instanceof Tree.Figure || value instanceof String || value instanceof Boolean) {
+      if (value instanceof Tree.Quantity || value instanceof String || value instanceof Boolean) {
         out.put(path, value);
       }
     }
@@ -59,7 +59,7 @@ public final class SweepReport {
       items.add(item);
       List<String> line = new ArrayList<>(row.inputs());
       for (String path : show) {
-        line.add(row.outputs().containsKey(path) ? Figures.display(row.outputs().get(path), row.units()) : ABSENT);
+        line.add(row.outputs().containsKey(path) ? Display.display(row.outputs().get(path), row.units()) : ABSENT);
       }
       cells.add(line);
     }
@@ -104,7 +104,7 @@ public final class SweepReport {
   }
 
   private static void putLeaf(Tree tree, String key, Object value) {
-    if (value instanceof Tree.Figure f) {
+    if (value instanceof Tree.Quantity f) {
       tree.put(key, f.value(), f.kind());
     } else if (value instanceof Boolean b) {
       tree.put(key, b);

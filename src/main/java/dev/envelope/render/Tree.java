@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * An ordered tree of figures: the machine-readable side of a report, as JSON prints it. Leaves are
- * {@link Figure}s, strings, booleans, nulls (only where a schema says so, as in a diff's missing
+ * {@link Quantity}s, strings, booleans, nulls (only where a schema says so, as in a diff's missing
  * side), or lists of trees; keys keep insertion order.
  */
 public final class Tree {
@@ -24,8 +24,8 @@ public final class Tree {
     return t;
   }
 
-  public Tree put(String key, double value, Figure.Kind kind) {
-    children.put(key, new Figure(value, kind));
+  public Tree put(String key, double value, Quantity.Kind kind) {
+    children.put(key, new Quantity(value, kind));
     return this;
   }
 
@@ -63,7 +63,7 @@ public final class Tree {
   public java.util.Optional<String> firstNonFinite() {
     for (Map.Entry<String, Object> e : children.entrySet()) {
       Object v = e.getValue();
-      if (v instanceof Figure f && !Double.isFinite(f.value())) {
+      if (v instanceof Quantity f && !Double.isFinite(f.value())) {
         return java.util.Optional.of(e.getKey());
       }
       if (v instanceof Tree t) {
@@ -107,7 +107,7 @@ public final class Tree {
   }
 
   /** A number with the kind of quantity it is, so each format can show it in its unit. */
-  public record Figure(double value, Kind kind) {
+  public record Quantity(double value, Kind kind) {
     public enum Kind {
       /** Users, requests per day, objects. */
       COUNT,

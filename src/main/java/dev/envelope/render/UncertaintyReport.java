@@ -3,7 +3,7 @@ package dev.envelope.render;
 import dev.envelope.estimate.MonteCarlo;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.Uncertain;
-import dev.envelope.render.Tree.Figure.Kind;
+import dev.envelope.render.Tree.Quantity.Kind;
 import dev.envelope.units.Format;
 import dev.envelope.units.UnitSystem;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ public final class UncertaintyReport {
     Tree meta = tree.child("monte_carlo");
     meta.put("samples", s.samples(), Kind.INTEGER);
     meta.put("seed", s.seed(), Kind.INTEGER);
-    meta.putList("percentiles", s.percentiles().stream().map(p -> new Tree.Figure(p, Kind.NUMBER)).toList());
+    meta.putList("percentiles", s.percentiles().stream().map(p -> new Tree.Quantity(p, Kind.NUMBER)).toList());
     Tree inputs = meta.child("inputs");
     List<List<String>> inputRows = new ArrayList<>();
     for (Uncertain u : mc.inputs()) {
@@ -61,7 +61,7 @@ public final class UncertaintyReport {
     java.util.Set<String> varying = new java.util.HashSet<>(mc.varying());
     for (Flat.Row flat : Flat.rows(tree)) {
       String path = flat.path();
-      if (!varying.contains(path) || !(flat.value() instanceof Tree.Figure point)) {
+      if (!varying.contains(path) || !(flat.value() instanceof Tree.Quantity point)) {
         continue; // a figure no range reaches, or text
       }
       boolean workload = path.startsWith("workloads.");
@@ -80,7 +80,7 @@ public final class UncertaintyReport {
       for (int i = 0; i < keys.size(); i++) {
         double v = e.getValue().percentile(i);
         t.put(keys.get(i), v, point.kind());
-        row.add(Figures.display(new Tree.Figure(v, point.kind()), units));
+        row.add(Display.display(new Tree.Quantity(v, point.kind()), units));
       }
       row.add(show(e.getValue().mean(), point.kind() == Kind.INTEGER ? Kind.NUMBER : kind, units));
       if (!workload) {
@@ -131,7 +131,7 @@ public final class UncertaintyReport {
       return Math.abs(value) >= 1000 ? Format.integer(Format.rounded(value))
           : Format.sig3(value);
     }
-    return Figures.display(new Tree.Figure(value, kind), units);
+    return Display.display(new Tree.Quantity(value, kind), units);
   }
 
   /** An input as people write it: a per-user rate per day, others in their figure's unit. */

@@ -1,8 +1,8 @@
 package dev.envelope.render;
 
-import dev.envelope.model.Diagnostic;
-import dev.envelope.model.Warning;
-import dev.envelope.render.Tree.Figure.Kind;
+import dev.envelope.diagnostic.Diagnostic;
+import dev.envelope.diagnostic.Warning;
+import dev.envelope.render.Tree.Quantity.Kind;
 import java.util.List;
 
 /**

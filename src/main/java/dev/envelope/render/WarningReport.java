@@ -1,7 +1,7 @@
 package dev.envelope.render;
 
-import dev.envelope.model.Warning;
-import dev.envelope.render.Tree.Figure.Kind;
+import dev.envelope.diagnostic.Warning;
+import dev.envelope.render.Tree.Quantity.Kind;
 import java.util.List;
 
 /**

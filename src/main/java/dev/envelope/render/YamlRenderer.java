@@ -48,7 +48,7 @@ public final class YamlRenderer {
     } else if (v == null || v instanceof Boolean) {
       sb.append(' ').append(v).append('\n');
     } else {
-      sb.append(' ').append(v instanceof Tree.Figure f ? JsonRenderer.number(f.value())
+      sb.append(' ').append(v instanceof Tree.Quantity f ? JsonRenderer.number(f.value())
           : v instanceof Boolean b ? b.toString() : scalar(String.valueOf(v)))
           .append('\n');
     }

@@ -116,7 +116,7 @@ class BoundedInputsTest {
     }
     CliRun r = run(file.toString(), "estimate");
     assertThat(r.exitCode()).isEqualTo(3);
-    assertThat(r.err().lines()).hasSize(Limits.MAX_DIAGNOSTICS_SHOWN + 1);
+    assertThat(r.err().lines()).hasSize(dev.envelope.diagnostic.EnvelopeException.MAX_SHOWN + 1);
     assertThat(r.err().lines().reduce((a, b) -> b).orElseThrow())
         .isEqualTo("envelope: and 900 more problems (the first 100 are shown)");
   }

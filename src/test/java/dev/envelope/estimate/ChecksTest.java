@@ -7,7 +7,7 @@ import dev.envelope.model.Document;
 import dev.envelope.model.InputLocations;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;
-import dev.envelope.model.Warning;
+import dev.envelope.diagnostic.Warning;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;

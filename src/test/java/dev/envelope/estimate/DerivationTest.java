@@ -11,7 +11,7 @@ import dev.envelope.estimate.Derivation.Step;
 import dev.envelope.estimate.Derivation.Term;
 import dev.envelope.model.Assignment;
 import dev.envelope.model.Document;
-import dev.envelope.model.Location;
+import dev.envelope.diagnostic.Location;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;
 import dev.envelope.units.CalendarUnit;

@@ -2,7 +2,7 @@ package dev.envelope.estimate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.envelope.estimate.Napkin.Figure;
+import dev.envelope.estimate.Napkin.Working;
 import dev.envelope.estimate.Napkin.Operation;
 import dev.envelope.units.CalendarUnit;
 import java.util.List;
@@ -34,7 +34,7 @@ class NapkinTest {
     assertThat(Napkin.length(CalendarUnit.HOUR, 3_600)).isEqualTo(4e3);
   }
 
-  private static Map<String, Figure> napkin(String yaml) {
+  private static Map<String, Working> napkin(String yaml) {
     return Napkin.of(Estimates.of(yaml).steps());
   }
 
@@ -46,13 +46,13 @@ class NapkinTest {
    */
   @Test
   void twitterOnANapkinIsThreeThousandTweetsASecondAndSixThousandAtPeak() {
-    Map<String, Figure> n = napkin("""
+    Map<String, Working> n = napkin("""
         users: {dau: 150M}
         workloads:
           tweet: {writes_per_user: 2/day}
         traffic: {peak_factor: 2}
         """);
-    Figure avg = n.get("workloads.tweet.writes.avg_per_second");
+    Working avg = n.get("workloads.tweet.writes.avg_per_second");
     assertThat(avg.value()).isEqualTo(3e3);
     assertThat(avg.working()).containsExactly(
         new Operation("x", List.of(150e6, 2.0), 3e8, false),
@@ -67,7 +67,7 @@ class NapkinTest {
    */
   @Test
   void theUsersAreTakenExactlySoMauTimesShareGivesTheSameNapkin() {
-    Map<String, Figure> n = napkin("""
+    Map<String, Working> n = napkin("""
         users: {mau: 300M, daily_active: 50%}
         workloads:
           tweet: {writes_per_user: 2/day, read_write_ratio: 10:1, payload: 300B}
@@ -89,13 +89,13 @@ class NapkinTest {
   void countsRoundTheirDivisorAndTheirQuotient() {
     // 3,000 writes/s x 2 = 6 x 10^3 peak; server limit 5,000 x 70% = 3,500 -> 4 x 10^3;
     // 6 x 10^3 / 4 x 10^3 = 1.5 -> 2; ceil(2) = 2 (exact: ceil(6,944 / 3,500) = 2).
-    Map<String, Figure> n = napkin("""
+    Map<String, Working> n = napkin("""
         users: {dau: 150M}
         workloads:
           tweet: {writes_per_user: 2/day}
         capacity: {server_qps: 5000}
         """);
-    Figure servers = n.get("capacity.servers");
+    Working servers = n.get("capacity.servers");
     assertThat(servers.value()).isEqualTo(2);
     assertThat(servers.working()).containsExactly(
         new Operation("x", List.of(5000.0, 0.7), 4e3, false),

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.envelope.model.Assignment;
-import dev.envelope.model.EnvelopeException;
+import dev.envelope.diagnostic.EnvelopeException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

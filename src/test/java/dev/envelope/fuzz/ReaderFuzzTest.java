@@ -7,7 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.envelope.estimate.Estimate;
 import dev.envelope.estimate.Catalog;
 import dev.envelope.model.Document;
-import dev.envelope.model.EnvelopeException;
+import dev.envelope.diagnostic.EnvelopeException;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;
 import dev.envelope.render.EstimateReport;

@@ -1,5 +1,7 @@
 package dev.envelope.model;
 
+import dev.envelope.diagnostic.EnvelopeException;
+import dev.envelope.diagnostic.Diagnostic;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,5 +1,6 @@
 package dev.envelope.model;
 
+import dev.envelope.diagnostic.Diagnostic;
 import static dev.envelope.model.RequirementsReaderTest.at;
 import static dev.envelope.model.RequirementsReaderTest.problems;
 import static dev.envelope.model.RequirementsReaderTest.read;

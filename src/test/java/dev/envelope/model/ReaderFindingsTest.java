@@ -1,5 +1,6 @@
 package dev.envelope.model;
 
+import dev.envelope.diagnostic.Diagnostic;
 import static dev.envelope.model.RequirementsReaderTest.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -30,7 +30,7 @@ class EstimatePropertiesTest {
     Tree tree = EstimateReport.build(Catalog.estimate(req), Section.all()).tree();
     Map<String, Double> out = new LinkedHashMap<>();
     for (Flat.Row row : Flat.rows(tree)) {
-      if (row.value() instanceof Tree.Figure f) {
+      if (row.value() instanceof Tree.Quantity f) {
         out.put(row.path(), f.value());
       }
     }

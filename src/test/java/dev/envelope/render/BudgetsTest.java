@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.envelope.estimate.Catalog;
 import dev.envelope.estimate.Section;
 import dev.envelope.model.Budget;
-import dev.envelope.model.Diagnostic;
+import dev.envelope.diagnostic.Diagnostic;
 import dev.envelope.model.Document;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;

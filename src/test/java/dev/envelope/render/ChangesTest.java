@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.envelope.model.Document;
 import dev.envelope.model.Node;
 import dev.envelope.render.Changes.Kind;
-import dev.envelope.render.Tree.Figure;
+import dev.envelope.render.Tree.Quantity;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,8 +27,8 @@ class ChangesTest {
   }
 
   private static Changes.Output moved(double old, double now) {
-    Tree a = new Tree().put("x", old, Figure.Kind.COUNT);
-    Tree b = new Tree().put("x", now, Figure.Kind.COUNT);
+    Tree a = new Tree().put("x", old, Quantity.Kind.COUNT);
+    Tree b = new Tree().put("x", now, Quantity.Kind.COUNT);
     List<Changes.Output> out = Changes.outputs(a, b);
     assertThat(out).hasSize(1);
     return out.get(0);
@@ -80,7 +80,7 @@ class ChangesTest {
     assertThat(moved(80, 60).relative().getAsDouble()).isCloseTo(-0.25, within(1e-15));
     assertThat(moved(3.3, 3.63).relative().getAsDouble()).isCloseTo(0.1, within(1e-12));
     // |old| keeps the sign meaningful for a negative old value: (-2 - -4) / 4 = +0.5.
-    assertThat(Changes.relative(new Figure(-4, Figure.Kind.NUMBER), new Figure(-2, Figure.Kind.NUMBER)).getAsDouble())
+    assertThat(Changes.relative(new Quantity(-4, Quantity.Kind.NUMBER), new Quantity(-2, Quantity.Kind.NUMBER)).getAsDouble())
         .isEqualTo(0.5);
   }
 
@@ -109,17 +109,17 @@ class ChangesTest {
 
   @Test
   void numbersThatPrintTheSameInJsonHaveNotMoved() {
-    Tree a = new Tree().put("x", 0.1 + 0.2, Figure.Kind.NUMBER).put("y", 0, Figure.Kind.COUNT);
-    Tree b = new Tree().put("x", 0.3, Figure.Kind.NUMBER).put("y", 0, Figure.Kind.COUNT);
+    Tree a = new Tree().put("x", 0.1 + 0.2, Quantity.Kind.NUMBER).put("y", 0, Quantity.Kind.COUNT);
+    Tree b = new Tree().put("x", 0.3, Quantity.Kind.NUMBER).put("y", 0, Quantity.Kind.COUNT);
     assertThat(Changes.outputs(a, b)).isEmpty();
   }
 
   @Test
   void figuresOnOneSideAreAddedOrRemovedAndExceedAnyThreshold() {
     Tree a = new Tree();
-    a.child("capacity").put("servers", 25, Figure.Kind.INTEGER).put("shards_by_reads", 11, Figure.Kind.INTEGER);
+    a.child("capacity").put("servers", 25, Quantity.Kind.INTEGER).put("shards_by_reads", 11, Quantity.Kind.INTEGER);
     Tree b = new Tree();
-    b.child("capacity").put("servers", 25, Figure.Kind.INTEGER).put("nodes", 30, Figure.Kind.INTEGER);
+    b.child("capacity").put("servers", 25, Quantity.Kind.INTEGER).put("nodes", 30, Quantity.Kind.INTEGER);
     List<Changes.Output> out = Changes.outputs(a, b);
     assertThat(out).extracting(Changes.Output::path, Changes.Output::change)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("capacity.shards_by_reads", Kind.REMOVED),
@@ -164,8 +164,8 @@ class ChangesTest {
   @Test
   void outputsOnBothSidesKeepTheirValues() {
     Changes.Output out = moved(200, 250);
-    assertThat(out.old()).isEqualTo(Optional.of(new Figure(200, Figure.Kind.COUNT)));
-    assertThat(out.now()).isEqualTo(Optional.of(new Figure(250, Figure.Kind.COUNT)));
+    assertThat(out.old()).isEqualTo(Optional.of(new Quantity(200, Quantity.Kind.COUNT)));
+    assertThat(out.now()).isEqualTo(Optional.of(new Quantity(250, Quantity.Kind.COUNT)));
     assertThat(out.relative()).isEqualTo(OptionalDouble.of(0.25));
   }
 }

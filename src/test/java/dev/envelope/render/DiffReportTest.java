@@ -3,7 +3,7 @@ package dev.envelope.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envelope.render.Changes.Kind;
-import dev.envelope.render.Tree.Figure;
+import dev.envelope.render.Tree.Quantity;
 import dev.envelope.units.UnitSystem;
 import java.util.List;
 import java.util.Optional;
@@ -15,13 +15,13 @@ class DiffReportTest {
       new DiffReport.Sides("old.yaml", "new.yaml", UnitSystem.SI, UnitSystem.SI, OptionalDouble.empty());
 
   private static Changes.Output changed(String path, double old, double now) {
-    Tree a = new Tree().put(path, old, Figure.Kind.INTEGER);
-    Tree b = new Tree().put(path, now, Figure.Kind.INTEGER);
+    Tree a = new Tree().put(path, old, Quantity.Kind.INTEGER);
+    Tree b = new Tree().put(path, now, Quantity.Kind.INTEGER);
     return Changes.outputs(a, b).get(0);
   }
 
   private static Changes.Output added(String path, double now) {
-    return new Changes.Output(path, Kind.ADDED, Optional.empty(), Optional.of(new Figure(now, Figure.Kind.INTEGER)),
+    return new Changes.Output(path, Kind.ADDED, Optional.empty(), Optional.of(new Quantity(now, Quantity.Kind.INTEGER)),
         OptionalDouble.empty());
   }
 

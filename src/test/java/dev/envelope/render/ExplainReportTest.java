@@ -58,7 +58,7 @@ class ExplainReportTest {
       for (Optional<String> scenario : scenarios) {
         Estimate e = estimate(f, scenario);
         List<String> numbers = Flat.rows(EstimateReport.build(e, Section.all()).tree()).stream()
-            .filter(r -> r.value() instanceof Tree.Figure)
+            .filter(r -> r.value() instanceof Tree.Quantity)
             .map(Flat.Row::path)
             .filter(p -> !p.startsWith("conventions."))
             .toList();
@@ -92,13 +92,13 @@ class ExplainReportTest {
     assertThat(ExplainReport.formula(qps))
         .isEqualTo("writes a second = daily active users x writes per user a day / seconds in a day");
     assertThat(ExplainReport.symbols(qps)).isEqualTo("writes/s = DAU x writes_per_user / D");
-    Map<String, Napkin.Figure> napkin = Napkin.of(e.steps());
+    Map<String, Napkin.Working> napkin = Napkin.of(e.steps());
     Tree json = ExplainReport.of(e.requirements(), List.of(qps), Optional.of(napkin)).stepTrees().get(0);
     assertThat(json.at("substituted")).isEqualTo("150 M x 2 /day / 86,400 s");
     assertThat(json.at("result.display")).isEqualTo("3.47 K/s");
     assertThat(json.at("napkin.display")).isEqualTo("~3 x 10^3 /s");
     assertThat(json.at("napkin.working")).isEqualTo("(1.5 x 10^8) x 2 = 3 x 10^8, / 10^5 = ~3 x 10^3 /s");
-    assertThat(json.at("inputs.1.from.line")).isEqualTo(new Tree.Figure(13, Tree.Figure.Kind.INTEGER));
+    assertThat(json.at("inputs.1.from.line")).isEqualTo(new Tree.Quantity(13, Tree.Quantity.Kind.INTEGER));
   }
 
   @Test

@@ -2,7 +2,7 @@ package dev.envelope.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.envelope.render.Tree.Figure;
+import dev.envelope.render.Tree.Quantity;
 import dev.envelope.units.UnitSystem;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +16,9 @@ class SweepReportTest {
   /** Two combinations; the second has no server count. */
   private static List<SweepReport.Row> rows() {
     Map<String, Object> first = new LinkedHashMap<>();
-    first.put("traffic.total.peak_per_second", new Figure(2000, Figure.Kind.RATE));
-    first.put("capacity.servers", new Figure(3, Figure.Kind.INTEGER));
-    Map<String, Object> second = Map.of("traffic.total.peak_per_second", new Figure(1728, Figure.Kind.RATE));
+    first.put("traffic.total.peak_per_second", new Quantity(2000, Quantity.Kind.RATE));
+    first.put("capacity.servers", new Quantity(3, Quantity.Kind.INTEGER));
+    Map<String, Object> second = Map.of("traffic.total.peak_per_second", new Quantity(1728, Quantity.Kind.RATE));
     return List.of(new SweepReport.Row(List.of("86,400"), first, UnitSystem.SI),
         new SweepReport.Row(List.of("100,000"), second, UnitSystem.SI));
   }
@@ -26,7 +26,7 @@ class SweepReportTest {
   @Test
   void pickTakesTheLeavesThatExist() {
     Tree tree = new Tree();
-    tree.child("traffic").child("total").put("peak_per_second", 5, Figure.Kind.RATE);
+    tree.child("traffic").child("total").put("peak_per_second", 5, Quantity.Kind.RATE);
     tree.child("capacity").put("bound_by", "storage");
     tree.child("availability").put("meets_target", true);
     assertThat(SweepReport.pick(tree, List.of("traffic.total.peak_per_second", "traffic.total", "capacity.bound_by",

@@ -1,4 +1,4 @@
-package dev.envelope.model;
+package dev.envelope.diagnostic;
 
 /**
  * Where a value comes from: a file name (or {@code <stdin>}) with 1-based line and column, or, for a

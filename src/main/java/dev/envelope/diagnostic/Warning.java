@@ -1,4 +1,4 @@
-package dev.envelope.model;
+package dev.envelope.diagnostic;
 
 import dev.envelope.units.SafeText;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package dev.envelope.model;
+package dev.envelope.diagnostic;
 
 import dev.envelope.units.SafeText;
 import java.util.List;
@@ -51,7 +51,13 @@ public final class EnvelopeException extends RuntimeException {
   }
 
   /**
-   * The lines to print on stderr: every diagnostic up to {@link Limits#MAX_DIAGNOSTICS_SHOWN}, then
+   * Diagnostics printed for one run: the first hundred, then a count of the rest. A file has rarely
+   * more than a handful of mistakes; past a hundred they are one mistake repeated.
+   */
+  public static final int MAX_SHOWN = 100;
+
+  /**
+   * The lines to print on stderr: every diagnostic up to {@link #MAX_SHOWN}, then
    * one line counting the rest, so that a file of a million mistakes cannot flood a CI log. Each is
    * one line with its control characters escaped ({@link SafeText#line}): a message quotes file
    * names, arguments and values as given.
@@ -61,18 +67,18 @@ public final class EnvelopeException extends RuntimeException {
   }
 
   /**
-   * {@code items} as lines, up to {@link Limits#MAX_DIAGNOSTICS_SHOWN}, then a line counting the
+   * {@code items} as lines, up to {@link #MAX_SHOWN}, then a line counting the
    * rest ({@code what}: "problem", "warning").
    */
   public static List<String> shown(List<?> items, String what) {
     List<String> lines = new java.util.ArrayList<>();
-    for (Object item : items.subList(0, Math.min(items.size(), Limits.MAX_DIAGNOSTICS_SHOWN))) {
+    for (Object item : items.subList(0, Math.min(items.size(), MAX_SHOWN))) {
       lines.add(item.toString());
     }
     int more = items.size() - lines.size();
     if (more > 0) {
-      lines.add("envelope: and " + Limits.grouped(more) + " more " + what + (more == 1 ? "" : "s")
-          + " (the first " + Limits.MAX_DIAGNOSTICS_SHOWN + " are shown)");
+      lines.add("envelope: and " + String.format(java.util.Locale.ROOT, "%,d", more) + " more " + what + (more == 1 ? "" : "s")
+          + " (the first " + MAX_SHOWN + " are shown)");
     }
     return lines;
   }

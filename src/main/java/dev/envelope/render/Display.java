@@ -4,11 +4,11 @@ import dev.envelope.units.Format;
 import dev.envelope.units.UnitSystem;
 
 /** A figure for people: its value in the unit that suits it, three significant figures. */
-public final class Figures {
-  private Figures() {}
+public final class Display {
+  private Display() {}
 
   public static String display(Object value, UnitSystem units) {
-    if (!(value instanceof Tree.Figure f)) {
+    if (!(value instanceof Tree.Quantity f)) {
       return String.valueOf(value);
     }
     double v = f.value();
