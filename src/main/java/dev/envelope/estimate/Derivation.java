@@ -59,6 +59,11 @@ public final class Derivation {
       return null;
     }
 
+    /** {@code log10(1 - operand)} on its lanes, finite where the complement is below the smallest double. */
+    default double[] log10Complement(Operand operand) {
+      return logs(complement(operand));
+    }
+
     /** {@code 1 - operand} on its lanes, as exactly as the operand's source allows. */
     default double[] complement(Operand operand) {
       double[] v = lanes(operand);
@@ -126,6 +131,110 @@ public final class Derivation {
     double[] r = new double[v.length];
     for (int i = 0; i < v.length; i++) {
       r[i] = 1 - v[i];
+    }
+    return r;
+  }
+
+  /**
+   * {@code log10(term)} on lanes, taken in logarithms where the formula allows, so that nines stay
+   * finite past the smallest double: one of 200 replicas at 99.9% is down 0.001^200 = 10^-600, which
+   * is 0 as a double but 600 nines here. {@code a^n} is {@code n log10(a)}, a product the sum of its
+   * logarithms, k of n the binomial tail's own logarithm, and {@code 1 - a} the logarithm of the
+   * complement ({@link #log10Complement}); any other term the logarithm of its value.
+   */
+  public static double[] log10(Term term, Env env) {
+    if (term instanceof Apply a) {
+      List<Term> args = a.args();
+      switch (a.op()) {
+        case ONE_MINUS -> {
+          return log10Complement(args.get(0), env);
+        }
+        case POWER -> {
+          return lanewise(log10(args.get(0), env), args.get(1).lanes(env), (l, n) -> n * l);
+        }
+        case PRODUCT -> {
+          double[] sum = null;
+          for (Term t : args) {
+            double[] l = log10(t, env);
+            sum = sum == null ? l : lanewise(sum, l, Double::sum);
+          }
+          return sum;
+        }
+        case QUOTIENT -> {
+          return lanewise(log10(args.get(0), env), log10(args.get(1), env), (p, q) -> p - q);
+        }
+        case BINOMIAL_BELOW -> {
+          double[] k = args.get(0).lanes(env);
+          double[] n = args.get(1).lanes(env);
+          double[] down = complement(args.get(2), env);
+          int width = Math.max(k.length, Math.max(n.length, down.length));
+          double[] r = new double[width];
+          for (int i = 0; i < width; i++) {
+            double ki = k[k.length == 1 ? 0 : i];
+            double ni = n[n.length == 1 ? 0 : i];
+            double u = down[down.length == 1 ? 0 : i];
+            r[i] = ki >= 1 && ki <= ni && u > 0 && u < 1
+                ? Redundancy.logUnavailability(u, (int) ni, (int) ki) / LN10 : Double.NaN;
+          }
+          return r;
+        }
+        default -> { }
+      }
+    }
+    return logs(term.lanes(env));
+  }
+
+  /**
+   * {@code log10(1 - term)} on lanes: of {@code 1 - a} it is {@code log10(a)}; of a product of
+   * shares near 1 (a chain) it is the logarithm of {@code 1 - prod(1 - d_i)}, which below 10^-12 is
+   * the sum of the {@code d_i}, added in logarithms; otherwise the logarithm of {@link #complement}.
+   */
+  static double[] log10Complement(Term term, Env env) {
+    if (term instanceof Operand o) {
+      return env.log10Complement(o);
+    }
+    if (term instanceof Apply a && a.op() == Op.ONE_MINUS) {
+      return log10(a.args().get(0), env);
+    }
+    if (term instanceof Apply a && a.op() == Op.PRODUCT) {
+      List<double[]> logs = new ArrayList<>();
+      int width = 1;
+      for (Term t : a.args()) {
+        double[] l = log10Complement(t, env);
+        logs.add(l);
+        width = Math.max(width, l.length);
+      }
+      double[] r = new double[width];
+      for (int i = 0; i < width; i++) {
+        double logUp = 0;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double[] l : logs) {
+          double li = l[l.length == 1 ? 0 : i];
+          logUp += Math.log1p(-Math.pow(10, li));
+          max = Math.max(max, li);
+        }
+        double down = -Math.expm1(logUp);
+        if (down > 1e-12 || Double.isNaN(down) || max == Double.NEGATIVE_INFINITY) {
+          r[i] = Math.log10(down);
+        } else {
+          double sum = 0;
+          for (double[] l : logs) {
+            sum += Math.pow(10, l[l.length == 1 ? 0 : i] - max);
+          }
+          r[i] = max + Math.log10(sum);
+        }
+      }
+      return r;
+    }
+    return logs(complement(term, env));
+  }
+
+  private static final double LN10 = Math.log(10);
+
+  private static double[] logs(double[] v) {
+    double[] r = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      r[i] = Math.log10(v[i]);
     }
     return r;
   }

@@ -1,8 +1,6 @@
 package dev.envelope.estimate;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 
 /**
  * The error budget of an availability target over its window, and the multi-window, multi-burn-rate
@@ -31,38 +29,4 @@ public final class ErrorBudget {
       new Policy(0.02, 3_600, 300, "page"),
       new Policy(0.05, 6 * 3_600, 30 * 60, "page"),
       new Policy(0.10, 3 * 86_400, 6 * 3_600, "ticket"));
-
-  /** The budget over {@code windowSeconds}: a share, a time, and failed requests where the traffic is known. */
-  public record Budget(double windowSeconds, double fraction, double seconds, OptionalDouble requests) {}
-
-  /**
-   * One alert for the file's target and window. {@code errorRate} is the share of failing requests
-   * that burns at {@code burnRate}, at most 1: where it would exceed 1, only a total outage for the
-   * whole long window fires it.
-   */
-  public record Alert(Policy policy, double burnRate, double errorRate, double exhaustsSeconds) {}
-
-  /**
-   * @param miss 1 - target, as a decimal
-   * @param requestsPerSecond the average request rate, if known
-   */
-  public static Budget budget(double miss, double windowSeconds, OptionalDouble requestsPerSecond) {
-    OptionalDouble requests = requestsPerSecond.isPresent()
-        ? OptionalDouble.of(requestsPerSecond.getAsDouble() * windowSeconds * miss)
-        : OptionalDouble.empty();
-    return new Budget(windowSeconds, miss, miss * windowSeconds, requests);
-  }
-
-  /** The workbook's alerts for this target and window; alerts whose long window exceeds the window are left out. */
-  public static List<Alert> alerts(double miss, double windowSeconds) {
-    List<Alert> out = new ArrayList<>();
-    for (Policy p : SRE_WORKBOOK) {
-      if (p.longWindowSeconds() > windowSeconds) {
-        continue;
-      }
-      double burn = p.budgetSpent() * windowSeconds / p.longWindowSeconds();
-      out.add(new Alert(p, burn, Math.min(1, burn * miss), windowSeconds / burn));
-    }
-    return out;
-  }
 }

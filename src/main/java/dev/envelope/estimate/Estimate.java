@@ -206,6 +206,7 @@ public final class Estimate {
     private final Map<String, Step> done = new HashMap<>();
     private final List<Step> order = new ArrayList<>();
     private final Map<String, Double> complements = new HashMap<>();
+    private final Map<String, Double> logComplements = new HashMap<>();
     private final Set<String> active = new HashSet<>();
     private final List<dev.envelope.diagnostic.Warning> warnings = new ArrayList<>();
     private final Map<String, java.util.function.Function<Step, java.util.Optional<dev.envelope.diagnostic.Diagnostic>>>
@@ -318,6 +319,7 @@ public final class Estimate {
       double result = term.lanes(this)[0];
       if (keepsComplement(unit)) {
         complements.put(path, Derivation.complement(term, this)[0]);
+        logComplements.put(path, Derivation.log10Complement(term, this)[0]);
       }
       Supplier<String> title = titles.get(path);
       s = new Step(path, title != null ? title.get() : d.words(), d.symbol(), unit, term, result);
@@ -344,6 +346,19 @@ public final class Estimate {
       }
       return new double[] {keepsComplement(o.unit()) && o.from().kind() != Source.Kind.CONVENTION
           ? Fractions.miss(o.value()) : 1 - o.value()};
+    }
+
+    @Override
+    public double[] log10Complement(Operand o) {
+      if (o.from().kind() == Source.Kind.DERIVED) {
+        String path = o.from().path().orElseThrow();
+        evaluate(path);
+        Double l = logComplements.get(path);
+        if (l != null) {
+          return new double[] {l};
+        }
+      }
+      return new double[] {Math.log10(complement(o)[0])};
     }
 
     Estimate build() {

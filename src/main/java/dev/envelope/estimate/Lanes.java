@@ -112,6 +112,7 @@ public final class Lanes {
       run.figures.put(step.path(), values);
       if (Estimate.keepsComplement(step.unit())) {
         run.complements.put(step.path(), Derivation.complement(step.term(), run));
+        run.logComplements.put(step.path(), Derivation.log10Complement(step.term(), run));
       }
       sink.figure(step, values);
       List<Operand> used = new ArrayList<>();
@@ -242,6 +243,7 @@ public final class Lanes {
     private final int lanes;
     final Map<String, double[]> figures = new HashMap<>();
     final Map<String, double[]> complements = new HashMap<>();
+    final Map<String, double[]> logComplements = new HashMap<>();
     /** Inputs in the unit an operand names them in (2 /day is a rate per second x 86,400). */
     final Map<String, double[]> converted = new HashMap<>();
 
@@ -262,6 +264,7 @@ public final class Lanes {
     void drop(String path) {
       figures.remove(path);
       complements.remove(path);
+      logComplements.remove(path);
     }
 
     @Override
@@ -302,6 +305,23 @@ public final class Lanes {
         case PERIODS -> 1 / time.seconds(unit.period().orElseThrow());
         default -> 1;
       };
+    }
+
+    @Override
+    public double[] log10Complement(Operand o) {
+      Source from = o.from();
+      if (from.kind() == Source.Kind.DERIVED) {
+        double[] c = logComplements.get(from.path().orElseThrow());
+        if (c != null) {
+          return c;
+        }
+      }
+      double[] c = complement(o);
+      double[] r = new double[c.length];
+      for (int i = 0; i < c.length; i++) {
+        r[i] = Math.log10(c[i]);
+      }
+      return r;
     }
 
     @Override

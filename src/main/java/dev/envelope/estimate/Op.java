@@ -72,7 +72,7 @@ public enum Op {
       return 1 - x[0];
     }
   },
-  /** {@code -log10(a)}: nines. */
+  /** {@code -log10(a)}: nines; on lanes, in logarithms all the way ({@link Derivation#log10}). */
   NEG_LOG10("-log10", 1, Form.FUNCTION, Precedence.ATOM) {
     @Override
     double apply(double[] x) {
@@ -310,6 +310,13 @@ public enum Op {
   double[] lanes(List<Term> args, Env env) {
     if (this == ONE_MINUS) {
       return Derivation.complement(args.get(0), env);
+    }
+    if (this == NEG_LOG10) {
+      double[] l = Derivation.log10(args.get(0), env);
+      for (int i = 0; i < l.length; i++) {
+        l[i] = -l[i];
+      }
+      return l;
     }
     double[][] a = new double[args.size()][];
     int n = 1;

@@ -1,8 +1,5 @@
 package dev.envelope.estimate;
 
-import dev.envelope.model.Requirements;
-import dev.envelope.model.Requirements.Peak;
-import dev.envelope.model.Requirements.Workload;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 
@@ -29,26 +26,6 @@ public final class PeakModel {
   /** Above this average rate per second the Poisson quantile is approximated by the normal one. */
   static final double NORMAL_ABOVE = 1e7;
 
-  /** The diurnal factor: the busiest hour's share of the day x 24. */
-  public static double diurnal(double peakHourShare) {
-    return peakHourShare * HOURS_PER_DAY;
-  }
-
-  /**
-   * The Poisson factor: the busiest second at {@code percentile} (a fraction, 0.999) over the
-   * average {@code perSecond}, never below 1: a peak is never below the average. At a low rate or
-   * a low percentile the busiest second holds fewer requests than the average (below about 86
-   * requests a day even the p99.9 second holds none), which would size servers and partitions for
-   * less than the average load; the checks warn where the floor applies ({@link #belowAverage}). A
-   * workload with no requests has a factor of 1: its peak is its average, zero.
-   */
-  public static double poisson(double perSecond, double percentile) {
-    if (!(perSecond > 0)) {
-      return 1;
-    }
-    return Math.max(1, poissonQuantile(perSecond, percentile) / perSecond);
-  }
-
   /** Whether the Poisson busiest second at {@code percentile} holds fewer requests than the average. */
   public static boolean belowAverage(double perSecond, double percentile) {
     return perSecond > 0 && poissonQuantile(perSecond, percentile) < perSecond;
@@ -62,21 +39,5 @@ public final class PeakModel {
     }
     return new PoissonDistribution(null, perSecond, PoissonDistribution.DEFAULT_EPSILON,
         PoissonDistribution.DEFAULT_MAX_ITERATIONS).inverseCumulativeProbability(percentile);
-  }
-
-  /**
-   * The peak factor of {@code w}, whose writes and reads average {@code perSecond} together: the
-   * file's model where it applies (a workload without its own peak_factor, in a file with
-   * traffic.peak), else the workload's factor.
-   */
-  public static double factor(Requirements req, Workload w, double perSecond) {
-    if (!req.models().followsPeakModel(w.name())) {
-      return w.peakFactor();
-    }
-    Peak peak = req.models().peak().orElseThrow();
-    return switch (peak.model()) {
-      case DIURNAL -> diurnal(peak.value());
-      case POISSON -> poisson(perSecond, peak.value());
-    };
   }
 }

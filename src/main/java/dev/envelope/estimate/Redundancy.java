@@ -23,14 +23,6 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
 public final class Redundancy {
   private Redundancy() {}
 
-  /** The unavailability {@code MTTR / (MTBF + MTTR)} of a repairable unit. */
-  public static double unavailability(double mtbfSeconds, double mttrSeconds) {
-    if (!(mtbfSeconds > 0) || !(mttrSeconds > 0)) {
-      throw new IllegalArgumentException("MTBF and MTTR must be positive: " + mtbfSeconds + ", " + mttrSeconds);
-    }
-    return mttrSeconds / (mtbfSeconds + mttrSeconds);
-  }
-
   /**
    * The natural logarithm of the unavailability of {@code required} of {@code replicas}, each down
    * with probability {@code unavailability}: ln P(more than replicas - required down).
@@ -55,10 +47,5 @@ public final class Redundancy {
       sum += Math.exp(l - max);
     }
     return max + Math.log(sum);
-  }
-
-  /** The availability of {@code required} of {@code replicas}, each up with probability {@code availability}. */
-  public static double availability(double availability, int replicas, int required) {
-    return -Math.expm1(logUnavailability(1 - availability, replicas, required));
   }
 }

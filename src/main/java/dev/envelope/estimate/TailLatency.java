@@ -1,7 +1,5 @@
 package dev.envelope.estimate;
 
-import java.util.Optional;
-import java.util.OptionalDouble;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
@@ -37,14 +35,6 @@ public final class TailLatency {
   private static final NormalDistribution STANDARD = new NormalDistribution(null, 0, 1);
   /** The percentile a slow call is over when a call is given by its p50 and p99. */
   public static final double CALL_PERCENTILE = 0.99;
-  /** The request percentiles reported. */
-  static final double REQUEST_P50 = 0.5;
-  static final double REQUEST_P99 = 0.99;
-
-  /** Share of requests with at least one slow call among {@code fanout}: 1 - (1 - p)^n. */
-  public static double slowShare(double slowCallFraction, double fanout) {
-    return -Math.expm1(fanout * Math.log1p(-slowCallFraction));
-  }
 
   /**
    * A lognormal call latency, fitted to its p50 and p99. Computed through the normal distribution
@@ -76,55 +66,6 @@ public final class TailLatency {
     public double quantile(double q) {
       return upperQuantile(1 - q);
     }
-  }
-
-  /** Call and request percentiles, in seconds. */
-  public record Quantiles(double callP50, double callP99, double requestP50, double requestP99) {}
-
-  /** What hedging after the call's {@code afterQuantile} percentile changes. */
-  public record Hedge(double afterQuantile, double afterSeconds, double extraCallFraction, double callP99,
-      double requestP50, double requestP99, double slowCallFraction, double slowRequestFraction) {}
-
-  /**
-   * A fan-out: calls over {@code slowOverSeconds} are slow ({@code slowCallFraction} of them);
-   * percentiles and hedging only where the calls' distribution is known.
-   */
-  public record FanOut(double fanout, double slowCallFraction, double slowOverSeconds, double slowRequestFraction,
-      Optional<Quantiles> quantiles, Optional<Hedge> hedge) {}
-
-  /** Calls given as a share slower than a time: {@code {slow_fraction: 1%, over: 1s}}. */
-  public static FanOut ofSlowShare(double fanout, double slowFraction, double overSeconds) {
-    return new FanOut(fanout, slowFraction, overSeconds, slowShare(slowFraction, fanout), Optional.empty(),
-        Optional.empty());
-  }
-
-  /** Calls given by their p50 and p99 (seconds), optionally hedged after percentile {@code hedgeAfter}. */
-  public static FanOut ofQuantiles(double fanout, double p50, double p99, OptionalDouble hedgeAfter) {
-    Lognormal call = Lognormal.fit(p50, p99);
-    double slow = 1 - CALL_PERCENTILE;
-    Quantiles q = new Quantiles(p50, p99, requestQuantile(call, fanout, REQUEST_P50),
-        requestQuantile(call, fanout, REQUEST_P99));
-    Optional<Hedge> hedge = Optional.empty();
-    if (hedgeAfter.isPresent()) {
-      double h = hedgeAfter.getAsDouble();
-      double after = call.quantile(h);
-      double callP99 = hedgedQuantile(call, after, slow);
-      double slowCalls = hedgedSurvival(call, after, p99);
-      hedge = Optional.of(new Hedge(h, after, call.survival(after),
-          callP99, hedgedQuantile(call, after, requestTail(fanout, REQUEST_P50)),
-          hedgedQuantile(call, after, requestTail(fanout, REQUEST_P99)), slowCalls, slowShare(slowCalls, fanout)));
-    }
-    return new FanOut(fanout, slow, p99, slowShare(slow, fanout), Optional.of(q), hedge);
-  }
-
-  /** The tail a call must stay under for the request's percentile {@code q}: 1 - q^(1/n). */
-  static double requestTail(double fanout, double q) {
-    return -Math.expm1(Math.log(q) / fanout);
-  }
-
-  /** The request's percentile {@code q}: the call's percentile q^(1/n). */
-  static double requestQuantile(Lognormal call, double fanout, double q) {
-    return call.upperQuantile(requestTail(fanout, q));
   }
 
   static double hedgedSurvival(Lognormal call, double after, double t) {

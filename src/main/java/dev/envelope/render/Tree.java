@@ -62,14 +62,27 @@ public final class Tree {
   /** The dotted path of the first figure that is NaN or infinite, if any. */
   public java.util.Optional<String> firstNonFinite() {
     for (Map.Entry<String, Object> e : children.entrySet()) {
-      Object v = e.getValue();
-      if (v instanceof Quantity f && !Double.isFinite(f.value())) {
-        return java.util.Optional.of(e.getKey());
+      java.util.Optional<String> inner = nonFinite(e.getValue());
+      if (inner.isPresent()) {
+        return java.util.Optional.of(inner.get().isEmpty() ? e.getKey() : e.getKey() + "." + inner.get());
       }
-      if (v instanceof Tree t) {
-        java.util.Optional<String> inner = t.firstNonFinite();
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** "" where {@code v} itself is not finite, the path below it where something in it is, or empty. */
+  private static java.util.Optional<String> nonFinite(Object v) {
+    if (v instanceof Quantity f && !Double.isFinite(f.value())) {
+      return java.util.Optional.of("");
+    }
+    if (v instanceof Tree t) {
+      return t.firstNonFinite();
+    }
+    if (v instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        java.util.Optional<String> inner = nonFinite(list.get(i));
         if (inner.isPresent()) {
-          return java.util.Optional.of(e.getKey() + "." + inner.get());
+          return java.util.Optional.of(inner.get().isEmpty() ? String.valueOf(i) : i + "." + inner.get());
         }
       }
     }

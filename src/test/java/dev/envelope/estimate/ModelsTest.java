@@ -182,4 +182,91 @@ class ModelsTest {
     assertThat(under(e, "workloads.post")).noneMatch(p -> p.contains(".queueing") || p.contains(".tail_latency")
         || p.contains(".stream") || p.contains(".peak_model"));
   }
+  /**
+   * A call of p50 5 ms and p99 50 ms is lognormal with sigma (ln 50 - ln 5) / z(0.99) = 0.98979. A
+   * request waiting for the slowest of 100 such calls is at its p99 when every call is under the
+   * call's 0.99^(1/100) percentile: 198.2 ms (scipy.stats.norm: 0.198189 s); its p50 is 57.19 ms.
+   * Hedging after the call's p95 (25.47 ms) sends 5% more calls, "approximately 5%" in The Tail at
+   * Scale; with P(hedged > t) = S(t) S(t - t95) past t95, solved with scipy's brentq on the same
+   * survival: the call's p99 falls to 32.81 ms, the request's p99 to 63.75 ms and p50 to 34.58 ms,
+   * calls over 50 ms from 1% to 0.05404% and requests from 63.4% to 5.262%.
+   */
+  @Test
+  void tailLatencyOfTheQuantileFormWithAHedge() {
+    Estimate e = Estimates.of("""
+        workloads:
+          search: {reads: 100/s, fanout: 100, call_latency: {p50: 5ms, p99: 50ms}, hedge_after: p95}
+          one: {reads: 100/s, fanout: 1, call_latency: {p50: 5ms, p99: 50ms}, hedge_after: p99.9}
+        """);
+    String t = "workloads.search.tail_latency.";
+    assertThat(e.value(t + "request_p99_seconds")).isCloseTo(0.1981894, withinPercentage(1e-4));
+    assertThat(e.value(t + "request_p50_seconds")).isCloseTo(0.0571870, withinPercentage(1e-4));
+    assertThat(e.value(t + "slow_call_fraction")).isCloseTo(0.01, within(1e-15));
+    assertThat(e.value(t + "slow_over_seconds")).isEqualTo(0.050);
+    assertThat(e.value(t + "slow_request_fraction")).isCloseTo(0.6339677, within(1e-7));
+    String h = t + "hedge.";
+    assertThat(e.value(h + "after_seconds")).isCloseTo(0.0254697, withinPercentage(1e-4));
+    assertThat(e.value(h + "extra_call_fraction")).isCloseTo(0.05, within(1e-12));
+    assertThat(e.value(h + "call_p99_seconds")).isCloseTo(0.0328133, withinPercentage(1e-4));
+    assertThat(e.value(h + "request_p99_seconds")).isCloseTo(0.0637500, withinPercentage(1e-4));
+    assertThat(e.value(h + "request_p50_seconds")).isCloseTo(0.0345774, withinPercentage(1e-4));
+    assertThat(e.value(h + "slow_call_fraction")).isCloseTo(0.000540399, withinPercentage(1e-3));
+    assertThat(e.value(h + "slow_request_fraction")).isCloseTo(0.0526195, withinPercentage(1e-3));
+    // One call: the request is the call. A hedge after p99.9 never fires before the call's p99.
+    String one = "workloads.one.tail_latency.";
+    assertThat(e.value(one + "request_p99_seconds")).isCloseTo(0.050, withinPercentage(1e-9));
+    assertThat(e.value(one + "request_p50_seconds")).isCloseTo(0.005, withinPercentage(1e-9));
+    assertThat(e.value(one + "hedge.call_p99_seconds")).isCloseTo(0.050, withinPercentage(1e-9));
+    assertThat(e.value(one + "hedge.extra_call_fraction")).isCloseTo(0.001, within(1e-12));
+  }
+
+  /**
+   * The SRE workbook's alerts for 99.9% over 30 days (ch. 5, table 5-8): 2% of the budget in 1 h is
+   * a burn rate of 0.02 x 720 = 14.4, an error rate of 1.44%, the budget gone in 30 d / 14.4 = 50 h;
+   * 5% in 6 h is 6 (0.6%, 5 d); 10% in 3 d is 1 (0.1%, 30 d).
+   */
+  @Test
+  void theWorkbookBurnRatesForThirtyDays() {
+    Estimate e = Estimates.of("""
+        workloads: {api: {writes: 1K/s}}
+        availability: {target: 99.9%, window: 30d}
+        """);
+    String a = "availability.burn_rate_alerts.";
+    double[][] expected = {{14.4, 0.0144, 180_000, 3_600, 300}, {6, 0.006, 432_000, 21_600, 1_800},
+        {1, 0.001, 2_592_000, 259_200, 21_600}};
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(e.value(a + i + ".burn_rate")).isCloseTo(expected[i][0], within(1e-12));
+      assertThat(e.value(a + i + ".error_rate")).isCloseTo(expected[i][1], within(1e-12));
+      assertThat(e.value(a + i + ".budget_exhausted_seconds")).isCloseTo(expected[i][2], within(1e-6));
+      assertThat(e.value(a + i + ".long_window_seconds")).isEqualTo(expected[i][3]);
+      assertThat(e.value(a + i + ".short_window_seconds")).isEqualTo(expected[i][4]);
+    }
+    assertThat(e.text(a + "2.action")).isEqualTo("ticket");
+    // 1,000 requests a second for 30 days, 0.1% of them
+    assertThat(e.value("availability.error_budget.requests")).isCloseTo(2_592_000, withinPercentage(1e-9));
+  }
+
+  /**
+   * A one-day window has no 3-day alert, and its 1-hour alert burns 0.02 x 24 = 0.48. At 90% a burn
+   * rate of 14.4 would need 144% of requests to fail: the threshold is all of them.
+   */
+  @Test
+  void shortWindowsAndLowTargets() {
+    Estimate day = Estimates.of("{workloads: {a: {writes: 1/s}}, availability: {target: 99.9%, window: 1d}}");
+    assertThat(day.has("availability.burn_rate_alerts.1.burn_rate")).isTrue();
+    assertThat(day.has("availability.burn_rate_alerts.2.burn_rate")).isFalse();
+    assertThat(day.value("availability.burn_rate_alerts.0.burn_rate")).isCloseTo(0.48, within(1e-12));
+    Estimate low = Estimates.of("{workloads: {a: {writes: 1/s}}, availability: {target: 90%, window: 30d}}");
+    assertThat(low.value("availability.burn_rate_alerts.0.error_rate")).isEqualTo(1);
+  }
+
+  /** Poisson far above 10^7/s: L + z sqrt(L) + (z^2 - 1) / 6 rounded up, over L (z(0.999) = 3.0902). */
+  @Test
+  void thePoissonFactorOfAVeryBusyWorkload() {
+    Estimate e = Estimates.of("""
+        traffic: {peak: {model: poisson, percentile: 99.9}}
+        workloads: {busy: {reads: 100M/s}}
+        """);
+    assertThat(e.value("workloads.busy.peak_factor")).isCloseTo(1.00030904, within(1e-8));
+  }
 }
