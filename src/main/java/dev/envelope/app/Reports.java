@@ -271,7 +271,7 @@ public final class Reports {
   }
 
   /** {@code report} in {@code format}. */
-  public static String render(Report report, Format format, boolean colour) {
+  public static String render(Report report, OutputFormat format, boolean colour) {
     return switch (format) {
       case table -> TableRenderer.render(report, colour);
       case json -> JsonRenderer.render(report.tree());
@@ -282,7 +282,7 @@ public final class Reports {
   }
 
   /** {@code report} and the derivations of its figures, in {@code format} (not CSV: no room for them). */
-  public static String render(Report report, ExplainReport explain, Format format, boolean colour) {
+  public static String render(Report report, ExplainReport explain, OutputFormat format, boolean colour) {
     return switch (format) {
       case table -> TableRenderer.render(report, colour) + "\n" + (colour ? "\u001b[1mDerivations\u001b[0m" : "Derivations")
           + "\n" + explain.tableSteps(colour);

@@ -1,7 +1,7 @@
 package dev.envelope.cli;
 
 import dev.envelope.app.Binding;
-import dev.envelope.app.Format;
+import dev.envelope.app.OutputFormat;
 import dev.envelope.app.Input;
 import dev.envelope.app.Reports;
 import dev.envelope.app.Session;
@@ -113,7 +113,7 @@ final class DiffCommand implements Callable<Integer> {
       }
       Printer.write(root.context, Escape.tabSeparated(List.of("old", leaf(before) ? Flat.raw(before) : "")) + "\n"
           + Escape.tabSeparated(List.of("new", leaf(after) ? Flat.raw(after) : "")) + "\n");
-    } else if (output.format == Format.csv) {
+    } else if (output.format == OutputFormat.csv) {
       Printer.write(root.context, DiffReport.csv(inputs, outputs));
     } else {
       List<String> header = new ArrayList<>();

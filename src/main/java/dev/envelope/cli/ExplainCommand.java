@@ -50,7 +50,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); csv has a row per step.")
-  dev.envelope.app.Format format;
+  dev.envelope.app.OutputFormat format;
 
   @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
       description = "Colour in tables: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: only on a terminal, never with NO_COLOR).")

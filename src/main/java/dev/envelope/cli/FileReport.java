@@ -1,7 +1,7 @@
 package dev.envelope.cli;
 
 import dev.envelope.app.Binding;
-import dev.envelope.app.Format;
+import dev.envelope.app.OutputFormat;
 import dev.envelope.app.Reports;
 import dev.envelope.app.Session;
 import dev.envelope.app.Warnings;
@@ -65,7 +65,7 @@ final class FileReport {
       Printer.print(context, Reports.histogram(b, sections, settings.get(), histogram), output);
       return 0;
     }
-    boolean full = output.get != null || (output.format != Format.table && output.format != Format.markdown);
+    boolean full = output.get != null || (output.format != OutputFormat.table && output.format != OutputFormat.markdown);
     Report report = Reports.point(b, sections);
     Warnings.report(context.err(), b.warnings(), input.strict);
     report = Reports.complete(report, b, new Reports.Options(sections, settings, full, napkin));
@@ -101,7 +101,7 @@ final class FileReport {
       Printer.write(context, sb.toString());
       return 0;
     }
-    if (output.format == Format.csv) {
+    if (output.format == OutputFormat.csv) {
       Map<String, Tree> trees = new LinkedHashMap<>();
       complete.forEach((name, r) -> trees.put(name, r.tree()));
       Printer.write(context, CsvRenderer.render(trees));
@@ -127,7 +127,7 @@ final class FileReport {
     if (flag != null && histogram != null) {
       throw usage(flag + " and --histogram: expected one of them; a histogram shows the draws of one figure");
     }
-    if (explain && output.format == Format.csv) {
+    if (explain && output.format == OutputFormat.csv) {
       throw usage("--explain and -o csv: a CSV has one row per figure and no room for derivations; expected -o table,"
           + " json, yaml or markdown, or envelope explain FILE -o csv");
     }

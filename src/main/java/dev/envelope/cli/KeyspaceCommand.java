@@ -97,7 +97,7 @@ final class KeyspaceCommand implements Callable<Integer> {
     OptionalDouble perSecond = rate == null ? OptionalDouble.empty()
         : OptionalDouble.of(parse("--rate", rate, () -> perSecond(rate, conventions)));
     Keyspace.Space keySpace = space;
-    Keyspace.Figures figures = parse("--rate", rate, () -> Keyspace.figures(keySpace, issued, perSecond));
+    Keyspace.Sizing figures = parse("--rate", rate, () -> Keyspace.figures(keySpace, issued, perSecond));
     Printer.print(root.context, KeyspaceReport.build(figures, conventions,
         rate == null ? "" : rate), output);
     return 0;

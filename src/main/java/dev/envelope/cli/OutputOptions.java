@@ -13,7 +13,7 @@ final class OutputOptions {
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  dev.envelope.app.Format format;
+  dev.envelope.app.OutputFormat format;
 
   @Option(names = "--get", paramLabel = "PATH",
       description = "Print one raw value, e.g. --get traffic.total.peak_per_second (the JSON path).")

@@ -8,7 +8,7 @@ import dev.envelope.diagnostic.Diagnostic;
 import dev.envelope.diagnostic.EnvelopeException;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader;
-import dev.envelope.render.Conventions;
+import dev.envelope.render.ConventionsBlock;
 import dev.envelope.render.Report;
 import dev.envelope.render.SlaReport;
 import dev.envelope.units.Calendar;
@@ -128,8 +128,8 @@ final class SlaCommand implements Callable<Integer> {
       targets.addAll(Sla.STANDARD_TIERS);
     }
     Report report = SlaReport.build(title,
-        List.of("periods: " + Conventions.calendar(conventions.calendar())),
-        Conventions.tree(conventions), conventions.calendar(), targets, highlighted);
+        List.of("periods: " + ConventionsBlock.calendar(conventions.calendar())),
+        ConventionsBlock.tree(conventions), conventions.calendar(), targets, highlighted);
     impliedBy.ifPresent(t -> report.tree().put("implied_by", t));
     Printer.print(root.context, report, output);
     return 0;

@@ -1,7 +1,7 @@
 package dev.envelope.cli;
 
 import dev.envelope.app.Binding;
-import dev.envelope.app.Format;
+import dev.envelope.app.OutputFormat;
 import dev.envelope.app.Reports;
 import dev.envelope.app.Session;
 import dev.envelope.app.Warnings;
@@ -15,7 +15,7 @@ import dev.envelope.diagnostic.Location;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;
 import dev.envelope.diagnostic.Warning;
-import dev.envelope.render.Conventions;
+import dev.envelope.render.ConventionsBlock;
 import dev.envelope.estimate.Section;
 import dev.envelope.render.SweepReport;
 import dev.envelope.render.Tree;
@@ -90,12 +90,12 @@ final class SweepCommand implements Callable<Integer> {
     List<String> paths = sweep.axes().stream().map(Sweep.Axis::path).toList();
     if (output.get != null) {
       Printer.write(root.context, SweepReport.lines(output.get, run.rows()));
-    } else if (output.format == Format.csv) {
+    } else if (output.format == OutputFormat.csv) {
       Printer.write(root.context, SweepReport.csv(paths, shown, run.rows()));
     } else {
       Requirements first = run.first();
       String title = first.name().map(n -> n + " (" + first.source() + ")").orElse(first.source()) + ": sweep";
-      List<String> header = new ArrayList<>(run.sameConventions() ? Conventions.header(first.conventions())
+      List<String> header = new ArrayList<>(run.sameConventions() ? ConventionsBlock.header(first.conventions())
           : List.of("conventions: vary between combinations"));
       input.scenario().ifPresent(s -> header.add("scenario: " + s));
       input.assignments().forEach(s -> header.add("--set " + s.dottedPath() + "=" + s.value()));

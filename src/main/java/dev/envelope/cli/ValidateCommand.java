@@ -37,7 +37,7 @@ import picocli.CommandLine.ParentCommand;
       "  envelope validate req.yaml -o json"
     })
 final class ValidateCommand implements Callable<Integer> {
-  enum Format {
+  enum ValidateFormat {
     table,
     json,
     yaml
@@ -51,7 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
+  ValidateFormat format;
 
   @Option(names = "--strict",
       description = "Treat warnings about the inputs (contradictory, implausible or ignored values) as errors.")

@@ -502,8 +502,8 @@ public final class Derivation {
   }
 
   /** The unit of a value; {@code period} only for rates per period and counts of periods. */
-  public record Unit(Dimension dimension, Optional<CalendarUnit> period) {
-    public enum Dimension {
+  public record Unit(Measure measure, Optional<CalendarUnit> period) {
+    public enum Measure {
       /** Users, requests, objects. */
       COUNT,
       PER_SECOND,
@@ -529,24 +529,24 @@ public final class Derivation {
       AVAILABILITY
     }
 
-    public static final Unit COUNT = new Unit(Dimension.COUNT, Optional.empty());
-    public static final Unit PER_SECOND = new Unit(Dimension.PER_SECOND, Optional.empty());
-    public static final Unit BYTES = new Unit(Dimension.BYTES, Optional.empty());
-    public static final Unit BYTES_PER_SECOND = new Unit(Dimension.BYTES_PER_SECOND, Optional.empty());
-    public static final Unit SECONDS = new Unit(Dimension.SECONDS, Optional.empty());
-    public static final Unit DURATION = new Unit(Dimension.DURATION, Optional.empty());
-    public static final Unit FRACTION = new Unit(Dimension.FRACTION, Optional.empty());
-    public static final Unit WHOLE = new Unit(Dimension.WHOLE, Optional.empty());
-    public static final Unit NUMBER = new Unit(Dimension.NUMBER, Optional.empty());
-    public static final Unit LATENCY = new Unit(Dimension.LATENCY, Optional.empty());
-    public static final Unit AVAILABILITY = new Unit(Dimension.AVAILABILITY, Optional.empty());
+    public static final Unit COUNT = new Unit(Measure.COUNT, Optional.empty());
+    public static final Unit PER_SECOND = new Unit(Measure.PER_SECOND, Optional.empty());
+    public static final Unit BYTES = new Unit(Measure.BYTES, Optional.empty());
+    public static final Unit BYTES_PER_SECOND = new Unit(Measure.BYTES_PER_SECOND, Optional.empty());
+    public static final Unit SECONDS = new Unit(Measure.SECONDS, Optional.empty());
+    public static final Unit DURATION = new Unit(Measure.DURATION, Optional.empty());
+    public static final Unit FRACTION = new Unit(Measure.FRACTION, Optional.empty());
+    public static final Unit WHOLE = new Unit(Measure.WHOLE, Optional.empty());
+    public static final Unit NUMBER = new Unit(Measure.NUMBER, Optional.empty());
+    public static final Unit LATENCY = new Unit(Measure.LATENCY, Optional.empty());
+    public static final Unit AVAILABILITY = new Unit(Measure.AVAILABILITY, Optional.empty());
 
     public static Unit per(CalendarUnit period) {
-      return period == CalendarUnit.SECOND ? PER_SECOND : new Unit(Dimension.PER_PERIOD, Optional.of(period));
+      return period == CalendarUnit.SECOND ? PER_SECOND : new Unit(Measure.PER_PERIOD, Optional.of(period));
     }
 
     public static Unit periods(CalendarUnit period) {
-      return new Unit(Dimension.PERIODS, Optional.of(period));
+      return new Unit(Measure.PERIODS, Optional.of(period));
     }
 
     /**
@@ -555,7 +555,7 @@ public final class Derivation {
      * period, {@code year} for a number of periods.
      */
     public String key() {
-      return switch (dimension) {
+      return switch (measure) {
         case COUNT, WHOLE -> "count";
         case PER_SECOND -> "/s";
         case BYTES -> "B";

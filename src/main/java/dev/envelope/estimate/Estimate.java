@@ -70,7 +70,7 @@ public final class Estimate {
       for (Operand o : s.operands()) {
         Source.Kind k = o.from().kind();
         if ((k == Source.Kind.INPUT || k == Source.Kind.DEFAULT) && o.from().path().isPresent()) {
-          Unit u = switch (o.unit().dimension()) {
+          Unit u = switch (o.unit().measure()) {
             case PER_PERIOD -> Unit.PER_SECOND;
             case PERIODS -> Unit.SECONDS;
             default -> o.unit();
@@ -187,7 +187,7 @@ public final class Estimate {
 
   /** Whether the figure at {@code path} keeps its complement ({@link #complement}). */
   static boolean keepsComplement(Unit unit) {
-    return unit.dimension() == Unit.Dimension.FRACTION || unit.dimension() == Unit.Dimension.AVAILABILITY;
+    return unit.measure() == Unit.Measure.FRACTION || unit.measure() == Unit.Measure.AVAILABILITY;
   }
 
   /**

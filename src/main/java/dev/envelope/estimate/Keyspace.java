@@ -214,13 +214,13 @@ public final class Keyspace {
   public record Exhaustion(double perSecond, double secondsToExhaust, double secondsToEvenCollisionOdds) {}
 
   /** A space with what is known about its use. */
-  public record Figures(Space space, double evenCollisionOdds, Optional<Usage> usage, Optional<Exhaustion> exhaustion) {}
+  public record Sizing(Space space, double evenCollisionOdds, Optional<Usage> usage, Optional<Exhaustion> exhaustion) {}
 
   /**
    * The figures of {@code space}, with {@code issued} codes in use and a {@code perSecond} rate of
    * new codes, each when known; a rate so slow that the keys would outlast a double is refused.
    */
-  public static Figures figures(Space space, OptionalDouble issued, OptionalDouble perSecond) {
+  public static Sizing figures(Space space, OptionalDouble issued, OptionalDouble perSecond) {
     double n = space.keys();
     double even = BIRTHDAY_FACTOR * Math.sqrt(n);
     Optional<Usage> usage = Optional.empty();
@@ -241,6 +241,6 @@ public final class Keyspace {
       }
       exhaustion = Optional.of(new Exhaustion(r, n / r, even / r));
     }
-    return new Figures(space, even, usage, exhaustion);
+    return new Sizing(space, even, usage, exhaustion);
   }
 }

@@ -300,7 +300,7 @@ public final class Lanes {
 
     /** The factor from an input's base unit to the unit its operand is written in. */
     private double scale(Unit unit) {
-      return switch (unit.dimension()) {
+      return switch (unit.measure()) {
         case PER_PERIOD -> time.seconds(unit.period().orElseThrow());
         case PERIODS -> 1 / time.seconds(unit.period().orElseThrow());
         default -> 1;

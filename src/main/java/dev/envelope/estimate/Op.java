@@ -79,11 +79,11 @@ public enum Op {
       return -Math.log10(x[0]);
     }
   },
-  /** {@code ceil(a)}, ignoring floating-point noise as counts do ({@link Counts#ceil}). */
+  /** {@code ceil(a)}, ignoring floating-point noise as counts do ({@link #wholeCeil}). */
   CEIL("ceil", 1, Form.FUNCTION, Precedence.ATOM) {
     @Override
     double apply(double[] x) {
-      return Counts.ceil(x[0]);
+      return wholeCeil(x[0]);
     }
   },
   FLOOR("floor", 1, Form.FUNCTION, Precedence.ATOM) {
@@ -301,6 +301,21 @@ public enum Op {
 
   public Precedence precedence() {
     return precedence;
+  }
+
+  /** Relative distance to a whole number below which a quotient counts as that number. */
+  private static final double NOISE = 1e-9;
+
+  /**
+   * The ceiling of {@code exact}, immune to floating-point noise: 0.1 x 3 / 0.3 is
+   * 1.0000000000000002 in binary floating point, and is one, not two.
+   */
+  static double wholeCeil(double exact) {
+    double nearest = Math.rint(exact);
+    if (Math.abs(exact - nearest) <= NOISE * Math.max(1, Math.abs(exact))) {
+      return nearest;
+    }
+    return Math.ceil(exact);
   }
 
   /** The value on one value per argument. */

@@ -84,9 +84,9 @@ final class UserFigures {
   // References.
 
   /** What a reference names: a figure (numeric), a value of the file, an input, a figure of the file's own. */
-  private sealed interface Target permits Figure, Value, Own, Absent, Unknown {}
+  private sealed interface Target permits Builtin, Value, Own, Absent, Unknown {}
 
-  private record Figure(String path) implements Target {}
+  private record Builtin(String path) implements Target {}
 
   private record Value(Operand operand) implements Target {}
 
@@ -110,7 +110,7 @@ final class UserFigures {
           : new Unknown("no input " + name + " in inputs:", nearest(name, inputs.keySet(), "inputs."));
     }
     if (out.declared(path)) {
-      return out.numeric(path) ? new Figure(path)
+      return out.numeric(path) ? new Builtin(path)
           : new Unknown("a text, not a number", List.of());
     }
     Operand value = fileInputs().get(path);
@@ -155,7 +155,7 @@ final class UserFigures {
   private Operand base(Operand o) {
     TimeBase time = req.conventions().time();
     Unit u = o.unit();
-    return switch (u.dimension()) {
+    return switch (u.measure()) {
       case PER_PERIOD -> new Operand(o.from().path().orElseThrow(), o.words(),
           o.value() / time.seconds(u.period().orElseThrow()), Unit.PER_SECOND, o.from());
       case PERIODS -> new Operand(o.from().path().orElseThrow(), o.words(),
@@ -304,7 +304,7 @@ final class UserFigures {
           Dimension d = absent.contains(o.name()) ? Dimension.NONE : units(figures.get(o.name()), known, absent);
           return d == null ? Dimension.NONE : d;
         }
-        if (t instanceof Figure fig) {
+        if (t instanceof Builtin fig) {
           return dimension(out.unit(fig.path()));
         }
         if (t instanceof Value v) {
@@ -332,7 +332,7 @@ final class UserFigures {
 
   /** The dimension of a value of {@code unit}, as formulas reckon it. */
   static Dimension dimension(Unit unit) {
-    return switch (unit.dimension()) {
+    return switch (unit.measure()) {
       case COUNT, WHOLE, NUMBER, FRACTION, AVAILABILITY -> Dimension.NONE;
       case PER_SECOND, PER_PERIOD -> Dimension.PER_SECOND;
       case BYTES -> Dimension.BYTES;
@@ -395,7 +395,7 @@ final class UserFigures {
       if (t instanceof Own o) {
         return out.ref("figures." + o.name(), "figures." + o.name(), null);
       }
-      if (t instanceof Figure f) {
+      if (t instanceof Builtin f) {
         return out.ref(f.path(), r.path(), null);
       }
       return ((Value) t).operand();

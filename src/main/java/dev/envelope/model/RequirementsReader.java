@@ -99,7 +99,7 @@ public final class RequirementsReader {
       throw TreeParser.invalid(rootNode.location(), "",
           "the file holds " + Node.kind(rootNode) + "; expected a mapping of requirements (users, workloads, ...)");
     }
-    Section root = new Section("", rootMap, FileSpec.ROOT.keys());
+    Mapping root = new Mapping("", rootMap, FileSpec.ROOT.keys());
     root.used.add("scenarios"); // read by Document
     root.used.add("budgets");
     // An editor's pointer to the JSON Schema: read as text, then ignored.
@@ -107,10 +107,10 @@ public final class RequirementsReader {
     Requirements.Conventions conventions = conventions(root.section("conventions", FileSpec.CONVENTIONS.keys()));
     time = conventions.time();
     Optional<String> name = root.text("name");
-    Section usersSection = root.section("users", FileSpec.USERS.keys());
+    Mapping usersSection = root.section("users", FileSpec.USERS.keys());
     Optional<Requirements.Users> users = users(usersSection);
 
-    Section traffic = root.section("traffic", FileSpec.TRAFFIC.keys());
+    Mapping traffic = root.section("traffic", FileSpec.TRAFFIC.keys());
     double peakFactor = traffic.value("peak_factor", RequirementsReader::positive).orElse(Double.NaN);
     Optional<Peak> peakModel = peak(traffic);
     boolean peakDefaulted = Double.isNaN(peakFactor) && peakModel.isEmpty();
@@ -150,7 +150,7 @@ public final class RequirementsReader {
               "got " + Node.kind(e.value()) + "; expected a mapping such as {writes_per_user: 2/day, payload: 1KB}"));
           continue;
         }
-        Section w = new Section(path, wmap, FileSpec.WORKLOAD.keys());
+        Mapping w = new Mapping(path, wmap, FileSpec.WORKLOAD.keys());
         Workload workload = workload(e, w, users, !usersSection.isAbsent(), peakFactor);
         WorkloadModel model = workloadModel(e, w, peakModel.isPresent() && w.entry("peak_factor") == null);
         workloadModels.add(model);
@@ -176,9 +176,9 @@ public final class RequirementsReader {
       assumptions.add(new Assumption("traffic.peak_factor", DEFAULT_PEAK_FACTOR, PEAK_SOURCE));
     }
 
-    Section storageSection = root.section("storage", FileSpec.STORAGE.keys());
+    Mapping storageSection = root.section("storage", FileSpec.STORAGE.keys());
     Optional<Span> retention = storageSection.value("retention", RequirementsReader::retention);
-    Section cap = root.section("capacity", FileSpec.CAPACITY.keys());
+    Mapping cap = root.section("capacity", FileSpec.CAPACITY.keys());
     // Defaults are listed only where a figure uses them: replication in replicated bytes and
     // nodes, overhead in stored bytes, utilization in a count. A shard limit gives a count only
     // where its demand exists: retained bytes, writes, reads.
@@ -190,7 +190,7 @@ public final class RequirementsReader {
         .orElseGet(() -> defaulted("storage.replication", DEFAULT_REPLICATION, REPLICATION_SOURCE, replicated));
     double overhead = storageSection.value("overhead", t -> Fractions.percent(t, true))
         .orElseGet(() -> defaulted("storage.overhead", DEFAULT_OVERHEAD, OVERHEAD_SOURCE, stored ? need : Need.SLA));
-    Section cacheSection = root.section("cache", FileSpec.CACHE.keys());
+    Mapping cacheSection = root.section("cache", FileSpec.CACHE.keys());
     double hot = cacheSection.value("hot_fraction", t -> Fractions.percent(t, false))
         .orElseGet(() -> defaulted("cache.hot_fraction", DEFAULT_HOT_FRACTION, HOT_SOURCE,
             readsExist ? need : Need.SLA));
@@ -206,7 +206,7 @@ public final class RequirementsReader {
     double utilization = cap.value("utilization", RequirementsReader::utilization)
         .orElseGet(() -> defaulted("capacity.utilization", DEFAULT_UTILIZATION, UTILIZATION_SOURCE,
             limited ? need : Need.SLA));
-    Section availability = root.section("availability", FileSpec.AVAILABILITY.keys());
+    Mapping availability = root.section("availability", FileSpec.AVAILABILITY.keys());
     availability.single("a target is a requirement, not an estimate");
     OptionalDouble target = optional(availability.value("target", Fractions::target));
     Optional<Span> window = availability.value("window", RequirementsReader::window);
@@ -228,7 +228,7 @@ public final class RequirementsReader {
     List<Requirements.UserInput> userInputs = userInputs(root.entry("inputs"), conventions);
     List<Requirements.UserFigure> userFigures = userFigures(root.entry("figures"), conventions);
 
-    for (Section s : List.of(root, usersSection, traffic, storageSection, cacheSection, cap, availability)) {
+    for (Mapping s : List.of(root, usersSection, traffic, storageSection, cacheSection, cap, availability)) {
       s.reportUnknown();
     }
     if (!problems.isEmpty()) {
@@ -361,7 +361,7 @@ public final class RequirementsReader {
             + "; expected a mapping such as {formula: users.dau * inputs.online_share, unit: count}"));
         continue;
       }
-      Section s = new Section(path, fmap, FileSpec.FIGURE.keys());
+      Mapping s = new Mapping(path, fmap, FileSpec.FIGURE.keys());
       s.single("a figure's formula is exact; its inputs may be ranges");
       Optional<String> text = s.text("formula");
       Optional<String> unit = s.text("unit");
@@ -418,7 +418,7 @@ public final class RequirementsReader {
    * upper one's p5), else a problem at {@code lowerKey}; draws past that in the tails are lowered
    * ({@link Requirements.Order}). Returns false when it reported a problem.
    */
-  private boolean ordered(Section s, String lowerKey, double lowerPoint, String upperKey, double upperPoint,
+  private boolean ordered(Mapping s, String lowerKey, double lowerPoint, String upperKey, double upperPoint,
       boolean strict, String why) {
     Uncertain lo = uncertain(s.child(lowerKey));
     Uncertain up = uncertain(s.child(upperKey));
@@ -441,8 +441,8 @@ public final class RequirementsReader {
   }
 
   /** {@code traffic.peak}: a model of the peak, instead of peak_factor. */
-  private Optional<Peak> peak(Section traffic) {
-    Section s = traffic.section("peak", FileSpec.PEAK.keys());
+  private Optional<Peak> peak(Mapping traffic) {
+    Mapping s = traffic.section("peak", FileSpec.PEAK.keys());
     if (s.isAbsent()) {
       return Optional.empty();
     }
@@ -480,7 +480,7 @@ public final class RequirementsReader {
   }
 
   /** The model inputs of one workload: latency, fan-out, stream. */
-  private WorkloadModel workloadModel(Entry entry, Section w, boolean followsPeakModel) {
+  private WorkloadModel workloadModel(Entry entry, Mapping w, boolean followsPeakModel) {
     OptionalDouble latency = optional(w.value("latency", RequirementsReader::positiveTime));
     OptionalDouble fanout = optional(w.value("fanout", t -> wholeCount(t, "a whole number of calls, 1 or more")));
     OptionalDouble hedge = optional(w.value("hedge_after", Fractions::percentile));
@@ -513,8 +513,8 @@ public final class RequirementsReader {
     return new WorkloadModel(entry.key(), latency, fanout, call, hedge, stream, followsPeakModel);
   }
 
-  private Optional<CallLatency> callLatency(Section w) {
-    Section s = w.section("call_latency", FileSpec.CALL_LATENCY.keys());
+  private Optional<CallLatency> callLatency(Mapping w) {
+    Mapping s = w.section("call_latency", FileSpec.CALL_LATENCY.keys());
     if (s.isAbsent()) {
       return Optional.empty();
     }
@@ -562,8 +562,8 @@ public final class RequirementsReader {
     return Optional.of(new CallLatency.SlowShare(slow.getAsDouble(), over.getAsDouble()));
   }
 
-  private Optional<StreamLimits> stream(Section w) {
-    Section s = w.section("stream", FileSpec.STREAM.keys());
+  private Optional<StreamLimits> stream(Mapping w) {
+    Mapping s = w.section("stream", FileSpec.STREAM.keys());
     if (s.isAbsent()) {
       return Optional.empty();
     }
@@ -582,7 +582,7 @@ public final class RequirementsReader {
   }
 
   /** {@code availability.components}: a list of components, each a mapping. */
-  private List<Component> components(Section availability) {
+  private List<Component> components(Mapping availability) {
     Entry entry = availability.entry("components");
     availability.used.add("components");
     List<Component> out = new ArrayList<>();
@@ -610,7 +610,7 @@ public final class RequirementsReader {
             + "; expected a component such as {name: db, availability: 99.9%, replicas: 3, required: 2}"));
         continue;
       }
-      Section c = new Section(itemPath, map, FileSpec.COMPONENT.keys());
+      Mapping c = new Mapping(itemPath, map, FileSpec.COMPONENT.keys());
       Component component = component(c);
       c.reportUnknown();
       if (component == null) {
@@ -627,7 +627,7 @@ public final class RequirementsReader {
     return out;
   }
 
-  private Component component(Section c) {
+  private Component component(Mapping c) {
     int before = problems.size();
     Optional<String> name = c.text("name");
     OptionalDouble availability = optional(c.value("availability", Fractions::target));
@@ -703,7 +703,7 @@ public final class RequirementsReader {
     return value;
   }
 
-  private Optional<Requirements.Users> users(Section s) {
+  private Optional<Requirements.Users> users(Mapping s) {
     if (s.isAbsent()) {
       return Optional.empty();
     }
@@ -727,7 +727,7 @@ public final class RequirementsReader {
     return Optional.of(new Requirements.Users(dau, mau, active));
   }
 
-  private Workload workload(Entry entry, Section w, Optional<Requirements.Users> users, boolean usersGiven,
+  private Workload workload(Entry entry, Mapping w, Optional<Requirements.Users> users, boolean usersGiven,
       double filePeak) {
     int before = problems.size();
     Optional<Rate> writesPerUser = w.value("writes_per_user", t -> Rate.parse(t, CalendarUnit.DAY));
@@ -780,21 +780,21 @@ public final class RequirementsReader {
         peak.orElse(filePeak));
   }
 
-  private void either(Section w, String a, String b) {
+  private void either(Mapping w, String a, String b) {
     if (w.entry(a) != null && w.entry(b) != null) {
       problems.add(new Diagnostic(w.entry(b).keyLocation(), w.path() + "." + b,
           "both " + a + " and " + b + " are given; expected only one of them"));
     }
   }
 
-  private Requirements.Conventions conventions(Section s) {
+  private Requirements.Conventions conventions(Mapping s) {
     s.single("a convention is a definition, not an estimate");
     Optional<UnitSystem> unitSystem = s.value("units", UnitSystem::parse);
     units = unitSystem.orElse(UnitSystem.SI);
     Calendar calendar = Calendar.SRE;
     Entry cal = s.entry("calendar");
     if (cal != null && cal.value() instanceof MapNode custom) {
-      Section c = new Section(s.child("calendar"), custom, FileSpec.CALENDAR_DAYS.keys());
+      Mapping c = new Mapping(s.child("calendar"), custom, FileSpec.CALENDAR_DAYS.keys());
       c.single("a convention is a definition, not an estimate");
       Optional<Double> year = c.value("year", RequirementsReader::positive);
       Optional<Double> quarter = c.value("quarter", RequirementsReader::positive);
@@ -860,7 +860,7 @@ public final class RequirementsReader {
    * or defaulted (year / 4, year / 12); a period that does not is reported at its value (or, when
    * the month is defaulted, at the quarter that is too short for it).
    */
-  private boolean ordered(Section c, double year, Optional<Double> quarter, Optional<Double> month) {
+  private boolean ordered(Mapping c, double year, Optional<Double> quarter, Optional<Double> month) {
     if ((c.entry("quarter") != null && quarter.isEmpty()) || (c.entry("month") != null && month.isEmpty())) {
       return false; // already reported
     }
@@ -888,7 +888,7 @@ public final class RequirementsReader {
     return false;
   }
 
-  private void calendarProblem(Section c, String key, String problem, String expected) {
+  private void calendarProblem(Mapping c, String key, String problem, String expected) {
     Scalar at = (Scalar) c.entry(key).value();
     problems.add(new Diagnostic(at.location(), c.child(key),
         problem + " (got '" + Diagnostic.got(at.text()) + "'); expected " + expected));
@@ -1077,7 +1077,7 @@ public final class RequirementsReader {
    * A mapping being read: hands out its fields, turns parse failures into diagnostics, and
    * reports the keys nobody asked for.
    */
-  private final class Section {
+  private final class Mapping {
     private final String path;
     private final MapNode map;
     private final Set<String> allowed;
@@ -1085,7 +1085,7 @@ public final class RequirementsReader {
     /** Why this section's values cannot be ranges; null where they can. */
     private String single;
 
-    Section(String path, MapNode map, Set<String> allowed) {
+    Mapping(String path, MapNode map, Set<String> allowed) {
       this.path = path;
       this.map = map;
       this.allowed = allowed;
@@ -1116,21 +1116,21 @@ public final class RequirementsReader {
     }
 
     /** A nested mapping; an absent one reads as empty, a non-mapping is reported. */
-    Section section(String key, Set<String> keys) {
+    Mapping section(String key, Set<String> keys) {
       used.add(key);
       Entry e = entry(key);
       if (e == null) {
-        return new Section(child(key), null, keys);
+        return new Mapping(child(key), null, keys);
       }
       if (e.value() instanceof Scalar s && s.text() == null) {
-        return new Section(child(key), null, keys);
+        return new Mapping(child(key), null, keys);
       }
       if (!(e.value() instanceof MapNode m)) {
         problems.add(new Diagnostic(e.value().location(), child(key),
             "got " + Node.kind(e.value()) + "; expected a mapping with " + String.join(", ", keys)));
-        return new Section(child(key), null, keys);
+        return new Mapping(child(key), null, keys);
       }
-      return new Section(child(key), m, keys);
+      return new Mapping(child(key), m, keys);
     }
 
     Optional<String> text(String key) {

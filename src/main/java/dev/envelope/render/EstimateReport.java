@@ -44,7 +44,7 @@ public final class EstimateReport {
   private Report layout(Set<Section> sections) {
     tree.put("schema", SCHEMA);
     req.name().ifPresent(n -> tree.put("name", n));
-    tree.put("conventions", Conventions.tree(req.conventions()));
+    tree.put("conventions", ConventionsBlock.tree(req.conventions()));
     FigureTree.add(tree, e, s -> s == Section.USERS || sections.contains(s));
     boolean all = sections.containsAll(Section.all());
     users();
@@ -80,7 +80,7 @@ public final class EstimateReport {
     }
     assumptions(all);
     String title = req.name().map(n -> n + " (" + req.source() + ")").orElse(req.source());
-    return new Report(title, Conventions.header(req.conventions()), blocks, tree);
+    return new Report(title, ConventionsBlock.header(req.conventions()), blocks, tree);
   }
 
   private void users() {

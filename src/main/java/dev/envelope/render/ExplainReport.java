@@ -53,7 +53,7 @@ public final class ExplainReport {
     Tree tree = new Tree();
     tree.put("schema", SCHEMA);
     req.name().ifPresent(n -> tree.put("name", n));
-    tree.put("conventions", Conventions.tree(req.conventions()));
+    tree.put("conventions", ConventionsBlock.tree(req.conventions()));
     tree.putList("steps", stepTrees());
     return tree;
   }
@@ -200,7 +200,7 @@ public final class ExplainReport {
   }
 
   private List<String> header() {
-    List<String> lines = new ArrayList<>(Conventions.header(req.conventions()));
+    List<String> lines = new ArrayList<>(ConventionsBlock.header(req.conventions()));
     if (napkin.isPresent()) {
       lines.add(NapkinReport.rule(req.conventions().time()));
     }
@@ -285,7 +285,7 @@ public final class ExplainReport {
 
   /** A value for people, in its unit: 150 M, 2 /day, 86,400 s, 4m 19.2s, 50%, 5 years. */
   public static String display(double value, Unit unit, UnitSystem units) {
-    return switch (unit.dimension()) {
+    return switch (unit.measure()) {
       case COUNT -> Format.count(value);
       case PER_SECOND -> Format.rate(value);
       case BYTES -> Format.bytes(value, units);
@@ -307,7 +307,7 @@ public final class ExplainReport {
 
   /** The kind of figure JSON and CSV give a value of {@code unit}. */
   static Kind kind(Unit unit) {
-    return switch (unit.dimension()) {
+    return switch (unit.measure()) {
       case COUNT -> Kind.COUNT;
       case PER_SECOND -> Kind.RATE;
       case BYTES -> Kind.BYTES;
@@ -341,7 +341,7 @@ public final class ExplainReport {
 
   /** A napkin figure with its unit: {@code ~3 x 10^3 /s}. */
   public static String napkinDisplay(double value, Unit unit) {
-    String suffix = switch (unit.dimension()) {
+    String suffix = switch (unit.measure()) {
       case PER_SECOND -> " /s";
       case BYTES -> " B";
       case BYTES_PER_SECOND -> " B/s";

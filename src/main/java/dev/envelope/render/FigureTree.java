@@ -91,7 +91,7 @@ public final class FigureTree {
 
   /** The kind of figure JSON and CSV give a value of {@code unit}. */
   public static Kind kind(Unit unit) {
-    return switch (unit.dimension()) {
+    return switch (unit.measure()) {
       case COUNT -> Kind.COUNT;
       case PER_SECOND -> Kind.RATE;
       case BYTES -> Kind.BYTES;

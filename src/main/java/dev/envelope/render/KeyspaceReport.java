@@ -2,7 +2,7 @@ package dev.envelope.render;
 
 import dev.envelope.estimate.Keyspace;
 import dev.envelope.estimate.Keyspace.Alphabet;
-import dev.envelope.estimate.Keyspace.Figures;
+import dev.envelope.estimate.Keyspace.Sizing;
 import dev.envelope.estimate.Keyspace.Space;
 import dev.envelope.model.Requirements;
 import dev.envelope.render.Tree.Quantity.Kind;
@@ -26,11 +26,11 @@ public final class KeyspaceReport {
   /**
    * @param rate the rate as the user wrote it ({@code 1160/s}), shown beside its value per second
    */
-  public static Report build(Figures f, Requirements.Conventions conventions, String rate) {
+  public static Report build(Sizing f, Requirements.Conventions conventions, String rate) {
     Space s = f.space();
     Tree tree = new Tree();
     tree.put("schema", SCHEMA);
-    tree.put("conventions", Conventions.tree(conventions));
+    tree.put("conventions", ConventionsBlock.tree(conventions));
     List<List<String>> keys = new ArrayList<>();
     s.alphabet().ifPresent(a -> {
       Tree t = tree.child("alphabet").put("size", a.size(), Kind.INTEGER);
@@ -100,7 +100,7 @@ public final class KeyspaceReport {
     return a.characters().map(c -> "--characters " + c).orElse("--alphabet");
   }
 
-  private static String lengthHow(Space s, Figures f) {
+  private static String lengthHow(Space s, Sizing f) {
     int size = s.alphabet().orElseThrow().size();
     int length = s.length().getAsInt();
     return switch (s.lengthFrom().orElseThrow()) {

@@ -54,7 +54,7 @@ public final class ReferenceReport {
 
   private Report layout(List<Sheet> sheets) {
     tree.put("schema", SCHEMA);
-    tree.put("conventions", Conventions.tree(conventions));
+    tree.put("conventions", ConventionsBlock.tree(conventions));
     for (Sheet sheet : sheets) {
       switch (sheet) {
         case LATENCY -> latency();
@@ -77,7 +77,7 @@ public final class ReferenceReport {
     List<String> header = new ArrayList<>();
     header.add("numbers to memorise, each with its source (the [n] listed under Sources)");
     if (sheets.contains(Sheet.NINES) || sheets.contains(Sheet.CONVERSIONS)) {
-      header.addAll(Conventions.header(conventions));
+      header.addAll(ConventionsBlock.header(conventions));
     }
     String title = sheets.size() == 1 ? "Reference: " + sheets.get(0).key() : "Reference sheets";
     return new Report(title, header, blocks, tree);

@@ -54,7 +54,7 @@ class KeyspaceTest {
   void atXusRateTheKeysLastAboutNinetySixYears() {
     // Xu, ch. 8: 100 million / 24 / 3600 = 1160 writes per second. By hand:
     // 3,521,614,606,208 / 1160 = 3,035,874,660.5 s; / (365 x 86,400) = 96.27 years.
-    Keyspace.Figures f = Keyspace.figures(Keyspace.ofLength(BASE62, 7), OptionalDouble.empty(), OptionalDouble.of(1160));
+    Keyspace.Sizing f = Keyspace.figures(Keyspace.ofLength(BASE62, 7), OptionalDouble.empty(), OptionalDouble.of(1160));
     assertThat(f.exhaustion().orElseThrow().secondsToExhaust()).isCloseTo(3_035_874_660.5, withinPercentage(1e-6));
     assertThat(f.exhaustion().orElseThrow().secondsToExhaust() / (365 * 86_400.0)).isCloseTo(96.27, withinPercentage(0.01));
   }
@@ -63,7 +63,7 @@ class KeyspaceTest {
   void birthdayBoundReproducesTheBirthdayProblem() {
     // 365 birthdays: even odds of a shared one with ~23 people; sqrt(2 x 365 x ln 2) = 22.49.
     Keyspace.Space days = Keyspace.ofLength(Keyspace.alphabet("365"), 1);
-    Keyspace.Figures f = Keyspace.figures(days, OptionalDouble.of(23), OptionalDouble.empty());
+    Keyspace.Sizing f = Keyspace.figures(days, OptionalDouble.of(23), OptionalDouble.empty());
     assertThat(f.evenCollisionOdds()).isCloseTo(22.49, withinPercentage(0.05));
     // The approximation 1 - exp(-23 x 22 / 730) = 0.500 (the exact product gives 0.507).
     assertThat(f.usage().orElseThrow().collisionProbability()).isCloseTo(0.500, withinPercentage(0.5));
@@ -72,7 +72,7 @@ class KeyspaceTest {
 
   @Test
   void moreCodesThanKeysCollideForSure() {
-    Keyspace.Figures f = Keyspace.figures(Keyspace.ofLength(Keyspace.alphabet("hex"), 2), OptionalDouble.of(257),
+    Keyspace.Sizing f = Keyspace.figures(Keyspace.ofLength(Keyspace.alphabet("hex"), 2), OptionalDouble.of(257),
         OptionalDouble.empty());
     assertThat(f.usage().orElseThrow().collisionProbability()).isEqualTo(1);
   }

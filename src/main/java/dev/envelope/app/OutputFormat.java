@@ -1,7 +1,7 @@
 package dev.envelope.app;
 
 /** The output formats: {@code -o FORMAT}. */
-public enum Format {
+public enum OutputFormat {
   table,
   json,
   yaml,

@@ -9,8 +9,8 @@ import dev.envelope.units.UnitSystem;
 import java.util.List;
 
 /** The conventions block every report starts with, in JSON and in the table header. */
-public final class Conventions {
-  private Conventions() {}
+public final class ConventionsBlock {
+  private ConventionsBlock() {}
 
   public static Tree tree(Requirements.Conventions c) {
     Tree t = new Tree();
