@@ -165,19 +165,20 @@ final class SlaCommand implements Callable<Integer> {
       throw new EnvelopeException(EnvelopeException.USAGE, "--downtime " + Diagnostic.got(downtime) + ": must be above zero and "
           + "shorter than the " + unit.key() + " (" + Format.duration(periodSeconds) + ")");
     }
-    if (1 - seconds / periodSeconds == 1) {
+    if (!Sla.impliable(seconds, unit, calendar)) {
       // A downtime of under about 1e-16 of the period: the target would be 100% as a double,
       // with no downtime to show and infinitely many nines.
-      double shortest = periodSeconds * 0x1p-53;
       throw new EnvelopeException(EnvelopeException.USAGE, "--downtime " + Diagnostic.got(downtime)
           + ": too short for a " + unit.key() + " (" + Format.duration(periodSeconds)
-          + "): the target would round to 100%; expected at least " + Format.sig3(shortest) + " s per " + unit.key());
+          + "): the target would round to 100%; expected at least " + Format.sig3(Sla.shortestDowntime(unit, calendar))
+          + " s per " + unit.key());
     }
+    Sla.Implied implied = Sla.implied(seconds, unit, calendar);
     Tree tree = new Tree();
-    tree.put("downtime_seconds", seconds, Tree.Quantity.Kind.SECONDS);
+    tree.put("downtime_seconds", implied.downtimeSeconds(), Tree.Quantity.Kind.SECONDS);
     tree.put("per", unit.key());
-    tree.put("period_seconds", periodSeconds, Tree.Quantity.Kind.SECONDS);
-    return new Reverse(1 - seconds / periodSeconds, tree);
+    tree.put("period_seconds", implied.periodSeconds(), Tree.Quantity.Kind.SECONDS);
+    return new Reverse(implied.target(), tree);
   }
 
   private static boolean looksLikeFile(String arg) {

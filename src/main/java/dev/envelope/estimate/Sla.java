@@ -41,4 +41,28 @@ public final class Sla {
     }
     return out;
   }
+
+  /** The target a downtime per period implies: {@code 1 - downtime / period}. */
+  public record Implied(double downtimeSeconds, CalendarUnit per, double periodSeconds, double target) {}
+
+  /**
+   * The target that allows {@code downtimeSeconds} per {@code per} of {@code calendar}. Check
+   * {@link #impliable} first: a downtime of none, of the whole period or more, or too short to
+   * move the target off 100% as a double implies no target.
+   */
+  public static Implied implied(double downtimeSeconds, CalendarUnit per, Calendar calendar) {
+    double period = calendar.periodSeconds(per);
+    return new Implied(downtimeSeconds, per, period, 1 - downtimeSeconds / period);
+  }
+
+  /** Whether {@code downtimeSeconds} per {@code per} implies a target strictly between 0 and 100%. */
+  public static boolean impliable(double downtimeSeconds, CalendarUnit per, Calendar calendar) {
+    double period = calendar.periodSeconds(per);
+    return downtimeSeconds > 0 && downtimeSeconds < period && 1 - downtimeSeconds / period != 1;
+  }
+
+  /** The shortest downtime per {@code per} whose target is not 100% as a double: about 1.1e-16 of the period. */
+  public static double shortestDowntime(CalendarUnit per, Calendar calendar) {
+    return calendar.periodSeconds(per) * 0x1p-53;
+  }
 }

@@ -118,9 +118,9 @@ public final class EstimateReport {
       }
     }
     rows.add(flowRow("total", "traffic.total"));
-    List<String> notes = new ArrayList<>();
-    notes.add("avg/s = per day / " + Format.integer(req.conventions().time().secondsPerDay())
-        + " s; peak/s = avg/s x peak factor; totals add the workloads' peaks");
+    List<String> notes = new ArrayList<>(Notes.perWorkload(e, units, workloads(), "writes.avg_per_second",
+        "reads.avg_per_second", "writes.peak_per_second", "reads.peak_per_second", "peak_factor"));
+    Notes.total(e, "traffic.total.peak_per_second", units).ifPresent(notes::add);
     models.peakNote().ifPresent(notes::add);
     blocks.add(new Report.Block("Traffic", List.of("requests", "per day", "avg", "peak"), rows, notes));
   }
@@ -149,7 +149,7 @@ public final class EstimateReport {
       }
     }
     blocks.add(new Report.Block("Bandwidth", List.of("", "avg", "", "peak", ""), rows,
-        List.of("ingress = writes/s x payload; egress = reads/s x read_size")));
+        Notes.perWorkload(e, units, workloads(), "ingress.avg_bytes_per_second", "egress.avg_bytes_per_second")));
   }
 
   private List<String> bandRow(String label, String p) {
@@ -183,17 +183,16 @@ public final class EstimateReport {
     List<String> total = new ArrayList<>(List.of("total", bytes("storage.bytes_per_day"),
         bytes("storage.bytes_per_month"), bytes("storage.bytes_per_year")));
     List<String> columns = new ArrayList<>(List.of("", "per day", "per month", "per year"));
-    List<String> notes = new ArrayList<>();
-    String overhead = req.storage().overhead() == 0 ? "" : " x (1 + " + Format.percent(req.storage().overhead()) + " overhead)";
-    notes.add("stored = writes/s x payload" + overhead + " x seconds in the period");
+    List<String> notes = new ArrayList<>(Notes.perWorkload(e, units, workloads(), "storage.bytes_per_day",
+        "storage.bytes_retained"));
     if (retained) {
       columns.add("retained");
       columns.add("objects (count)");
       total.add(bytes("storage.bytes_retained"));
       total.add(Format.count(e.value("storage.objects_retained")));
-      notes.add("retained over " + req.storage().retention().get() + " (" + Format.duration(
-          e.value("storage.retention_seconds")) + "); x " + Format.plain(e.value("storage.replication"))
-          + " replicas = " + bytes("storage.bytes_replicated") + " replicated");
+      notes.addAll(Notes.formulas(e, units, "storage.retention_seconds", "storage.bytes_replicated"));
+      notes.add("retained over " + req.storage().retention().get() + ": " + bytes("storage.bytes_replicated")
+          + " replicated");
     }
     rows.add(total);
     blocks.add(new Report.Block("Storage", columns, rows, notes));
@@ -213,9 +212,8 @@ public final class EstimateReport {
       rows.add(List.of("cache nodes", Format.integer(e.value("cache.nodes"))));
     }
     List<String> notes = new ArrayList<>();
-    notes.add("cache = " + Format.percent(e.value("cache.hot_fraction")) + " of one day's reads x read_size");
-    req.cache().nodeMemory().ifPresent(m -> notes.add("nodes = ceil(cache / (" + Format.bytes(m, units)
-        + " x " + Format.percent(req.capacity().utilization()) + " utilization))"));
+    Notes.total(e, "cache.bytes", units).ifPresent(notes::add);
+    notes.addAll(Notes.formulas(e, units, "cache.nodes"));
     blocks.add(new Report.Block("Cache", List.of(), rows, notes));
   }
 
@@ -229,31 +227,16 @@ public final class EstimateReport {
       return;
     }
     List<List<String>> rows = new ArrayList<>();
-    Requirements.Capacity limits = req.capacity();
-    String u = " x " + Format.percent(limits.utilization()) + ")";
-    count(rows, "servers", "peak " + Format.rate(e.value("traffic.total.peak_per_second")) + " / ("
-        + limits.serverQps().stream().mapToObj(Format::rate).findFirst().orElse("") + u);
-    count(rows, "shards", e.has("capacity.bound_by") ? "bound by " + e.text("capacity.bound_by") : "");
-    count(rows, "shards_by_storage", e.has("storage.bytes_retained") ? "retained " + bytes("storage.bytes_retained")
-        + " / (" + Format.bytes(limits.shardStorage().orElse(0), units) + u : "");
-    if (e.has("traffic.writes.peak_per_second")) {
-      count(rows, "shards_by_writes", "peak " + Format.rate(e.value("traffic.writes.peak_per_second")) + " / ("
-          + Format.rate(limits.shardWriteQps().orElse(0)) + u);
+    for (String key : List.of("servers", "shards", "shards_by_storage", "shards_by_writes", "shards_by_reads",
+        "nodes")) {
+      String path = "capacity." + key;
+      if (e.has(path)) {
+        rows.add(List.of(key.replace('_', ' '), Format.integer(e.value(path)), key.equals("shards")
+            && e.has("capacity.bound_by") ? "bound by " + e.text("capacity.bound_by") : Notes.substituted(e, path, units)));
+      }
     }
-    if (e.has("traffic.reads.peak_per_second")) {
-      count(rows, "shards_by_reads", "peak " + Format.rate(e.value("traffic.reads.peak_per_second")) + " / ("
-          + Format.rate(limits.shardReadQps().orElse(0)) + u);
-    }
-    count(rows, "nodes", "shards x " + Format.plain(req.storage().replication()) + " replicas");
     blocks.add(new Report.Block("Capacity", List.of(), rows,
-        List.of("counts = ceil(demand / (per-node limit x utilization))"), -2));
-  }
-
-  private void count(List<List<String>> rows, String key, String how) {
-    String path = "capacity." + key;
-    if (e.has(path)) {
-      rows.add(List.of(key.replace('_', ' '), Format.integer(e.value(path)), how));
-    }
+        Notes.formulas(e, units, "capacity.servers", "capacity.shards_by_storage", "capacity.nodes"), -2));
   }
 
   private void availability() {
@@ -266,7 +249,8 @@ public final class EstimateReport {
     targets.add(target);
     List<Sla.Tier> tiers = Sla.tiers(new ArrayList<>(targets), calendar);
     blocks.add(SlaReport.block("Availability: target " + Format.percent(target) + " ("
-        + Format.fixed2(e.value("availability.nines")) + " nines)", tiers, List.of(target)));
+        + Format.fixed2(e.value("availability.nines")) + " nines)", tiers, List.of(target),
+        Notes.formulas(e, units, "availability.nines", "availability.downtime_seconds.month")));
     models.availability();
   }
 

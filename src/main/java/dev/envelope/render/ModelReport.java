@@ -84,13 +84,13 @@ final class ModelReport {
       return;
     }
     List<String> columns = new ArrayList<>(List.of("", "latency", "peak", "in flight", "by rate", "busy"));
-    List<String> notes = new ArrayList<>();
-    notes.add("in flight = peak/s x latency (Little's law); a server handles one request at a time");
-    notes.add("by rate = ceil(in flight / " + Format.percent(req.capacity().utilization()) + " utilization)");
+    List<String> notes = new ArrayList<>(Notes.perWorkload(e, units, workloads(), "queueing.in_flight",
+        "queueing.servers_by_rate", "queueing.wait_p99_seconds", "queueing.servers"));
+    notes.add("in flight by Little's law; a server handles one request at a time");
     if (req.models().maxWaitP99().isPresent()) {
       columns.addAll(List.of("by wait", "busy", "waiting", "p99 wait"));
-      notes.add("by wait = the fewest servers whose p99 queueing delay is at most "
-          + time(req.models().maxWaitP99().getAsDouble()) + " (Erlang C, M/M/c); waiting = share of requests that queue");
+      notes.add("by wait: the fewest servers whose p99 queueing delay is at most "
+          + time(req.models().maxWaitP99().getAsDouble()) + " (Erlang C, M/M/c); waiting: the share of requests that queue");
       if (!anyWait) {
         notes.add("by wait: over 100 million in flight, beyond what Erlang C is computed for here");
       }
@@ -134,12 +134,11 @@ final class ModelReport {
     if (rows.isEmpty()) {
       return;
     }
-    notes.add(0, "slow requests = 1 - (1 - slow calls)^fan-out: a request waits for its slowest call"
-        + " (Dean and Barroso, The Tail at Scale)");
-    if (lognormal) {
-      notes.add(1, "request p50 and p99: calls lognormal through their p50 and p99, the request's percentile q"
-          + " the calls' q^(1/fan-out)");
-    }
+    List<String> formulas = new ArrayList<>(Notes.perWorkload(e, units, workloads(),
+        "tail_latency.slow_request_fraction", "tail_latency.request_p99_seconds"));
+    formulas.add("a request waits for its slowest call (Dean and Barroso, The Tail at Scale)"
+        + (lognormal ? "; calls lognormal through their p50 and p99" : ""));
+    notes.addAll(0, formulas);
     blocks.add(new Report.Block("Tail latency under fan-out",
         List.of("", "fan-out", "slow calls", "slow requests", "request p50", "request p99"), rows, notes));
   }
@@ -165,13 +164,11 @@ final class ModelReport {
       return;
     }
     List<String> columns = new ArrayList<>(List.of("", "peak in", "by produce", "by consume", "partitions"));
-    List<String> notes = new ArrayList<>();
-    notes.add("partitions = ceil(max(peak in / partition_produce, peak in / partition_consume)): one consumer"
-        + " group reads every byte");
+    List<String> notes = new ArrayList<>(Notes.perWorkload(e, units, workloads(), "stream.partitions",
+        "stream.bytes_retained", "stream.bytes_replicated"));
+    notes.add("one consumer group reads every byte");
     if (retained) {
       columns.addAll(List.of("log", "replicated", "per partition"));
-      notes.add("log = average in x " + req.storage().retention().orElseThrow() + " of retention (payload bytes);"
-          + " replicated x " + Format.plain(req.storage().replication()));
     }
     blocks.add(new Report.Block("Streams", columns, rows, notes));
   }
@@ -197,9 +194,14 @@ final class ModelReport {
     }
     rows.add(List.of("chain", "", "all", availability(v("availability.composite"), e.complement("availability.composite")),
         Format.fixed2(v("availability.composite_nines"))));
-    List<String> notes = new ArrayList<>();
-    notes.add("a replica: as given, or mtbf / (mtbf + mttr); k of n up: the binomial tail, replicas failing"
-        + " independently; chain = the product");
+    List<String> paths = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      paths.add("availability.components." + i + ".replica_availability");
+      paths.add("availability.components." + i + ".availability");
+    }
+    List<String> notes = new ArrayList<>(Notes.capped(Notes.formulas(e, units, paths.toArray(String[]::new))));
+    Notes.total(e, "availability.composite", units).ifPresent(notes::add);
+    notes.add("replicas fail independently");
     boolean meets = (Boolean) e.text("availability.meets_target");
     notes.add("limited by " + e.text("availability.limited_by") + "; the target " + Format.percent(v("availability.target"))
         + " is " + (meets ? "met" : "missed") + " by " + nines(Math.abs(v("availability.margin_nines"))) + " nines: "
@@ -226,7 +228,7 @@ final class ModelReport {
           + Format.rate(v("traffic.total.avg_per_second"))));
     }
     blocks.add(new Report.Block("Error budget: " + Format.percent(v("availability.target")) + " over "
-        + Format.duration(window), List.of(), rows, List.of("budget = (1 - target) x window"), -1));
+        + Format.duration(window), List.of(), rows, Notes.formulas(e, units, b + ".seconds", b + ".requests"), -1));
     List<List<String>> alertRows = new ArrayList<>();
     for (int i = 0; e.has("availability.burn_rate_alerts." + i + ".burn_rate"); i++) {
       String a = "availability.burn_rate_alerts." + i;
@@ -240,11 +242,18 @@ final class ModelReport {
     }
     blocks.add(new Report.Block("Burn-rate alerts (SRE workbook, ch. 5)",
         List.of("alert", "budget spent", "long window", "short window", "burn rate", "error rate", "budget gone in"),
-        alertRows, List.of("burn rate = budget spent x window / long window; alert when the error rate over both"
-            + " windows exceeds burn rate x (1 - target)")));
+        alertRows, concat(Notes.formulas(e, units, "availability.burn_rate_alerts.0.burn_rate",
+            "availability.burn_rate_alerts.0.error_rate", "availability.burn_rate_alerts.0.budget_exhausted_seconds"),
+            "alert when the error rate over both windows exceeds the alert's")));
   }
 
   // Formatting.
+
+  private static List<String> concat(List<String> a, String b) {
+    List<String> out = new ArrayList<>(a);
+    out.add(b);
+    return out;
+  }
 
   /** A time for latencies: milliseconds under a second ("20 ms", "0.25 ms"), else as durations. */
   static String time(double seconds) {

@@ -50,6 +50,11 @@ public final class SlaReport {
   }
 
   static Report.Block block(String title, List<Sla.Tier> tiers, List<Double> highlighted) {
+    return block(title, tiers, highlighted, List.of("downtime = (1 - target) x period"));
+  }
+
+  /** The tiers' block with the given notes: an estimate's come from its catalog. */
+  static Report.Block block(String title, List<Sla.Tier> tiers, List<Double> highlighted, List<String> notes) {
     List<String> columns = new ArrayList<>(List.of("target", "nines"));
     for (CalendarUnit unit : Calendar.SLA_PERIODS) {
       columns.add("per " + unit.key());
@@ -65,6 +70,6 @@ public final class SlaReport {
       }
       rows.add(row);
     }
-    return new Report.Block(title, columns, rows, List.of("downtime = (1 - target) x period"));
+    return new Report.Block(title, columns, rows, notes);
   }
 }
