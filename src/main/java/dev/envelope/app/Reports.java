@@ -281,6 +281,17 @@ public final class Reports {
     };
   }
 
+  /** {@code explain}'s derivations alone, in {@code format}. */
+  public static String render(ExplainReport explain, OutputFormat format, boolean colour) {
+    return switch (format) {
+      case table -> explain.table(colour);
+      case json -> JsonRenderer.render(explain.tree());
+      case yaml -> YamlRenderer.render(explain.tree());
+      case markdown -> explain.markdown();
+      case csv -> explain.csv();
+    };
+  }
+
   /** {@code report} and the derivations of its figures, in {@code format} (not CSV: no room for them). */
   public static String render(Report report, ExplainReport explain, OutputFormat format, boolean colour) {
     return switch (format) {

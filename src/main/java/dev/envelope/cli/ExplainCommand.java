@@ -6,13 +6,12 @@ import dev.envelope.app.Session;
 import dev.envelope.app.Warnings;
 import dev.envelope.model.Assignment;
 import dev.envelope.render.ExplainReport;
-import dev.envelope.render.JsonRenderer;
-import dev.envelope.render.YamlRenderer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -39,8 +38,7 @@ final class ExplainCommand implements Callable<Integer> {
       description = "Figures or groups to explain, e.g. traffic.total.peak_per_second or storage (default: all).")
   List<String> paths = new ArrayList<>();
 
-  // The options of InputOptions and OutputOptions that apply to one binding's derivations:
-  // not --scenarios (one binding at a time) nor --get (one raw value).
+  // The options of InputOptions that apply to one binding's derivations: not --scenarios.
   @Option(names = "--set", paramLabel = "PATH=VALUE",
       description = "Override one input, read like a file value; repeatable. E.g. --set users.dau=300M")
   List<String> sets = new ArrayList<>();
@@ -48,13 +46,7 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--scenario", paramLabel = "NAME", description = "Apply the file's scenario NAME.")
   String scenario;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); csv has a row per step.")
-  dev.envelope.app.OutputFormat format;
-
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-      description = "Colour in tables: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: only on a terminal, never with NO_COLOR).")
-  OutputOptions.When color;
+  @Mixin OutputOptions output;
 
   @Option(names = "--napkin",
       description = "Work each step in powers of ten too, one significant figure at each step (a day is 10^5 s).")
@@ -66,19 +58,11 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    OutputOptions output = new OutputOptions();
-    output.color = color;
     Binding b = Session.read(file, root.context.in(), sets.stream().map(s -> Assignment.parse("--set", s)).toList())
         .one(Optional.ofNullable(scenario));
     ExplainReport report = Reports.explain(b, paths, napkin);
     Warnings.report(root.context.err(), b.warnings(), strict);
-    Printer.write(root.context, switch (format) {
-      case table -> report.table(output.colour(root.context));
-      case json -> JsonRenderer.render(report.tree());
-      case yaml -> YamlRenderer.render(report.tree());
-      case markdown -> report.markdown();
-      case csv -> report.csv();
-    });
+    Printer.print(root.context, report, output);
     return 0;
   }
 }

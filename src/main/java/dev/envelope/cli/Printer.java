@@ -2,6 +2,7 @@ package dev.envelope.cli;
 
 import dev.envelope.app.Reports;
 import dev.envelope.render.Escape;
+import dev.envelope.render.ExplainReport;
 import dev.envelope.render.Report;
 import java.util.List;
 
@@ -15,6 +16,14 @@ final class Printer {
       return;
     }
     write(context, Reports.render(report, output.format, output.colour(context)));
+  }
+
+  static void print(Context context, ExplainReport explain, OutputOptions output) {
+    if (output.get != null) {
+      write(context, Escape.tabSeparated(List.of(Reports.get(explain.tree(), output.get, "--get"))) + "\n");
+      return;
+    }
+    write(context, Reports.render(explain, output.format, output.colour(context)));
   }
 
   static void write(Context context, String text) {
