@@ -1,7 +1,6 @@
 package dev.envelope.cli;
 
 import dev.envelope.app.Input;
-import dev.envelope.app.Input;
 import dev.envelope.app.Session;
 import dev.envelope.estimate.Sla;
 import dev.envelope.diagnostic.Diagnostic;
@@ -25,6 +24,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,17 +47,23 @@ final class SlaCommand implements Callable<Integer> {
       description = "Targets such as 99.95%%, 0.9995, \"3.5 nines\", \"four nines\", or 4 (four nines); or one requirements file (- for stdin).")
   List<String> args = new ArrayList<>();
 
-  @Option(names = "--calendar", paramLabel = "NAME",
+  @Option(names = "--calendar", paramLabel = "NAME", converter = Converters.CalendarName.class,
       description = "Period lengths: sre (30-day month, 90-day quarter, 365-day year; default), gregorian or julian.")
-  String calendar;
+  Calendar calendar;
 
-  @Option(names = "--downtime", paramLabel = "DURATION",
-      description = "Reverse: the availability that allows this much downtime (e.g. 4h, 30min, 1d) per --per period.")
-  String downtime;
+  /** {@code --downtime} and the period it is per: {@code --per} only beside {@code --downtime}. */
+  static final class Reverse {
+    @Option(names = "--downtime", paramLabel = "DURATION", required = true, converter = Converters.Duration.class,
+        description = "Reverse: the availability that allows this much downtime (e.g. 4h, 30min, 1d) per --per period.")
+    Converters.Written downtime;
 
-  @Option(names = "--per", paramLabel = "PERIOD",
-      description = "The period of --downtime: hour, day, week, month, quarter or year (default: month).")
-  String per;
+    @Option(names = "--per", paramLabel = "PERIOD", converter = Converters.Period.class,
+        description = "The period of --downtime: hour, day, week, month, quarter or year (default: month).")
+    CalendarUnit per;
+  }
+
+  @ArgGroup(exclusive = false)
+  Reverse reverse;
 
   @Mixin InputOptions input;
 
@@ -102,26 +108,23 @@ final class SlaCommand implements Callable<Integer> {
     }
     if (calendar != null) {
       // The SLA periods come from the calendar alone; a file's shortcuts for rates do not apply.
-      conventions = Requirements.Conventions.of(parseCalendar(calendar), conventions.units());
+      conventions = Requirements.Conventions.of(calendar, conventions.units());
     }
     if (file == null && (!input.sets.isEmpty() || input.scenario != null || input.all)) {
       throw new EnvelopeException(EnvelopeException.USAGE,
           "sla: --set and --scenario apply to a requirements file; expected a FILE argument");
     }
     Optional<Tree> impliedBy = Optional.empty();
-    if (per != null && downtime == null) {
-      throw new EnvelopeException(EnvelopeException.USAGE, "sla: --per " + Diagnostic.got(per) + " is the period of --downtime;"
-          + " expected --downtime DURATION beside it, e.g. --downtime 4h --per month");
-    }
-    if (downtime != null) {
+    if (reverse != null) {
       if (targetsGiven) {
         throw new EnvelopeException(EnvelopeException.USAGE,
             "sla: --downtime gives the target; expected either targets or --downtime, not both");
       }
-      Reverse reverse = reverse(downtime, per == null ? "month" : per, conventions.calendar());
+      Implied implied = implied(reverse.downtime, reverse.per == null ? CalendarUnit.MONTH : reverse.per,
+          conventions.calendar());
       targets.clear();
-      targets.add(reverse.target());
-      impliedBy = Optional.of(reverse.tree());
+      targets.add(implied.target());
+      impliedBy = Optional.of(implied.tree());
     }
     List<Double> highlighted = List.copyOf(targets);
     if (targets.isEmpty()) {
@@ -138,37 +141,22 @@ final class SlaCommand implements Callable<Integer> {
   /** 1 to 15 nines, or N.5: larger bare numbers (99) are left to read as targets, and refused with a hint. */
   private static final Pattern NINES_SHORTHAND = Pattern.compile("(1[0-5]|[1-9])(\\.5)?");
 
-  private record Reverse(double target, Tree tree) {}
+  private record Implied(double target, Tree tree) {}
 
-  /** The target that allows {@code downtime} per {@code period}: 1 - downtime / period. */
-  private static Reverse reverse(String downtime, String period, Calendar calendar) {
-    CalendarUnit unit = null;
-    for (CalendarUnit u : Calendar.SLA_PERIODS) {
-      if (u.key().equals(period.strip().toLowerCase(Locale.ROOT))) {
-        unit = u;
-      }
-    }
-    if (unit == null) {
-      throw new EnvelopeException(EnvelopeException.USAGE,
-          "--per " + Diagnostic.got(period) + ": unknown period; expected hour, day, week, month, quarter or year");
-    }
-    double seconds;
-    try {
-      // The calendar's own lengths, as for the periods: a file's shortcuts are for rates only.
-      seconds = Span.parse(downtime).seconds(Requirements.Conventions.of(calendar, UnitSystem.SI).time());
-    } catch (QuantityException e) {
-      throw new EnvelopeException(EnvelopeException.USAGE,
-          "--downtime " + Diagnostic.got(downtime) + ": " + e.problem() + "; expected " + e.expected());
-    }
+  /** The target that allows {@code downtime} per {@code unit}: 1 - downtime / period. */
+  private static Implied implied(Converters.Written downtime, CalendarUnit unit, Calendar calendar) {
+    // The calendar's own lengths, as for the periods: a file's shortcuts are for rates only.
+    double seconds = downtime.span().seconds(Requirements.Conventions.of(calendar, UnitSystem.SI).time());
+    String shown = downtime.text();
     double periodSeconds = calendar.periodSeconds(unit);
     if (!(seconds > 0) || seconds >= periodSeconds) {
-      throw new EnvelopeException(EnvelopeException.USAGE, "--downtime " + Diagnostic.got(downtime) + ": must be above zero and "
+      throw new EnvelopeException(EnvelopeException.USAGE, "--downtime " + Diagnostic.got(shown) + ": must be above zero and "
           + "shorter than the " + unit.key() + " (" + Format.duration(periodSeconds) + ")");
     }
     if (!Sla.impliable(seconds, unit, calendar)) {
       // A downtime of under about 1e-16 of the period: the target would be 100% as a double,
       // with no downtime to show and infinitely many nines.
-      throw new EnvelopeException(EnvelopeException.USAGE, "--downtime " + Diagnostic.got(downtime)
+      throw new EnvelopeException(EnvelopeException.USAGE, "--downtime " + Diagnostic.got(shown)
           + ": too short for a " + unit.key() + " (" + Format.duration(periodSeconds)
           + "): the target would round to 100%; expected at least " + Format.sig3(Sla.shortestDowntime(unit, calendar))
           + " s per " + unit.key());
@@ -178,20 +166,11 @@ final class SlaCommand implements Callable<Integer> {
     tree.put("downtime_seconds", implied.downtimeSeconds(), Tree.Quantity.Kind.SECONDS);
     tree.put("per", unit.key());
     tree.put("period_seconds", implied.periodSeconds(), Tree.Quantity.Kind.SECONDS);
-    return new Reverse(implied.target(), tree);
+    return new Implied(implied.target(), tree);
   }
 
   private static boolean looksLikeFile(String arg) {
     return arg.equals("-") || arg.contains("/") || arg.contains(".yaml") || arg.contains(".yml")
         || arg.contains(".json") || Input.exists(arg);
-  }
-
-  private static Calendar parseCalendar(String name) {
-    try {
-      return Calendar.named(name);
-    } catch (QuantityException e) {
-      throw new EnvelopeException(EnvelopeException.USAGE,
-          "--calendar: unknown calendar '" + Diagnostic.got(name) + "'; expected sre, gregorian or julian");
-    }
   }
 }

@@ -139,7 +139,7 @@ class BoundedMessagesCliTest {
   void aDowntimeBeyondADoubleIsACommandLineError() {
     CliRun run = CliRun.run("sla", "--downtime", "1e-2147483647s");
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-    assertThat(run.err()).startsWith("envelope: --downtime 1e-2147483647s: number is too close to zero");
+    assertThat(run.err()).startsWith("envelope: Invalid value for option '--downtime': '1e-2147483647s': number is too close to zero");
   }
 
   @Test
