@@ -2,11 +2,11 @@ package dev.envelope.units;
 
 import java.util.Locale;
 
-/** Counts with an optional scale: {@code 150M}, {@code 1.5B}, {@code 20K}, {@code 1e9}, {@code 42}. */
+/** Counts with an optional scale: {@code 150M}, {@code 1.5B}, {@code 1.5bn}, {@code 20K}, {@code 1e9}, {@code 42}. */
 public final class Counts {
   private Counts() {}
 
-  static final String EXPECTED = "a number, optionally with K, M, B or T (thousand to trillion), e.g. 150M";
+  static final String EXPECTED = "a number, optionally with K, M, B (or bn) or T (thousand to trillion), e.g. 150M";
 
   public static boolean isCount(String text) {
     try {
@@ -17,11 +17,15 @@ public final class Counts {
     }
   }
 
-  /** Parses a count. {@code B} here is a billion, never a byte. */
+  /** Parses a count. {@code B} here is a billion, never a byte; {@code bn} is a billion too, as in a formula. */
   public static double parse(String text) {
     String t = Numbers.spaces(text);
     if (t.isEmpty()) {
       throw new QuantityException("empty value", EXPECTED);
+    }
+    if (t.length() > 2 && t.regionMatches(true, t.length() - 2, "bn", 0, 2)
+        && Numbers.isNumber(t.substring(0, t.length() - 2).strip())) {
+      t = t.substring(0, t.length() - 2).strip() + "B";
     }
     char last = t.charAt(t.length() - 1);
     double scale =

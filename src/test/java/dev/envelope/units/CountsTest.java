@@ -25,10 +25,23 @@ class CountsTest {
         "0; 0",
         "20k; 20000",
         "1.5 B; 1500000000",
+        "1.5bn; 1500000000",
+        "2 bn; 2000000000",
+        "3BN; 3000000000",
         "' 150M '; 150000000"
       })
   void scalesByThousandsToTrillions(String text, double expected) {
     assertThat(Counts.parse(text)).isEqualTo(expected);
+  }
+
+  /** {@code bn} is a billion as in a formula; it must not swallow a stray {@code n} elsewhere. */
+  @Test
+  void bnIsABillionAndNothingElseEndsInN() {
+    assertThat(Counts.parse("1.5bn")).isEqualTo(Counts.parse("1.5B"));
+    assertThatThrownBy(() -> Counts.parse("bn")).isInstanceOf(QuantityException.class);
+    assertThatThrownBy(() -> Counts.parse("5n")).isInstanceOf(QuantityException.class);
+    assertThatThrownBy(() -> Counts.parse("5bnn")).isInstanceOf(QuantityException.class);
+    assertThat(Rate.parse("2bn/day", CalendarUnit.SECOND).amount()).isEqualTo(2e9);
   }
 
   @Test
@@ -65,7 +78,7 @@ class CountsTest {
     assertThatThrownBy(() -> Counts.parse("12X"))
         .isInstanceOf(QuantityException.class)
         .hasMessageStartingWith("unknown scale 'X'")
-        .hasMessageContaining("K, M, B or T");
+        .hasMessageContaining("K, M, B (or bn) or T");
   }
 
   @Test
