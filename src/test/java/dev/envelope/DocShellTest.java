@@ -16,6 +16,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,7 +56,8 @@ import org.junit.jupiter.api.io.TempDir;
  * redirections, quotes, {@code $ echo $?}) runs in {@code bash -c} from the repository root, with a
  * directory first on PATH holding an {@code envelope} script that runs {@link Main} from this JVM's
  * class path (the freshly compiled classes and their dependencies), and a shell function
- * {@code ./envelope} calling it, so that a page's {@code ./envelope} does not build the jar. The
+ * {@code ./envelope} calling it, so that a page's {@code ./envelope} does not build the jar. These
+ * examples start together with the test, two at a time, each test then waiting for its own. The
  * programs a command pipes into must be installed: a missing one fails the test and says how to
  * install it (.ci/run installs jq), never skips it. {@code /dev/full} and a closed standard input
  * behave as on Linux.
@@ -106,15 +111,34 @@ class DocShellTest {
     long commands = examples.stream().filter(e -> e.notRun() == null).mapToLong(e -> e.commands().size()).sum();
     assertThat(commands).as("commands found on the pages").isGreaterThan(50);
     assertThat(examples.stream().filter(e -> e.notRun() != null)).as("examples marked not run: keep them few").hasSizeLessThan(4);
+    // Each shell example starts a JVM, most of a second of CPU: two at a time keep two cores busy
+    // while the in-process examples run.
+    ExecutorService shells = Executors.newFixedThreadPool(2, r -> {
+      Thread t = new Thread(r, "DocShellTest-bash");
+      t.setDaemon(true);
+      return t;
+    });
+    Map<Example, Future<Run>> started = new HashMap<>();
+    for (Example e : examples) {
+      if (e.notRun() == null && !plain(e.commands())) {
+        started.put(e, shells.submit(() -> inShell(e)));
+      }
+    }
+    shells.shutdown();
     return examples.stream().map(e -> DynamicTest.dynamicTest(e.name(), () -> {
       Assumptions.assumeTrue(e.notRun() == null, () -> "not run: " + e.notRun());
       String expected = String.join(BETWEEN, e.commands().stream().map(Command::expected).toList());
-      Run run = inProcess(e.commands());
-      if (run == null) {
-        run = inShell(e);
-      }
+      Run run = started.containsKey(e) ? result(started.get(e)) : inProcess(e.commands());
       assertThat(run.output()).as("%s:%d, run %s", e.page(), e.lineNumber(), run.how()).isEqualTo(expected);
     }));
+  }
+
+  private static Run result(Future<Run> run) throws Throwable {
+    try {
+      return run.get(300, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause(); // a missing jq, say, with its own message
+    }
   }
 
   @Test
@@ -183,8 +207,8 @@ class DocShellTest {
     // (docs/commands.md shows them): a terminal shows the warnings first, in-process as in bash.
     List<Command> commands = List.of(new Command("envelope validate docs/examples/warnings/shortener.yaml; echo $?", ""),
         new Command("echo $?", ""));
+    assertThat(plain(commands)).isTrue();
     Run inProcess = inProcess(commands);
-    assertThat(inProcess).isNotNull();
     List<String> lines = inProcess.output().lines().toList();
     assertThat(lines).hasSize(7);
     assertThat(lines.subList(0, 3)).allMatch(l -> l.startsWith("docs/examples/warnings/shortener.yaml:") && l.contains(": warning: "));
@@ -194,8 +218,9 @@ class DocShellTest {
     // An exit status other than 0 reaches a following $ echo $? line.
     assertThat(inProcess(List.of(new Command("envelope sla 99", ""), new Command("echo $?", ""))).output())
         .endsWith(BETWEEN + "2\n");
-    assertThat(inProcess(List.of(new Command("envelope sla 99 | head -1", "")))).isNull();
-    assertThat(inProcess(List.of(new Command("envelope sla \"3 nines\"", "")))).isNull();
+    assertThat(plain(List.of(new Command("envelope sla 99 | head -1", "")))).isFalse();
+    assertThat(plain(List.of(new Command("envelope sla \"3 nines\"", "")))).isFalse();
+    assertThat(plain(List.of(new Command("envelope sla 4", ""), new Command("cat x", "")))).isFalse();
   }
 
   @Test
@@ -330,16 +355,25 @@ class DocShellTest {
   record Run(String output, String how) {}
 
   /**
-   * Runs the example in-process when it is one plain envelope command, with or without
-   * {@code ; echo $?} and {@code $ echo $?} lines after it; otherwise null.
+   * Whether the example is one plain envelope command, with or without {@code ; echo $?} and
+   * {@code $ echo $?} lines after it: then it runs in-process.
    */
+  static boolean plain(List<Command> commands) {
+    return PLAIN.matcher(withoutEcho(commands.get(0).line())).matches()
+        && commands.stream().skip(1).allMatch(c -> c.line().equals(ECHO_STATUS));
+  }
+
+  private static String withoutEcho(String line) {
+    String echo = "; " + ECHO_STATUS;
+    return line.endsWith(echo) ? line.substring(0, line.length() - echo.length()) : line;
+  }
+
+  /** Runs a {@link #plain} example in-process, as the shell would show it. */
   static Run inProcess(List<Command> commands) {
     String first = commands.get(0).line();
-    boolean echo = first.endsWith("; " + ECHO_STATUS);
-    Matcher m = PLAIN.matcher(echo ? first.substring(0, first.length() - ECHO_STATUS.length() - 2) : first);
-    if (!m.matches() || commands.stream().skip(1).anyMatch(c -> !c.line().equals(ECHO_STATUS))) {
-      return null;
-    }
+    boolean echo = !withoutEcho(first).equals(first);
+    Matcher m = PLAIN.matcher(withoutEcho(first));
+    assertThat(plain(commands) && m.matches()).as("a plain envelope command: %s", first).isTrue();
     String words = m.group(1).strip();
     CliRun run = CliRun.run(words.isEmpty() ? new String[0] : words.split(" "));
     List<String> outputs = new ArrayList<>();
