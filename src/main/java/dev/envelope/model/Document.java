@@ -154,6 +154,14 @@ public final class Document {
     names.add(BASE);
     names.addAll(scenarios.keySet());
     for (String name : names) {
+      if (!name.equals(BASE)) {
+        // Each scenario reads the whole file again: held to the work budget before the first.
+        Diagnostic past = Limits.reading(names.size(), boundValues(), location("scenarios"));
+        if (past != null) {
+          found.add(past);
+          break;
+        }
+      }
       try {
         out.put(name, bind(need, name.equals(BASE) ? Optional.empty() : Optional.of(name), sets, withBudgets));
       } catch (EnvelopeException e) {
@@ -167,6 +175,29 @@ public final class Document {
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT, Diagnostic.sorted(found));
     }
     return out;
+  }
+
+  /**
+   * The values that each binding reads: the file's but its scenarios and budgets, which are read
+   * once, here.
+   */
+  private long boundValues() {
+    if (!(root instanceof MapNode map)) {
+      return values(root);
+    }
+    return map.entries().values().stream().filter(e -> !e.key().equals("scenarios") && !e.key().equals("budgets"))
+        .mapToLong(e -> values(e.value())).sum();
+  }
+
+  /** The values (scalars) in {@code node}: what reading it costs. */
+  private static long values(Node node) {
+    if (node instanceof MapNode map) {
+      return map.entries().values().stream().mapToLong(e -> values(e.value())).sum();
+    }
+    if (node instanceof Node.ListNode list) {
+      return list.items().stream().mapToLong(Document::values).sum();
+    }
+    return 1;
   }
 
   /** Sets {@code a}'s value at its path in {@code node}, creating mappings on the way. */

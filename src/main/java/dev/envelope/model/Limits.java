@@ -39,6 +39,9 @@ public final class Limits {
   /** Figures of the file's own ({@code figures:}): each is worked in every draw of a Monte Carlo. */
   public static final int MAX_USER_FIGURES = 200;
 
+  /** Fields of one record payload ({@code payload: {fields: ...}}): a table has tens of columns, not hundreds. */
+  public static final int MAX_RECORD_FIELDS = 200;
+
   /** Scenarios in one file: each is a whole estimate again, in --scenarios, check and validate. */
   public static final int MAX_SCENARIOS = 1_000;
 
@@ -84,6 +87,24 @@ public final class Limits {
     long fits = (long) Math.max(1, Math.floor(max * (double) knob / work));
     throw new EnvelopeException(EnvelopeException.USAGE, option + ": " + what + "; expected " + option
         + " of at most " + grouped(fits));
+  }
+
+  /**
+   * The work budget of reading: a file with scenarios is read once for its own values and once
+   * more for each scenario, {@code values} values each time; past {@link #MAX_POINT_WORK} values
+   * read in all, the problem at {@code at} (the scenarios), else null. Reading a value costs about
+   * what working out a figure does (a file of 1,000 workloads of 3 values each, read 1,001 times,
+   * took 17 s of processor time), so the one budget holds both.
+   */
+  public static Diagnostic reading(long readings, long values, Location at) {
+    double work = (double) readings * values;
+    if (work <= MAX_POINT_WORK) {
+      return null;
+    }
+    return new Diagnostic(at, "scenarios", grouped(readings) + " readings of the file (its own values and each"
+        + " scenario's) of " + grouped(values) + " values each is " + grouped(readings * values)
+        + " values read, past the work budget of " + grouped(MAX_POINT_WORK)
+        + " (some ten seconds); expected fewer scenarios, or fewer workloads in a file with this many scenarios");
   }
 
   /**

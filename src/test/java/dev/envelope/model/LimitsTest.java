@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.envelope.diagnostic.Location;
 import dev.envelope.model.RequirementsReader.Need;
 import org.junit.jupiter.api.Test;
 
@@ -107,5 +108,42 @@ class LimitsTest {
         .containsExactly("f.yaml:4:1: users: duplicate key (first at line 1, column 1); expected each key once");
     assertThat(refused("{\"workloads\": {\"w\": {\"writes\": \"1/s\", \"writes\": \"2/s\"}}}"))
         .containsExactly("f.yaml:1:39: workloads.w.writes: duplicate key (first at line 1, column 22); expected each key once");
+  }
+
+  @Test
+  void readingEveryScenarioIsHeldToTheWorkBudget() {
+    Location at = new Location("f.yaml", 1, 1);
+    // 1,000 readings of 2,000 values are 2,000,000, the budget itself; one reading more is past it.
+    assertThat(Limits.reading(1_000, 2_000, at)).isNull();
+    assertThat(Limits.reading(1_001, 2_000, at)).isNotNull();
+  }
+
+  @Test
+  void scenariosPastTheWorkBudgetAreNotReadAndTheFileItselfStillIs() {
+    // Lines 2 to 1,001: 1,000 workloads of two values, the first of them wrong; line 1,002 the
+    // scenarios, 1,000 of them, the first of an unknown path. The base and 1,000 scenarios read the
+    // 2,000 values 1,001 times: 2,002,000.
+    StringBuilder yaml = new StringBuilder("workloads:\n  w1: {writes: lots, payload: 1KB}\n");
+    for (int i = 2; i <= 1_000; i++) {
+      yaml.append("  w").append(i).append(": {writes: 1/s, payload: 1KB}\n");
+    }
+    yaml.append("scenarios:\n  s1: {users.dua: 1M}\n");
+    for (int i = 2; i <= 1_000; i++) {
+      yaml.append("  s").append(i).append(": {users.dau: ").append(i).append("M}\n");
+    }
+    Document doc = Document.parse("f.yaml", yaml.toString().getBytes(UTF_8));
+    java.util.List<String> lines;
+    try {
+      doc.bindAll(Need.ESTIMATE, java.util.List.of());
+      throw new AssertionError("expected the file to be refused");
+    } catch (EnvelopeException e) {
+      assertThat(e.exitCode()).isEqualTo(3);
+      lines = e.diagnostics().stream().map(Object::toString).toList();
+    }
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("f.yaml:2:16: workloads.w1.writes: not a rate"));
+    assertThat(lines).contains("f.yaml:1002:1: scenarios: 1,001 readings of the file (its own values and each"
+        + " scenario's) of 2,000 values each is 2,002,000 values read, past the work budget of 2,000,000 (some ten"
+        + " seconds); expected fewer scenarios, or fewer workloads in a file with this many scenarios");
+    assertThat(lines).noneSatisfy(l -> assertThat(l).contains("users.dua"));
   }
 }
