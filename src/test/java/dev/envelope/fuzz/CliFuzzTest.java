@@ -3,6 +3,7 @@ package dev.envelope.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -89,6 +90,7 @@ class CliFuzzTest {
       "20\u202Fms", "8M\u3000to\u00A012M", "{year: 30, month: 31}", "{year: 365, quarter: 10}"};
 
   @FuzzTest(maxDuration = "30s")
+  @DictionaryFile(resourcePath = "/dev/envelope/fuzz/edges.dict")
   void commandLine(FuzzedDataProvider data) throws IOException {
     String command = data.pickValue(COMMANDS);
     Path file = DIR.resolve(data.consumeBoolean() ? "req.yaml" : "req.json");

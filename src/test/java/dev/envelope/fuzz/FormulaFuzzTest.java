@@ -3,6 +3,7 @@ package dev.envelope.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.envelope.model.Formula;
 import dev.envelope.model.Formula.Binary;
@@ -32,6 +33,7 @@ class FormulaFuzzTest {
       Dimension.BYTES_PER_SECOND, Dimension.MONEY, Dimension.BYTES.pow(2));
 
   @FuzzTest(maxDuration = "30s")
+  @DictionaryFile(resourcePath = "/dev/envelope/fuzz/edges.dict")
   @DictionaryEntries({"users.dau", "figures.x", "inputs.y", "workloads[\"a.b\"].payload", "KB", "KiB", "/s",
       "/day", "bn", "%", "ms", "mo", "1e9", "1_000", "min(", "max(", "sqrt(", "ln(", "log10(", "exp(", "ceil(",
       "abs(", "^", "^-", "(", ")", ",", " * ", " / ", " + ", " - "})

@@ -3,6 +3,7 @@ package dev.envelope.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +40,7 @@ class OutputFuzzTest {
   private static final YAMLMapper YAML = new YAMLMapper();
 
   @FuzzTest(maxDuration = "30s")
+  @DictionaryFile(resourcePath = "/dev/envelope/fuzz/edges.dict")
   void anyTextInEveryFormat(FuzzedDataProvider data) throws IOException {
     String a = whole(data.consumeString(40));
     String b = whole(data.consumeString(40));

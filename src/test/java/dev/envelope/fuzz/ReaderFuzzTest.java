@@ -3,6 +3,7 @@ package dev.envelope.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.envelope.estimate.Estimate;
 import dev.envelope.estimate.Catalog;
@@ -26,6 +27,7 @@ class ReaderFuzzTest {
   static final int MAX_LINE = 20_000;
 
   @FuzzTest(maxDuration = "30s")
+  @DictionaryFile(resourcePath = "/dev/envelope/fuzz/edges.dict")
   @DictionaryEntries({"users:", "dau:", "mau:", "daily_active:", "workloads:", "writes_per_user:", "reads_per_user:",
       "writes:", "reads:", "payload:", "read_size:", "read_write_ratio:", "peak_factor:", "traffic:", "storage:",
       "retention:", "replication:", "overhead:", "cache:", "hot_fraction:", "node_memory:", "capacity:",

@@ -3,6 +3,7 @@ package dev.envelope.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.envelope.units.CalendarUnit;
 import dev.envelope.units.Counts;
@@ -25,6 +26,7 @@ class UnitsFuzzTest {
   private static final CalendarUnit[] BARE = {null, CalendarUnit.DAY, CalendarUnit.SECOND};
 
   @FuzzTest(maxDuration = "30s")
+  @DictionaryFile(resourcePath = "/dev/envelope/fuzz/edges.dict")
   void parsers(FuzzedDataProvider data) {
     int which = data.consumeInt(0, 9);
     String text = data.consumeRemainingAsString();
