@@ -66,6 +66,17 @@ public final class Catalog {
   static final String TAIL = "Dean and Barroso, The Tail at Scale, CACM 2013";
   static final String KAFKA = "Jun Rao, How to choose the number of partitions in a Kafka cluster (max(t/p, t/c))";
   static final String PEAKS = "peak models: diurnal busiest hour x 24; Poisson busiest second (docs/models/peaks.md)";
+  // How a workload reaches its users (docs/models/connections.md, docs/models/fanout-on-write.md).
+  static final String XU_CHAT = "Alex Xu, System Design Interview vol. 1, ch. 12 (chat: 1M concurrent users x 10 KB"
+      + " = 10 GB; a heartbeat every few seconds)";
+  static final String GROKKING_MESSENGER = "Grokking the System Design Interview, Facebook Messenger (500M"
+      + " connections / 50K a server = 10K servers)";
+  static final String KLEPPMANN = "Kleppmann, Designing Data-Intensive Applications, ch. 1 (4.6k tweets/s x 75"
+      + " followers = 345k timeline writes/s)";
+  static final String CDN = "origin egress = egress x (1 - hit ratio); every byte served leaves the CDN's edge"
+      + " (docs/method.md)";
+  static final String WORKING_SET = "working set: distinct hot objects x bytes of one (docs/method.md)";
+  static final String RECORD = "System Design Primer, Pastebin (a paste's 1,271 bytes summed from its fields)";
 
   private final Requirements req;
   private final InputLocations where;
@@ -226,19 +237,23 @@ public final class Catalog {
   private void workload(Workload w) {
     String p = "workloads." + w.name();
     boolean writes = w.writes().isPresent() || (w.writesPerUser().isPresent() && req.users().isPresent());
+    boolean heartbeats = heartbeats(w);
     boolean reads = w.reads().isPresent() || (w.readsPerUser().isPresent() && req.users().isPresent())
-        || (writes && w.readWriteRatio().isPresent());
+        || (writes && w.readWriteRatio().isPresent()) || heartbeats;
     boolean modelled = req.models().followsPeakModel(w.name());
     if (writes) {
       flow(w, "writes", () -> rate(w, "writes", w.writes(), w.writesPerUser(), Optional.empty()));
     }
     if (reads) {
-      flow(w, "reads", () -> rate(w, "reads", w.reads(), w.readsPerUser(),
-          w.reads().isEmpty() && w.readsPerUser().isEmpty()
-              ? Optional.of(product(ref(p + ".writes.avg_per_second"),
-                  value("read_write_ratio", "reads per write", w.readWriteRatio().getAsDouble(), Unit.NUMBER,
-                      key(w, "read_write_ratio"))))
-              : Optional.empty()));
+      // A connection's heartbeats or updates are reads too: they reach the totals and the servers.
+      flow(w, "reads", () -> {
+        List<Term> terms = new ArrayList<>();
+        requestReads(w, writes).ifPresent(terms::add);
+        if (heartbeats) {
+          terms.add(ref(p + ".connections.heartbeats.avg_per_second", "heartbeats/s", "heartbeats a second"));
+        }
+        return sum(terms);
+      });
     }
     if (modelled) {
       peakModel(w, writes, reads);
@@ -248,16 +263,24 @@ public final class Catalog {
     if (modelled) {
       text(p + ".peak_model", Section.TRAFFIC, () -> req.models().peak().orElseThrow().model().key());
     }
+    if (w.delivery().record().isPresent()) {
+      record(w);
+    }
     if (writes && w.payload().isPresent()) {
-      bytesFlow(p, "ingress", "bytes written", "writes",
-          () -> value("payload", "bytes per write", w.payload().getAsDouble(), Unit.BYTES, key(w, "payload")));
+      bytesFlow(p, "ingress", "bytes written", "writes", () -> payload(w));
     }
     if (reads && w.readSize().isPresent()) {
-      bytesFlow(p, "egress", "bytes read", "reads",
-          () -> value("read_size", "bytes per read", w.readSize().getAsDouble(), Unit.BYTES, key(w, "read_size")));
+      bytesFlow(p, "egress", "bytes read", "reads", () -> readSize(w, "read_size", "bytes per read"));
+    }
+    if (reads && w.delivery().cdnHitRatio().isPresent()) {
+      cdn(w);
     }
     if (writes && w.payload().isPresent()) {
       workloadStorage(w);
+    }
+    w.delivery().connections().ifPresent(c -> connections(w, c));
+    if (writes) {
+      w.delivery().fanoutOnWrite().ifPresent(f -> fanoutOnWrite(w, f));
     }
     Optional<WorkloadModel> model = req.models().workload(w.name());
     if (model.isPresent()) {
@@ -330,7 +353,9 @@ public final class Catalog {
     title(p + ".peak_factor", () -> "peak factor (poisson): requests in the busiest second at the percentile /"
         + " requests a second");
     figure(p + ".peak_factor", "peak factor", "peak_factor", Unit.NUMBER, Section.TRAFFIC, PEAKS, () -> {
-          Term rate = rates(w, writes, reads, "avg_per_second");
+          // Heartbeats are periodic, not random arrivals, and their average follows this factor:
+          // the factor is the requests' alone.
+          Term rate = heartbeats(w) ? requestRates(w, writes) : rates(w, writes, reads, "avg_per_second");
           Term factor = quotient(apply(Op.POISSON_QUANTILE, rate, value("percentile", "share of seconds the peak covers",
               peak.value(), Unit.FRACTION, List.of("traffic", "peak", "percentile"))), rate);
           Operand one = constant("1", "the average itself", 1, Unit.NUMBER, "a peak is never below the average");
@@ -366,7 +391,7 @@ public final class Catalog {
     Supplier<List<Term>> stored = () -> {
       List<Term> terms = new ArrayList<>();
       terms.add(ref(p + ".writes.avg_per_second"));
-      terms.add(value("payload", "bytes per write", w.payload().getAsDouble(), Unit.BYTES, key(w, "payload")));
+      terms.add(payload(w));
       overhead().ifPresent(terms::add);
       return terms;
     };
@@ -389,24 +414,35 @@ public final class Catalog {
   private void traffic() {
     List<String> kinds = new ArrayList<>();
     for (String kind : List.of("writes", "reads")) {
-      List<String> with = req.workloads().stream().map(w -> "workloads." + w.name() + "." + kind)
-          .filter(p -> has(p + ".per_day")).toList();
+      // Each flow of this kind, by its figures' prefix and the name it goes by in the sum.
+      Map<String, String> with = new java.util.LinkedHashMap<>();
+      for (Workload w : req.workloads()) {
+        String flow = "workloads." + w.name() + "." + kind;
+        if (has(flow + ".per_day")) {
+          with.put(flow, w.name());
+        }
+        // A write copied to each follower's timeline is a write of its own.
+        String timeline = "workloads." + w.name() + ".fanout_on_write.timeline_writes";
+        if (kind.equals("writes") && has(timeline + ".per_day")) {
+          with.put(timeline, w.name() + " timeline");
+        }
+      }
       if (with.isEmpty()) {
         continue;
       }
       kinds.add(kind);
       String p = "traffic." + kind;
       figure(p + ".per_day", kind + " a day", kind + "/day", Unit.COUNT, Section.TRAFFIC, XU,
-          () -> sum(with.stream().map(w -> (Term) named(w + ".per_day", workloadName(w), kind + "/day",
-              kind + " a day")).toList()));
+          () -> sum(with.entrySet().stream().map(w -> (Term) named(w.getKey() + ".per_day", w.getValue(),
+              kind + "/day", kind + " a day")).toList()));
       title(p + ".per_day", () -> "all " + kind + " a day");
       figure(p + ".avg_per_second", kind + " a second", kind + "/s", Unit.PER_SECOND, Section.TRAFFIC, XU,
-          () -> sum(with.stream().map(w -> (Term) named(w + ".avg_per_second", workloadName(w), kind + "/s",
-              kind + " a second")).toList()));
+          () -> sum(with.entrySet().stream().map(w -> (Term) named(w.getKey() + ".avg_per_second", w.getValue(),
+              kind + "/s", kind + " a second")).toList()));
       title(p + ".avg_per_second", () -> "all " + kind + " a second");
       figure(p + ".peak_per_second", "peak " + kind + " a second", "peak " + kind + "/s", Unit.PER_SECOND,
-          Section.TRAFFIC, XU, () -> sum(with.stream().map(w -> (Term) named(w + ".peak_per_second", workloadName(w),
-              "peak " + kind + "/s", "peak " + kind + " a second")).toList()));
+          Section.TRAFFIC, XU, () -> sum(with.entrySet().stream().map(w -> (Term) named(w.getKey()
+              + ".peak_per_second", w.getValue(), "peak " + kind + "/s", "peak " + kind + " a second")).toList()));
       title(p + ".peak_per_second", () -> "all peak " + kind + " a second");
     }
     String[] figures = {"per_day", "avg_per_second", "peak_per_second"};
@@ -429,10 +465,6 @@ public final class Catalog {
     return ref(path, workload + " " + symbol, workload + " " + words);
   }
 
-  private static String workloadName(String workloadPath) {
-    return workloadPath.substring("workloads.".length(), workloadPath.lastIndexOf('.'));
-  }
-
   private void bandwidth() {
     for (String kind : List.of("ingress", "egress")) {
       String words = kind.equals("ingress") ? "bytes written" : "bytes read";
@@ -451,6 +483,7 @@ public final class Catalog {
           Section.BANDWIDTH, PRIMER, () -> sum(with.stream().map(w -> (Term) ref(w + "." + kind
               + ".peak_bytes_per_second", name(w) + " peak " + kind, name(w) + " peak " + words + " a second")).toList()));
     }
+    cdnTotals();
   }
 
   private static String name(String workloadPath) {
@@ -458,8 +491,21 @@ public final class Catalog {
   }
 
   private void storage() {
-    List<String> with = req.workloads().stream().map(w -> "workloads." + w.name() + ".storage")
-        .filter(p -> has(p + ".bytes_per_day")).toList();
+    // What each workload stores, and the entries it copies to its followers' timelines, by figure
+    // prefix and the name each goes by in the sums.
+    Map<String, String> with = new java.util.LinkedHashMap<>();
+    Map<String, String> objects = new java.util.LinkedHashMap<>();
+    for (Workload w : req.workloads()) {
+      String own = "workloads." + w.name() + ".storage";
+      if (has(own + ".bytes_per_day")) {
+        with.put(own, w.name());
+        objects.put(own, w.name());
+      }
+      String timelines = "workloads." + w.name() + ".fanout_on_write.storage";
+      if (has(timelines + ".bytes_per_day")) {
+        with.put(timelines, w.name() + " timelines");
+      }
+    }
     if (with.isEmpty()) {
       return;
     }
@@ -475,20 +521,20 @@ public final class Catalog {
         "the requirements file, with the conventions' lengths", this::retention);
     sumOfWorkloads("storage.bytes_retained", "bytes kept over the retention", "retained", Unit.BYTES, with,
         "bytes_retained", XU);
-    sumOfWorkloads("storage.objects_retained", "objects kept over the retention", "objects", Unit.COUNT, with,
-        "objects_retained", PRIMER);
+    if (!objects.isEmpty()) {
+      sumOfWorkloads("storage.objects_retained", "objects kept over the retention", "objects", Unit.COUNT, objects,
+          "objects_retained", PRIMER);
+    }
     given("storage.replication", "copies of each byte", "replication", Section.STORAGE, this::replication);
     figure("storage.bytes_replicated", "bytes stored in all copies", "replicated", Unit.BYTES, Section.STORAGE, XU,
         () -> product(ref("storage.bytes_retained"), replication()));
   }
 
-  private void sumOfWorkloads(String path, String words, String symbol, Unit unit, List<String> with, String figure,
-      String source) {
+  private void sumOfWorkloads(String path, String words, String symbol, Unit unit, Map<String, String> with,
+      String figure, String source) {
     title(path, () -> "all " + words);
-    figure(path, words, symbol, unit, Section.STORAGE, source, () -> sum(with.stream().map(w -> {
-      String n = w.substring("workloads.".length(), w.length() - ".storage".length());
-      return (Term) ref(w + "." + figure, n + " " + symbol, n + " " + words);
-    }).toList()));
+    figure(path, words, symbol, unit, Section.STORAGE, source, () -> sum(with.entrySet().stream().map(w ->
+        (Term) ref(w.getKey() + "." + figure, w.getValue() + " " + symbol, w.getValue() + " " + words)).toList()));
   }
 
   /** The retention in seconds: each term of the span times its unit's length. */
@@ -506,26 +552,54 @@ public final class Catalog {
   }
 
   private void cache() {
-    List<Workload> with = req.workloads().stream()
+    // The 80/20 rule holds what reaches the origin of the workloads the cache holds (cache: false
+    // leaves one out): behind a CDN, the reads its edge misses.
+    List<Workload> with = req.workloads().stream().filter(w -> w.delivery().cached())
         .filter(w -> has("workloads." + w.name() + ".egress.avg_bytes_per_second")).toList();
-    if (with.isEmpty()) {
+    if (!with.isEmpty()) {
+      given("cache.hot_fraction", "share of a day's reads cached", "hot_fraction", Section.CACHE, this::hotFraction);
+      figure("cache.bytes", "bytes cached", "cache", Unit.BYTES, Section.CACHE, GROKKING, () -> {
+        List<Term> hot = new ArrayList<>();
+        boolean several = with.size() > 1;
+        for (Workload w : with) {
+          String name = several ? w.name() + " " : "";
+          String p = "workloads." + w.name();
+          Operand reads = has(p + ".cdn.origin_reads.per_day")
+              ? ref(p + ".cdn.origin_reads.per_day", name + "origin reads/day", name + "reads a day the origin serves")
+              : ref(p + ".reads.per_day", name + "reads/day", name + "reads a day");
+          hot.add(product(reads, readSize(w, name + "read_size", name + "bytes per read")));
+        }
+        return product(hotFraction(), sum(hot));
+      });
+      req.cache().nodeMemory().ifPresent(m -> figure("cache.nodes", "cache nodes", "cache nodes", Unit.WHOLE,
+          Section.CACHE, COUNTS, () -> apply(Op.CEIL, quotient(ref("cache.bytes"), product(nodeMemory(m),
+              utilization())))));
+    }
+    workingSet();
+  }
+
+  private Operand nodeMemory(double m) {
+    return value("node_memory", "memory of a cache node", m, Unit.BYTES, List.of("cache", "node_memory"));
+  }
+
+  /** The working-set form of the cache: the distinct hot objects times the bytes of one. */
+  private void workingSet() {
+    Requirements.Cache c = req.cache();
+    if (c.hotObjects().isEmpty() || c.objectSize().isEmpty()) {
       return;
     }
-    given("cache.hot_fraction", "share of a day's reads cached", "hot_fraction", Section.CACHE, this::hotFraction);
-    figure("cache.bytes", "bytes cached", "cache", Unit.BYTES, Section.CACHE, GROKKING, () -> {
-      List<Term> hot = new ArrayList<>();
-      boolean several = with.size() > 1;
-      for (Workload w : with) {
-        String name = several ? w.name() + " " : "";
-        hot.add(product(ref("workloads." + w.name() + ".reads.per_day", name + "reads/day", name + "reads a day"),
-            value(name + "read_size", name + "bytes per read", w.readSize().getAsDouble(), Unit.BYTES,
-                key(w, "read_size"))));
-      }
-      return product(hotFraction(), sum(hot));
-    });
-    req.cache().nodeMemory().ifPresent(m -> figure("cache.nodes", "cache nodes", "cache nodes", Unit.WHOLE,
-        Section.CACHE, COUNTS, () -> apply(Op.CEIL, quotient(ref("cache.bytes"), product(value("node_memory",
-            "memory of a cache node", m, Unit.BYTES, List.of("cache", "node_memory")), utilization())))));
+    Supplier<Operand> objects = () -> value("hot_objects", "distinct hot objects", c.hotObjects().getAsDouble(),
+        Unit.COUNT, List.of("cache", "hot_objects"));
+    Supplier<Operand> size = () -> value("object_size", "bytes of one cached object", c.objectSize().getAsDouble(),
+        Unit.BYTES, List.of("cache", "object_size"));
+    given("cache.hot_objects", "distinct objects kept in memory", "hot_objects", Section.CACHE, objects);
+    given("cache.object_size_bytes", "bytes of one cached object", "object_size", Section.CACHE, size);
+    title("cache.working_set_bytes", () -> "bytes of the working set: every hot object once");
+    figure("cache.working_set_bytes", "bytes of the working set", "working set", Unit.BYTES, Section.CACHE,
+        WORKING_SET, () -> product(objects.get(), size.get()));
+    c.nodeMemory().ifPresent(m -> figure("cache.working_set_nodes", "cache nodes for the working set",
+        "working set nodes", Unit.WHOLE, Section.CACHE, COUNTS, () -> apply(Op.CEIL, quotient(
+            ref("cache.working_set_bytes"), product(nodeMemory(m), utilization())))));
   }
 
   private void capacity() {
@@ -1030,6 +1104,276 @@ public final class Catalog {
         KAFKA, () -> product(ref(p + ".bytes_retained"), replication()));
     figure(p + ".bytes_per_partition", "bytes of the log per partition", "log/partition", Unit.BYTES,
         Section.STREAMS, KAFKA, () -> quotient(ref(p + ".bytes_retained"), ref(p + ".partitions")));
+  }
+
+  // How a workload reaches its users: a record payload, a CDN, connections, fan-out on write.
+
+  /** Whether the workload's connections send heartbeats (or updates), which count among its reads. */
+  private boolean heartbeats(Workload w) {
+    return w.delivery().connections().map(c -> c.heartbeatSeconds().isPresent()).orElse(false)
+        && (w.delivery().connections().get().concurrent().isPresent() || req.users().isPresent());
+  }
+
+  /** The reads a second the file's rates give (a read rate, or writes times the ratio), heartbeats aside. */
+  private Optional<Term> requestReads(Workload w, boolean writes) {
+    String p = "workloads." + w.name();
+    if (w.reads().isPresent() || (w.readsPerUser().isPresent() && req.users().isPresent())) {
+      return Optional.of(rate(w, "reads", w.reads(), w.readsPerUser(), Optional.empty()));
+    }
+    if (writes && w.readWriteRatio().isPresent()) {
+      return Optional.of(product(ref(p + ".writes.avg_per_second"), value("read_write_ratio", "reads per write",
+          w.readWriteRatio().getAsDouble(), Unit.NUMBER, key(w, "read_write_ratio"))));
+    }
+    return Optional.empty();
+  }
+
+  /** Writes and reads a second as the file's rates give them, heartbeats aside: what a Poisson peak takes. */
+  private Term requestRates(Workload w, boolean writes) {
+    List<Term> terms = new ArrayList<>();
+    if (writes) {
+      terms.add(ref("workloads." + w.name() + ".writes.avg_per_second"));
+    }
+    requestReads(w, writes).ifPresent(terms::add);
+    return terms.isEmpty() ? constant("0", "no requests", 0, Unit.PER_SECOND, "no writes or reads") : sum(terms);
+  }
+
+  /** The workload's reads a second ({@code avg_per_second}, {@code peak_per_second}), its heartbeats left out. */
+  private Term requestReadFigure(Workload w, String figure) {
+    String p = "workloads." + w.name();
+    Operand all = ref(p + ".reads." + figure);
+    return heartbeats(w) ? difference(all, ref(p + ".connections.heartbeats." + figure)) : all;
+  }
+
+  /** The bytes of one write: the file's payload, or the record's sum. */
+  private Operand payload(Workload w) {
+    return w.delivery().record().isPresent()
+        ? ref("workloads." + w.name() + ".payload_bytes", "payload", "bytes per write")
+        : value("payload", "bytes per write", w.payload().getAsDouble(), Unit.BYTES, key(w, "payload"));
+  }
+
+  /** The bytes of one read: the file's read_size, or the payload it defaults to (a record's sum). */
+  private Operand readSize(Workload w, String symbol, String words) {
+    boolean fromRecord = w.delivery().record().isPresent() && where.find(key(w, "read_size")).isEmpty()
+        && assumptions.containsKey("workloads." + w.name() + ".read_size");
+    return fromRecord ? ref("workloads." + w.name() + ".payload_bytes", symbol, words)
+        : value(symbol, words, w.readSize().getAsDouble(), Unit.BYTES, key(w, "read_size"));
+  }
+
+  /** A payload written as a record: the sum of its fields, each shown by name, and the row's overhead. */
+  private void record(Workload w) {
+    Requirements.PayloadRecord r = w.delivery().record().orElseThrow();
+    List<String> base = List.of("workloads", w.name(), "payload");
+    title("workloads." + w.name() + ".payload_bytes", () -> "bytes per write: the record's fields and the row's"
+        + " overhead");
+    figure("workloads." + w.name() + ".payload_bytes", "bytes per write", "payload", Unit.BYTES, Section.STORAGE,
+        RECORD, () -> {
+          List<Term> terms = new ArrayList<>();
+          for (Requirements.PayloadField f : r.fields()) {
+            terms.add(value(f.name(), "bytes of " + f.name(), f.bytes(), Unit.BYTES,
+                concat(concat(base, "fields"), f.name())));
+          }
+          List<String> overhead = concat(base, "row_overhead");
+          if (r.rowOverhead() != 0 || where.find(overhead).isPresent() || ranged(String.join(".", overhead))) {
+            terms.add(value("row_overhead", "bytes each row adds", r.rowOverhead(), Unit.BYTES, overhead));
+          }
+          return sum(terms);
+        });
+  }
+
+  /** A CDN in front of a workload: the reads and bytes that reach the origin, and the bytes its edge serves. */
+  private void cdn(Workload w) {
+    String p = "workloads." + w.name();
+    String c = p + ".cdn";
+    double hit = w.delivery().cdnHitRatio().getAsDouble();
+    Supplier<Operand> ratio = () -> value("hit_ratio", "share of reads the CDN serves", hit, Unit.FRACTION,
+        List.of("workloads", w.name(), "cdn", "hit_ratio"));
+    given(c + ".hit_ratio", "share of reads the CDN's edge serves", "hit_ratio", Section.BANDWIDTH, ratio);
+    String[] figures = {"per_day", "avg_per_second", "peak_per_second"};
+    String[] words = {"reads a day the origin serves", "reads a second the origin serves",
+        "peak reads a second the origin serves"};
+    String[] symbols = {"origin reads/day", "origin reads/s", "peak origin reads/s"};
+    Unit[] units = {Unit.COUNT, Unit.PER_SECOND, Unit.PER_SECOND};
+    for (int i = 0; i < 3; i++) {
+      String f = figures[i];
+      figure(c + ".origin_reads." + f, words[i], symbols[i], units[i], Section.TRAFFIC, CDN,
+          () -> product(ref(p + ".reads." + f), apply(Op.ONE_MINUS, ratio.get())));
+    }
+    if (!has(p + ".egress.avg_bytes_per_second")) {
+      return;
+    }
+    for (String f : List.of("avg_bytes_per_second", "peak_bytes_per_second")) {
+      String peak = f.startsWith("peak") ? "peak " : "";
+      figure(c + ".origin_egress." + f, peak + "bytes a second the origin serves", peak + "origin egress",
+          Unit.BYTES_PER_SECOND, Section.BANDWIDTH, CDN,
+          () -> product(ref(p + ".egress." + f), apply(Op.ONE_MINUS, ratio.get())));
+    }
+    for (String f : List.of("avg_bytes_per_second", "peak_bytes_per_second")) {
+      String peak = f.startsWith("peak") ? "peak " : "";
+      title(c + ".edge_egress." + f, () -> peak + "bytes a second the CDN's edge serves: every byte read, hits from"
+          + " its cache and misses fetched from the origin");
+      figure(c + ".edge_egress." + f, peak + "bytes a second the CDN's edge serves", peak + "edge egress",
+          Unit.BYTES_PER_SECOND, Section.BANDWIDTH, CDN, () -> ref(p + ".egress." + f));
+    }
+  }
+
+  /** The origin's egress (each workload's behind its CDN, or all of it) and the edges', where any workload has a CDN. */
+  private void cdnTotals() {
+    List<Workload> served = req.workloads().stream()
+        .filter(w -> has("workloads." + w.name() + ".egress.avg_bytes_per_second")).toList();
+    List<Workload> fronted = served.stream()
+        .filter(w -> has("workloads." + w.name() + ".cdn.origin_egress.avg_bytes_per_second")).toList();
+    if (fronted.isEmpty()) {
+      return;
+    }
+    for (String f : List.of("avg_bytes_per_second", "peak_bytes_per_second")) {
+      String peak = f.startsWith("peak") ? "peak " : "";
+      title("bandwidth.origin_egress." + f, () -> "all " + peak + "bytes a second the origin serves");
+      figure("bandwidth.origin_egress." + f, peak + "bytes a second the origin serves", peak + "origin egress",
+          Unit.BYTES_PER_SECOND, Section.BANDWIDTH, CDN, () -> sum(served.stream().map(w -> {
+            String p = "workloads." + w.name();
+            return (Term) (fronted.contains(w)
+                ? ref(p + ".cdn.origin_egress." + f, w.name() + " " + peak + "origin egress",
+                    w.name() + " " + peak + "bytes a second the origin serves")
+                : ref(p + ".egress." + f, w.name() + " " + peak + "egress", w.name() + " " + peak + "bytes read a"
+                    + " second"));
+          }).toList()));
+    }
+    for (String f : List.of("avg_bytes_per_second", "peak_bytes_per_second")) {
+      String peak = f.startsWith("peak") ? "peak " : "";
+      title("bandwidth.edge_egress." + f, () -> "all " + peak + "bytes a second the CDN's edges serve");
+      figure("bandwidth.edge_egress." + f, peak + "bytes a second the CDN's edges serve", peak + "edge egress",
+          Unit.BYTES_PER_SECOND, Section.BANDWIDTH, CDN, () -> sum(fronted.stream().map(w -> (Term) ref(
+              "workloads." + w.name() + ".cdn.edge_egress." + f, w.name() + " " + peak + "edge egress",
+              w.name() + " " + peak + "bytes a second the edge serves")).toList()));
+    }
+  }
+
+  /**
+   * The connections a workload's users hold open: users online at the busiest moment times the
+   * connections each holds; the servers and memory they take; and their heartbeats, every
+   * connection once an interval at the busiest moment, over the peak factor on average.
+   */
+  private void connections(Workload w, Requirements.Connections k) {
+    String p = "workloads." + w.name();
+    String c = p + ".connections";
+    List<String> base = List.of("workloads", w.name(), "connections");
+    if (k.onlineShare().isPresent()) {
+      if (req.users().isEmpty()) {
+        return;
+      }
+      Supplier<Operand> share = () -> value("online_share", "share of daily users online at the busiest moment",
+          k.onlineShare().getAsDouble(), Unit.FRACTION, concat(base, "online_share"));
+      given(c + ".online_share", "share of daily active users online at the busiest moment", "online_share",
+          Section.CONNECTIONS, share);
+      figure(c + ".online_users", "users online at the busiest moment", "online", Unit.COUNT, Section.CONNECTIONS,
+          XU_CHAT, () -> product(dau(), share.get()));
+    } else {
+      given(c + ".online_users", "users online at the busiest moment", "online", Section.CONNECTIONS,
+          () -> value("concurrent", "users online at the busiest moment", k.concurrent().getAsDouble(), Unit.COUNT,
+              concat(base, "concurrent")));
+    }
+    Supplier<Operand> perUser = () -> value("per_user", "connections per online user", k.perUser(), Unit.NUMBER,
+        concat(base, "per_user"));
+    given(c + ".per_user", "connections each online user holds", "per_user", Section.CONNECTIONS, perUser);
+    figure(c + ".concurrent", "concurrent connections at the busiest moment", "connections", Unit.COUNT,
+        Section.CONNECTIONS, XU_CHAT, () -> product(ref(c + ".online_users"), perUser.get()));
+    k.perServer().ifPresent(n -> {
+      Supplier<Operand> limit = () -> value("per_server", "connections one server holds", n, Unit.COUNT,
+          concat(base, "per_server"));
+      given(c + ".per_server", "connections one server holds", "per_server", Section.CONNECTIONS, limit);
+      figure(c + ".servers", "connection servers", "connection servers", Unit.WHOLE, Section.CONNECTIONS,
+          GROKKING_MESSENGER, () -> count(ref(c + ".concurrent"), limit.get()));
+    });
+    k.memoryPerConnection().ifPresent(m -> {
+      Supplier<Operand> memory = () -> value("memory_per_connection", "server memory of one connection", m,
+          Unit.BYTES, concat(base, "memory_per_connection"));
+      given(c + ".memory_per_connection_bytes", "server memory of one connection", "memory_per_connection",
+          Section.CONNECTIONS, memory);
+      figure(c + ".memory_bytes", "server memory the connections hold", "connection memory", Unit.BYTES,
+          Section.CONNECTIONS, XU_CHAT, () -> product(ref(c + ".concurrent"), memory.get()));
+    });
+    if (k.heartbeatSeconds().isEmpty()) {
+      return;
+    }
+    Supplier<Operand> interval = () -> value("heartbeat", "time between two heartbeats on a connection",
+        k.heartbeatSeconds().getAsDouble(), Unit.LATENCY, concat(base, "heartbeat"));
+    given(c + ".heartbeat_seconds", "time between two heartbeats or updates on a connection", "heartbeat",
+        Section.CONNECTIONS, interval);
+    String h = c + ".heartbeats";
+    figure(h + ".per_day", "heartbeats a day", "heartbeats/day", Unit.COUNT, Section.TRAFFIC, XU_CHAT,
+        () -> product(ref(h + ".avg_per_second"), length(CalendarUnit.DAY)));
+    title(h + ".avg_per_second", () -> "heartbeats a second on average: the busiest moment's over the peak factor"
+        + " (users come online and go as the traffic rises and falls)");
+    figure(h + ".avg_per_second", "heartbeats a second", "heartbeats/s", Unit.PER_SECOND, Section.TRAFFIC, XU_CHAT,
+        () -> quotient(ref(h + ".peak_per_second"), peakFactor(w)));
+    title(h + ".peak_per_second", () -> "peak heartbeats a second: every connection once an interval, at the busiest"
+        + " moment");
+    figure(h + ".peak_per_second", "peak heartbeats a second", "peak heartbeats/s", Unit.PER_SECOND,
+        Section.TRAFFIC, XU_CHAT, () -> quotient(ref(c + ".concurrent"), interval.get()));
+  }
+
+  /**
+   * Fan-out on write: each write copied to the writer's followers' timelines, as writes of the
+   * entry's size (they reach the write totals, storage and shards), and the followee fetches a
+   * timeline read would make without it. Followers, a heavy-tailed input, sit at their median at
+   * the point: the words say so where they are a range.
+   */
+  private void fanoutOnWrite(Workload w, Requirements.FanoutOnWrite fo) {
+    String p = "workloads." + w.name();
+    String f = p + ".fanout_on_write";
+    List<String> base = List.of("workloads", w.name(), "fanout_on_write");
+    boolean median = ranged(f + ".followers");
+    Supplier<Operand> followers = () -> value("followers", median ? "followers per write (the median of its range)"
+        : "followers per write", fo.followers(), Unit.COUNT, concat(base, "followers"));
+    if (median) {
+      title(f + ".followers", () -> "followers each write is copied to, at the median of its range: a heavy tail's"
+          + " mean is higher (the Monte Carlo's mean shows it)");
+    }
+    given(f + ".followers", "followers each write is copied to", "followers", Section.FANOUT_ON_WRITE, followers);
+    String t = f + ".timeline_writes";
+    String at = median ? ", at the median followers" : "";
+    figure(t + ".per_day", "timeline writes a day", "timeline writes/day", Unit.COUNT, Section.TRAFFIC, KLEPPMANN,
+        () -> product(ref(t + ".avg_per_second"), length(CalendarUnit.DAY)));
+    title(t + ".avg_per_second", () -> "timeline writes a second: each write copied to every follower" + at);
+    figure(t + ".avg_per_second", "timeline writes a second", "timeline writes/s", Unit.PER_SECOND, Section.TRAFFIC,
+        KLEPPMANN, () -> product(ref(p + ".writes.avg_per_second"), followers.get()));
+    title(t + ".peak_per_second", () -> "peak timeline writes a second" + at);
+    figure(t + ".peak_per_second", "peak timeline writes a second", "peak timeline writes/s", Unit.PER_SECOND,
+        Section.TRAFFIC, KLEPPMANN, () -> product(ref(p + ".writes.peak_per_second"), followers.get()));
+    fo.entrySize().ifPresent(size -> {
+      Supplier<Operand> entry = () -> value("entry_size", "bytes of one timeline entry", size, Unit.BYTES,
+          concat(base, "entry_size"));
+      given(f + ".entry_size_bytes", "bytes of one timeline entry", "entry_size", Section.FANOUT_ON_WRITE, entry);
+      String q = f + ".storage";
+      Supplier<List<Term>> stored = () -> {
+        List<Term> terms = new ArrayList<>();
+        terms.add(ref(t + ".avg_per_second"));
+        terms.add(entry.get());
+        overhead().ifPresent(terms::add);
+        return terms;
+      };
+      figure(q + ".bytes_per_day", "timeline bytes stored a day", "timelines/day", Unit.BYTES, Section.STORAGE,
+          KLEPPMANN, () -> product(with(stored.get(), length(CalendarUnit.DAY))));
+      figure(q + ".bytes_per_month", "timeline bytes stored a month", "timelines/month", Unit.BYTES,
+          Section.STORAGE, KLEPPMANN, () -> product(with(stored.get(), length(CalendarUnit.MONTH))));
+      figure(q + ".bytes_per_year", "timeline bytes stored a year", "timelines/year", Unit.BYTES, Section.STORAGE,
+          KLEPPMANN, () -> product(with(stored.get(), length(CalendarUnit.YEAR))));
+      if (req.storage().retention().isPresent()) {
+        figure(q + ".bytes_retained", "timeline bytes kept over the retention", "timelines retained", Unit.BYTES,
+            Section.STORAGE, KLEPPMANN, () -> product(with(stored.get(), ref("storage.retention_seconds"))));
+      }
+    });
+    if (requestReads(w, true).isEmpty()) {
+      return;
+    }
+    for (String fig : List.of("avg_per_second", "peak_per_second")) {
+      String peak = fig.startsWith("peak") ? "peak " : "";
+      title(f + ".reads_replaced." + fig, () -> peak + "followee fetches a second that fan-out on read would make:"
+          + " one per followee for each timeline read, followees as many as followers on average");
+      figure(f + ".reads_replaced." + fig, peak + "followee fetches a second fan-out on write replaces",
+          peak + "fetches replaced/s", Unit.PER_SECOND, Section.FANOUT_ON_WRITE, KLEPPMANN,
+          () -> product(requestReadFigure(w, fig), followers.get()));
+    }
   }
 
   // Values and where they come from.

@@ -92,6 +92,12 @@ public final class Checks {
       return e.optional("workloads." + workload + "." + kind + ".avg_per_second").orElse(0);
     }
 
+    /** A workload's reads a second as its rates give them: its connections' heartbeats left out. */
+    double requestReads(String workload) {
+      return avg(workload, "reads")
+          - e.optional("workloads." + workload + ".connections.heartbeats.avg_per_second").orElse(0);
+    }
+
     void warn(String message, String... path) {
       out.add(new Warning(where.at(path), String.join(".", path), message));
     }
@@ -135,7 +141,7 @@ public final class Checks {
         if (!req.models().followsPeakModel(w.name())) {
           continue;
         }
-        double rate = avg(w.name(), "writes") + avg(w.name(), "reads");
+        double rate = avg(w.name(), "writes") + requestReads(w.name());
         if (PeakModel.belowAverage(rate, peak.get().value())) {
           floored.add(w.name());
         }
@@ -187,7 +193,7 @@ public final class Checks {
               List.of("workloads", name, "reads_per_user"), List.of("workloads", name, "writes"),
               List.of("workloads", name, "writes_per_user"))) {
         double ratio = w.readWriteRatio().getAsDouble();
-        double actual = avg(name, "reads") / avg(name, "writes");
+        double actual = requestReads(name) / avg(name, "writes");
         if (disagree(actual, ratio)) {
           warn("read_write_ratio " + ratio(ratio) + " disagrees with the read and write rates, whose ratio is "
               + ratio(actual) + " (" + Format.count(perDay(name, "reads")) + " reads and "
@@ -196,7 +202,10 @@ public final class Checks {
         }
       }
       double total = perDay(name, "writes") + perDay(name, "reads");
-      if (total == 0) {
+      // A workload of connections alone (presence without heartbeats) has no rate by design.
+      boolean rated = w.writes().isPresent() || w.writesPerUser().isPresent() || w.reads().isPresent()
+          || w.readsPerUser().isPresent() || w.delivery().connections().isEmpty();
+      if (total == 0 && rated) {
         boolean perUser = w.writesPerUser().isPresent() || w.readsPerUser().isPresent();
         boolean noUsers = perUser && e.has("users.dau") && e.value("users.dau") == 0;
         warn("every rate of this workload is zero" + (noUsers ? " (users.dau is 0)" : "")
@@ -299,9 +308,12 @@ public final class Checks {
       }
       if (!e.has("cache.bytes")) {
         for (String key : List.of("hot_fraction", "node_memory")) {
-          if (where.has("cache", key)) {
+          // The working set uses node_memory too.
+          if (where.has("cache", key) && !(key.equals("node_memory") && e.has("cache.working_set_bytes"))) {
             warn("ignored: the cache is sized on reads with a size, and no workload has them (a read rate or"
-                + " read_write_ratio, with payload or read_size); add them, or drop " + key, "cache", key);
+                + " read_write_ratio, with payload or read_size" + (req.workloads().stream()
+                    .anyMatch(w -> !w.delivery().cached()) ? ", in a workload without cache: false" : "")
+                + "); add them, or drop " + key, "cache", key);
           }
         }
       }

@@ -21,6 +21,10 @@ public enum Section {
   TAIL_LATENCY,
   /** Partitions and logs of workloads written as streams. */
   STREAMS,
+  /** Connections held open, their servers, memory and heartbeats. */
+  CONNECTIONS,
+  /** Writes copied to followers' timelines: the followers, the entries, the reads they replace. */
+  FANOUT_ON_WRITE,
   AVAILABILITY,
   /** The figures a file declares of its own ({@code figures:}). */
   FIGURES;

@@ -52,6 +52,7 @@ public final class FileSpec {
     RATIO("ratio", "reads:writes (10:1, or 1:10 for write-heavy) or reads per write (10)"),
     NUMBER("number", "a plain number, no unit: 2, 2.5"),
     TEXT("text", "any text; a number or true/false is read as its text"),
+    FLAG("yes or no", "true or false, any case"),
     CALENDAR("calendar", "sre, gregorian or julian (any case), or custom days {year, quarter, month}"),
     TIME("time", "a number and a unit: us, ms, s, m or min (minutes), h, d or w (20ms, 1.5s, 30m, 720h); terms add up: 1h 30m"),
     BYTE_RATE("byte rate", "a size per time unit: 5MB/s, 300GB/h (/s, /min, /h, /day, /week, /month, /year)"),
@@ -135,6 +136,7 @@ public final class FileSpec {
         case BYTE_RATE -> Regex.SIZE + SPACE + "*/" + SPACE + "*" + Regex.TIME_UNIT;
         case PERCENTILE -> "[pP]" + Regex.NUMBER + "|" + Regex.NUMBER + SPACE + "*%|" + Regex.NUMBER;
         case PEAK_MODEL -> Regex.PEAK_MODELS;
+        case FLAG -> Regex.FLAGS;
         default -> null;
       };
       return Optional.ofNullable(body).map(b -> "^" + SPACE + "*(?:" + b + ")" + SPACE + "*$");
@@ -273,7 +275,9 @@ public final class FileSpec {
   }
 
   private static final Set<String> RANGED =
-      Set.of("users", "workload", "traffic", "storage", "cache", "capacity", "inputs");
+      Set.of("users", "workload", "traffic", "storage", "cache", "capacity", "inputs",
+          // How a workload reaches its users: connections, fan-out on write, CDN, a record's fields.
+          "connections", "fanout_on_write", "cdn", "payload");
 
   /** The keys of a range written as a mapping, and the distributions it names. */
   public static final List<String> RANGE_KEYS =
@@ -310,6 +314,56 @@ public final class FileSpec {
           "bytes per second one consumer reads from one partition", "3MB/s")),
       List.of(new Rule.AnyOf(List.of(List.of("partition_produce"), List.of("partition_consume")))));
 
+  /** A workload's open connections, {@code workloads.NAME.connections}. */
+  public static final Group CONNECTIONS = new Group("connections", List.of(
+      Field.of("online_share", Type.PERCENTAGE, Range.FRACTION,
+          "share of daily active users online at the busiest moment (needs users); or concurrent", "10%"),
+      Field.of("concurrent", Type.COUNT, Range.NON_NEGATIVE,
+          "users online at the busiest moment, instead of online_share", "1M"),
+      Field.of("per_user", Type.NUMBER, Range.POSITIVE,
+          "connections each online user holds open (devices, tabs)", "1.5")
+          .byDefault(number(RequirementsReader.DEFAULT_CONNECTIONS_PER_USER)),
+      Field.of("per_server", Type.COUNT, Range.POSITIVE,
+          "connections one server holds; gives connection servers", "50K"),
+      Field.of("memory_per_connection", Type.SIZE, Range.NON_NEGATIVE,
+          "server memory one connection holds; gives connection memory", "10KB"),
+      Field.of("heartbeat", Type.TIME, Range.ANY,
+          "time between two heartbeats or updates on one connection; gives heartbeats a second, counted among"
+              + " the workload's reads", "5s")),
+      List.of(
+          new Rule.AnyOf(List.of(List.of("online_share"), List.of("concurrent"))),
+          new Rule.NotBoth("online_share", "concurrent")));
+
+  /** A write copied to each follower's timeline, {@code workloads.NAME.fanout_on_write}. */
+  public static final Group FANOUT_ON_WRITE = new Group("fanout_on_write", List.of(
+      Field.of("followers", Type.COUNT, Range.NON_NEGATIVE,
+          "timelines each write is copied to: the writer's followers, on average (a range suits a heavy tail)",
+          "75"),
+      Field.of("entry_size", Type.SIZE, Range.NON_NEGATIVE,
+          "bytes of one timeline entry (the post's and its author's IDs); gives timeline storage", "16B")),
+      List.of(new Rule.AnyOf(List.of(List.of("followers")))));
+
+  /** A CDN in front of a workload's reads, {@code workloads.NAME.cdn}. */
+  public static final Group CDN = new Group("cdn", List.of(
+      Field.of("hit_ratio", Type.PERCENTAGE, Range.FRACTION,
+          "share of reads the CDN's edge serves; the rest reach the origin", "90%")),
+      List.of(new Rule.AnyOf(List.of(List.of("hit_ratio")))));
+
+  /** The fields of a record payload, {@code workloads.NAME.payload.fields}: one field standing for any name. */
+  public static final Group PAYLOAD_FIELDS = new Group("fields", List.of(
+      Field.of("NAME", Type.SIZE, Range.NON_NEGATIVE, "the bytes of one field of the record", "8B")),
+      List.of());
+
+  /** A payload written as a record, {@code workloads.NAME.payload: {fields, row_overhead}}. */
+  public static final Group PAYLOAD_RECORD = new Group("payload", List.of(
+      Field.nested("fields", Type.NAMED_VALUES, PAYLOAD_FIELDS,
+          "the record's fields, each a name and its size; the payload is their sum and row_overhead",
+          "{id: 8B, user_id: 8B, text: 140B, created: 8B}"),
+      Field.of("row_overhead", Type.SIZE, Range.NON_NEGATIVE,
+          "bytes each stored row adds to its fields (a row header, a null bitmap)", "23B")
+          .byDefault(Default.value("0B"))),
+      List.of(new Rule.AnyOf(List.of(List.of("fields")))));
+
   public static final Group WORKLOAD = new Group("workload", List.of(
       Field.of("writes_per_user", Type.PER_USER_RATE, Range.NON_NEGATIVE,
           "writes per daily active user (needs users)", "2/day"),
@@ -322,7 +376,8 @@ public final class FileSpec {
       Field.of("read_write_ratio", Type.RATIO, Range.POSITIVE,
           "reads per write, when no read rate is given; needs a write rate", "10:1"),
       Field.of("payload", Type.SIZE, Range.NON_NEGATIVE,
-          "bytes stored (and received) per write; without it, no storage and no ingress", "1KB"),
+          "bytes stored (and received) per write; without it, no storage and no ingress", "1KB")
+          .with(PAYLOAD_RECORD),
       Field.of("read_size", Type.SIZE, Range.NON_NEGATIVE, "bytes returned per read", "1KB")
           .byDefault(Default.derived("payload")),
       Field.of("peak_factor", Type.NUMBER, Range.POSITIVE, "this workload's own peak / average", "3")
@@ -338,10 +393,23 @@ public final class FileSpec {
               + " and p99)", "p95"),
       Field.nested("stream", Type.SECTION, STREAM,
           "the workload's writes as a log (Kafka, Kinesis): each partition's limits give the partitions; needs"
-              + " writes and a payload", "{partition_produce: 5MB/s, partition_consume: 3MB/s}")),
+              + " writes and a payload", "{partition_produce: 5MB/s, partition_consume: 3MB/s}"),
+      Field.nested("connections", Type.SECTION, CONNECTIONS,
+          "connections the workload's users hold open (chat, presence, push): gives concurrent connections, their"
+              + " servers and memory, and heartbeats", "{online_share: 10%, per_server: 50K, memory_per_connection:"
+              + " 10KB, heartbeat: 30s}"),
+      Field.nested("fanout_on_write", Type.SECTION, FANOUT_ON_WRITE,
+          "each write copied to its writer's followers' timelines: gives timeline writes, counted among the writes,"
+              + " and timeline storage; needs writes", "{followers: 75, entry_size: 16B}"),
+      Field.nested("cdn", Type.SECTION, CDN,
+          "a CDN in front of the workload's reads: gives origin and edge egress, and the cache holds origin reads"
+              + " only; needs reads", "{hit_ratio: 90%}"),
+      Field.of("cache", Type.FLAG, Range.ANY,
+          "false leaves the workload's reads out of the application cache (media a CDN or a disk serves)", "false")
+          .byDefault(Default.value("true"))),
       List.of(
           new Rule.AnyOf(List.of(List.of("writes_per_user"), List.of("writes"), List.of("reads_per_user"),
-              List.of("reads"))),
+              List.of("reads"), List.of("connections"))),
           new Rule.NotBoth("writes", "writes_per_user"),
           new Rule.NotBoth("reads", "reads_per_user"),
           new Rule.Needs("read_write_ratio", List.of("writes_per_user", "writes")),
@@ -349,7 +417,9 @@ public final class FileSpec {
           new Rule.Needs("call_latency", List.of("fanout")),
           new Rule.Needs("hedge_after", List.of("call_latency")),
           new Rule.Needs("stream", List.of("payload")),
-          new Rule.Needs("stream", List.of("writes_per_user", "writes"))));
+          new Rule.Needs("stream", List.of("writes_per_user", "writes")),
+          new Rule.Needs("fanout_on_write", List.of("writes_per_user", "writes")),
+          new Rule.Needs("cdn", List.of("reads_per_user", "reads", "read_write_ratio"))));
 
   /** {@code traffic.peak}: a model of the peak, instead of a factor. */
   public static final Group PEAK = new Group("peak", List.of(
@@ -392,8 +462,15 @@ public final class FileSpec {
           "share of one day's read bytes kept in memory (the 80/20 rule)", "20%")
           .byDefault(percent(RequirementsReader.DEFAULT_HOT_FRACTION)),
       Field.of("node_memory", Type.SIZE, Range.POSITIVE,
-          "usable memory per cache node; gives the cache node count", "64GB")),
-      List.of());
+          "usable memory per cache node; gives the cache node count", "64GB"),
+      Field.of("hot_objects", Type.COUNT, Range.NON_NEGATIVE,
+          "distinct objects read often enough to keep in memory; with object_size, gives the working set beside"
+              + " the 80/20 rule", "10M"),
+      Field.of("object_size", Type.SIZE, Range.NON_NEGATIVE,
+          "bytes one cached object takes in memory, its key and overhead included; needs hot_objects", "2KB")),
+      List.of(
+          new Rule.Needs("hot_objects", List.of("object_size")),
+          new Rule.Needs("object_size", List.of("hot_objects"))));
 
   public static final Group CAPACITY = new Group("capacity", List.of(
       Field.of("server_qps", Type.REQUEST_RATE, Range.POSITIVE,
@@ -585,6 +662,7 @@ public final class FileSpec {
     static final String UNIT_SYSTEMS = anyCase(Stream.of(UnitSystem.values()).map(UnitSystem::key));
     static final String PEAK_MODELS =
         anyCase(Stream.of(Requirements.PeakKind.values()).map(Requirements.PeakKind::key));
+    static final String FLAGS = anyCase(Stream.of("true", "false"));
     /** The units {@code Times} reads; {@code m} is a minute there. */
     static final String TIME_UNITS = anyCase(Stream.of("us", "usec", "microsecond", "microseconds", "ms", "msec",
         "msecs", "millisecond", "milliseconds", "s", "sec", "secs", "second", "seconds", "m", "min", "mins",

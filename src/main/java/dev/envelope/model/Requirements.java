@@ -133,11 +133,76 @@ public record Requirements(
       OptionalDouble readWriteRatio,
       OptionalDouble payload,
       OptionalDouble readSize,
-      double peakFactor) {}
+      double peakFactor,
+      Delivery delivery) {
+    /** A workload without connections, fan-out on write, CDN or a record payload, in the cache. */
+    public Workload(String name, Optional<Rate> writesPerUser, Optional<Rate> writes, Optional<Rate> readsPerUser,
+        Optional<Rate> reads, OptionalDouble readWriteRatio, OptionalDouble payload, OptionalDouble readSize,
+        double peakFactor) {
+      this(name, writesPerUser, writes, readsPerUser, reads, readWriteRatio, payload, readSize, peakFactor,
+          Delivery.NONE);
+    }
+  }
+
+  /**
+   * How a workload reaches its users beyond requests: the connections its users hold open, the
+   * copies of each write to followers' timelines, the CDN in front of its reads, whether the
+   * application cache holds its reads, and the record its payload sums. {@code payload} of the
+   * workload is already the record's sum.
+   */
+  public record Delivery(
+      Optional<Connections> connections,
+      Optional<FanoutOnWrite> fanoutOnWrite,
+      OptionalDouble cdnHitRatio,
+      boolean cached,
+      Optional<PayloadRecord> record) {
+    public static final Delivery NONE =
+        new Delivery(Optional.empty(), Optional.empty(), OptionalDouble.empty(), true, Optional.empty());
+  }
+
+  /**
+   * {@code workloads.NAME.connections}: users online at the busiest moment (a share of the daily
+   * users, or a count), the connections each holds, what one server holds, the memory of one, and
+   * the time between two heartbeats or updates on one. At least one of the share and the count.
+   */
+  public record Connections(
+      OptionalDouble onlineShare,
+      OptionalDouble concurrent,
+      double perUser,
+      OptionalDouble perServer,
+      OptionalDouble memoryPerConnection,
+      OptionalDouble heartbeatSeconds) {}
+
+  /** {@code workloads.NAME.fanout_on_write}: the timelines each write is copied to, and one entry's bytes. */
+  public record FanoutOnWrite(double followers, OptionalDouble entrySize) {}
+
+  /** A payload written as a record: its fields' sizes in bytes, in file order, and the bytes each row adds. */
+  public record PayloadRecord(List<PayloadField> fields, double rowOverhead) {
+    public PayloadRecord {
+      fields = List.copyOf(fields);
+    }
+
+    /** The record's bytes: its fields and its row overhead. */
+    public double bytes() {
+      return fields.stream().mapToDouble(PayloadField::bytes).sum() + rowOverhead;
+    }
+  }
+
+  /** One field of a record: its name, as in the file, and its size in bytes (its median where a range). */
+  public record PayloadField(String name, double bytes) {}
 
   public record Storage(Optional<Span> retention, double replication, double overhead) {}
 
-  public record Cache(double hotFraction, OptionalDouble nodeMemory) {}
+  /**
+   * The application cache: the share of a day's reads it holds (the 80/20 rule) and its nodes'
+   * memory; and its working set, the distinct hot objects and the bytes of one, where given.
+   */
+  public record Cache(double hotFraction, OptionalDouble nodeMemory, OptionalDouble hotObjects,
+      OptionalDouble objectSize) {
+    public Cache(double hotFraction, OptionalDouble nodeMemory) {
+      this(hotFraction, nodeMemory, OptionalDouble.empty(), OptionalDouble.empty());
+    }
+  }
 
   public record Capacity(
       OptionalDouble serverQps,

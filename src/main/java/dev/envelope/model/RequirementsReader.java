@@ -61,6 +61,9 @@ public final class RequirementsReader {
   static final double MIN_PEAK_HOUR_SHARE = 1.0 / 24;
   /** The most replicas a component may have: a bound on the binomial sums, far above any real quorum. */
   static final int MAX_REPLICAS = 10_000;
+  public static final double DEFAULT_CONNECTIONS_PER_USER = 1;
+  static final String CONNECTIONS_PER_USER_SOURCE = "default: one connection per online user";
+  static final String ROW_OVERHEAD_SOURCE = "default: no bytes per row beyond the record's fields";
 
   private final String file;
   private final List<Diagnostic> problems = new ArrayList<>();
@@ -126,6 +129,7 @@ public final class RequirementsReader {
     boolean anyPayload = false;
     boolean anyWrites = false;
     boolean anyReadRate = false;
+    boolean anyPerServer = false;
     Entry workloadsEntry = root.entry("workloads");
     if (workloadsEntry == null) {
       if (need == Need.ESTIMATE) {
@@ -162,10 +166,16 @@ public final class RequirementsReader {
           anyWrites |= writes;
           anyReadRate |= workload.reads().isPresent() || workload.readsPerUser().isPresent()
               || (writes && workload.readWriteRatio().isPresent());
-          anyPayload |= workload.payload().isPresent() && writes;
-          // The cache rule needs reads with a size.
+          Requirements.Delivery d = workload.delivery();
+          boolean heartbeats = d.connections().map(c -> c.heartbeatSeconds().isPresent()).orElse(false);
+          anyReadRate |= heartbeats;
+          anyPayload |= (workload.payload().isPresent()
+              || d.fanoutOnWrite().map(f -> f.entrySize().isPresent()).orElse(false)) && writes;
+          anyPerServer |= d.connections().map(c -> c.perServer().isPresent()).orElse(false);
+          // The cache rule needs reads with a size, of a workload the cache holds.
           anyReads |= (workload.reads().isPresent() || workload.readsPerUser().isPresent()
-              || workload.readWriteRatio().isPresent()) && workload.readSize().isPresent();
+              || workload.readWriteRatio().isPresent() || heartbeats) && workload.readSize().isPresent()
+              && d.cached();
         }
         w.reportUnknown();
       }
@@ -195,14 +205,17 @@ public final class RequirementsReader {
         .orElseGet(() -> defaulted("cache.hot_fraction", DEFAULT_HOT_FRACTION, HOT_SOURCE,
             readsExist ? need : Need.SLA));
     OptionalDouble nodeMemory = optional(cacheSection.value("node_memory", this::positiveSize));
+    OptionalDouble hotObjects = optional(cacheSection.value("hot_objects", RequirementsReader::nonNegativeCount));
+    OptionalDouble objectSize = optional(cacheSection.value("object_size", t -> Sizes.parse(t, units)));
+    boolean workingSet = workingSet(cacheSection);
     OptionalDouble serverQps = optional(cap.value("server_qps", t -> perSecond(t, conventions.time())));
     OptionalDouble shardStorage = optional(cap.value("shard_storage", this::positiveSize));
     OptionalDouble shardWrites = optional(cap.value("shard_write_qps", t -> perSecond(t, conventions.time())));
     OptionalDouble shardReads = optional(cap.value("shard_read_qps", t -> perSecond(t, conventions.time())));
     OptionalDouble maxWait = optional(cap.value("max_wait_p99", Times::seconds));
     // Queueing divides each workload's load by utilization too.
-    final boolean limited = serverQps.isPresent() || shardCounts || (nodeMemory.isPresent() && readsExist)
-        || anyLatency;
+    final boolean limited = serverQps.isPresent() || shardCounts
+        || (nodeMemory.isPresent() && (readsExist || workingSet)) || anyLatency || anyPerServer;
     double utilization = cap.value("utilization", RequirementsReader::utilization)
         .orElseGet(() -> defaulted("capacity.utilization", DEFAULT_UTILIZATION, UTILIZATION_SOURCE,
             limited ? need : Need.SLA));
@@ -236,7 +249,7 @@ public final class RequirementsReader {
     }
     return new Requirements(file, name, users, workloads,
         new Requirements.Storage(retention, replication, overhead),
-        new Requirements.Cache(hot, nodeMemory),
+        new Requirements.Cache(hot, nodeMemory, hotObjects, objectSize),
         new Requirements.Capacity(serverQps, shardStorage, shardWrites, shardReads, utilization),
         target, conventions, assumptions, new Requirements.Uncertainty(uncertain, inherits, orders),
         new Requirements.ModelInputs(window, components, peakModel, workloadModels, maxWait), userInputs, userFigures);
@@ -735,18 +748,30 @@ public final class RequirementsReader {
     Optional<Rate> readsPerUser = w.value("reads_per_user", t -> Rate.parse(t, CalendarUnit.DAY));
     Optional<Rate> reads = w.value("reads", t -> Rate.parse(t, null));
     OptionalDouble ratio = optional(w.value("read_write_ratio", Fractions::ratio));
-    OptionalDouble payload = optional(w.value("payload", t -> Sizes.parse(t, units)));
+    Optional<Requirements.PayloadRecord> record = payloadRecord(w);
+    OptionalDouble payload = record.isPresent() ? OptionalDouble.of(record.get().bytes())
+        : w.entry("payload") != null && isRecord(w.entry("payload")) ? OptionalDouble.empty()
+        : optional(w.value("payload", t -> Sizes.parse(t, units)));
     OptionalDouble readSize = optional(w.value("read_size", t -> Sizes.parse(t, units)));
     OptionalDouble peak = optional(w.value("peak_factor", RequirementsReader::positive));
+    boolean hasWrites = writes.isPresent() || writesPerUser.isPresent();
+    Requirements.Delivery delivery = delivery(w, users, usersGiven, hasWrites || w.entry("writes") != null
+        || w.entry("writes_per_user") != null, record);
     if (problems.size() > before) {
       return null;
     }
     String path = w.path();
     either(w, "writes", "writes_per_user");
     either(w, "reads", "reads_per_user");
-    boolean hasWrites = writes.isPresent() || writesPerUser.isPresent();
     boolean hasReads = reads.isPresent() || readsPerUser.isPresent();
-    if (!hasWrites && !hasReads) {
+    boolean heartbeats = delivery.connections().map(c -> c.heartbeatSeconds().isPresent()).orElse(false);
+    if (!hasWrites && !hasReads && delivery.connections().isPresent()) {
+      // A workload of connections alone (presence): its heartbeats, if any, are its reads.
+      if (ratio.isPresent()) {
+        problems.add(new Diagnostic(w.entry("read_write_ratio").keyLocation(), path + ".read_write_ratio",
+            "a ratio needs a write rate; expected writes_per_user or writes beside it, or drop the ratio"));
+      }
+    } else if (!hasWrites && !hasReads) {
       problems.add(new Diagnostic(entry.keyLocation(), path,
           ratio.isPresent()
               ? "read_write_ratio needs a write rate; expected writes_per_user: 2/day or writes: 500M/day beside it"
@@ -765,7 +790,7 @@ public final class RequirementsReader {
         }
       }
     }
-    if (readSize.isEmpty() && payload.isPresent() && (hasReads || ratio.isPresent())) {
+    if (readSize.isEmpty() && payload.isPresent() && (hasReads || ratio.isPresent() || heartbeats)) {
       readSize = payload;
       if (isUncertain(path + ".payload")) {
         inherits.put(path + ".read_size", path + ".payload");
@@ -777,7 +802,207 @@ public final class RequirementsReader {
       inherits.put(path + ".peak_factor", "traffic.peak_factor");
     }
     return new Workload(entry.key(), writesPerUser, writes, readsPerUser, reads, ratio, payload, readSize,
-        peak.orElse(filePeak));
+        peak.orElse(filePeak), delivery);
+  }
+
+  // How a workload reaches its users: connections, fan-out on write, CDN, the cache, a record payload.
+
+  /** A payload written as a mapping of fields rather than a size or a range of sizes. */
+  private static boolean isRecord(Entry payload) {
+    return payload.value() instanceof MapNode m && !Ranges.isRange(m);
+  }
+
+  /** {@code payload: {fields: {...}, row_overhead}}: the record, or empty (a size, or problems reported). */
+  private Optional<Requirements.PayloadRecord> payloadRecord(Mapping w) {
+    Entry entry = w.entry("payload");
+    if (entry == null || !isRecord(entry)) {
+      return Optional.empty();
+    }
+    w.used.add("payload");
+    int before = problems.size();
+    Mapping s = new Mapping(w.child("payload"), (MapNode) entry.value(), FileSpec.PAYLOAD_RECORD.keys());
+    s.used.add("fields");
+    Optional<Double> overhead = s.value("row_overhead", t -> Sizes.parse(t, units));
+    s.reportUnknown();
+    String example = "{id: 8B, user_id: 8B, text: 140B, created: 8B}";
+    Entry fieldsEntry = s.entry("fields");
+    if (fieldsEntry == null) {
+      problems.add(new Diagnostic(entry.keyLocation(), s.child("fields"), "missing; a payload written as a record"
+          + " needs its fields, e.g. fields: " + example + " (or a size such as payload: 1KB)"));
+      return Optional.empty();
+    }
+    if (!(fieldsEntry.value() instanceof MapNode fields) || fields.entries().isEmpty()) {
+      problems.add(new Diagnostic(fieldsEntry.value().location(), s.child("fields"), "got "
+          + (fieldsEntry.value() instanceof MapNode ? "no field" : Node.kind(fieldsEntry.value()))
+          + "; expected the record's fields, each a name and its size, e.g. " + example));
+      return Optional.empty();
+    }
+    List<Requirements.PayloadField> out = new ArrayList<>();
+    int i = 0;
+    for (Entry e : fields.entries().values()) {
+      String path = s.child("fields") + "." + e.key();
+      if (i++ == Limits.MAX_RECORD_FIELDS) {
+        problems.add(Limits.tooMany(e.keyLocation(), s.child("fields"), "fields", fields.entries().size(),
+            Limits.MAX_RECORD_FIELDS, "a record has tens of columns; group the small ones"));
+        break;
+      }
+      if (!NAME.matcher(e.key()).matches()) {
+        problems.add(new Diagnostic(e.keyLocation(), s.child("fields") + "." + Diagnostic.got(e.key()),
+            "not a field name (got '" + Diagnostic.got(e.key()) + "'); expected letters, digits and _, starting"
+                + " with a letter or _, at most 64 characters, e.g. user_id"));
+        continue;
+      }
+      Function<String, Double> parser = t -> Sizes.parse(t, units);
+      Node value = e.value();
+      if (Ranges.isRange(value)) {
+        Ranges.Read<Double> r = Ranges.read(new Ranges.Field<>(path, parser, time, 0, Double.POSITIVE_INFINITY,
+            false), value, problems);
+        if (r != null) {
+          uncertain.add(r.uncertain());
+          out.add(new Requirements.PayloadField(e.key(), r.point()));
+        }
+      } else if (value instanceof Scalar sc && sc.text() != null) {
+        try {
+          out.add(new Requirements.PayloadField(e.key(), parser.apply(sc.text())));
+        } catch (QuantityException q) {
+          problems.add(new Diagnostic(sc.location(), path, q.problem() + " (got '" + Diagnostic.got(sc.text())
+              + "'); expected " + q.expected()));
+        }
+      } else {
+        problems.add(new Diagnostic(value.location(), path, "got " + Node.kind(value)
+            + "; expected the field's size, such as 8B or 140B, or a range (100B to 280B)"));
+      }
+    }
+    if (problems.size() > before) {
+      return Optional.empty();
+    }
+    if (overhead.isEmpty()) {
+      assumptions.add(new Assumption(s.child("row_overhead"), 0.0, ROW_OVERHEAD_SOURCE));
+    }
+    return Optional.of(new Requirements.PayloadRecord(out, overhead.orElse(0.0)));
+  }
+
+  /** A workload's connections, fan-out on write, CDN and cache flag; problems are reported as found. */
+  private Requirements.Delivery delivery(Mapping w, Optional<Requirements.Users> users, boolean usersGiven,
+      boolean writes, Optional<Requirements.PayloadRecord> record) {
+    Optional<Requirements.Connections> connections = connections(w, users, usersGiven);
+    Optional<Requirements.FanoutOnWrite> fanout = fanoutOnWrite(w, writes);
+    OptionalDouble cdn = cdn(w);
+    boolean cached = cached(w);
+    return new Requirements.Delivery(connections, fanout, cdn, cached, record);
+  }
+
+  private Optional<Requirements.Connections> connections(Mapping w, Optional<Requirements.Users> users,
+      boolean usersGiven) {
+    Mapping s = w.section("connections", FileSpec.CONNECTIONS.keys());
+    if (s.isAbsent()) {
+      return Optional.empty();
+    }
+    int before = problems.size();
+    OptionalDouble share = optional(s.value("online_share", t -> Fractions.percent(t, false)));
+    OptionalDouble concurrent = optional(s.value("concurrent", RequirementsReader::nonNegativeCount));
+    Optional<Double> perUser = s.value("per_user", RequirementsReader::positive);
+    OptionalDouble perServer = optional(s.value("per_server",
+        t -> positiveCount(t, "a positive number of connections such as 50K")));
+    OptionalDouble memory = optional(s.value("memory_per_connection", t -> Sizes.parse(t, units)));
+    OptionalDouble heartbeat = optional(s.value("heartbeat", RequirementsReader::positiveTime));
+    s.reportUnknown();
+    if (s.entry("online_share") == null && s.entry("concurrent") == null) {
+      problems.add(new Diagnostic(s.location(), s.path(), "no online users; expected online_share: 10% (of the"
+          + " daily active users, at the busiest moment) or concurrent: 1M"));
+    } else if (s.entry("online_share") != null && s.entry("concurrent") != null) {
+      problems.add(new Diagnostic(s.entry("concurrent").keyLocation(), s.child("concurrent"),
+          "both online_share and concurrent are given; expected only one of them"));
+    } else if (s.entry("online_share") != null && users.isEmpty() && !usersGiven) {
+      problems.add(new Diagnostic(s.entry("online_share").keyLocation(), s.child("online_share"),
+          "a share of users needs the number of users; expected users: {dau: 150M} in the file, or concurrent:"
+              + " 1M (the users online at the busiest moment)"));
+    }
+    if (problems.size() > before || (share.isEmpty() && concurrent.isEmpty())) {
+      return Optional.empty();
+    }
+    if (perUser.isEmpty()) {
+      assumptions.add(new Assumption(s.child("per_user"), DEFAULT_CONNECTIONS_PER_USER, CONNECTIONS_PER_USER_SOURCE));
+    }
+    return Optional.of(new Requirements.Connections(share, concurrent, perUser.orElse(DEFAULT_CONNECTIONS_PER_USER),
+        perServer, memory, heartbeat));
+  }
+
+  private Optional<Requirements.FanoutOnWrite> fanoutOnWrite(Mapping w, boolean writes) {
+    Mapping s = w.section("fanout_on_write", FileSpec.FANOUT_ON_WRITE.keys());
+    if (s.isAbsent()) {
+      return Optional.empty();
+    }
+    int before = problems.size();
+    Optional<Double> followers = s.value("followers", RequirementsReader::nonNegativeCount);
+    OptionalDouble entrySize = optional(s.value("entry_size", t -> Sizes.parse(t, units)));
+    s.reportUnknown();
+    if (s.entry("followers") == null) {
+      problems.add(new Diagnostic(s.location(), s.child("followers"),
+          "missing; expected followers: 75 (the timelines each write is copied to)"));
+    }
+    if (!writes) {
+      problems.add(new Diagnostic(w.entry("fanout_on_write").keyLocation(), s.path(), "fan-out on write copies"
+          + " the workload's writes; expected writes_per_user: 2/day or writes: 500M/day beside it"));
+    }
+    if (problems.size() > before || followers.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Requirements.FanoutOnWrite(followers.get(), entrySize));
+  }
+
+  private OptionalDouble cdn(Mapping w) {
+    Mapping s = w.section("cdn", FileSpec.CDN.keys());
+    if (s.isAbsent()) {
+      return OptionalDouble.empty();
+    }
+    int before = problems.size();
+    OptionalDouble hit = optional(s.value("hit_ratio", t -> Fractions.percent(t, false)));
+    s.reportUnknown();
+    if (s.entry("hit_ratio") == null) {
+      problems.add(new Diagnostic(s.location(), s.child("hit_ratio"),
+          "missing; expected hit_ratio: 90% (the share of reads the CDN's edge serves)"));
+    }
+    if (w.entry("reads") == null && w.entry("reads_per_user") == null && w.entry("read_write_ratio") == null) {
+      problems.add(new Diagnostic(w.entry("cdn").keyLocation(), s.path(), "a CDN serves the workload's reads;"
+          + " expected reads_per_user: 20/day, reads: 5B/day or read_write_ratio: 10:1 beside it"));
+    }
+    return problems.size() > before ? OptionalDouble.empty() : hit;
+  }
+
+  /** {@code cache: false} leaves the workload out of the application cache; true, or no key, keeps it in. */
+  private boolean cached(Mapping w) {
+    w.used.add("cache");
+    Entry e = w.entry("cache");
+    if (e == null) {
+      return true;
+    }
+    if (e.value() instanceof Scalar s && s.text() != null) {
+      String t = Numbers.spaces(s.text()).toLowerCase(Locale.ROOT);
+      if (t.equals("true") || t.equals("false")) {
+        return t.equals("true");
+      }
+      problems.add(new Diagnostic(s.location(), w.child("cache"), "not true or false (got '"
+          + Diagnostic.got(s.text()) + "'); expected false to leave the workload out of the cache, or true"));
+      return true;
+    }
+    problems.add(new Diagnostic(e.value().location(), w.child("cache"), "got " + Node.kind(e.value())
+        + "; expected false to leave the workload out of the cache, or true"));
+    return true;
+  }
+
+  /** The working set of the cache: hot_objects and object_size, each needing the other. */
+  private boolean workingSet(Mapping cache) {
+    boolean objects = cache.entry("hot_objects") != null;
+    boolean size = cache.entry("object_size") != null;
+    if (objects != size) {
+      String has = objects ? "hot_objects" : "object_size";
+      String lacks = objects ? "object_size: 2KB (the bytes one cached object takes)"
+          : "hot_objects: 10M (the distinct objects kept in memory)";
+      problems.add(new Diagnostic(cache.entry(has).keyLocation(), cache.child(has),
+          has + " needs " + lacks.substring(0, lacks.indexOf(':')) + "; expected " + lacks + " beside it"));
+    }
+    return objects && size;
   }
 
   private void either(Mapping w, String a, String b) {
@@ -1054,6 +1279,7 @@ public final class RequirementsReader {
   private static double max(String key) {
     return switch (key) {
       case "daily_active", "hot_fraction", "utilization", "slow_fraction", "peak_hour_share" -> 1;
+      case "online_share", "hit_ratio" -> 1;
       // Strictly below 1: the 100th percentile of a latency is unbounded, an availability of 1 never fails.
       case "hedge_after", "percentile", "availability" -> Math.nextDown(1.0);
       case "replicas", "required" -> MAX_REPLICAS;

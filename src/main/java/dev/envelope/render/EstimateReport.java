@@ -63,6 +63,12 @@ public final class EstimateReport {
     if (sections.contains(Section.CAPACITY)) {
       capacity(sections.size() == 1);
     }
+    if (sections.contains(Section.CONNECTIONS)) {
+      models.connections();
+    }
+    if (sections.contains(Section.FANOUT_ON_WRITE)) {
+      models.fanoutOnWrite();
+    }
     if (sections.contains(Section.QUEUEING)) {
       models.queueing();
     }
@@ -109,6 +115,7 @@ public final class EstimateReport {
           rows.add(flowRow(w + " " + kind, p));
         }
       }
+      deliveryRows(w).forEach(rows::add);
     }
     if (workloads().size() > 1) {
       for (String kind : List.of("writes", "reads")) {
@@ -120,9 +127,25 @@ public final class EstimateReport {
     rows.add(flowRow("total", "traffic.total"));
     List<String> notes = new ArrayList<>(Notes.perWorkload(e, units, workloads(), "writes.avg_per_second",
         "reads.avg_per_second", "writes.peak_per_second", "reads.peak_per_second", "peak_factor"));
+    notes.addAll(Notes.perWorkload(e, units, workloads(), "connections.heartbeats.peak_per_second",
+        "connections.heartbeats.avg_per_second", "fanout_on_write.timeline_writes.avg_per_second"));
     Notes.total(e, "traffic.total.peak_per_second", units).ifPresent(notes::add);
     models.peakNote().ifPresent(notes::add);
     blocks.add(new Report.Block("Traffic", List.of("requests", "per day", "avg", "peak"), rows, notes));
+  }
+
+  /** A workload's heartbeats (counted in its reads) and its timeline writes (among the writes), as rows. */
+  private List<List<String>> deliveryRows(String w) {
+    List<List<String>> rows = new ArrayList<>();
+    String heartbeats = "workloads." + w + ".connections.heartbeats";
+    if (e.has(heartbeats + ".per_day")) {
+      rows.add(flowRow(w + " heartbeats (in reads)", heartbeats));
+    }
+    String timeline = "workloads." + w + ".fanout_on_write.timeline_writes";
+    if (e.has(timeline + ".per_day")) {
+      rows.add(flowRow(w + " timeline writes", timeline));
+    }
+    return rows;
   }
 
   private List<String> flowRow(String label, String p) {
@@ -139,17 +162,28 @@ public final class EstimateReport {
           rows.add(bandRow(w + " " + kind, p));
         }
       }
+      for (String tier : List.of("origin", "edge")) {
+        String p = "workloads." + w + ".cdn." + tier + "_egress";
+        if (e.has(p + ".avg_bytes_per_second")) {
+          rows.add(bandRow(w + " " + tier + " egress", p));
+        }
+      }
     }
     if (!e.has("bandwidth.ingress.avg_bytes_per_second") && !e.has("bandwidth.egress.avg_bytes_per_second")) {
       return;
     }
-    for (String kind : List.of("ingress", "egress")) {
+    for (String kind : List.of("ingress", "egress", "origin_egress", "edge_egress")) {
       if (e.has("bandwidth." + kind + ".avg_bytes_per_second")) {
-        rows.add(bandRow("total " + kind, "bandwidth." + kind));
+        rows.add(bandRow("total " + kind.replace('_', ' '), "bandwidth." + kind));
       }
     }
-    blocks.add(new Report.Block("Bandwidth", List.of("", "avg", "", "peak", ""), rows,
-        Notes.perWorkload(e, units, workloads(), "ingress.avg_bytes_per_second", "egress.avg_bytes_per_second")));
+    List<String> notes = new ArrayList<>(Notes.perWorkload(e, units, workloads(), "ingress.avg_bytes_per_second",
+        "egress.avg_bytes_per_second", "cdn.origin_egress.avg_bytes_per_second"));
+    if (e.has("bandwidth.edge_egress.avg_bytes_per_second")) {
+      notes.add("a CDN's edge serves every byte read, its hits from its cache and its misses from the origin; the"
+          + " origin serves the misses and the workloads without a CDN");
+    }
+    blocks.add(new Report.Block("Bandwidth", List.of("", "avg", "", "peak", ""), rows, notes));
   }
 
   private List<String> bandRow(String label, String p) {
@@ -165,31 +199,34 @@ public final class EstimateReport {
     }
     boolean retained = e.has("storage.bytes_retained");
     List<List<String>> rows = new ArrayList<>();
-    if (workloads().size() > 1) {
-      for (String w : workloads()) {
-        String p = "workloads." + w + ".storage";
-        if (!e.has(p + ".bytes_per_day")) {
-          continue;
-        }
-        List<String> row = new ArrayList<>(List.of(w, bytes(p + ".bytes_per_day"), bytes(p + ".bytes_per_month"),
+    // What each workload stores, and the entries it copies to followers' timelines.
+    java.util.Map<String, String> stores = new java.util.LinkedHashMap<>();
+    for (String w : workloads()) {
+      stores.put(w, "workloads." + w + ".storage");
+      stores.put(w + " timelines", "workloads." + w + ".fanout_on_write.storage");
+    }
+    stores.values().removeIf(p -> !e.has(p + ".bytes_per_day"));
+    if (workloads().size() > 1 || stores.size() > 1) {
+      stores.forEach((label, p) -> {
+        List<String> row = new ArrayList<>(List.of(label, bytes(p + ".bytes_per_day"), bytes(p + ".bytes_per_month"),
             bytes(p + ".bytes_per_year")));
         if (retained) {
           row.add(bytes(p + ".bytes_retained"));
-          row.add(Format.count(e.value(p + ".objects_retained")));
+          row.add(e.has(p + ".objects_retained") ? Format.count(e.value(p + ".objects_retained")) : "-");
         }
         rows.add(row);
-      }
+      });
     }
     List<String> total = new ArrayList<>(List.of("total", bytes("storage.bytes_per_day"),
         bytes("storage.bytes_per_month"), bytes("storage.bytes_per_year")));
     List<String> columns = new ArrayList<>(List.of("", "per day", "per month", "per year"));
     List<String> notes = new ArrayList<>(Notes.perWorkload(e, units, workloads(), "storage.bytes_per_day",
-        "storage.bytes_retained"));
+        "storage.bytes_retained", "fanout_on_write.storage.bytes_per_day", "payload_bytes"));
     if (retained) {
       columns.add("retained");
       columns.add("objects (count)");
       total.add(bytes("storage.bytes_retained"));
-      total.add(Format.count(e.value("storage.objects_retained")));
+      total.add(e.has("storage.objects_retained") ? Format.count(e.value("storage.objects_retained")) : "-");
       notes.addAll(Notes.formulas(e, units, "storage.retention_seconds", "storage.bytes_replicated"));
       notes.add("retained over " + req.storage().retention().get() + ": " + bytes("storage.bytes_replicated")
           + " replicated");
@@ -203,17 +240,35 @@ public final class EstimateReport {
   }
 
   private void cache() {
-    if (!e.has("cache.bytes")) {
+    if (!e.has("cache.bytes") && !e.has("cache.working_set_bytes")) {
       return;
     }
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("cache", bytes("cache.bytes")));
+    if (e.has("cache.bytes")) {
+      rows.add(List.of("cache", bytes("cache.bytes")));
+    }
     if (e.has("cache.nodes")) {
       rows.add(List.of("cache nodes", Format.integer(e.value("cache.nodes"))));
     }
+    if (e.has("cache.working_set_bytes")) {
+      rows.add(List.of("working set", bytes("cache.working_set_bytes")));
+    }
+    if (e.has("cache.working_set_nodes")) {
+      rows.add(List.of("working set nodes", Format.integer(e.value("cache.working_set_nodes"))));
+    }
     List<String> notes = new ArrayList<>();
     Notes.total(e, "cache.bytes", units).ifPresent(notes::add);
-    notes.addAll(Notes.formulas(e, units, "cache.nodes"));
+    notes.addAll(Notes.formulas(e, units, "cache.nodes", "cache.working_set_bytes", "cache.working_set_nodes"));
+    List<String> behindCdn = workloads().stream().filter(w -> e.has("workloads." + w + ".cdn.origin_reads.per_day")
+        && req.workloads().stream().anyMatch(x -> x.name().equals(w) && x.delivery().cached())).toList();
+    if (e.has("cache.bytes") && !behindCdn.isEmpty()) {
+      notes.add("behind a CDN, the reads that reach the origin only: " + String.join(", ", behindCdn));
+    }
+    List<String> left = req.workloads().stream().filter(w -> !w.delivery().cached())
+        .map(Requirements.Workload::name).toList();
+    if (!left.isEmpty()) {
+      notes.add("left out of the cache (cache: false): " + String.join(", ", left));
+    }
     blocks.add(new Report.Block("Cache", List.of(), rows, notes));
   }
 
@@ -296,7 +351,7 @@ public final class EstimateReport {
       return String.valueOf(a.value());
     }
     String p = a.path();
-    if (p.endsWith("read_size")) {
+    if (p.endsWith("read_size") || p.endsWith("row_overhead")) {
       return Format.bytes(d, units);
     }
     if (p.endsWith("hot_fraction") || p.endsWith("utilization") || p.endsWith("overhead")) {

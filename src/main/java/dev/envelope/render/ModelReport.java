@@ -59,6 +59,82 @@ final class ModelReport {
 
   // Workloads: queueing, tail latency, streams.
 
+  // Workloads: connections, fan-out on write.
+
+  void connections() {
+    List<String> with = workloads().stream().filter(w -> e.has("workloads." + w + ".connections.concurrent")).toList();
+    if (with.isEmpty()) {
+      return;
+    }
+    // A column for each figure some workload has: servers, memory, heartbeats.
+    String[] suffixes = {"servers", "memory_bytes", "heartbeats.peak_per_second"};
+    String[] titles = {"servers", "memory", "heartbeats"};
+    List<String> columns = new ArrayList<>(List.of("", "online", "connections"));
+    List<Integer> shown = new ArrayList<>();
+    for (int i = 0; i < suffixes.length; i++) {
+      String suffix = suffixes[i];
+      if (with.stream().anyMatch(w -> e.has("workloads." + w + ".connections." + suffix))) {
+        shown.add(i);
+        columns.add(titles[i]);
+      }
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (String w : with) {
+      String p = "workloads." + w + ".connections.";
+      List<String> row = new ArrayList<>(List.of(w, Format.count(v(p + "online_users")),
+          Format.count(v(p + "concurrent"))));
+      for (int i : shown) {
+        String path = p + suffixes[i];
+        row.add(!e.has(path) ? "-" : switch (i) {
+          case 0 -> Format.integer(v(path));
+          case 1 -> Format.bytes(v(path), units);
+          default -> Format.rate(v(path));
+        });
+      }
+      rows.add(row);
+    }
+    List<String> notes = new ArrayList<>(Notes.perWorkload(e, units, workloads(), "connections.online_users",
+        "connections.concurrent", "connections.servers", "connections.memory_bytes",
+        "connections.heartbeats.peak_per_second"));
+    if (shown.contains(2)) {
+      notes.add("heartbeats count among the workload's reads, on average the busiest moment's over its peak factor");
+    }
+    blocks.add(new Report.Block("Connections at the busiest moment", columns, rows, notes));
+  }
+
+  void fanoutOnWrite() {
+    List<List<String>> rows = new ArrayList<>();
+    List<String> medians = new ArrayList<>();
+    for (String w : workloads()) {
+      String p = "workloads." + w + ".fanout_on_write";
+      if (!e.has(p + ".followers")) {
+        continue;
+      }
+      String q = p + ".storage";
+      rows.add(List.of(w, Format.count(v(p + ".followers")), Format.rate(v(p + ".timeline_writes.avg_per_second")),
+          Format.rate(v(p + ".timeline_writes.peak_per_second")),
+          e.has(q + ".bytes_per_day") ? Format.bytes(v(q + ".bytes_per_day"), units) : "-",
+          e.has(p + ".reads_replaced.peak_per_second") ? Format.rate(v(p + ".reads_replaced.peak_per_second")) : "-"));
+      if (req.uncertainty().inputs().stream().anyMatch(u -> u.path().equals(p + ".followers"))) {
+        medians.add(w);
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    List<String> notes = new ArrayList<>(Notes.perWorkload(e, units, workloads(),
+        "fanout_on_write.timeline_writes.avg_per_second", "fanout_on_write.storage.bytes_per_day",
+        "fanout_on_write.reads_replaced.peak_per_second"));
+    notes.add("timeline writes count among the writes and their entries in storage; replaced: the followee fetches"
+        + " each timeline read would make without them");
+    if (!medians.isEmpty()) {
+      notes.add("followers at the median of their range (" + String.join(", ", medians) + "): a heavy tail's mean"
+          + " is higher; see the uncertainty");
+    }
+    blocks.add(new Report.Block("Fan-out on write",
+        List.of("", "followers", "timeline writes", "peak", "stored a day", "fetches replaced"), rows, notes));
+  }
+
   void queueing() {
     List<List<String>> rows = new ArrayList<>();
     boolean anyWait = false;

@@ -49,7 +49,8 @@ public final class NapkinReport {
       t.put("display", ExplainReport.napkinDisplay(seconds, Unit.SECONDS));
     }
     Map<String, List<List<String>>> sections = new LinkedHashMap<>();
-    for (String section : List.of("Users", "Traffic", "Bandwidth", "Storage", "Cache", "Capacity", "Availability")) {
+    for (String section : List.of("Users", "Traffic", "Bandwidth", "Storage", "Cache", "Capacity", "Connections",
+        "Fan-out on write", "Availability")) {
       sections.put(section, new ArrayList<>());
     }
     Map<String, Step> byPath = new LinkedHashMap<>();
@@ -101,7 +102,17 @@ public final class NapkinReport {
   /** The table a figure belongs in, by its path. */
   private static String section(List<String> keys) {
     String key = keys.get(0).equals("workloads") && keys.size() > 2 ? keys.get(2) : keys.get(0);
+    String next = keys.get(0).equals("workloads") && keys.size() > 3 ? keys.get(3) : "";
     return switch (key) {
+      // How a workload reaches its users: its requests with the traffic, its bytes with theirs.
+      case "cdn" -> next.equals("origin_reads") ? "Traffic" : "Bandwidth";
+      case "connections" -> next.equals("heartbeats") ? "Traffic" : "Connections";
+      case "fanout_on_write" -> switch (next) {
+        case "timeline_writes" -> "Traffic";
+        case "storage" -> "Storage";
+        default -> "Fan-out on write";
+      };
+      case "payload_bytes" -> "Storage";
       case "users" -> "Users";
       case "writes", "reads", "peak_factor", "traffic" -> "Traffic";
       case "ingress", "egress", "bandwidth" -> "Bandwidth";

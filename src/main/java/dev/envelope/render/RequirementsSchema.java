@@ -127,6 +127,8 @@ public final class RequirementsSchema {
         Type type = f.type();
         if (type == Type.TEXT) {
           t.putList("type", List.of("string", "number", "boolean"));
+        } else if (type == Type.FLAG) {
+          t.putList("type", List.of("boolean", "string"));
         } else if (type.acceptsNumbers()) {
           t.putList("type", List.of("number", "string"));
           range(t, f.range());
@@ -153,6 +155,9 @@ public final class RequirementsSchema {
       Tree field = field(f);
       if (FileSpec.acceptsRanges(group) && f.type().isQuantity()) {
         field = ranged(field);
+      }
+      if (f.type() == Type.SIZE && f.group().isPresent()) {
+        field = withRecord(field, f.group().get());
       }
       properties.put(f.key(), field);
     }
@@ -189,6 +194,39 @@ public final class RequirementsSchema {
     if (!all.isEmpty()) {
       t.putList("allOf", all);
     }
+  }
+
+  /**
+   * A size, or a record summed from its fields ({@code payload: {fields: {...}, row_overhead}}): the
+   * size's schema with the record's mapping as one more alternative.
+   */
+  @SuppressWarnings("unchecked")
+  private static Tree withRecord(Tree size, Group record) {
+    Tree mapping = new Tree().put("type", "object");
+    group(mapping, record);
+    Tree t = new Tree();
+    List<Object> alternatives = new ArrayList<>();
+    for (var e : size.children().entrySet()) {
+      switch (e.getKey()) {
+        case "description" -> t.put("description", e.getValue() + " Or a record: {fields: {NAME: size, ...},"
+            + " row_overhead: size}, the payload their sum.");
+        case "default", "examples" -> copy(t, e.getKey(), e.getValue());
+        case "anyOf" -> alternatives.addAll((List<Object>) e.getValue());
+        default -> { }
+      }
+    }
+    if (alternatives.isEmpty()) {
+      Tree single = new Tree();
+      size.children().forEach((k, v) -> {
+        if (!k.equals("description") && !k.equals("default") && !k.equals("examples")) {
+          copy(single, k, v);
+        }
+      });
+      alternatives.add(single);
+    }
+    alternatives.add(mapping);
+    t.putList("anyOf", alternatives);
+    return t;
   }
 
   /** A single value's schema, or a range: text "low to high" or a range object. */
@@ -266,7 +304,9 @@ public final class RequirementsSchema {
   }
 
   private static void putDefault(Tree t, Field f) {
-    if (f.byDefault().literal()) {
+    if (f.byDefault().literal() && f.type() == Type.FLAG) {
+      t.put("default", Boolean.parseBoolean(f.byDefault().text()));
+    } else if (f.byDefault().literal()) {
       Object v = value(f.type(), f.byDefault().text());
       if (v instanceof Tree.Quantity fig) {
         t.put("default", fig.value(), fig.kind());

@@ -114,11 +114,13 @@ public final class StarterFile {
           value = f.byDefault().literal() ? f.byDefault().text() : f.example();
         }
         line(sb, indent + (set ? "" : "#") + f.key() + ": " + value, comment(f));
-        f.group().ifPresent(days -> {
-          // A custom calendar: the mapping form of the same key.
-          line(sb, indent + "#" + f.key() + ":", "or custom days instead of a name:");
-          for (Field child : days.fields()) {
-            line(sb, indent + "#  " + child.key() + ": " + child.example(), comment(child));
+        f.group().ifPresent(form -> {
+          // The mapping form of the same key: a custom calendar, a record's fields.
+          line(sb, indent + "#" + f.key() + ":", form == FileSpec.CALENDAR_DAYS ? "or custom days instead of a name:"
+              : "or a record instead of a size: its fields, summed");
+          for (Field child : form.fields()) {
+            line(sb, indent + "#  " + child.key() + ": " + child.example(), child.type() == Type.NAMED_VALUES
+                ? child.description() : comment(child));
           }
         });
       }

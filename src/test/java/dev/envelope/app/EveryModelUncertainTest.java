@@ -66,6 +66,30 @@ class EveryModelUncertainTest {
             workloads: {api: {reads_per_user: 5/day to 20/day}}
             availability: {target: 99.9%, window: 30d}
             """, "workloads.api.reads_per_user", "5/day", "20/day", "availability.error_budget.requests"),
+        new Case("connections", users + """
+            workloads:
+              chat: {reads_per_user: 10/day, connections: {online_share: 5% to 15%, memory_per_connection: 10KB}}
+            """, "workloads.chat.connections.online_share", "5%", "15%", "workloads.chat.connections.memory_bytes"),
+        new Case("heartbeats", users + """
+            workloads:
+              chat: {reads_per_user: 10/day, connections: {online_share: 5% to 15%, heartbeat: 30s}}
+            """, "workloads.chat.connections.online_share", "5%", "15%", "traffic.total.peak_per_second"),
+        new Case("fan-out on write", users + """
+            workloads:
+              post: {writes_per_user: 1/day, fanout_on_write: {followers: 50 to 200, entry_size: 16B}}
+            """, "workloads.post.fanout_on_write.followers", "50", "200", "storage.bytes_per_day"),
+        new Case("cdn", users + """
+            workloads:
+              video: {reads_per_user: 5/day, read_size: 100KB to 1MB, cdn: {hit_ratio: 90%}}
+            """, "workloads.video.read_size", "100KB", "1MB", "bandwidth.origin_egress.peak_bytes_per_second"),
+        new Case("working set", users + """
+            workloads: {api: {reads_per_user: 10/day}}
+            cache: {hot_objects: 5M to 20M, object_size: 2KB}
+            """, "cache.hot_objects", "5M", "20M", "cache.working_set_bytes"),
+        new Case("record", users + """
+            workloads:
+              post: {writes_per_user: 1/day, payload: {fields: {id: 8B, text: 100B to 400B}}}
+            """, "workloads.post.payload.fields.text", "100B", "400B", "workloads.post.payload_bytes"),
         new Case("the file's own", users + """
             workloads: {chat: {writes_per_user: 40/day}}
             inputs: {online_share: 5% to 15%, memory_per_connection: 10KB}

@@ -201,8 +201,8 @@ class DerivationTest {
     Step peak = step(e, "workloads.tweet.writes.peak_per_second");
     assertThat(peak.inputs()).extracting(Operand::symbol).containsExactly("writes/s", "peak_factor");
     assertThat(peak.inputs().get(0).from()).isEqualTo(Source.derived("workloads.tweet.writes.avg_per_second"));
-    // examples/twitter.yaml line 21: "  peak_factor: 2".
-    assertThat(peak.inputs().get(1).from()).isEqualTo(Source.input("traffic.peak_factor", new Location(TWITTER, 21, 16)));
+    // examples/twitter.yaml line 24: "  peak_factor: 2".
+    assertThat(peak.inputs().get(1).from()).isEqualTo(Source.input("traffic.peak_factor", new Location(TWITTER, 24, 16)));
     // 2 x 3,472.2 = 6,944.4, the published ~7,000.
     assertThat(peak.result()).isCloseTo(6_944.4, withinPercentage(0.01));
   }

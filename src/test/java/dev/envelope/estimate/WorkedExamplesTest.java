@@ -204,4 +204,85 @@ class WorkedExamplesTest {
     assertThat(e.value("cache.bytes")).isCloseTo(166.67e9, withinPercentage(0.01));
     assertThat(e.value("cache.hot_fraction")).isEqualTo(0.2);
   }
+
+  /**
+   * Alex Xu, System Design Interview vol. 1, ch. 12 "Design a chat system": "assume 1M concurrent
+   * users. Each user connection needs 10K of memory on the server (very rough figure), it only
+   * needs about 10GB memory to hold all the connections on one box."
+   */
+  @Test
+  void xusMillionConcurrentChatUsersHoldTenGigabytes() {
+    Estimate e = Estimates.of("""
+        workloads:
+          chat:
+            connections: {concurrent: 1M, memory_per_connection: 10KB}
+        """);
+    // 1,000,000 connections x 10,000 B = 10 GB (decimal, as Xu's 10K and 10GB).
+    assertThat(e.value("workloads.chat.connections.concurrent")).isEqualTo(1e6);
+    assertThat(e.value("workloads.chat.connections.memory_bytes")).isCloseTo(10e9, withinPercentage(1e-9));
+  }
+
+  /**
+   * Grokking the System Design Interview, "Designing Facebook Messenger", high-level design: "Let's
+   * plan for 500 million connections at any time. Assuming a modern server can handle 50K
+   * concurrent connections at any time, we would need 10K such servers." Grokking fills each
+   * server to its limit: utilization 100%.
+   */
+  @Test
+  void grokkingsFiveHundredMillionConnectionsNeedTenThousandServers() {
+    String messenger = """
+        workloads:
+          message:
+            connections: {concurrent: 500M, per_server: 50K}
+        capacity:
+          utilization: %s
+        """;
+    // 500,000,000 / 50,000 = 10,000.
+    assertThat(Estimates.of(messenger.formatted("100%")).value("workloads.message.connections.servers"))
+        .isEqualTo(10_000);
+    // At the default 70%: 500M / 35K = 14,285.7, rounded up.
+    assertThat(Estimates.of(messenger.formatted("70%")).value("workloads.message.connections.servers"))
+        .isEqualTo(14_286);
+  }
+
+  /**
+   * Kleppmann, Designing Data-Intensive Applications, ch. 1 (Twitter, November 2012): "Post tweet:
+   * 4.6k requests/sec on average"; "on average, a tweet is delivered to about 75 followers, so 4.6k
+   * tweets per second become 345k writes per second to the home timeline caches."
+   */
+  @Test
+  void kleppmannsTweetsBecomeThreeHundredFortyFiveThousandTimelineWritesASecond() {
+    Estimate e = Estimates.of("""
+        workloads:
+          tweet:
+            writes: 4.6K/s
+            fanout_on_write: {followers: 75}
+        traffic:
+          peak_factor: 1
+        """);
+    // 4,600 x 75 = 345,000.
+    assertThat(e.value("workloads.tweet.fanout_on_write.timeline_writes.avg_per_second"))
+        .isCloseTo(345_000, withinPercentage(1e-9));
+    // They are writes: 4,600 tweets + 345,000 timeline entries.
+    assertThat(e.value("traffic.writes.avg_per_second")).isCloseTo(349_600, withinPercentage(1e-9));
+  }
+
+  /**
+   * System Design Primer, solutions/system_design/pastebin/README.md, "Calculate usage": "Size per
+   * paste: 1 KB content per paste; shortlink - 7 bytes; expiration_length_in_minutes - 4 bytes;
+   * created_at - 5 bytes; paste_path - 255 bytes; total = ~1.27 KB".
+   */
+  @Test
+  void pastebinsPasteIsTwelveHundredSeventyOneBytesFromItsFiveFields() {
+    Estimate e = Estimates.of(PASTEBIN.replace("payload: 1271B", """
+        payload:
+              fields: {content: 1KB, shortlink: 7B, expiration_length_in_minutes: 4B, created_at: 5B,
+                       paste_path: 255B}"""));
+    // 1,000 + 7 + 4 + 5 + 255 = 1,271 B.
+    assertThat(e.value("workloads.paste.payload_bytes")).isEqualTo(1271);
+    // The month's 12.71 GB of the Primer, from the fields: 10M x 1,271 B.
+    assertThat(e.value("storage.bytes_per_month")).isCloseTo(12.71e9, withinPercentage(1e-9));
+    assertThat(e.step("workloads.paste.payload_bytes").inputs()).extracting(d -> d.symbol())
+        .containsExactly("content", "shortlink", "expiration_length_in_minutes", "created_at", "paste_path");
+  }
 }

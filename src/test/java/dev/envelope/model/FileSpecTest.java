@@ -34,7 +34,13 @@ class FileSpecTest {
         "capacity", "availability", "conventions", "inputs", "figures", "scenarios", "budgets");
     assertThat(FileSpec.WORKLOAD.keys()).containsExactly("writes_per_user", "writes", "reads_per_user", "reads",
         "read_write_ratio", "payload", "read_size", "peak_factor", "latency", "fanout", "call_latency", "hedge_after",
-        "stream");
+        "stream", "connections", "fanout_on_write", "cdn", "cache");
+    assertThat(FileSpec.CONNECTIONS.keys()).containsExactly("online_share", "concurrent", "per_user", "per_server",
+        "memory_per_connection", "heartbeat");
+    assertThat(FileSpec.FANOUT_ON_WRITE.keys()).containsExactly("followers", "entry_size");
+    assertThat(FileSpec.CDN.keys()).containsExactly("hit_ratio");
+    assertThat(FileSpec.PAYLOAD_RECORD.keys()).containsExactly("fields", "row_overhead");
+    assertThat(FileSpec.CACHE.keys()).containsExactly("hot_fraction", "node_memory", "hot_objects", "object_size");
     assertThat(FileSpec.AVAILABILITY.keys()).containsExactly("target", "window", "components");
     assertThat(FileSpec.COMPONENT.keys()).containsExactly("name", "availability", "mtbf", "mttr", "replicas",
         "required");
@@ -118,7 +124,17 @@ class FileSpecTest {
       java.util.Map.entry("workloads.*.hedge_after", List.of("workloads.w.call_latency.p50=5ms",
           "workloads.w.call_latency.p99=50ms", "workloads.w.fanout=100")),
       java.util.Map.entry("workloads.*.stream.partition_produce", List.of("workloads.w.payload=1KB")),
-      java.util.Map.entry("workloads.*.stream.partition_consume", List.of("workloads.w.payload=1KB")));
+      java.util.Map.entry("workloads.*.stream.partition_consume", List.of("workloads.w.payload=1KB")),
+      java.util.Map.entry("workloads.*.payload.row_overhead", List.of("workloads.w.payload.fields.id=8B")),
+      java.util.Map.entry("workloads.*.connections.per_user", List.of("workloads.w.connections.concurrent=1M")),
+      java.util.Map.entry("workloads.*.connections.per_server", List.of("workloads.w.connections.concurrent=1M")),
+      java.util.Map.entry("workloads.*.connections.memory_per_connection",
+          List.of("workloads.w.connections.concurrent=1M")),
+      java.util.Map.entry("workloads.*.connections.heartbeat", List.of("workloads.w.connections.concurrent=1M")),
+      java.util.Map.entry("workloads.*.fanout_on_write.entry_size", List.of("workloads.w.fanout_on_write.followers=75")),
+      java.util.Map.entry("workloads.*.cdn.hit_ratio", List.of("workloads.w.reads=1/s")),
+      java.util.Map.entry("cache.hot_objects", List.of("cache.object_size=2KB")),
+      java.util.Map.entry("cache.object_size", List.of("cache.hot_objects=10M")));
 
   /** The field at a dotted input path. */
   static Field field(String path) {
