@@ -91,10 +91,23 @@ public final class Reports {
   /** The figures of {@code estimate}'s {@code sections}; a figure too large to compute is an invalid input. */
   public static Report figures(Estimate estimate, Set<Section> sections) {
     Report report = EstimateReport.build(estimate, sections);
-    report.tree().firstNonFinite().ifPresent(path -> {
+    finite(estimate, report.tree());
+    return report;
+  }
+
+  /**
+   * The JSON tree of every figure of {@code estimate}, without the tables (a sweep's combination),
+   * held to the same overflow check as {@link #figures}.
+   */
+  public static Tree tree(Estimate estimate) {
+    return finite(estimate, EstimateReport.tree(estimate));
+  }
+
+  private static Tree finite(Estimate estimate, Tree tree) {
+    tree.firstNonFinite().ifPresent(path -> {
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.of(overflow(estimate, path)));
     });
-    return report;
+    return tree;
   }
 
   /**
@@ -105,7 +118,9 @@ public final class Reports {
     Binding base = bindings.iterator().next();
     if (!base.requirements().uncertainty().isEmpty()) {
       int samples = sampling.samples();
-      Limits.work(bindings.size(), base.estimate().steps().size(), samples, "--samples", samples, null, null);
+      List<Step> steps = base.estimate().steps();
+      Limits.work(bindings.size(), steps.size(), Lanes.cost(steps, MonteCarlo.ranged(base.requirements())), 0, samples,
+          "--samples", samples, null, null);
     }
   }
 
@@ -121,8 +136,9 @@ public final class Reports {
    */
   public static MonteCarlo.Result monteCarlo(Estimate point, MonteCarlo.Settings sampling, Set<String> keep,
       Optional<Collection<String>> only) {
-    int figures = only.map(paths -> Lanes.cone(point.steps(), paths).size()).orElse(point.steps().size());
-    Limits.work(1, figures, sampling.samples(), "--samples", sampling.samples(), null, null);
+    List<Step> steps = only.map(paths -> Lanes.cone(point.steps(), paths)).orElse(point.steps());
+    Limits.work(1, steps.size(), Lanes.cost(steps, MonteCarlo.ranged(point.requirements())), 0, sampling.samples(),
+        "--samples", sampling.samples(), null, null);
     Requirements req = point.requirements();
     MonteCarlo.Result mc = MonteCarlo.run(point, sampling, keep, only);
     mc.firstNonFinite().ifPresent(bad -> {
@@ -191,7 +207,8 @@ public final class Reports {
     }
     int lanes = 2 * req.uncertainty().inputs().size();
     Uncertain first = req.uncertainty().inputs().get(0);
-    Limits.work(1, Lanes.cone(estimate.steps(), List.of(path)).size(), lanes, null, 0, first.location(),
+    List<Step> cone = Lanes.cone(estimate.steps(), List.of(path));
+    Limits.work(1, cone.size(), Lanes.cost(cone, MonteCarlo.ranged(req)), 0, lanes, null, 0, first.location(),
         first.path());
     Sensitivity.Result result = Sensitivity.of(estimate, path, low, high);
     return SensitivityReport.build(point.title(), point.header(), result, value, req.conventions(),

@@ -2,7 +2,9 @@ package dev.envelope.app;
 
 import dev.envelope.estimate.Catalog;
 import dev.envelope.estimate.Checks;
+import dev.envelope.estimate.Derivation;
 import dev.envelope.estimate.Estimate;
+import dev.envelope.estimate.Lanes;
 import dev.envelope.model.Assignment;
 import dev.envelope.model.Document;
 import dev.envelope.model.InputLocations;
@@ -91,7 +93,8 @@ public final class Session {
   public Map<String, Binding> all() {
     Map<String, Requirements> reqs = requirements();
     Binding base = binding(Document.BASE, reqs.get(Document.BASE));
-    Limits.work(reqs.size(), base.estimate().steps().size(), 1, null, 0, doc.location("scenarios"), "scenarios");
+    List<Derivation.Step> steps = base.estimate().steps();
+    Limits.work(reqs.size(), steps.size(), Lanes.cost(steps), 0, 1, null, 0, doc.location("scenarios"), "scenarios");
     Map<String, Binding> out = new LinkedHashMap<>();
     reqs.forEach((name, req) -> out.put(name, name.equals(Document.BASE) ? base : binding(name, req)));
     return out;

@@ -6,6 +6,7 @@ import dev.envelope.app.Reports;
 import dev.envelope.app.Session;
 import dev.envelope.app.Warnings;
 import dev.envelope.model.Limits;
+import dev.envelope.estimate.Lanes;
 import dev.envelope.estimate.Sweep;
 import dev.envelope.model.Assignment;
 import dev.envelope.diagnostic.Diagnostic;
@@ -16,7 +17,6 @@ import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;
 import dev.envelope.diagnostic.Warning;
 import dev.envelope.render.ConventionsBlock;
-import dev.envelope.estimate.Section;
 import dev.envelope.render.SweepReport;
 import dev.envelope.render.Tree;
 import java.util.ArrayList;
@@ -140,8 +140,10 @@ final class SweepCommand implements Callable<Integer> {
       try {
         Binding b = new Session(doc, all).one(input.scenario());
         if (first == null) {
-          // Each combination is an estimate: their number is held to the work budget.
-          Limits.work(combinations.size(), b.estimate().steps().size(), 1, "--vary", combinations.size(), null, null);
+          // Each combination reads the file again and is an estimate: held to the work budget.
+          Limits.work(combinations.size(), b.estimate().steps().size(), Lanes.cost(b.estimate().steps()),
+              doc.boundValues(), 1, "--vary",
+              combinations.size(), null, null);
         }
         Tree tree = estimate(b, combination);
         warnings.put(String.join(" ", combination.stream().map(a -> a.dottedPath() + "=" + a.value()).toList()),
@@ -171,7 +173,7 @@ final class SweepCommand implements Callable<Integer> {
   /** The estimate of one combination; a figure too large to compute names the combination. */
   private static Tree estimate(Binding b, List<Assignment> combination) {
     try {
-      return Reports.figures(b.estimate(), Section.all()).tree();
+      return Reports.tree(b.estimate());
     } catch (EnvelopeException e) {
       String where = String.join(" ", combination.stream().map(a -> a.origin().file()).toList());
       throw new EnvelopeException(e.exitCode(), e.diagnostics().stream()

@@ -253,6 +253,31 @@ public final class Derivation {
     /** The value of the formula at the point, from its operands' values. */
     double evaluate();
 
+    /**
+     * What working the formula out costs on one lane beyond the figure's own one, in the work
+     * budget's unit ({@link Op#cost}): 0 for arithmetic on operands, more for the models' searches.
+     */
+    default long cost() {
+      if (!(this instanceof Apply apply)) {
+        return 0;
+      }
+      long sum = 0;
+      boolean heavy = false;
+      double[] x = new double[apply.args().size()];
+      for (int i = 0; i < x.length; i++) {
+        long c = apply.args().get(i).cost();
+        sum += c;
+        heavy |= c > 0;
+      }
+      // The arguments at the point tell the searches' length; an argument that is itself a search
+      // is not worked out again for that (it is rare, and its own cost is counted).
+      for (int i = 0; i < x.length; i++) {
+        Term arg = apply.args().get(i);
+        x[i] = arg instanceof Operand o ? o.value() : heavy ? 0 : arg.evaluate();
+      }
+      return sum + apply.op().cost(x) - 1;
+    }
+
     /** Adds the formula's operands, left to right, to {@code out}. */
     void collect(List<Operand> out);
 

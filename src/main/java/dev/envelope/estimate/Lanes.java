@@ -222,6 +222,47 @@ public final class Lanes {
     return steps.stream().filter(s -> wanted.contains(s.path())).toList();
   }
 
+  /**
+   * What working {@code steps} out costs on one lane, in the work budget's unit: one a figure,
+   * and more for the figures that run a model's search ({@link Op#cost}).
+   */
+  public static long cost(List<Step> steps) {
+    long sum = 0;
+    for (Step s : steps) {
+      sum += 1 + Math.max(0, s.term().cost());
+    }
+    return sum;
+  }
+
+  /**
+   * {@link #cost} on many lanes, where only the figures that vary run once a lane: those that use
+   * one of the {@code ranged} input keys, or a figure that varies. The others are worked out once
+   * (and count 1 a lane, as every figure does).
+   */
+  public static long cost(List<Step> steps, Set<String> ranged) {
+    Set<String> varying = new HashSet<>();
+    long sum = 0;
+    for (Step s : steps) {
+      boolean varies = false;
+      for (Operand o : s.operands()) {
+        Source from = o.from();
+        if (from.path().isEmpty() || from.kind() == Source.Kind.CONVENTION) {
+          continue;
+        }
+        if (from.kind() == Source.Kind.DERIVED ? varying.contains(from.path().get())
+            : ranged.contains(inputKey(from.path().get()))) {
+          varies = true;
+          break;
+        }
+      }
+      if (varies) {
+        varying.add(s.path());
+      }
+      sum += 1 + (varies ? Math.max(0, s.term().cost()) : 0);
+    }
+    return sum;
+  }
+
   /** The paths of the inputs {@code steps} use, in the order they first use them. */
   public static Set<String> inputs(List<Step> steps) {
     Set<String> out = new LinkedHashSet<>();

@@ -118,6 +118,15 @@ public final class MonteCarlo {
    * keeps the draws of the figures at {@code keep} (a histogram's), and works out only the figures
    * {@code only} needs when it is given.
    */
+  /** The input keys ({@link Lanes#inputKey}) that are drawn: the ranged inputs and those tied to them. */
+  public static Set<String> ranged(Requirements req) {
+    java.util.Set<String> ranged = new java.util.HashSet<>();
+    req.uncertainty().inputs().forEach(u -> ranged.add(Lanes.inputKey(u.path())));
+    req.uncertainty().inherits().keySet().forEach(k -> ranged.add(Lanes.inputKey(k)));
+    req.uncertainty().orders().forEach(o -> ranged.add(Lanes.inputKey(o.lower())));
+    return ranged;
+  }
+
   public static Result run(Estimate point, Settings settings, Set<String> keep, Optional<Collection<String>> only) {
     Requirements req = point.requirements();
     int n = settings.samples();
@@ -127,10 +136,7 @@ public final class MonteCarlo {
     NonFinite[] bad = new NonFinite[1];
     Selection selection = new Selection(n);
     List<Step> steps = only.map(paths -> Lanes.cone(point.steps(), paths)).orElse(point.steps());
-    java.util.Set<String> ranged = new java.util.HashSet<>();
-    req.uncertainty().inputs().forEach(u -> ranged.add(Lanes.inputKey(u.path())));
-    req.uncertainty().inherits().keySet().forEach(k -> ranged.add(Lanes.inputKey(k)));
-    req.uncertainty().orders().forEach(o -> ranged.add(Lanes.inputKey(o.lower())));
+    java.util.Set<String> ranged = ranged(req);
     Lanes.run(steps, Lanes.lazy(draws(req.uncertainty(), n, settings.seed())), n, req.conventions().time(),
         (step, lanes) -> {
           if (keep.contains(step.path())) {

@@ -321,6 +321,35 @@ public enum Op {
   /** The value on one value per argument. */
   abstract double apply(double[] args);
 
+  /**
+   * What applying this to {@code x} (the arguments at the point) costs on one lane, in the work
+   * budget's unit, the time of one lane of a plain figure (some 33 ns: 300 million in ten seconds).
+   * Arithmetic is 1; the models' calculators cost what they were measured to (benchmark/calibrate.sh
+   * prints their times): the hedged call's bisection about 50 us, an Erlang C search and a Poisson
+   * quantile a time that grows with the load, k of n with k.
+   */
+  long cost(double[] x) {
+    return switch (this) {
+      case HEDGED_QUANTILE -> 2_000;
+      case LOGNORMAL_OVER -> 30;
+      case LOGNORMAL_QUANTILE -> 10;
+      case ERLANG_C_SERVERS -> 20 + (long) (0.2 * recurrence(x[0]) + 0.1 * Math.sqrt(Math.max(0, x[0])))
+          + (x[0] > Queueing.RECURRENCE_UP_TO ? 300 : 0);
+      case ERLANG_C -> 20 + (long) (0.2 * recurrence(x[0])) + (x[0] > Queueing.RECURRENCE_UP_TO ? 300 : 0);
+      case POISSON_QUANTILE -> x[0] > PeakModel.NORMAL_ABOVE ? 10 : 10 + (long) (5 * Math.sqrt(Math.max(0, x[0])));
+      case BINOMIAL_BELOW -> 4 + 2 * (long) Math.min(Math.max(0, x[0]), 1e9);
+      default -> 1;
+    };
+  }
+
+  /**
+   * The steps of the Erlang B recurrence at a load or server count of {@code a}: {@code a} up to
+   * 10,000, above which Erlang B comes from the Poisson distribution instead (0 steps); 0 if not a number.
+   */
+  private static double recurrence(double a) {
+    return a >= 0 && a <= Queueing.RECURRENCE_UP_TO ? a : 0;
+  }
+
   /** The value on lanes: each argument one value or one per lane; the result as long as the longest. */
   double[] lanes(List<Term> args, Env env) {
     if (this == ONE_MINUS) {

@@ -181,7 +181,7 @@ public final class Document {
    * The values that each binding reads: the file's but its scenarios and budgets, which are read
    * once, here.
    */
-  private long boundValues() {
+  public long boundValues() {
     if (!(root instanceof MapNode map)) {
       return values(root);
     }

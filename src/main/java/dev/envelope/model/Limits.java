@@ -50,17 +50,27 @@ public final class Limits {
 
   /**
    * The work budget: figures worked out at the point, over every binding a command estimates (the
-   * base and each scenario, or each combination of a sweep). Measured on the 2-core machines at
-   * about ten seconds under a 512 MB heap, with room for a loaded machine (docs/errors.md).
+   * base and each scenario, or each combination of a sweep, whose file is read again each time).
+   * Measured on the 2-core machines under a 512 MB heap and the launcher's options: a sweep of 100
+   * combinations of the 1,000-workload file at the caps (16,031 figures and 3,003 values each)
+   * took 25 s of processor time, some 75,000 a second; this is some eight seconds of that
+   * (docs/errors.md).
    */
-  public static final long MAX_POINT_WORK = 2_000_000;
+  public static final long MAX_POINT_WORK = 600_000;
 
   /**
    * The work budget of the lanes: figures times lanes, for a Monte Carlo (one lane a draw, in each
-   * binding) or a sensitivity analysis (two lanes an input). 1,000 ranged workloads at the default
-   * 10,000 draws are 250 million.
+   * binding) or a sensitivity analysis (two lanes an input), each figure weighed by what its
+   * formula costs on a lane (a sum 1, a model's search more). 1,000 ranged workloads of plain
+   * traffic and storage at the default 10,000 draws are some 250 million.
    */
   public static final long MAX_LANE_WORK = 300_000_000;
+
+  /**
+   * A point figure costs about what 400 lanes of one do (13 us against 33 ns): the models' searches,
+   * counted in lanes ({@code cost}), weigh that much less at the point.
+   */
+  static final long LANES_PER_POINT_FIGURE = 400;
 
   /**
    * Refuses work past the budget: {@code bindings} estimates of {@code figures} figures each, on
@@ -71,14 +81,31 @@ public final class Limits {
    */
   public static void work(long bindings, long figures, long lanes, String option, long knob, Location at,
       String path) {
+    work(bindings, figures, figures, 0, lanes, option, knob, at, path);
+  }
+
+  /**
+   * {@link #work}, for figures that cost {@code cost} on a lane in all (the models' searches cost
+   * more than a sum: {@code dev.envelope.estimate.Lanes#cost}), and for bindings that each read the
+   * file's {@code values} again as well (a sweep's combinations): reading a value costs about what
+   * a figure does at the point.
+   */
+  public static void work(long bindings, long figures, long cost, long values, long lanes, String option,
+      long knob, Location at, String path) {
     long max = lanes > 1 ? MAX_LANE_WORK : MAX_POINT_WORK;
-    double work = (double) bindings * figures * lanes;
+    long extra = Math.max(0, cost - figures);
+    double each = lanes > 1 ? figures + extra : figures + (double) extra / LANES_PER_POINT_FIGURE;
+    double work = (double) bindings * (each + values) * lanes;
     if (work <= max) {
       return;
     }
+    boolean plain = values == 0 && each == figures;
     String what = grouped(bindings) + (bindings == 1 ? " estimate" : " estimates") + " of " + grouped(figures)
-        + " figures" + (lanes > 1 ? " on " + grouped(lanes) + " lanes each" : "") + " is "
-        + String.format(java.util.Locale.ROOT, "%.3g", work) + " figure evaluations, past the work budget of "
+        + " figures" + (each > figures ? " (weighing " + grouped((long) Math.ceil(each)) + " with the models' searches)" : "")
+        + (values > 0 ? " and " + grouped(values) + " values read" : "")
+        + (lanes > 1 ? " on " + grouped(lanes) + " lanes each" : "") + " is "
+        + String.format(java.util.Locale.ROOT, "%.3g", work) + (plain ? " figure evaluations" : " evaluations")
+        + ", past the work budget of "
         + String.format(java.util.Locale.ROOT, "%.3g", (double) max) + " (some ten seconds)";
     if (option == null) {
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT, java.util.List.of(new Diagnostic(at, path,

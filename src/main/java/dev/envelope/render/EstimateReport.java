@@ -41,11 +41,26 @@ public final class EstimateReport {
     return new EstimateReport(estimate).layout(sections);
   }
 
-  private Report layout(Set<Section> sections) {
+  /**
+   * The JSON tree of every part of {@code estimate}, as {@link #build} makes it, without laying out
+   * the tables: what a sweep picks its figures from, once a combination.
+   */
+  public static Tree tree(Estimate estimate) {
+    EstimateReport r = new EstimateReport(estimate);
+    r.head(Section.all());
+    r.assumptions(false);
+    return r.tree;
+  }
+
+  private void head(Set<Section> sections) {
     tree.put("schema", SCHEMA);
     req.name().ifPresent(n -> tree.put("name", n));
     tree.put("conventions", ConventionsBlock.tree(req.conventions()));
     FigureTree.add(tree, e, s -> s == Section.USERS || sections.contains(s));
+  }
+
+  private Report layout(Set<Section> sections) {
+    head(sections);
     boolean all = sections.containsAll(Section.all());
     users();
     if (sections.contains(Section.TRAFFIC)) {

@@ -149,4 +149,44 @@ class BoundedInputsTest {
       assertThat(r.exitCode()).isEqualTo(3);
     }
   }
+
+  /** A file of {@code n} workloads of two values each, all ranged when {@code ranged}. */
+  private static String workloads(int n, boolean ranged) {
+    StringBuilder yaml = new StringBuilder("users: {dau: " + (ranged ? "8M to 12M" : "10M") + "}\nworkloads:\n");
+    for (int i = 0; i < n; i++) {
+      yaml.append("  w").append(i).append(": {reads_per_user: 5, payload: ").append(ranged ? "1KB to 3KB" : "1KB")
+          .append("}\n");
+    }
+    return yaml.toString();
+  }
+
+  @Test
+  void aSweepPastTheWorkBudgetIsRefusedAtOnceNamingVaryAndWhatFits() {
+    // Each combination reads the file again and works out every figure: 1,000 workloads are some
+    // thousands of figures and 2,000 values, so 100 combinations are past the budget and a few are not.
+    String file = workloads(1_000, false);
+    CliRun r = run(file, "sweep", "--vary", "users.dau=1M,2M,3M,4M,5M,6M,7M,8M,9M,10M", "--vary",
+        "storage.replication=1,2,3,4,5,6,7,8,9,10");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).as(r.toString()).startsWith("envelope: --vary: 100 estimates of ")
+        .contains(" figures and ").contains(" values read is ")
+        .contains("past the work budget of " + String.format(java.util.Locale.ROOT, "%.3g", (double) Limits.MAX_POINT_WORK))
+        .containsPattern("expected --vary of at most \\d+\n$");
+    int fits = Integer.parseInt(r.err().replaceAll("(?s).*at most (\\d+)\n$", "$1"));
+    assertThat(fits).isBetween(2, 99);
+    CliRun within = run(file, "sweep", "--vary", "users.dau=" + String.join(",",
+        java.util.stream.IntStream.rangeClosed(1, fits).mapToObj(i -> i + "M").toList()));
+    assertThat(within.exitCode()).as(within.toString()).isZero();
+  }
+
+  @Test
+  void aMonteCarloPastTheWorkBudgetIsRefusedNamingSamplesAndWhatFits() {
+    CliRun r = run(workloads(1_000, true), "estimate", "--samples", "1M");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).as(r.toString()).startsWith("envelope: --samples: 1 estimate of ")
+        .contains(" figures on 1,000,000 lanes each is ").contains("past the work budget of 3.00e+08")
+        .containsPattern("expected --samples of at most [\\d,]+\n$");
+  }
 }

@@ -28,7 +28,9 @@ import java.util.stream.IntStream;
  * java -cp target/test-classes:target/classes dev.envelope.limits.ResourceSuite [FILES-DIR [APP-DIR]]
  * </pre>
  *
- * <p>{@code -Dresources.only=cap-figures.yaml,...} runs those files only. APP-DIR (default {@code target}) holds the {@code envelope.jar} to measure and its
+ * <p>{@code -Dresources.only=cap-figures.yaml,...} runs those files only; {@code -Dresources.quick=true}
+ * runs three commands only on the files that must be refused whole (CI does: every command reads a
+ * file through the same reader). APP-DIR (default {@code target}) holds the {@code envelope.jar} to measure and its
  * {@code lib/}: another build's directory measures that build on the same files. A refusal by the
  * work budget (exit 2 for an option, 3 for the file alone, at once) is a pass, shown as
  * {@code refused}: it is what the budget is for.
@@ -46,7 +48,11 @@ public final class ResourceSuite {
   static final double PROMISED_SECONDS = 10;
 
   /** One run: the file (or none) and the arguments after it. */
-  record Run(String file, List<String> args) {}
+  record Run(String file, List<String> args, boolean edge) {
+    Run(String file, List<String> args) {
+      this(file, args, false);
+    }
+  }
 
   /**
    * The largest sweep: two axes of 100 values, {@link Sweep#MAX_COMBINATIONS} combinations; the
@@ -62,9 +68,15 @@ public final class ResourceSuite {
 
   static List<Run> runs(List<String> files) {
     List<Run> runs = new ArrayList<>();
+    boolean quick = Boolean.getBoolean("resources.quick");
     for (String f : files) {
       runs.add(new Run(f, List.of("validate", "{}")));
       runs.add(new Run(f, List.of("estimate", "{}")));
+      if (quick && refusedWhole(f)) {
+        // Every command reads a file through the same reader, which refuses these before binding.
+        runs.add(new Run(f, List.of("sweep", "{}", "--vary", "users.dau=1M,2M")));
+        continue;
+      }
       runs.add(new Run(f, List.of("estimate", "{}", "-o", "json")));
       runs.add(new Run(f, List.of("estimate", "{}", "-o", "csv")));
       runs.add(new Run(f, List.of("estimate", "{}", "--napkin")));
@@ -119,6 +131,9 @@ public final class ResourceSuite {
     if (refusedWhole(run.file()) && !(exit == 3 && located)) {
       return "FAIL: not refused with a located message (exit 3)";
     }
+    if (run.edge() && exit != 0 && exit != 1) {
+      return "FAIL: refused at the largest value the work budget named";
+    }
     if (stderr.contains("past the work budget") || refusedWhole(run.file())) {
       return "refused";
     }
@@ -148,11 +163,12 @@ public final class ResourceSuite {
         + ", heap -Xmx512m, bound " + BOUND_SECONDS + " s" + (timed ? "" : ", no /usr/bin/time: peak memory ?"));
     System.out.println(String.format(Locale.ROOT, "%-28s %-60s %4s %8s %8s %8s %5s  %s", "file", "command", "exit",
         "wall s", "cpu s", "peak MB", "load", "result"));
-    List<Run> runs = runs(names);
+    List<Run> runs = new ArrayList<>(runs(names));
     // A suite stopped (Ctrl-C, a CI timeout) stops the run it waits for, rather than leave it running.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()
         .forEach(ProcessHandle::destroyForcibly)));
-    for (Run run : runs) {
+    for (int r = 0; r < runs.size(); r++) {
+      Run run = runs.get(r);
       String file = dir.resolve(run.file()).toString();
       List<String> command = new ArrayList<>();
       Path stats = Files.createTempFile("envelope-resources", ".txt");
@@ -190,17 +206,51 @@ public final class ResourceSuite {
       Files.delete(stats);
       String verdict = verdict(run, done, exit, wall, stderr);
       String why = verdict.equals("ok") ? "" : " " + firstLine(stderr);
-      String shown = String.join(" ", run.args()).replace("{}", run.file().replace(".yaml", ""));
+      String shown = (run.edge() ? "[at budget] " : "") + String.join(" ", run.args()).replace("{}", run.file().replace(".yaml", ""));
       System.out.println(String.format(Locale.ROOT, "%-28s %-60s %4s %8.2f %8s %8s %5s  %s%s%s", run.file(),
           shown.length() > 60 ? shown.substring(0, 57) + "..." : shown, done ? String.valueOf(exit) : "-", wall, cpu,
           peak, load, verdict, wall > PROMISED_SECONDS && done ? " (slow)" : "", why));
       if (verdict.startsWith("FAIL")) {
         failures++;
       }
+      Run edge = atTheBudget(run, stderr);
+      if (edge != null) {
+        runs.add(r + 1, edge);
+      }
     }
     System.out.println(String.format(Locale.ROOT, "resource suite: %d runs in %.0f s; %s", runs.size(),
         (System.nanoTime() - suiteStart) / 1e9, failures == 0 ? "every run within bounds" : failures + " runs failed"));
     System.exit(failures == 0 ? 0 : 1);
+  }
+
+  /**
+   * The run at the edge of the work budget, after {@code run} was refused by it with the largest
+   * value that fits ({@code expected --samples of at most 47}): the same command with that many
+   * draws, or a sweep of that many combinations, which must then finish within the bounds. Null when
+   * {@code run} was not refused so, or was this run already.
+   */
+  static Run atTheBudget(Run run, String stderr) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("expected (--samples|--vary) of at most ([\\d,]+)")
+        .matcher(stderr);
+    if (!m.find() || run.edge()) {
+      return null;
+    }
+    long fits = Long.parseLong(m.group(2).replace(",", ""));
+    List<String> args = new ArrayList<>();
+    if (m.group(1).equals("--samples")) {
+      for (int i = 0; i < run.args().size(); i++) {
+        if (run.args().get(i).equals("--samples")) {
+          i++;
+        } else {
+          args.add(run.args().get(i));
+        }
+      }
+      args.addAll(List.of("--samples", String.valueOf(fits)));
+    } else {
+      args.addAll(List.of("sweep", "{}", "--vary", "users.dau=" + IntStream.rangeClosed(1, (int) Math.min(fits,
+          Sweep.MAX_COMBINATIONS)).mapToObj(i -> i + "M").collect(Collectors.joining(";"))));
+    }
+    return new Run(run.file(), List.copyOf(args), true);
   }
 
   /** The one-minute load average, for judging a time on a shared machine; "?" where there is none. */
