@@ -277,7 +277,9 @@ public final class FileSpec {
   private static final Set<String> RANGED =
       Set.of("users", "workload", "traffic", "storage", "cache", "capacity", "inputs",
           // How a workload reaches its users: connections, fan-out on write, CDN, a record's fields.
-          "connections", "fanout_on_write", "cdn", "payload");
+          "connections", "fanout_on_write", "cdn", "payload",
+          // Unit prices: a price known only as a span (a discount not yet agreed) is a range.
+          "cost");
 
   /** The keys of a range written as a mapping, and the distributions it names. */
   public static final List<String> RANGE_KEYS =
@@ -488,6 +490,29 @@ public final class FileSpec {
           "the p99 of the queueing delay at peak; gives servers by Erlang C for workloads with latency", "10ms")),
       List.of());
 
+  /**
+   * Unit prices, {@code cost}: each optional, each giving one part of the cost where the estimate
+   * has what it prices. No price is built in: list prices change, and the file says whose and when.
+   */
+  public static final Group COST = new Group("cost", List.of(
+      Field.of("currency", Type.TEXT, Range.ANY,
+          "the currency of every price, named once in the output: a short text such as USD or EUR", "USD"),
+      Field.of("server_per_month", Type.NUMBER, Range.NON_NEGATIVE,
+          "price of one server for a month; prices capacity.servers and the connection servers", "70"),
+      Field.of("cache_node_per_month", Type.NUMBER, Range.NON_NEGATIVE,
+          "price of one cache node for a month; prices the cache nodes", "150"),
+      Field.of("storage_per_gb_month", Type.NUMBER, Range.NON_NEGATIVE,
+          "price of one GB (in the file's units) kept for a month; prices the replicated bytes retained (needs"
+              + " storage.retention)", "0.023"),
+      Field.of("egress_per_gb", Type.NUMBER, Range.NON_NEGATIVE,
+          "price of one GB served from the origin (after a CDN, where a workload has one)", "0.09"),
+      Field.of("cdn_egress_per_gb", Type.NUMBER, Range.NON_NEGATIVE,
+          "price of one GB served from a CDN's edge; prices the edge egress of workloads with a cdn", "0.02"),
+      Field.of("per_million_requests", Type.NUMBER, Range.NON_NEGATIVE,
+          "price of a million requests (a load balancer's or an API gateway's); prices all requests on average",
+          "1")),
+      List.of());
+
   /** One item of {@code availability.components}. */
   public static final Group COMPONENT = new Group("component", List.of(
       Field.of("name", Type.TEXT, Range.ANY, "the component's name, for the output and its warnings", "db"),
@@ -579,6 +604,8 @@ public final class FileSpec {
           "what one node sustains; each limit gives a count, and an absent limit gives none"),
       Field.section("availability", Type.SECTION, AVAILABILITY,
           "the availability target, the components a request needs, and the error-budget window"),
+      Field.section("cost", Type.SECTION, COST,
+          "unit prices, each optional: gives the cost a month and a year of each part it prices, and in total"),
       Field.section("conventions", Type.SECTION, CONVENTIONS,
           "the lengths of days, months and years, and of kilobytes; each one not given is listed among the"
               + " assumptions"),
