@@ -152,6 +152,24 @@ class CostTest {
   }
 
   @Test
+  void aPriceWithNothingToPriceIsWarnedAbout() {
+    CliRun r = CliRun.run("""
+        workloads: {api: {writes: 1K/s, payload: 1KB}}
+        cost: {storage_per_gb_month: 0.023, cdn_egress_per_gb: 0.02}
+        """, Map.of(), false, "estimate", "-");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("<stdin>:2:30: warning: cost.storage_per_gb_month: ignored: storage is priced on"
+        + " the replicated bytes retained, and there are none; give storage.retention and a workload that stores data"
+        + " (a write rate with a payload), or drop storage_per_gb_month",
+        "<stdin>:2:56: warning: cost.cdn_egress_per_gb: ignored: no CDN serves any bytes; give a workload that reads"
+        + " a cdn: {hit_ratio: 90%}, or drop cdn_egress_per_gb");
+    assertThat(CliRun.run("""
+        workloads: {api: {writes: 1K/s, payload: 1KB}}
+        cost: {storage_per_gb_month: 0.023, cdn_egress_per_gb: 0.02}
+        """, Map.of(), false, "estimate", "-", "--strict").exitCode()).isNotZero();
+  }
+
+  @Test
   void theCostStepsAreExplainedWithTheirPrices() {
     CliRun r = CliRun.run(XU_YOUTUBE, Map.of(), false, "explain", "-", "cost.cdn_egress.per_month");
     assertThat(r.exitCode()).as(r.toString()).isZero();
