@@ -311,7 +311,8 @@ public final class FileSpec {
 
   /** A workload's writes as a log, {@code workloads.NAME.stream}. */
   public static final Group STREAM = new Group("stream", List.of(
-      Field.of("partition_produce", Type.BYTE_RATE, Range.ANY, "bytes per second one partition takes in", "5MB/s"),
+      Field.of("partition_produce", Type.BYTE_RATE, Range.ANY,
+          "bytes per second one partition takes in (typical figures: envelope reference throughput)", "5MB/s"),
       Field.of("partition_consume", Type.BYTE_RATE, Range.ANY,
           "bytes per second one consumer reads from one partition", "3MB/s")),
       List.of(new Rule.AnyOf(List.of(List.of("partition_produce"), List.of("partition_consume")))));
@@ -326,7 +327,8 @@ public final class FileSpec {
           "connections each online user holds open (devices, tabs)", "1.5")
           .byDefault(number(RequirementsReader.DEFAULT_CONNECTIONS_PER_USER)),
       Field.of("per_server", Type.COUNT, Range.POSITIVE,
-          "connections one server holds; gives connection servers", "50K"),
+          "connections one server holds; gives connection servers (typical figures: envelope reference"
+              + " throughput)", "50K"),
       Field.of("memory_per_connection", Type.SIZE, Range.NON_NEGATIVE,
           "server memory one connection holds; gives connection memory", "10KB"),
       Field.of("heartbeat", Type.TIME, Range.ANY,
@@ -476,13 +478,16 @@ public final class FileSpec {
 
   public static final Group CAPACITY = new Group("capacity", List.of(
       Field.of("server_qps", Type.REQUEST_RATE, Range.POSITIVE,
-          "requests per second one application server sustains; gives servers", "5000"),
+          "requests per second one application server sustains; gives servers (typical figures: envelope"
+              + " reference throughput)", "5000"),
       Field.of("shard_storage", Type.SIZE, Range.POSITIVE,
           "data one shard holds; gives shards by storage (needs storage.retention)", "2TB"),
       Field.of("shard_write_qps", Type.REQUEST_RATE, Range.POSITIVE,
-          "writes per second one shard sustains; gives shards by writes", "2000"),
+          "writes per second one shard sustains; gives shards by writes (typical figures: envelope reference"
+              + " throughput)", "2000"),
       Field.of("shard_read_qps", Type.REQUEST_RATE, Range.POSITIVE,
-          "reads per second one shard serves; gives shards by reads", "10000"),
+          "reads per second one shard serves; gives shards by reads (typical figures: envelope reference"
+              + " throughput)", "10000"),
       Field.of("utilization", Type.PERCENTAGE, Range.ABOVE_ZERO_TO_ONE,
           "the most a node may be busy or full, above 0% and at most 100%; applies to every count", "70%")
           .byDefault(percent(RequirementsReader.DEFAULT_UTILIZATION)),
@@ -601,7 +606,8 @@ public final class FileSpec {
       Field.section("storage", Type.SECTION, STORAGE, "how long data is kept, and in how many copies"),
       Field.section("cache", Type.SECTION, CACHE, "what is kept in memory"),
       Field.section("capacity", Type.SECTION, CAPACITY,
-          "what one node sustains; each limit gives a count, and an absent limit gives none"),
+          "what one node sustains; each limit gives a count, and an absent limit gives none; envelope reference"
+              + " throughput lists typical figures with their sources"),
       Field.section("availability", Type.SECTION, AVAILABILITY,
           "the availability target, the components a request needs, and the error-budget window"),
       Field.section("cost", Type.SECTION, COST,
