@@ -27,18 +27,19 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "reference", mixinStandardHelpOptions = true,
     description = {
       "Cheat sheets with the source and date of every number: latency numbers, powers of two,"
-          + " availability nines and rate conversions.",
-      "Without a SHEET: all four, in that order. Nines and conversions use the --calendar's periods"
+          + " availability nines, rate conversions and the typical throughput of one node.",
+      "Without a SHEET: all five, in that order. Nines and conversions use the --calendar's periods"
           + " (default sre: 30-day month, 365-day year)."
     },
     footerHeading = "%nExamples:%n",
-    footer = {"  envelope reference", "  envelope reference latency", "  envelope reference nines conversions -o markdown",
+    footer = {"  envelope reference", "  envelope reference latency", "  envelope reference throughput",
+      "  envelope reference nines conversions -o markdown",
       "  envelope reference conversions --get conversions.rows.0.per_month"})
 final class ReferenceCommand implements Callable<Integer> {
   @ParentCommand EnvelopeCommand root;
 
   @Parameters(paramLabel = "SHEET", arity = "0..*",
-      description = "latency, powers, nines or conversions; several are printed in the order given.")
+      description = "latency, powers, nines, conversions or throughput; several are printed in the order given.")
   List<String> names = new ArrayList<>();
 
   @Option(names = "--calendar", paramLabel = "NAME",

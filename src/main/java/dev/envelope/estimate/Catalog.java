@@ -77,6 +77,11 @@ public final class Catalog {
       + " (docs/method.md)";
   static final String WORKING_SET = "working set: distinct hot objects x bytes of one (docs/method.md)";
   static final String RECORD = "System Design Primer, Pastebin (a paste's 1,271 bytes summed from its fields)";
+  // What it costs (docs/models/cost.md): the file's unit prices times the estimate's quantities.
+  static final String COST = "the file's unit prices x the estimate's quantities, a month the calendar's"
+      + " (docs/models/cost.md)";
+  static final String XU_YOUTUBE = "Alex Xu, System Design Interview vol. 1, ch. 14 (YouTube's CDN: 5M users x 5"
+      + " videos x 0.3 GB x $0.02 per GB = $150,000 a day)";
 
   private final Requirements req;
   private final InputLocations where;
@@ -164,6 +169,7 @@ public final class Catalog {
     cache();
     capacity();
     availability();
+    cost();
     UserFigures.declare(req, out);
   }
 
@@ -899,6 +905,144 @@ public final class Catalog {
           Unit.DURATION, Section.AVAILABILITY, SRE_WORKBOOK, () -> quotient(ref(p + ".window_seconds"),
               ref(q + ".burn_rate")));
     }
+  }
+
+  // Cost: each part the file prices, a month and a year, and the total (docs/models/cost.md).
+
+  private void cost() {
+    Requirements.Cost c = req.cost();
+    List<String> parts = new ArrayList<>();
+    // Servers: the application servers and the connection servers; shard nodes are priced by the
+    // bytes they keep, and a workload's queueing servers are another sizing of the application's.
+    List<String> servers = new ArrayList<>();
+    if (has("capacity.servers")) {
+      servers.add("capacity.servers");
+    }
+    for (Workload w : req.workloads()) {
+      if (has("workloads." + w.name() + ".connections.servers")) {
+        servers.add("workloads." + w.name() + ".connections.servers");
+      }
+    }
+    List<String> cacheNodes = new ArrayList<>();
+    for (String nodes : List.of("cache.nodes", "cache.working_set_nodes")) {
+      if (has(nodes)) {
+        cacheNodes.add(nodes);
+      }
+    }
+    String origin = has("bandwidth.origin_egress.avg_bytes_per_second") ? "bandwidth.origin_egress"
+        : "bandwidth.egress";
+    c.currency().ifPresent(currency -> text("cost.currency", Section.COST, () -> currency));
+    if (c.serverPerMonth().isPresent() && !servers.isEmpty()) {
+      parts.add("servers");
+      title("cost.servers.per_month", () -> "servers a month: every server the estimate counts at its price a month");
+      figure("cost.servers.per_month", "servers a month", "servers/month", Unit.MONEY, Section.COST, COST,
+          () -> product(sum(servers.stream().map(p -> (Term) ref(p, serverSymbol(p), serverWords(p))).toList()),
+              price("server_per_month", "price of a server a month", c.serverPerMonth())));
+    }
+    if (c.cacheNodePerMonth().isPresent() && !cacheNodes.isEmpty()) {
+      parts.add("cache");
+      title("cost.cache.per_month", () -> "cache nodes a month" + (cacheNodes.size() > 1
+          ? ": the larger of the 80/20 rule's and the working set's nodes" : ""));
+      figure("cost.cache.per_month", "cache nodes a month", "cache/month", Unit.MONEY, Section.COST, COST,
+          () -> product(max(cacheNodes.stream().map(p -> (Term) ref(p)).toList()),
+              price("cache_node_per_month", "price of a cache node a month", c.cacheNodePerMonth())));
+    }
+    if (c.storagePerGbMonth().isPresent() && has("storage.bytes_replicated")) {
+      parts.add("storage");
+      title("cost.storage.per_month", () -> "storage a month: the replicated bytes retained (the steady state), in"
+          + " GB, at the price of a GB a month");
+      figure("cost.storage.per_month", "storage a month", "storage/month", Unit.MONEY, Section.COST, COST,
+          () -> product(quotient(ref("storage.bytes_replicated"), gigabyte()),
+              price("storage_per_gb_month", "price of a GB kept a month", c.storagePerGbMonth())));
+    }
+    if (c.egressPerGb().isPresent() && has(origin + ".avg_bytes_per_second")) {
+      parts.add("egress");
+      boolean behindCdn = origin.equals("bandwidth.origin_egress");
+      title("cost.egress.per_month", () -> "egress a month: the bytes the origin serves" + (behindCdn
+          ? " (after the CDN)" : "") + " in a calendar month, in GB, at the price of a GB");
+      figure("cost.egress.per_month", "origin egress a month", "egress/month", Unit.MONEY, Section.COST, COST,
+          () -> product(quotient(product(ref(origin + ".avg_bytes_per_second"), month()), gigabyte()),
+              price("egress_per_gb", "price of a GB served from the origin", c.egressPerGb())));
+    }
+    if (c.cdnEgressPerGb().isPresent() && has("bandwidth.edge_egress.avg_bytes_per_second")) {
+      parts.add("cdn_egress");
+      title("cost.cdn_egress.per_month", () -> "CDN egress a month: the bytes the CDN's edges serve in a calendar"
+          + " month, in GB, at the price of a GB");
+      figure("cost.cdn_egress.per_month", "CDN egress a month", "cdn_egress/month", Unit.MONEY, Section.COST,
+          XU_YOUTUBE, () -> product(quotient(product(ref("bandwidth.edge_egress.avg_bytes_per_second"), month()),
+              gigabyte()), price("cdn_egress_per_gb", "price of a GB served from the CDN's edge",
+                  c.cdnEgressPerGb())));
+    }
+    if (c.perMillionRequests().isPresent() && !req.workloads().isEmpty()) {
+      parts.add("requests");
+      title("cost.requests.per_month", () -> "requests a month: all requests a second on average, over a calendar"
+          + " month, in millions, at the price of a million");
+      figure("cost.requests.per_month", "requests a month", "requests/month", Unit.MONEY, Section.COST, COST,
+          () -> product(quotient(product(ref("traffic.total.avg_per_second"), month()),
+              constant("1M", "requests in a million", 1e6, Unit.COUNT, "a million: 10^6")),
+              price("per_million_requests", "price of a million requests", c.perMillionRequests())));
+    }
+    // Declared in JSON order: each part's month and year, then the total's.
+    List<String> order = List.of("servers", "cache", "storage", "egress", "cdn_egress", "requests");
+    for (String part : order) {
+      if (parts.contains(part)) {
+        String p = "cost." + part;
+        figure(p + ".per_year", words(part) + " a year", part + "/year", Unit.MONEY, Section.COST, COST,
+            () -> product(ref(p + ".per_month", part + "/month", words(part) + " a month"), monthsPerYear()));
+      }
+    }
+    if (parts.isEmpty()) {
+      return;
+    }
+    List<String> sorted = order.stream().filter(parts::contains).toList();
+    title("cost.total.per_month", () -> "cost a month: every part the file prices");
+    figure("cost.total.per_month", "cost a month", "cost/month", Unit.MONEY, Section.COST, COST, () -> sum(
+        sorted.stream().map(part -> (Term) ref("cost." + part + ".per_month", part + "/month",
+            words(part) + " a month")).toList()));
+    figure("cost.total.per_year", "cost a year", "cost/year", Unit.MONEY, Section.COST, COST,
+        () -> product(ref("cost.total.per_month", "cost/month", "cost a month"), monthsPerYear()));
+  }
+
+  private static String words(String part) {
+    return switch (part) {
+      case "cdn_egress" -> "CDN egress";
+      case "egress" -> "origin egress";
+      case "cache" -> "cache nodes";
+      default -> part;
+    };
+  }
+
+  private static String serverSymbol(String path) {
+    return path.equals("capacity.servers") ? "servers" : name(path.substring(0, path.indexOf(".connections")))
+        + " connection servers";
+  }
+
+  private static String serverWords(String path) {
+    return path.equals("capacity.servers") ? "application servers" : name(path.substring(0,
+        path.indexOf(".connections"))) + " connection servers";
+  }
+
+  private Operand price(String key, String words, java.util.OptionalDouble price) {
+    return value(key, words, price.getAsDouble(), Unit.MONEY, List.of("cost", key));
+  }
+
+  /** A GB as the file counts bytes: 10^9 (si) or 2^30 (iec). */
+  private Operand gigabyte() {
+    dev.envelope.units.UnitSystem units = req.conventions().units();
+    boolean iec = units == dev.envelope.units.UnitSystem.IEC;
+    return new Operand("GB", "bytes in a GB", iec ? 1L << 30 : 1e9, Unit.BYTES,
+        Source.convention(Optional.of("conventions.units"), "a GB in the file's units: " + (iec
+            ? "2^30 B (iec)" : "10^9 B (si)")));
+  }
+
+  /** The calendar's month in seconds, as bills count a month (never seconds_per_month). */
+  private Term month() {
+    return period(CalendarUnit.MONTH, req.conventions().calendar());
+  }
+
+  private static Operand monthsPerYear() {
+    return constant("12", "months in a year", 12, Unit.NUMBER, "a year: twelve of the calendar's months, as bills"
+        + " come");
   }
 
   // The models of one workload: queueing, tail latency, stream (docs/models).

@@ -18,7 +18,9 @@ import java.util.Optional;
  *       {@code envelope sla}, so both print the same numbers;
  *   <li>conversions: per second = amount / seconds in the rate's unit, then x seconds per day,
  *       month and year, all from the conventions' time base (by default the SRE book's calendar:
- *       86,400 s day, 30-day month, 365-day year).
+ *       86,400 s day, 30-day month, 365-day year);
+ *   <li>throughput: requests or bytes a second (decimal bytes: a link's 1 Gbit/s is 125 MB/s), or
+ *       connections, from the value as its source wrote it.
  * </ul>
  */
 public final class Cheatsheets {
@@ -39,6 +41,22 @@ public final class Cheatsheets {
 
   public record Conversion(String rate, double perSecond, double perDay, double perMonth, double perYear,
       Optional<String> published, String source) {}
+
+  /**
+   * What one node of a part sustains, in base units: {@code perSecond} requests or bytes a second,
+   * or connections held at once, as {@code measure} says.
+   */
+  public record Throughput(String part, ReferenceData.Measure measure, double value, boolean orderOfMagnitude,
+      String basis, String source) {}
+
+  public static List<Throughput> throughput(ReferenceData data, Requirements.Conventions conventions) {
+    TimeBase time = conventions.time();
+    return data.throughput().rows().stream().map(r -> new Throughput(r.part(), r.measure(), switch (r.measure()) {
+      case REQUESTS -> dev.envelope.units.Rate.parse(r.value(), null).perSecond(time);
+      case BYTES -> dev.envelope.units.ByteRates.perSecond(r.value(), dev.envelope.units.UnitSystem.SI, time);
+      case CONNECTIONS -> dev.envelope.units.Counts.parse(r.value());
+    }, r.orderOfMagnitude(), r.basis(), r.source())).toList();
+  }
 
   public static List<Latency> latency(ReferenceData data) {
     return data.latency().rows().stream()

@@ -327,6 +327,27 @@ public final class Checks {
               + " read_size", "workloads", w.name(), "read_size");
         }
       }
+      prices();
+    }
+
+    /** A unit price whose quantity the estimate lacks prices nothing: say what it needs. */
+    void prices() {
+      String[][] parts = {
+          {"server_per_month", "servers", "there are no servers to price",
+              "give capacity.server_qps or a workload's connections.per_server"},
+          {"cache_node_per_month", "cache", "there are no cache nodes to price",
+              "give cache.node_memory, with reads the cache holds or with hot_objects"},
+          {"storage_per_gb_month", "storage", "storage is priced on the replicated bytes retained, and there are"
+              + " none", "give storage.retention and a workload that stores data (a write rate with a payload)"},
+          {"egress_per_gb", "egress", "no workload serves any bytes", "give a workload reads with a read_size (or a"
+              + " payload)"},
+          {"cdn_egress_per_gb", "cdn_egress", "no CDN serves any bytes", "give a workload that reads a cdn:"
+              + " {hit_ratio: 90%}"}};
+      for (String[] part : parts) {
+        if (where.has("cost", part[0]) && !e.has("cost." + part[1] + ".per_month")) {
+          warn("ignored: " + part[2] + "; " + part[3] + ", or drop " + part[0], "cost", part[0]);
+        }
+      }
     }
 
     /**

@@ -551,7 +551,9 @@ public final class Derivation {
       /** A time a request or a call takes, in seconds, as latencies read: 30 ms, 8.88 ms. */
       LATENCY,
       /** A share near 1, with as many decimals as its miss needs: 99.999999%. */
-      AVAILABILITY
+      AVAILABILITY,
+      /** An amount of money, in the file's {@code cost.currency}. */
+      MONEY
     }
 
     public static final Unit COUNT = new Unit(Measure.COUNT, Optional.empty());
@@ -565,6 +567,7 @@ public final class Derivation {
     public static final Unit NUMBER = new Unit(Measure.NUMBER, Optional.empty());
     public static final Unit LATENCY = new Unit(Measure.LATENCY, Optional.empty());
     public static final Unit AVAILABILITY = new Unit(Measure.AVAILABILITY, Optional.empty());
+    public static final Unit MONEY = new Unit(Measure.MONEY, Optional.empty());
 
     public static Unit per(CalendarUnit period) {
       return period == CalendarUnit.SECOND ? PER_SECOND : new Unit(Measure.PER_PERIOD, Optional.of(period));
@@ -590,6 +593,7 @@ public final class Derivation {
         case NUMBER -> "";
         case PER_PERIOD -> "/" + period.orElseThrow().symbol();
         case PERIODS -> period.orElseThrow().symbol();
+        case MONEY -> "money";
       };
     }
   }

@@ -26,6 +26,8 @@ public enum Section {
   /** Writes copied to followers' timelines: the followers, the entries, the reads they replace. */
   FANOUT_ON_WRITE,
   AVAILABILITY,
+  /** What the estimate costs at the file's unit prices: by part and in total, a month and a year. */
+  COST,
   /** The figures a file declares of its own ({@code figures:}). */
   FIGURES;
 

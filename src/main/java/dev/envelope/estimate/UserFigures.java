@@ -338,6 +338,7 @@ final class UserFigures {
       case BYTES -> Dimension.BYTES;
       case BYTES_PER_SECOND -> Dimension.BYTES_PER_SECOND;
       case SECONDS, DURATION, LATENCY, PERIODS -> Dimension.SECONDS;
+      case MONEY -> Dimension.MONEY;
     };
   }
 

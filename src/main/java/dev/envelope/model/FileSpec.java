@@ -277,7 +277,9 @@ public final class FileSpec {
   private static final Set<String> RANGED =
       Set.of("users", "workload", "traffic", "storage", "cache", "capacity", "inputs",
           // How a workload reaches its users: connections, fan-out on write, CDN, a record's fields.
-          "connections", "fanout_on_write", "cdn", "payload");
+          "connections", "fanout_on_write", "cdn", "payload",
+          // Unit prices: a price known only as a span (a discount not yet agreed) is a range.
+          "cost");
 
   /** The keys of a range written as a mapping, and the distributions it names. */
   public static final List<String> RANGE_KEYS =
@@ -309,7 +311,8 @@ public final class FileSpec {
 
   /** A workload's writes as a log, {@code workloads.NAME.stream}. */
   public static final Group STREAM = new Group("stream", List.of(
-      Field.of("partition_produce", Type.BYTE_RATE, Range.ANY, "bytes per second one partition takes in", "5MB/s"),
+      Field.of("partition_produce", Type.BYTE_RATE, Range.ANY,
+          "bytes per second one partition takes in (typical figures: envelope reference throughput)", "5MB/s"),
       Field.of("partition_consume", Type.BYTE_RATE, Range.ANY,
           "bytes per second one consumer reads from one partition", "3MB/s")),
       List.of(new Rule.AnyOf(List.of(List.of("partition_produce"), List.of("partition_consume")))));
@@ -324,7 +327,8 @@ public final class FileSpec {
           "connections each online user holds open (devices, tabs)", "1.5")
           .byDefault(number(RequirementsReader.DEFAULT_CONNECTIONS_PER_USER)),
       Field.of("per_server", Type.COUNT, Range.POSITIVE,
-          "connections one server holds; gives connection servers", "50K"),
+          "connections one server holds; gives connection servers (typical figures: envelope reference"
+              + " throughput)", "50K"),
       Field.of("memory_per_connection", Type.SIZE, Range.NON_NEGATIVE,
           "server memory one connection holds; gives connection memory", "10KB"),
       Field.of("heartbeat", Type.TIME, Range.ANY,
@@ -474,18 +478,44 @@ public final class FileSpec {
 
   public static final Group CAPACITY = new Group("capacity", List.of(
       Field.of("server_qps", Type.REQUEST_RATE, Range.POSITIVE,
-          "requests per second one application server sustains; gives servers", "5000"),
+          "requests per second one application server sustains; gives servers (typical figures: envelope"
+              + " reference throughput)", "5000"),
       Field.of("shard_storage", Type.SIZE, Range.POSITIVE,
           "data one shard holds; gives shards by storage (needs storage.retention)", "2TB"),
       Field.of("shard_write_qps", Type.REQUEST_RATE, Range.POSITIVE,
-          "writes per second one shard sustains; gives shards by writes", "2000"),
+          "writes per second one shard sustains; gives shards by writes (typical figures: envelope reference"
+              + " throughput)", "2000"),
       Field.of("shard_read_qps", Type.REQUEST_RATE, Range.POSITIVE,
-          "reads per second one shard serves; gives shards by reads", "10000"),
+          "reads per second one shard serves; gives shards by reads (typical figures: envelope reference"
+              + " throughput)", "10000"),
       Field.of("utilization", Type.PERCENTAGE, Range.ABOVE_ZERO_TO_ONE,
           "the most a node may be busy or full, above 0% and at most 100%; applies to every count", "70%")
           .byDefault(percent(RequirementsReader.DEFAULT_UTILIZATION)),
       Field.of("max_wait_p99", Type.TIME, Range.ANY,
           "the p99 of the queueing delay at peak; gives servers by Erlang C for workloads with latency", "10ms")),
+      List.of());
+
+  /**
+   * Unit prices, {@code cost}: each optional, each giving one part of the cost where the estimate
+   * has what it prices. No price is built in: list prices change, and the file says whose and when.
+   */
+  public static final Group COST = new Group("cost", List.of(
+      Field.of("currency", Type.TEXT, Range.ANY,
+          "the currency of every price, named once in the output: a short text such as USD or EUR", "USD"),
+      Field.of("server_per_month", Type.NUMBER, Range.NON_NEGATIVE,
+          "price of one server for a month; prices capacity.servers and the connection servers", "70"),
+      Field.of("cache_node_per_month", Type.NUMBER, Range.NON_NEGATIVE,
+          "price of one cache node for a month; prices the cache nodes", "150"),
+      Field.of("storage_per_gb_month", Type.NUMBER, Range.NON_NEGATIVE,
+          "price of one GB (in the file's units) kept for a month; prices the replicated bytes retained (needs"
+              + " storage.retention)", "0.023"),
+      Field.of("egress_per_gb", Type.NUMBER, Range.NON_NEGATIVE,
+          "price of one GB served from the origin (after a CDN, where a workload has one)", "0.09"),
+      Field.of("cdn_egress_per_gb", Type.NUMBER, Range.NON_NEGATIVE,
+          "price of one GB served from a CDN's edge; prices the edge egress of workloads with a cdn", "0.02"),
+      Field.of("per_million_requests", Type.NUMBER, Range.NON_NEGATIVE,
+          "price of a million requests (a load balancer's or an API gateway's); prices all requests on average",
+          "1")),
       List.of());
 
   /** One item of {@code availability.components}. */
@@ -576,9 +606,12 @@ public final class FileSpec {
       Field.section("storage", Type.SECTION, STORAGE, "how long data is kept, and in how many copies"),
       Field.section("cache", Type.SECTION, CACHE, "what is kept in memory"),
       Field.section("capacity", Type.SECTION, CAPACITY,
-          "what one node sustains; each limit gives a count, and an absent limit gives none"),
+          "what one node sustains; each limit gives a count, and an absent limit gives none; envelope reference"
+              + " throughput lists typical figures with their sources"),
       Field.section("availability", Type.SECTION, AVAILABILITY,
           "the availability target, the components a request needs, and the error-budget window"),
+      Field.section("cost", Type.SECTION, COST,
+          "unit prices, each optional: gives the cost a month and a year of each part it prices, and in total"),
       Field.section("conventions", Type.SECTION, CONVENTIONS,
           "the lengths of days, months and years, and of kilobytes; each one not given is listed among the"
               + " assumptions"),

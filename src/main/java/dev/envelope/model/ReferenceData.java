@@ -28,7 +28,7 @@ import java.util.function.Function;
  * <p>The file ships inside the jar; a mistake in it is a bug, reported with its line and column.
  */
 public record ReferenceData(Map<String, Source> sources, Sheet<Latency> latency, Sheet<Power> powers,
-    Sheet<Nines> nines, Sheet<Conversion> conversions) {
+    Sheet<Nines> nines, Sheet<Conversion> conversions, Sheet<Throughput> throughput) {
 
   /** Where the bundled file lives on the class path. */
   public static final String RESOURCE = "/dev/envelope/reference.yaml";
@@ -70,6 +70,26 @@ public record ReferenceData(Map<String, Source> sources, Sheet<Latency> latency,
    */
   public record Conversion(String text, Rate rate, Optional<String> published, String source) implements Sourced {}
 
+  /** What a throughput counts: requests a second, bytes a second, or connections held at once. */
+  public enum Measure {
+    REQUESTS,
+    BYTES,
+    CONNECTIONS;
+
+    /** The name in the file and in JSON: {@code requests}. */
+    public String key() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /**
+   * What one node of a part sustains, as its source published it: {@code value} as written
+   * ({@code 81K/s}, {@code 125MB/s}, {@code 10K}), in the unit {@code measure} says; what was
+   * measured and how ({@code basis}); and whether the source gives only an order of magnitude.
+   */
+  public record Throughput(String part, Measure measure, String value, String basis, boolean orderOfMagnitude,
+      String source) implements Sourced {}
+
   /** The bundled sheets. */
   public static ReferenceData load() {
     try (InputStream in = ReferenceData.class.getResourceAsStream(RESOURCE)) {
@@ -88,7 +108,7 @@ public record ReferenceData(Map<String, Source> sources, Sheet<Latency> latency,
    */
   public static ReferenceData parse(String name, byte[] bytes) {
     MapNode root = map(TreeParser.parse(name, bytes), "the file");
-    only(root, "the file", Set.of("sources", "latency", "powers", "nines", "conversions"));
+    only(root, "the file", Set.of("sources", "latency", "powers", "nines", "conversions", "throughput"));
     Map<String, Source> sources = new LinkedHashMap<>();
     MapNode list = map(required(root, "sources"), "sources");
     for (Entry e : list.entries().values()) {
@@ -106,7 +126,34 @@ public record ReferenceData(Map<String, Source> sources, Sheet<Latency> latency,
         reader.sheet(root, "nines", Set.of("target", "source"),
             r -> new Nines(number(r, "target", "a target", (t, w) -> Fractions.target(t)), reader.source(r))),
         reader.sheet(root, "conversions", Set.of("rate", "published", "source"),
-            r -> new Conversion(text(r, "rate"), rate(r), optionalText(r, "published"), reader.source(r))));
+            r -> new Conversion(text(r, "rate"), rate(r), optionalText(r, "published"), reader.source(r))),
+        reader.sheet(root, "throughput", Set.of("part", "measure", "value", "basis", "order_of_magnitude", "source"),
+            r -> throughput(r, reader.source(r))));
+  }
+
+  private static Throughput throughput(MapNode r, String source) {
+    String measure = text(r, "measure");
+    Measure m = java.util.Arrays.stream(Measure.values()).filter(x -> x.key().equals(measure)).findFirst()
+        .orElseThrow(() -> bad(r.entries().get("measure").value().location(),
+            "measure: expected requests, bytes or connections"));
+    String value = text(r, "value");
+    // The value must read in its measure's unit, so that a slip in the data is found when it loads.
+    try {
+      switch (m) {
+        case REQUESTS -> Rate.parse(value, null);
+        case BYTES -> dev.envelope.units.ByteRates.perSecond(value, dev.envelope.units.UnitSystem.SI,
+            Requirements.Conventions.of(dev.envelope.units.Calendar.SRE, dev.envelope.units.UnitSystem.SI).time());
+        case CONNECTIONS -> dev.envelope.units.Counts.parse(value);
+      }
+    } catch (QuantityException e) {
+      throw bad(r.entries().get("value").value().location(), "value: " + e.getMessage());
+    }
+    Optional<String> magnitude = optionalText(r, "order_of_magnitude");
+    if (magnitude.isPresent() && !magnitude.get().equals("true") && !magnitude.get().equals("false")) {
+      throw bad(r.entries().get("order_of_magnitude").value().location(), "order_of_magnitude: expected true or false");
+    }
+    return new Throughput(text(r, "part"), m, value, text(r, "basis"), magnitude.orElse("false").equals("true"),
+        source);
   }
 
   /** The rows of every sheet, with the path of each ({@code latency.rows.0}). */
@@ -116,6 +163,7 @@ public record ReferenceData(Map<String, Source> sources, Sheet<Latency> latency,
     add(all, "powers", powers.rows());
     add(all, "nines", nines.rows());
     add(all, "conversions", conversions.rows());
+    add(all, "throughput", throughput.rows());
     return all;
   }
 

@@ -32,7 +32,8 @@ public record Requirements(
     Uncertainty uncertainty,
     ModelInputs models,
     List<UserInput> inputs,
-    List<UserFigure> figures) {
+    List<UserFigure> figures,
+    Cost cost) {
 
   public Requirements {
     workloads = List.copyOf(workloads);
@@ -46,7 +47,7 @@ public record Requirements(
       Storage storage, Cache cache, Capacity capacity, OptionalDouble availabilityTarget, Conventions conventions,
       List<Assumption> assumptions, Uncertainty uncertainty, ModelInputs models) {
     this(source, name, users, workloads, storage, cache, capacity, availabilityTarget, conventions, assumptions,
-        uncertainty, models, List.of(), List.of());
+        uncertainty, models, List.of(), List.of(), Cost.NONE);
   }
 
   /**
@@ -202,6 +203,22 @@ public record Requirements(
     public Cache(double hotFraction, OptionalDouble nodeMemory) {
       this(hotFraction, nodeMemory, OptionalDouble.empty(), OptionalDouble.empty());
     }
+  }
+
+  /**
+   * {@code cost}: the currency and the unit prices, each where given. A GB is the file's
+   * ({@link Conventions#units}); a month is the calendar's.
+   */
+  public record Cost(
+      Optional<String> currency,
+      OptionalDouble serverPerMonth,
+      OptionalDouble cacheNodePerMonth,
+      OptionalDouble storagePerGbMonth,
+      OptionalDouble egressPerGb,
+      OptionalDouble cdnEgressPerGb,
+      OptionalDouble perMillionRequests) {
+    public static final Cost NONE = new Cost(Optional.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+        OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
   }
 
   public record Capacity(

@@ -236,12 +236,16 @@ public final class RequirementsReader {
       defaulted("availability.window", conventions.calendar().periodSeconds(CalendarUnit.MONTH), WINDOW_SOURCE, need);
     }
 
+    Mapping costSection = root.section("cost", FileSpec.COST.keys());
+    Requirements.Cost cost = cost(costSection);
+
     root.used.add("inputs");
     root.used.add("figures");
     List<Requirements.UserInput> userInputs = userInputs(root.entry("inputs"), conventions);
     List<Requirements.UserFigure> userFigures = userFigures(root.entry("figures"), conventions);
 
-    for (Mapping s : List.of(root, usersSection, traffic, storageSection, cacheSection, cap, availability)) {
+    for (Mapping s : List.of(root, usersSection, traffic, storageSection, cacheSection, cap, availability,
+        costSection)) {
       s.reportUnknown();
     }
     if (!problems.isEmpty()) {
@@ -252,7 +256,40 @@ public final class RequirementsReader {
         new Requirements.Cache(hot, nodeMemory, hotObjects, objectSize),
         new Requirements.Capacity(serverQps, shardStorage, shardWrites, shardReads, utilization),
         target, conventions, assumptions, new Requirements.Uncertainty(uncertain, inherits, orders),
-        new Requirements.ModelInputs(window, components, peakModel, workloadModels, maxWait), userInputs, userFigures);
+        new Requirements.ModelInputs(window, components, peakModel, workloadModels, maxWait), userInputs, userFigures,
+        cost);
+  }
+
+  /** A currency as the output names it: a short word or symbol, no spaces (USD, EUR, US$). */
+  private static final java.util.regex.Pattern CURRENCY =
+      java.util.regex.Pattern.compile("[\\p{L}\\p{N}\\p{Sc}.]{1,12}");
+
+  /** {@code cost}: the currency and the unit prices, each optional and none built in. */
+  private Requirements.Cost cost(Mapping c) {
+    Optional<String> currency = c.text("currency");
+    if (currency.isPresent() && !CURRENCY.matcher(currency.get()).matches()) {
+      Entry e = c.entry("currency");
+      problems.add(new Diagnostic(e.value().location(), c.child("currency"), "not a currency (got '"
+          + Diagnostic.got(currency.get()) + "'); expected a short text of letters, digits or a currency sign, at"
+          + " most 12 characters and no spaces, such as USD, EUR or US$"));
+      currency = Optional.empty();
+    }
+    return new Requirements.Cost(currency,
+        optional(c.value("server_per_month", RequirementsReader::price)),
+        optional(c.value("cache_node_per_month", RequirementsReader::price)),
+        optional(c.value("storage_per_gb_month", RequirementsReader::price)),
+        optional(c.value("egress_per_gb", RequirementsReader::price)),
+        optional(c.value("cdn_egress_per_gb", RequirementsReader::price)),
+        optional(c.value("per_million_requests", RequirementsReader::price)));
+  }
+
+  /** A unit price: a plain number, 0 or more, in the file's currency. */
+  private static double price(String text) {
+    double value = Numbers.parse(text, "a price, a plain number such as 70 or 0.023");
+    if (value < 0) {
+      throw new QuantityException("a price cannot be negative", "a price, a plain number such as 70 or 0.023");
+    }
+    return value;
   }
 
   /** A name of the file's own, as formulas write it after {@code inputs.} or {@code figures.}. */

@@ -81,6 +81,7 @@ public final class Budgets {
     return switch (kind) {
       case COUNT, INTEGER -> new String[] {"a count", "a count such as 40 or 2K"};
       case NUMBER -> new String[] {"a number", "a number such as 3 or 2.5"};
+      case MONEY -> new String[] {"an amount of money", "an amount in the file's currency such as 50000 or 50K"};
       case RATE -> new String[] {"a rate", "a rate such as 50K/s or 3M/day (a bare number is per second)"};
       case BYTES -> new String[] {"a size", "a size such as 2PB or 500GB"};
       case BYTES_PER_SECOND -> new String[] {"a byte rate", "a byte rate such as 100MB/s or 1GB/day"};
@@ -95,6 +96,7 @@ public final class Budgets {
     return switch (kind) {
       case COUNT, INTEGER -> Counts.parse(text);
       case NUMBER -> Numbers.parse(text, "a number");
+      case MONEY -> Counts.parse(text);
       case RATE -> text.contains("/") ? Rate.parse(text, null).perSecond(req.conventions().time())
           : Rate.parse(text, CalendarUnit.SECOND).perSecond(req.conventions().time());
       case BYTES -> Sizes.parse(text, req.conventions().units());

@@ -21,6 +21,7 @@ public final class Display {
       case FRACTION -> Format.percent(v);
       case INTEGER -> Format.integer(v);
       case NUMBER -> Format.sig3(v);
+      case MONEY -> Format.money(v);
     };
   }
 }

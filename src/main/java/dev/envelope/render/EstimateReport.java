@@ -96,6 +96,9 @@ public final class EstimateReport {
     if (sections.contains(Section.AVAILABILITY)) {
       availability();
     }
+    if (sections.contains(Section.COST)) {
+      cost();
+    }
     if (sections.contains(Section.FIGURES)) {
       ownFigures();
     }
@@ -322,6 +325,34 @@ public final class EstimateReport {
         + Format.fixed2(e.value("availability.nines")) + " nines)", tiers, List.of(target),
         Notes.formulas(e, units, "availability.nines", "availability.downtime_seconds.month")));
     models.availability();
+  }
+
+  /** Each part the file prices and the total, a month and a year; the currency named once, in the title. */
+  private void cost() {
+    if (!e.has("cost.total.per_month")) {
+      return;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    List<String> months = new ArrayList<>();
+    for (String part : List.of("servers", "cache", "storage", "egress", "cdn_egress", "requests", "total")) {
+      String p = "cost." + part;
+      if (e.has(p + ".per_month")) {
+        String label = switch (part) {
+          case "cache" -> "cache nodes";
+          case "egress" -> "origin egress";
+          case "cdn_egress" -> "CDN egress";
+          default -> part;
+        };
+        rows.add(List.of(label, Format.money(e.value(p + ".per_month")), Format.money(e.value(p + ".per_year"))));
+        if (!part.equals("total")) {
+          months.add(p + ".per_month");
+        }
+      }
+    }
+    List<String> notes = new ArrayList<>(Notes.capped(Notes.formulas(e, units, months.toArray(String[]::new))));
+    notes.add("a year is twelve of the calendar's months; prices are the file's, none built in");
+    String currency = e.has("cost.currency") ? " (" + e.text("cost.currency") + ")" : "";
+    blocks.add(new Report.Block("Cost" + currency, List.of("", "per month", "per year"), rows, notes));
   }
 
   /** The file's own figures, each with what it means. */

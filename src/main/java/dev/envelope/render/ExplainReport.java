@@ -297,6 +297,7 @@ public final class ExplainReport {
       case AVAILABILITY -> ModelReport.availability(value, 1 - value);
       case WHOLE -> Format.integer(value);
       case NUMBER -> Format.sig3(value);
+      case MONEY -> Format.money(value);
       case PER_PERIOD -> {
         String count = Format.count(value);
         yield count + (count.contains(" ") ? "" : " ") + "/" + unit.period().orElseThrow().symbol();
@@ -316,6 +317,7 @@ public final class ExplainReport {
       case FRACTION, AVAILABILITY -> Kind.FRACTION;
       case WHOLE -> Kind.INTEGER;
       case NUMBER, PER_PERIOD, PERIODS -> Kind.NUMBER;
+      case MONEY -> Kind.MONEY;
     };
   }
 

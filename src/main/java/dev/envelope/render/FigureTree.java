@@ -100,6 +100,7 @@ public final class FigureTree {
       case FRACTION, AVAILABILITY -> Kind.FRACTION;
       case WHOLE -> Kind.INTEGER;
       case NUMBER, PER_PERIOD, PERIODS -> Kind.NUMBER;
+      case MONEY -> Kind.MONEY;
     };
   }
 }

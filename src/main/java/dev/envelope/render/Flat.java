@@ -75,6 +75,7 @@ public final class Flat {
       case SECONDS -> "s";
       case FRACTION -> "fraction";
       case NUMBER -> "";
+      case MONEY -> "money";
     };
   }
 

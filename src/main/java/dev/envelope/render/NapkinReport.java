@@ -50,7 +50,7 @@ public final class NapkinReport {
     }
     Map<String, List<List<String>>> sections = new LinkedHashMap<>();
     for (String section : List.of("Users", "Traffic", "Bandwidth", "Storage", "Cache", "Capacity", "Connections",
-        "Fan-out on write", "Availability")) {
+        "Fan-out on write", "Availability", "Cost")) {
       sections.put(section, new ArrayList<>());
     }
     Map<String, Step> byPath = new LinkedHashMap<>();
@@ -119,6 +119,7 @@ public final class NapkinReport {
       case "storage" -> "Storage";
       case "cache" -> "Cache";
       case "capacity" -> "Capacity";
+      case "cost" -> "Cost";
       default -> "Availability";
     };
   }

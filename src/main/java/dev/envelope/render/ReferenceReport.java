@@ -27,7 +27,8 @@ public final class ReferenceReport {
     LATENCY,
     POWERS,
     NINES,
-    CONVERSIONS;
+    CONVERSIONS,
+    THROUGHPUT;
 
     /** The name on the command line and the key in JSON: {@code latency}. */
     public String key() {
@@ -61,6 +62,7 @@ public final class ReferenceReport {
         case POWERS -> powers();
         case NINES -> nines();
         case CONVERSIONS -> conversions();
+        case THROUGHPUT -> throughput();
       }
     }
     List<Tree> sources = new ArrayList<>();
@@ -147,6 +149,34 @@ public final class ReferenceReport {
     add(Sheet.CONVERSIONS, sheet, rows, new Report.Block(sheet.title(),
         List.of("rate", "per second", "per day", "per month", "per year", "published", "source"), cells,
         notes(sheet), -5));
+  }
+
+  private void throughput() {
+    ReferenceData.Sheet<?> sheet = data.throughput();
+    List<Tree> rows = new ArrayList<>();
+    List<List<String>> cells = new ArrayList<>();
+    for (Cheatsheets.Throughput t : Cheatsheets.throughput(data, conventions)) {
+      Tree row = new Tree().put("part", t.part()).put("measure", t.measure().key());
+      String shown = switch (t.measure()) {
+        case REQUESTS -> {
+          row.put("per_second", t.value(), Kind.RATE);
+          yield Format.rate(t.value());
+        }
+        case BYTES -> {
+          row.put("bytes_per_second", t.value(), Kind.BYTES_PER_SECOND);
+          yield Format.bytesPerSecond(t.value(), UnitSystem.SI);
+        }
+        case CONNECTIONS -> {
+          row.put("connections", t.value(), Kind.COUNT);
+          yield Format.count(t.value()) + " connections";
+        }
+      };
+      rows.add(row.put("order_of_magnitude", t.orderOfMagnitude()).put("basis", t.basis())
+          .put("source", t.source()));
+      cells.add(List.of(t.part(), (t.orderOfMagnitude() ? "~" : "") + shown, t.basis(), cite(t.source())));
+    }
+    add(Sheet.THROUGHPUT, sheet, rows, new Report.Block(sheet.title(), List.of("part", "one node", "measured as",
+        "source"), cells, notes(sheet), -2));
   }
 
   private void add(Sheet key, ReferenceData.Sheet<?> sheet, List<Tree> rows, Report.Block block) {

@@ -134,7 +134,9 @@ public final class Tree {
       /** Whole machines, shards, nodes. */
       INTEGER,
       /** A plain factor: nines, replication, peak factor. */
-      NUMBER
+      NUMBER,
+      /** An amount of money, in the file's currency. */
+      MONEY
     }
   }
 }

@@ -65,6 +65,14 @@ public final class Format {
     return scaled(value, 1000, COUNT_SUFFIX);
   }
 
+  /**
+   * An amount of money, its currency named elsewhere, as counts are shown (350, 4.5 M, 0.023): three
+   * significant figures, for a cost is an estimate, not an invoice.
+   */
+  public static String money(double value) {
+    return count(value);
+  }
+
   /** A rate per second: "3.47 K/s", "0.116 /s". */
   public static String rate(double perSecond) {
     String s = count(perSecond);

@@ -90,6 +90,16 @@ class EveryModelUncertainTest {
             workloads:
               post: {writes_per_user: 1/day, payload: {fields: {id: 8B, text: 100B to 400B}}}
             """, "workloads.post.payload.fields.text", "100B", "400B", "workloads.post.payload_bytes"),
+        new Case("cost (a price)", users + """
+            workloads:
+              video: {reads_per_user: 5/day, read_size: 300MB, cdn: {hit_ratio: 90%}}
+            cost: {currency: USD, cdn_egress_per_gb: 0.01 to 0.04, egress_per_gb: 0.09}
+            """, "cost.cdn_egress_per_gb", "0.01", "0.04", "cost.total.per_month"),
+        new Case("cost (a quantity)", users + """
+            workloads: {api: {writes_per_user: 1/day, payload: 1KB to 4KB}}
+            storage: {retention: 1y}
+            cost: {storage_per_gb_month: 0.023}
+            """, "workloads.api.payload", "1KB", "4KB", "cost.storage.per_year"),
         new Case("the file's own", users + """
             workloads: {chat: {writes_per_user: 40/day}}
             inputs: {online_share: 5% to 15%, memory_per_connection: 10KB}

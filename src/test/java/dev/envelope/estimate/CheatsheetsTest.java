@@ -88,4 +88,60 @@ class CheatsheetsTest {
     assertThat(latency.stream().filter(l -> l.operation().equals("Disk seek")).findFirst().orElseThrow().seconds())
         .isCloseTo(0.010, withinPercentage(1e-9));
   }
+
+  private static Cheatsheets.Throughput throughput(String part) {
+    return Cheatsheets.throughput(DATA, SRE).stream().filter(t -> t.part().equals(part)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void throughputHasTheRowsASizingAsksFor() {
+    assertThat(Cheatsheets.throughput(DATA, SRE)).extracting(Cheatsheets.Throughput::part).containsExactly(
+        "web server", "PostgreSQL reads", "PostgreSQL writes", "MySQL reads", "Redis", "Memcached", "Kafka partition",
+        "Cassandra node", "object store (S3 prefix)", "1 Gbit link", "10 Gbit link", "SSD", "SSD random reads", "disk",
+        "disk random reads");
+  }
+
+  @Test
+  void aLinksBytesAreItsBitsOverEight() {
+    // IEEE 802.3ab and 802.3ae: 10^9 and 10^10 bit/s; / 8 = 125 MB/s and 1.25 GB/s, decimal bytes.
+    assertThat(throughput("1 Gbit link").value()).isCloseTo(125e6, withinPercentage(1e-9));
+    assertThat(throughput("10 Gbit link").value()).isCloseTo(1.25e9, withinPercentage(1e-9));
+    assertThat(throughput("1 Gbit link").measure()).isEqualTo(ReferenceData.Measure.BYTES);
+  }
+
+  @Test
+  void throughputsAreThoseTheSourcesPublished() {
+    // The S3 user guide: at least 5,500 GET/HEAD per second per partitioned prefix.
+    assertThat(throughput("object store (S3 prefix)").value()).isEqualTo(5_500);
+    // The Redis benchmarks: about 81,000 GETs per second; Facebook's memcached: 200,000 UDP requests/s.
+    assertThat(throughput("Redis").value()).isEqualTo(81_000);
+    assertThat(throughput("Memcached").value()).isEqualTo(200_000);
+    // Netflix: 1.1 million client writes/s over 288 nodes = 3,819 a node, written 3.8K/s.
+    assertThat(throughput("Cassandra node").value()).isCloseTo(1.1e6 / 288, withinPercentage(1));
+    // Greg Smith's table: 13,546 read-only and 2,713 read-write sysbench transactions/s.
+    assertThat(throughput("PostgreSQL reads").value()).isCloseTo(13_546, withinPercentage(1));
+    assertThat(throughput("PostgreSQL writes").value()).isCloseTo(2_713, withinPercentage(1));
+    // Jun Rao: 10s of MB/s on one partition, an order of magnitude.
+    assertThat(throughput("Kafka partition").value()).isEqualTo(10e6);
+    assertThat(throughput("Kafka partition").orderOfMagnitude()).isTrue();
+    assertThat(throughput("web server").measure()).isEqualTo(ReferenceData.Measure.CONNECTIONS);
+    assertThat(throughput("web server").value()).isEqualTo(10_000);
+  }
+
+  @Test
+  void diskAndSsdRatesAreTheLatencySheetsTimesAsRates() {
+    List<Cheatsheets.Latency> latency = Cheatsheets.latency(DATA);
+    double ssdMegabyte = latency.stream().filter(l -> l.operation().equals("Read 1 MB sequentially from SSD"))
+        .findFirst().orElseThrow().seconds();
+    double diskMegabyte = latency.stream().filter(l -> l.operation().equals("Read 1 MB sequentially from disk"))
+        .findFirst().orElseThrow().seconds();
+    double seek = latency.stream().filter(l -> l.operation().equals("Disk seek")).findFirst().orElseThrow().seconds();
+    double ssdRandom = latency.stream().filter(l -> l.operation().equals("Read 4K randomly from SSD")).findFirst()
+        .orElseThrow().seconds();
+    assertThat(throughput("SSD").value()).isCloseTo(1e6 / ssdMegabyte, withinPercentage(1e-9));
+    assertThat(throughput("disk").value()).isCloseTo(1e6 / diskMegabyte, withinPercentage(1e-9));
+    assertThat(throughput("disk random reads").value()).isCloseTo(1 / seek, withinPercentage(1e-9));
+    // 1 / 150 us = 6,667 a second, written 6.7K/s.
+    assertThat(throughput("SSD random reads").value()).isCloseTo(1 / ssdRandom, withinPercentage(1));
+  }
 }

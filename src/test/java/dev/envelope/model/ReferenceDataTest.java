@@ -28,7 +28,8 @@ class ReferenceDataTest {
   void everyListedSourceIsUsed() {
     java.util.Set<String> used = new java.util.HashSet<>();
     DATA.rows().values().forEach(r -> used.add(r.source()));
-    for (ReferenceData.Sheet<?> sheet : java.util.List.of(DATA.latency(), DATA.powers(), DATA.nines(), DATA.conversions())) {
+    for (ReferenceData.Sheet<?> sheet : java.util.List.of(DATA.latency(), DATA.powers(), DATA.nines(), DATA.conversions(),
+        DATA.throughput())) {
       sheet.notes().forEach(n -> n.source().ifPresent(used::add));
     }
     assertThat(used).containsExactlyInAnyOrderElementsOf(DATA.sources().keySet());
@@ -53,6 +54,7 @@ class ReferenceDataTest {
         powers: {title: t, rows: [{power: 10, approximately: 1 thousand, source: s}]}
         nines: {title: t, rows: [{target: 99%, source: s}]}
         conversions: {title: t, rows: [{rate: 1/s, source: s}]}
+        throughput: {title: t, rows: [{part: p, measure: requests, value: 1/s, basis: b, source: s}]}
         """;
     assertThatThrownBy(() -> ReferenceData.parse("r.yaml", yaml.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(IllegalStateException.class)
@@ -66,6 +68,7 @@ class ReferenceDataTest {
         powers: {title: t, rows: [{power: 10, approximately: 1 thousand, source: s}]}
         nines: {title: t, rows: [{target: 99%, source: s}]}
         conversions: {title: t, rows: [{rate: 1/s, source: gossip}]}
+        throughput: {title: t, rows: [{part: p, measure: requests, value: 1/s, basis: b, source: s}]}
         """;
     assertThatThrownBy(() -> ReferenceData.parse("r.yaml", yaml.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("unknown source 'gossip'");
@@ -78,9 +81,27 @@ class ReferenceDataTest {
         powers: {title: t, rows: [{power: 10, approximately: 1 thousand, source: s}]}
         nines: {title: t, rows: [{target: 99%, source: s}]}
         conversions: {title: t, rows: [{rate: 40, source: s}]}
+        throughput: {title: t, rows: [{part: p, measure: requests, value: 1/s, basis: b, source: s}]}
         """;
     assertThatThrownBy(() -> ReferenceData.parse("r.yaml", yaml.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("rate: an absolute rate needs its unit");
+  }
+
+  @Test
+  void aThroughputThatDoesNotReadInItsMeasureIsRefused() {
+    String yaml = SOURCES + """
+        latency: {title: t, rows: [{operation: L1, nanoseconds: 0.5, source: s}]}
+        powers: {title: t, rows: [{power: 10, approximately: 1 thousand, source: s}]}
+        nines: {title: t, rows: [{target: 99%, source: s}]}
+        conversions: {title: t, rows: [{rate: 1/s, source: s}]}
+        throughput: {title: t, rows: [{part: link, measure: bytes, value: 1Gbit, basis: b, source: s}]}
+        """;
+    assertThatThrownBy(() -> ReferenceData.parse("r.yaml", yaml.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("r.yaml:6:").hasMessageContaining("value:");
+    String measure = yaml.replace("measure: bytes", "measure: watts");
+    assertThatThrownBy(() -> ReferenceData.parse("r.yaml", measure.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("measure: expected requests, bytes or"
+            + " connections");
   }
 
   private static final String SOURCES = """
