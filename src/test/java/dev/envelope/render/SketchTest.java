@@ -181,4 +181,11 @@ class SketchTest {
     CliRun get = CliRun.run("estimate", "examples/twitter.yaml", "-o", "dot", "--get", "capacity.servers");
     assertThat(get.out()).isEqualTo("173\n");
   }
+
+  @Test
+  void theDocsPageShowsTheTwitterSketchAsEnvelopeDrawsIt() throws java.io.IOException {
+    String page = java.nio.file.Files.readString(java.nio.file.Path.of("docs/sketch.md"));
+    String mermaid = CliRun.run("estimate", "examples/twitter.yaml", "-o", "mermaid").out();
+    assertThat(page).contains("```mermaid\n" + mermaid + "```\n").contains("](sketch/twitter.svg)");
+  }
 }
