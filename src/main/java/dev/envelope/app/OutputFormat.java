@@ -1,10 +1,12 @@
 package dev.envelope.app;
 
-/** The output formats: {@code -o FORMAT}. */
+/** The output formats: {@code -o FORMAT}; {@code mermaid} and {@code dot} draw an estimate's sized sketch. */
 public enum OutputFormat {
   table,
   json,
   yaml,
   markdown,
-  csv
+  csv,
+  mermaid,
+  dot
 }

@@ -25,6 +25,8 @@ import dev.envelope.render.MarkdownRenderer;
 import dev.envelope.render.NapkinReport;
 import dev.envelope.render.Report;
 import dev.envelope.render.ScenarioReport;
+import dev.envelope.render.Sketch;
+import dev.envelope.render.SketchRenderer;
 import dev.envelope.render.SensitivityReport;
 import dev.envelope.render.TableRenderer;
 import dev.envelope.render.Tree;
@@ -295,7 +297,30 @@ public final class Reports {
       case yaml -> YamlRenderer.render(report.tree());
       case markdown -> MarkdownRenderer.render(report);
       case csv -> CsvRenderer.render(report.tree());
+      case mermaid -> SketchRenderer.mermaid(sketch(report, format));
+      case dot -> SketchRenderer.dot(sketch(report, format));
     };
+  }
+
+  /** The commands that draw a sketch, as a message names them. */
+  public static final String SKETCHES = "estimate, qps, bandwidth, storage and shards";
+
+  /** {@code report}'s sketch; a command-line error (exit 2) for a report that has none. */
+  private static Sketch sketch(Report report, OutputFormat format) {
+    return report.sketch().orElseThrow(() -> noSketch(format));
+  }
+
+  private static EnvelopeException noSketch(OutputFormat format) {
+    return new EnvelopeException(EnvelopeException.USAGE, "-o " + format + ": this report has no sketch; only "
+        + SKETCHES + " draw one; expected -o table, json, yaml, markdown or csv");
+  }
+
+  /**
+   * {@code report} with the sized sketch of its figures ({@link Sketch}): the tiers its parts imply,
+   * read from its tree, with the Monte Carlo's spread where its figures vary.
+   */
+  public static Report sketched(Report report, Binding b) {
+    return report.withSketch(Sketch.of(b.estimate(), report.tree(), b.requirements().conventions().units()));
   }
 
   /** {@code explain}'s derivations alone, in {@code format}. */
@@ -306,6 +331,7 @@ public final class Reports {
       case yaml -> YamlRenderer.render(explain.tree());
       case markdown -> explain.markdown();
       case csv -> explain.csv();
+      case mermaid, dot -> throw noSketch(format);
     };
   }
 
@@ -317,7 +343,7 @@ public final class Reports {
       case markdown -> MarkdownRenderer.render(report) + "\n## Derivations\n" + explain.markdownSteps("###");
       case json -> JsonRenderer.render(report.tree().putList("derivations", explain.stepTrees()));
       case yaml -> YamlRenderer.render(report.tree().putList("derivations", explain.stepTrees()));
-      case csv -> throw new IllegalArgumentException("derivations have no CSV form beside a report");
+      case csv, mermaid, dot -> throw new IllegalArgumentException("derivations have no " + format + " form beside a report");
     };
   }
 

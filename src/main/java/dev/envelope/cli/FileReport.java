@@ -65,10 +65,17 @@ final class FileReport {
       Printer.print(context, Reports.histogram(b, sections, settings.get(), histogram), output);
       return 0;
     }
-    boolean full = output.get != null || (output.format != OutputFormat.table && output.format != OutputFormat.markdown);
+    // Every format but a table gets the percentiles of every varying figure: JSON and YAML print
+    // them, and the sketch of Markdown, Mermaid and DOT labels per-workload edges with them.
+    boolean full = output.get != null || output.format != OutputFormat.table;
     Report report = Reports.point(b, sections);
     Warnings.report(context.err(), b.warnings(), input.strict);
     report = Reports.complete(report, b, new Reports.Options(sections, settings, full, napkin));
+    // Markdown shows the sketch of a whole estimate; a part's alone is drawn when asked (-o mermaid).
+    if (output.get == null && (sketch() || (output.format == OutputFormat.markdown
+        && sections.containsAll(Section.all())))) {
+      report = Reports.sketched(report, b);
+    }
     if (explain) {
       Printer.write(context, Reports.render(report, Reports.derivations(b, report, napkin), output.format,
           output.colour(context)));
@@ -111,9 +118,22 @@ final class FileReport {
     return 0;
   }
 
+  /** Whether the output is a sketch alone: {@code -o mermaid} or {@code -o dot}. */
+  private boolean sketch() {
+    return output.format == OutputFormat.mermaid || output.format == OutputFormat.dot;
+  }
+
   /** Options that cannot go together, each pair once. */
   private void refuseCombinations() {
     String flag = explain ? "--explain" : napkin ? "--napkin" : null;
+    if (sketch() && output.get == null) {
+      String other = input.all ? "--scenarios" : histogram != null ? "--histogram" : flag;
+      if (other != null) {
+        throw usage(other + " and -o " + output.format + ": a sketch draws the figures of one scenario and"
+            + " nothing else; expected -o " + output.format + " without " + other + (input.all
+                ? " (--scenario NAME draws one)" : "") + ", or " + other + " with -o table, json, yaml or markdown");
+      }
+    }
     if (input.all && input.scenario != null) {
       throw usage("--scenario and --scenarios: expected one of them, not both");
     }

@@ -146,6 +146,47 @@ public final class Escape {
     return sb.append('"').toString();
   }
 
+  /**
+   * Text inside a quoted Mermaid label: one line ({@link SafeText#line}); letters, digits, spaces
+   * and {@code . , : / % ( ) + - = ' _} as written, every other character as Mermaid's own entity code
+   * ({@code #35;} for {@code #}), so that no quote, bracket, pipe, backtick or HTML ends the label,
+   * adds a node, or ends the Markdown fence a sketch is printed in.
+   */
+  public static String mermaid(String text) {
+    String s = SafeText.line(text);
+    StringBuilder sb = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      i += Character.charCount(c);
+      if (Character.isLetterOrDigit(c) || " .,:/%()+-='_".indexOf(c) >= 0) {
+        sb.appendCodePoint(c);
+      } else {
+        sb.append('#').append(c).append(';');
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Text inside a quoted DOT string: one line ({@link SafeText#line}), with {@code "} and
+   * {@code \} escaped as DOT reads them and {@code &} as an entity, which Graphviz would otherwise
+   * read as the start of one.
+   */
+  public static String dot(String text) {
+    String s = SafeText.line(text);
+    StringBuilder sb = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '&' -> sb.append("&amp;");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
   /** Whether the char at {@code i} is half of a surrogate pair without its other half. */
   private static boolean loneSurrogate(String s, int i) {
     char c = s.charAt(i);

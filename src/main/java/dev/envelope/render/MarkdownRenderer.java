@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A report ready to paste into a design doc: a heading, then each block as a pipe table. All text
+ * A report ready to paste into a design doc: a heading, the sized sketch as a Mermaid block (which
+ * GitHub and GitLab draw) when the report has one, then each block as a pipe table. All text
  * goes through {@link Escape#markdown}, and the header row and text columns of a table through
  * {@link Escape#markdownCell}, so a name from the file cannot add HTML, a link or a table column.
  */
@@ -20,6 +21,8 @@ public final class MarkdownRenderer {
     for (String line : report.header()) {
       sb.append(escape(line)).append("  \n");
     }
+    report.sketch().ifPresent(sketch -> sb.append("\n## Sketch\n\n```mermaid\n").append(SketchRenderer.mermaid(sketch))
+        .append("```\n"));
     for (Report.Block block : report.blocks()) {
       sb.append("\n## ").append(escape(block.title().strip())).append("\n\n");
       int width = block.columns().size();

@@ -1,15 +1,27 @@
 package dev.envelope.render;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * What every renderer gets: the figure tree (JSON, and later CSV) and the same figures laid out for
- * people as titled tables of already-formatted cells (terminal tables, and later Markdown).
+ * What every renderer gets: the figure tree (JSON, YAML, CSV), the same figures laid out for
+ * people as titled tables of already-formatted cells (terminal tables, Markdown), and, for an
+ * estimate, its sized sketch (Mermaid, DOT, and a block of the Markdown).
  */
-public record Report(String title, List<String> header, List<Block> blocks, Tree tree) {
+public record Report(String title, List<String> header, List<Block> blocks, Tree tree, Optional<Sketch> sketch) {
   public Report {
     header = List.copyOf(header);
     blocks = List.copyOf(blocks);
+  }
+
+  /** A report without a sketch. */
+  public Report(String title, List<String> header, List<Block> blocks, Tree tree) {
+    this(title, header, blocks, tree, Optional.empty());
+  }
+
+  /** The same report with {@code sketch}. */
+  public Report withSketch(Sketch sketch) {
+    return new Report(title, header, blocks, tree, Optional.of(sketch));
   }
 
   /**

@@ -89,7 +89,7 @@ class BoundedMessagesCliTest {
     CliRun run = CliRun.run("estimate", FILE, "-o", HUGE);
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("envelope: Invalid value for option '--output': expected one of [table, json, yaml,"
-        + " markdown, csv] (case-insensitive) but was '" + CUT + "'\nTry 'envelope estimate --help' for usage.\n");
+        + " markdown, csv, mermaid, dot] (case-insensitive) but was '" + CUT + "'\nTry 'envelope estimate --help' for usage.\n");
     CliRun unknown = CliRun.run("estimate", FILE, "--" + HUGE);
     assertThat(unknown.err()).startsWith("envelope: Unknown option: '--" + "x".repeat(38) + "... (120,002 characters)'");
   }

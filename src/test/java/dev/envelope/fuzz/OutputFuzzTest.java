@@ -16,6 +16,8 @@ import dev.envelope.diagnostic.Warning;
 import dev.envelope.render.CsvRenderer;
 import dev.envelope.render.JsonRenderer;
 import dev.envelope.render.MarkdownRenderer;
+import dev.envelope.render.Sketch;
+import dev.envelope.render.SketchRenderer;
 import dev.envelope.render.Report;
 import dev.envelope.render.TableRenderer;
 import dev.envelope.render.Tree;
@@ -72,6 +74,7 @@ class OutputFuzzTest {
     OutputSafety.assertSafeMarkdown(markdown, what + "\n" + markdown);
     OutputSafety.assertNoFormula(csv, what + "\n" + csv);
     assertThat(OutputSafety.csv(csv)).as(what + "\n" + csv).allSatisfy(r -> assertThat(r).hasSize(5));
+    sketches(a, b, c, what);
     for (JsonNode read : List.of(JSON.readTree(json), YAML.readTree(yaml))) {
       assertThat(read.get("name").asText()).as(what).isEqualTo(a);
       assertThat(read.get("workloads").fieldNames()).toIterable().as(what).containsExactly(b);
@@ -94,5 +97,33 @@ class OutputFuzzTest {
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * The sketch renderers with the texts as node, edge and group labels: no raw control character,
+   * and every label stays one token: a Mermaid label holds no quote, bracket, brace, pipe, backtick
+   * or angle bracket but its own line breaks, and a DOT line holds its quotes in pairs, so that no
+   * text ends a label, adds a node or ends a Markdown fence.
+   */
+  private static void sketches(String a, String b, String c, String what) {
+    Sketch sketch = new Sketch(List.of(new Sketch.Node("n1", List.of(a, b), false),
+        new Sketch.Node("n2", List.of(c), true)), List.of(new Sketch.Edge("n1", "n2", List.of(c, a))),
+        java.util.Optional.of(new Sketch.Group("g", List.of(b), List.of(new Sketch.Node("n3", List.of(a), true)))));
+    String mermaid = SketchRenderer.mermaid(sketch);
+    String dot = SketchRenderer.dot(sketch);
+    OutputSafety.assertNoRawControls(mermaid, what + "\n" + mermaid);
+    OutputSafety.assertNoRawControls(dot, what + "\n" + dot);
+    List<String> lines = mermaid.lines().toList();
+    assertThat(lines).as(what + "\n" + mermaid).hasSize(9);
+    for (String line : lines.subList(1, lines.size())) {
+      String label = line.replaceAll("^\\s*(subgraph g\\[\"|n\\d\\[\"|n1 -->\\|\")", "").replaceAll("(\"\\]|\"\\| n2)$", "")
+          .replace("<br/>", "");
+      if (line.contains("[\"") || line.contains("|\"")) {
+        assertThat(label).as(what + "\n" + line).doesNotContainPattern("[\"\\[\\]{}|`<>]");
+      }
+    }
+    assertThat(dot.lines().toList()).as(what + "\n" + dot).hasSize(15).allSatisfy(line ->
+        assertThat(line.replace("\\\\", "").replace("\\\"", "").chars().filter(ch -> ch == '"').count() % 2)
+            .as(what + "\n" + line).isZero());
   }
 }

@@ -101,4 +101,19 @@ class EscapeTest {
   void tabSeparatedFieldsHoldNoTabOfTheirOwn() {
     assertThat(Escape.tabSeparated(List.of("a\tb", "c\nd"))).isEqualTo("a\\u0009b\tc\\u000ad");
   }
+
+  @Test
+  void mermaidKeepsWordsAndWritesEveryOtherCharacterAsAnEntityCode() {
+    assertThat(Escape.mermaid("tweet reads 69.4 K/s, 90% (p5 1)")).isEqualTo("tweet reads 69.4 K/s, 90% (p5 1)");
+    // A quote or bracket would end the label, a pipe the edge label, backticks the Markdown fence.
+    assertThat(Escape.mermaid("a\"]|`<b>&#;{}")).isEqualTo("a#34;#93;#124;#96;#60;b#62;#38;#35;#59;#123;#125;");
+    assertThat(Escape.mermaid("caf\u00e9 \u6f22")).isEqualTo("caf\u00e9 \u6f22");
+    assertThat(Escape.mermaid("a\u001b[2J\nb")).isEqualTo("a#92;u001b#91;2J#92;u000ab");
+  }
+
+  @Test
+  void dotEscapesQuotesBackslashesAndEntities() {
+    assertThat(Escape.dot("a\"b\\N&amp;")).isEqualTo("a\\\"b\\\\N&amp;amp;");
+    assertThat(Escape.dot("x\ny")).isEqualTo("x\\\\u000ay");
+  }
 }
