@@ -86,7 +86,7 @@ public final class Limits {
 
   /**
    * {@link #work}, for figures that cost {@code cost} on a lane in all (the models' searches cost
-   * more than a sum: {@code dev.envelope.estimate.Lanes#cost}), and for bindings that each read the
+   * more than a sum, as the estimate weighs them), and for bindings that each read the
    * file's {@code values} again as well (a sweep's combinations): reading a value costs about what
    * a figure does at the point.
    */
