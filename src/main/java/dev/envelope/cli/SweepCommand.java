@@ -140,9 +140,10 @@ final class SweepCommand implements Callable<Integer> {
       try {
         Binding b = new Session(doc, all).one(input.scenario());
         if (first == null) {
-          // Each combination reads the file again and is an estimate: held to the work budget.
+          // Each combination reads the file (and each scenario) again and is an estimate: held to the
+          // work budget.
           Limits.work(combinations.size(), b.estimate().steps().size(), Lanes.cost(b.estimate().steps()),
-              doc.boundValues(), 1, "--vary",
+              doc.valuesRead(), 1, "--vary",
               combinations.size(), null, null);
         }
         Tree tree = estimate(b, combination);
