@@ -202,4 +202,18 @@ class BoundedInputsTest {
     assertThat(r.err()).as(r.toString()).contains("envelope: --vary: 10,000 estimates reading ")
         .contains("past the work budget");
   }
+
+  @Test
+  void aDurationPastADoubleInSecondsIsRefusedAtItsValue() {
+    // Found by UnitsFuzzTest: 21e306 years are finite as written and past 1.8e308 in seconds.
+    CliRun r = run("users: {dau: 1M}\nworkloads: {a: {writes_per_user: 1, payload: 1KB}}\n"
+        + "storage: {retention: 21e306Y}\n", "estimate");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+    assertThat(r.err()).as(r.toString()).startsWith("<stdin>:3:22: storage.retention: too large")
+        .doesNotContain("internal error");
+    CliRun f = run("users: {dau: 1M}\nworkloads: {a: {writes_per_user: 1, payload: 1KB}}\n"
+        + "figures:\n  x: {formula: 21e306y, unit: seconds}\n", "estimate");
+    assertThat(f.exitCode()).as(f.toString()).isEqualTo(3);
+    assertThat(f.err()).as(f.toString()).contains("figures.x.formula: number is too large (got '21e306y')");
+  }
 }
