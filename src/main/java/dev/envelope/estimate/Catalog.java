@@ -446,10 +446,16 @@ public final class Catalog {
           () -> sum(with.entrySet().stream().map(w -> (Term) named(w.getKey() + ".avg_per_second", w.getValue(),
               kind + "/s", kind + " a second")).toList()));
       title(p + ".avg_per_second", () -> "all " + kind + " a second");
-      figure(p + ".peak_per_second", "peak " + kind + " a second", "peak " + kind + "/s", Unit.PER_SECOND,
-          Section.TRAFFIC, XU, () -> sum(with.entrySet().stream().map(w -> (Term) named(w.getKey()
-              + ".peak_per_second", w.getValue(), "peak " + kind + "/s", "peak " + kind + " a second")).toList()));
-      title(p + ".peak_per_second", () -> "all peak " + kind + " a second");
+      if (poissonTotal(List.of(kind)).isPresent()) {
+        figure(p + ".peak_per_second", "peak " + kind + " a second", "peak " + kind + "/s", Unit.PER_SECOND,
+            Section.TRAFFIC, PEAKS, () -> poissonTotal(List.of(kind)).orElseThrow());
+        title(p + ".peak_per_second", () -> "all peak " + kind + " a second: " + POISSON_TOTAL);
+      } else {
+        figure(p + ".peak_per_second", "peak " + kind + " a second", "peak " + kind + "/s", Unit.PER_SECOND,
+            Section.TRAFFIC, XU, () -> sum(with.entrySet().stream().map(w -> (Term) named(w.getKey()
+                + ".peak_per_second", w.getValue(), "peak " + kind + "/s", "peak " + kind + " a second")).toList()));
+        title(p + ".peak_per_second", () -> "all peak " + kind + " a second");
+      }
     }
     String[] figures = {"per_day", "avg_per_second", "peak_per_second"};
     String[] words = {"requests a day", "requests a second", "peak requests a second"};
@@ -457,6 +463,12 @@ public final class Catalog {
     Unit[] units = {Unit.COUNT, Unit.PER_SECOND, Unit.PER_SECOND};
     for (int i = 0; i < 3; i++) {
       String f = figures[i];
+      if (f.equals("peak_per_second") && poissonTotal(kinds).isPresent()) {
+        figure("traffic.total." + f, words[i], symbols[i], units[i], Section.TRAFFIC, PEAKS,
+            () -> poissonTotal(kinds).orElseThrow());
+        title("traffic.total." + f, () -> "peak requests a second: " + POISSON_TOTAL);
+        continue;
+      }
       figure("traffic.total." + f, words[i], symbols[i], units[i], Section.TRAFFIC, XU, () -> kinds.isEmpty()
           ? constant("0", "no requests", 0, units[f.equals("per_day") ? 0 : 1], "no workload has a rate")
           : sum(kinds.stream().map(k -> (Term) ref("traffic." + k + "." + f,
@@ -464,6 +476,63 @@ public final class Catalog {
               (f.equals("peak_per_second") ? "peak " : "") + k + (f.equals("per_day") ? " a day" : " a second")))
               .toList()));
     }
+  }
+
+  static final String POISSON_TOTAL = "the busiest second of the Poisson workloads' requests together, at the"
+      + " percentile, plus the peaks of what is not Poisson (heartbeats, timeline writes, own peak factors)";
+
+  /**
+   * Under {@code traffic.peak: poisson}, a total's peak of the given kinds: the quantile of the sum of
+   * the modelled workloads' request rates (the percentile of the sum, not the sum of percentiles:
+   * ten workloads of 1/s at p99.9 peak at 21/s together, not 10 x 5), floored at that sum, plus the
+   * peaks of the rest as they are: heartbeats (periodic), timeline writes (copies of a write, not
+   * independent arrivals) and workloads with a peak factor of their own. Empty without a Poisson
+   * model or a workload that follows it.
+   */
+  private Optional<Term> poissonTotal(List<String> kinds) {
+    Optional<Requirements.Peak> peak = req.models().peak();
+    if (peak.isEmpty() || peak.get().model() != Requirements.PeakKind.POISSON) {
+      return Optional.empty();
+    }
+    List<Term> rates = new ArrayList<>();
+    List<Term> others = new ArrayList<>();
+    for (Workload w : req.workloads()) {
+      String p = "workloads." + w.name();
+      boolean follows = req.models().followsPeakModel(w.name());
+      for (String kind : kinds) {
+        if (!has(p + "." + kind + ".per_day")) {
+          continue;
+        }
+        if (!follows) {
+          others.add(named(p + "." + kind + ".peak_per_second", w.name(), "peak " + kind + "/s",
+              "peak " + kind + " a second"));
+        } else if (kind.equals("reads") && heartbeats(w)) {
+          rates.add(difference(named(p + ".reads.avg_per_second", w.name(), "reads/s", "reads a second"),
+              named(p + ".connections.heartbeats.avg_per_second", w.name(), "heartbeats/s", "heartbeats a second")));
+          others.add(named(p + ".connections.heartbeats.peak_per_second", w.name(), "peak heartbeats/s",
+              "peak heartbeats a second"));
+        } else {
+          rates.add(named(p + "." + kind + ".avg_per_second", w.name(), kind + "/s", kind + " a second"));
+        }
+      }
+      String timeline = p + ".fanout_on_write.timeline_writes";
+      if (kinds.contains("writes") && has(timeline + ".per_day")) {
+        others.add(named(timeline + ".peak_per_second", w.name() + " timeline", "peak writes/s",
+            "peak writes a second"));
+      }
+    }
+    if (rates.isEmpty()) {
+      return Optional.empty();
+    }
+    Term rate = sum(rates);
+    Term quantile = apply(Op.POISSON_QUANTILE, rate, value("percentile", "share of seconds the peak covers",
+        peak.get().value(), Unit.FRACTION, List.of("traffic", "peak", "percentile")));
+    Term poisson = choice(rate, constant("0", "no requests", 0, Unit.PER_SECOND, "no requests"),
+        atLeast(sum(rates), quantile), constant("0", "no requests", 0, Unit.PER_SECOND, "no requests: no peak"));
+    List<Term> terms = new ArrayList<>();
+    terms.add(poisson);
+    terms.addAll(others);
+    return Optional.of(sum(terms));
   }
 
   /** A workload's figure named for a sum over workloads: {@code tweet writes/day}. */
