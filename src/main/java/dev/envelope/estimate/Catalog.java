@@ -351,9 +351,18 @@ public final class Catalog {
     if (peak.model() == Requirements.PeakKind.DIURNAL) {
       title(p + ".peak_factor", () -> "peak factor (diurnal)");
       figure(p + ".peak_factor", "peak factor", "peak_factor", Unit.NUMBER, Section.TRAFFIC, PEAKS,
-          () -> product(value("peak_hour_share", "the busiest hour's share of the day", peak.value(), Unit.FRACTION,
-              List.of("traffic", "peak", "peak_hour_share")),
-              constant("hours", "hours in a day", PeakModel.HOURS_PER_DAY, Unit.NUMBER, "a day: 24 hours")));
+          () -> hourFactor(peak));
+      return;
+    }
+    if (peak.model() == Requirements.PeakKind.COMBINED) {
+      title(p + ".peak_factor", () -> "peak factor (combined): requests in the busiest second at the percentile,"
+          + " at the busiest hour's rate, / requests a second");
+      figure(p + ".peak_factor", "peak factor", "peak_factor", Unit.NUMBER, Section.TRAFFIC, PEAKS, () -> {
+            Term rate = heartbeats(w) ? requestRates(w, writes) : rates(w, writes, reads, "avg_per_second");
+            Term factor = quotient(apply(Op.POISSON_QUANTILE, product(rate, hourFactor(peak)), percentile(peak)), rate);
+            return choice(rate, constant("0", "no requests", 0, Unit.PER_SECOND, "no requests"),
+                atLeast(hourFactor(peak), factor), hourFactor(peak));
+          });
       return;
     }
     title(p + ".peak_factor", () -> "peak factor (poisson): requests in the busiest second at the percentile /"
@@ -362,12 +371,24 @@ public final class Catalog {
           // Heartbeats are periodic, not random arrivals, and their average follows this factor:
           // the factor is the requests' alone.
           Term rate = heartbeats(w) ? requestRates(w, writes) : rates(w, writes, reads, "avg_per_second");
-          Term factor = quotient(apply(Op.POISSON_QUANTILE, rate, value("percentile", "share of seconds the peak covers",
-              peak.value(), Unit.FRACTION, List.of("traffic", "peak", "percentile"))), rate);
+          Term factor = quotient(apply(Op.POISSON_QUANTILE, rate, percentile(peak)), rate);
           Operand one = constant("1", "the average itself", 1, Unit.NUMBER, "a peak is never below the average");
           return choice(rate, constant("0", "no requests", 0, Unit.PER_SECOND, "no requests"), atLeast(one, factor),
               constant("1", "the average itself", 1, Unit.NUMBER, "no requests: the peak is the average"));
         });
+  }
+
+  /** The busiest hour's rate over the day's average: its share of the day x 24. */
+  private Term hourFactor(Requirements.Peak peak) {
+    return product(value("peak_hour_share", "the busiest hour's share of the day", peak.value(), Unit.FRACTION,
+        List.of("traffic", "peak", "peak_hour_share")),
+        constant("hours", "hours in a day", PeakModel.HOURS_PER_DAY, Unit.NUMBER, "a day: 24 hours"));
+  }
+
+  /** The percentile of the busiest second, poisson's or combined's. */
+  private Operand percentile(Requirements.Peak peak) {
+    return value("percentile", "share of seconds the peak covers", peak.secondPercentile(), Unit.FRACTION,
+        List.of("traffic", "peak", "percentile"));
   }
 
   /** A workload's writes and reads a second together, or their peaks: the rates the models take. */
@@ -449,7 +470,7 @@ public final class Catalog {
       if (poissonTotal(List.of(kind)).isPresent()) {
         figure(p + ".peak_per_second", "peak " + kind + " a second", "peak " + kind + "/s", Unit.PER_SECOND,
             Section.TRAFFIC, PEAKS, () -> poissonTotal(List.of(kind)).orElseThrow());
-        title(p + ".peak_per_second", () -> "all peak " + kind + " a second: " + POISSON_TOTAL);
+        title(p + ".peak_per_second", () -> "all peak " + kind + " a second: " + poissonTotalTitle());
       } else {
         figure(p + ".peak_per_second", "peak " + kind + " a second", "peak " + kind + "/s", Unit.PER_SECOND,
             Section.TRAFFIC, XU, () -> sum(with.entrySet().stream().map(w -> (Term) named(w.getKey()
@@ -466,7 +487,7 @@ public final class Catalog {
       if (f.equals("peak_per_second") && poissonTotal(kinds).isPresent()) {
         figure("traffic.total." + f, words[i], symbols[i], units[i], Section.TRAFFIC, PEAKS,
             () -> poissonTotal(kinds).orElseThrow());
-        title("traffic.total." + f, () -> "peak requests a second: " + POISSON_TOTAL);
+        title("traffic.total." + f, () -> "peak requests a second: " + poissonTotalTitle());
         continue;
       }
       figure("traffic.total." + f, words[i], symbols[i], units[i], Section.TRAFFIC, XU, () -> kinds.isEmpty()
@@ -478,8 +499,12 @@ public final class Catalog {
     }
   }
 
-  static final String POISSON_TOTAL = "the busiest second of the Poisson workloads' requests together, at the"
-      + " percentile, plus the peaks of what is not Poisson (heartbeats, timeline writes, own peak factors)";
+  private String poissonTotalTitle() {
+    boolean combined = req.models().peak().map(k -> k.model() == Requirements.PeakKind.COMBINED).orElse(false);
+    return "the busiest second of the Poisson workloads' requests together, at the percentile"
+        + (combined ? " and the busiest hour's rate" : "")
+        + ", plus the peaks of what is not Poisson (heartbeats, timeline writes, own peak factors)";
+  }
 
   /**
    * Under {@code traffic.peak: poisson}, a total's peak of the given kinds: the quantile of the sum of
@@ -491,7 +516,7 @@ public final class Catalog {
    */
   private Optional<Term> poissonTotal(List<String> kinds) {
     Optional<Requirements.Peak> peak = req.models().peak();
-    if (peak.isEmpty() || peak.get().model() != Requirements.PeakKind.POISSON) {
+    if (peak.isEmpty() || !peak.get().poisson()) {
       return Optional.empty();
     }
     List<Term> rates = new ArrayList<>();
@@ -525,10 +550,12 @@ public final class Catalog {
       return Optional.empty();
     }
     Term rate = sum(rates);
-    Term quantile = apply(Op.POISSON_QUANTILE, rate, value("percentile", "share of seconds the peak covers",
-        peak.get().value(), Unit.FRACTION, List.of("traffic", "peak", "percentile")));
+    // Combined: the busiest second within the busiest hour, whose rate is the day's x share x 24.
+    Supplier<Term> at = () -> peak.get().model() == Requirements.PeakKind.COMBINED
+        ? product(sum(rates), hourFactor(peak.get())) : sum(rates);
+    Term quantile = apply(Op.POISSON_QUANTILE, at.get(), percentile(peak.get()));
     Term poisson = choice(rate, constant("0", "no requests", 0, Unit.PER_SECOND, "no requests"),
-        atLeast(sum(rates), quantile), constant("0", "no requests", 0, Unit.PER_SECOND, "no requests: no peak"));
+        atLeast(at.get(), quantile), constant("0", "no requests", 0, Unit.PER_SECOND, "no requests: no peak"));
     List<Term> terms = new ArrayList<>();
     terms.add(poisson);
     terms.addAll(others);

@@ -512,13 +512,25 @@ public final class RequirementsReader {
     if (model.isEmpty()) {
       return Optional.empty();
     }
+    if (model.get() == PeakKind.COMBINED) {
+      for (String key : List.of("peak_hour_share", "percentile")) {
+        if (s.entry(key) == null) {
+          problems.add(new Diagnostic(s.entry("model").value().location(), s.child("model"), "combined needs "
+              + key + "; expected peak_hour_share: 10% and percentile: 99.9 beside it"));
+        }
+      }
+      return share.isPresent() && percentile.isPresent()
+          ? Optional.of(new Peak(PeakKind.COMBINED, share.get(), OptionalDouble.of(percentile.get())))
+          : Optional.empty();
+    }
     String own = model.get() == PeakKind.DIURNAL ? "peak_hour_share" : "percentile";
     String other = model.get() == PeakKind.DIURNAL ? "percentile" : "peak_hour_share";
     Location at = s.entry("model").value().location();
     if (s.entry(other) != null) {
       problems.add(new Diagnostic(s.entry(other).keyLocation(), s.child(other),
           "not a key of model " + model.get().key() + "; expected " + own + " (" + other + " is for model "
-              + (model.get() == PeakKind.DIURNAL ? PeakKind.POISSON : PeakKind.DIURNAL).key() + ")"));
+              + (model.get() == PeakKind.DIURNAL ? PeakKind.POISSON : PeakKind.DIURNAL).key() + " or "
+              + PeakKind.COMBINED.key() + ")"));
     }
     if (s.entry(own) == null) {
       problems.add(new Diagnostic(at, s.child("model"), model.get().key() + " needs " + own + "; expected "
@@ -1267,7 +1279,7 @@ public final class RequirementsReader {
         return kind;
       }
     }
-    throw new QuantityException("unknown peak model", "diurnal or poisson");
+    throw new QuantityException("unknown peak model", "diurnal, poisson or combined");
   }
 
   private static double peakHourShare(String text) {

@@ -90,6 +90,31 @@ class ModelsTest {
   }
 
   /**
+   * Combined: the busiest second within the busiest hour. 10% of the day in its busiest hour is 2.4
+   * times the average (10% x 24); at 100/s that hour runs at 240/s, whose p99.9 second holds 289
+   * requests (scipy.stats.poisson.ppf(0.999, 240) = 289), a factor of 2.89, above diurnal's 2.4 and
+   * Poisson's 1.32 alone. At 1/s: 2.4/s in the hour, p99.9 8 (ppf(0.999, 2.4) = 8), a factor of 8.
+   * Ten such workloads together: 24/s in the hour, p99.9 40 (ppf(0.999, 24) = 40), not 10 x 8.
+   */
+  @Test
+  void theCombinedPeakIsTheBusiestSecondOfTheBusiestHour() {
+    Estimate busy = Estimates.of("""
+        traffic: {peak: {model: combined, peak_hour_share: 10%, percentile: 99.9}}
+        workloads: {busy: {reads: 100/s}}
+        """);
+    assertThat(busy.value("workloads.busy.peak_factor")).isCloseTo(2.89, within(1e-12));
+    assertThat(busy.value("traffic.total.peak_per_second")).isCloseTo(289, within(1e-9));
+    StringBuilder yaml = new StringBuilder(
+        "traffic: {peak: {model: combined, peak_hour_share: 10%, percentile: 99.9}}\nworkloads:\n");
+    for (int i = 0; i < 10; i++) {
+      yaml.append("  w").append(i).append(": {reads: 1/s}\n");
+    }
+    Estimate ten = Estimates.of(yaml.toString());
+    assertThat(ten.value("workloads.w0.peak_factor")).isCloseTo(8, within(1e-12));
+    assertThat(ten.value("traffic.total.peak_per_second")).isCloseTo(40, within(1e-9));
+  }
+
+  /**
    * A workload with a peak factor of its own keeps its peak, added to the Poisson busiest second of
    * the others: 100/s x 3 = 300, plus Poisson(10) at p99.9, 21 (scipy.stats.poisson.ppf).
    */
