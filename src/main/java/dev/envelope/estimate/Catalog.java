@@ -62,6 +62,8 @@ public final class Catalog {
   static final String SRE_WORKBOOK = "Google SRE workbook, ch. 5, Alerting on SLOs, table 5-8";
   static final String PRIMER_AVAILABILITY = "System Design Primer, availability in sequence and in parallel";
   static final String TRIVEDI = "Trivedi, Probability and Statistics with Reliability, section 3.5 (k of n)";
+  static final String SQRT_STAFFING = "square-root staffing: Halfin and Whitt, Operations Research 29(3), 1981;"
+      + " docs/models/queueing.md";
   static final String LITTLE = "Little's law; Kleinrock, Queueing Systems vol. 1, ch. 3 (Erlang C, M/M/c)";
   static final String TAIL = "Dean and Barroso, The Tail at Scale, CACM 2013";
   static final String KAFKA = "Jun Rao, How to choose the number of partitions in a Kafka cluster (max(t/p, t/c))";
@@ -1162,6 +1164,15 @@ public final class Catalog {
             apply(Op.CEIL, quotient(ref(p + ".in_flight"), utilization()))));
     figure(p + ".utilization_by_rate", "share of the servers busy", "busy", Unit.FRACTION, Section.QUEUEING, LITTLE,
         () -> quotient(ref(p + ".in_flight"), ref(p + ".servers_by_rate")));
+    title(p + ".servers_by_sqrt_staffing", () -> "servers by square-root staffing: the load plus beta x its square"
+        + " root, beta for at most 1% of requests waiting (Halfin-Whitt)");
+    figure(p + ".servers_by_sqrt_staffing", "servers by square-root staffing", "servers_sqrt", Unit.WHOLE,
+        Section.QUEUEING, SQRT_STAFFING, () -> atLeast(constant("1", "one server", 1, Unit.WHOLE, "at least one server"),
+            apply(Op.CEIL, sum(List.of(ref(p + ".in_flight"), product(constant("beta", "square-root staffing's"
+                + " safety factor", Queueing.SQRT_STAFFING_BETA, Unit.NUMBER, "Halfin-Whitt: at most 1% of requests"
+                + " wait"), apply(Op.SQRT, ref(p + ".in_flight"))))))));
+    figure(p + ".utilization_by_sqrt_staffing", "share of the servers busy", "busy", Unit.FRACTION, Section.QUEUEING,
+        SQRT_STAFFING, () -> quotient(ref(p + ".in_flight"), ref(p + ".servers_by_sqrt_staffing")));
     boolean byWait = req.models().maxWaitP99().isPresent();
     if (byWait) {
       double a = out.value(p + ".in_flight");
@@ -1197,6 +1208,13 @@ public final class Catalog {
         ? max(List.of(ref(p + ".servers_by_rate"), ref(p + ".servers_by_wait"))) : ref(p + ".servers_by_rate"));
     text(p + ".bound_by", Section.QUEUEING, () -> wait
         && out.value(p + ".servers_by_wait") > out.value(p + ".servers_by_rate") ? "wait" : "rate");
+    // With every server busy (utilization 100% and no wait target) the queue never settles: no response time.
+    if (wait || req.capacity().utilization() < 1) {
+      title(p + ".response_p99_seconds", () -> "p99 response time, wait plus service, at servers (M/M/c)");
+      figure(p + ".response_p99_seconds", "p99 response time, wait plus service, at servers", "response_p99",
+          Unit.LATENCY, Section.QUEUEING, LITTLE,
+          () -> apply(Op.RESPONSE_P99, ref(p + ".servers"), ref(p + ".in_flight"), latency.get()));
+    }
   }
 
   /** The fan-out's slow share 1 - (1 - p)^n, its percentiles and hedging (TailLatency). */

@@ -112,4 +112,61 @@ class QueueingTest {
     assertThat(Queueing.serversForWait(10, 0, 0.01)).isNaN();
     assertThat(Queueing.serversForWait(-1, 0.02, 0.01)).isNaN();
   }
+
+  /**
+   * Square-root staffing's beta makes Halfin and Whitt's share of waiting requests,
+   * 1 / (1 + beta Phi(beta) / phi(beta)), 1%: beta = 2.37489 (scipy.optimize.brentq on that equation).
+   */
+  @Test
+  void theSquareRootStaffingBetaLeavesOnePercentWaiting() {
+    assertThat(Queueing.SQRT_STAFFING_BETA).isCloseTo(2.3748881, within(1e-6));
+  }
+
+  /**
+   * At 1,000 Erlangs square-root staffing needs ceil(1000 + 2.3749 x sqrt(1000)) = ceil(1075.1) = 1,076
+   * servers, where the flat 70% rule asks ceil(1000 / 0.7) = 1,429: 33% more. At 10,000 Erlangs,
+   * 10,238 against 14,286: 40% more. A small pool is the other way: 24 Erlangs, ceil(24 + 2.3749 x 4.899)
+   * = 36 against 35.
+   */
+  @Test
+  void squareRootStaffingBesideTheFlatRule() {
+    Estimate e = Estimates.of("""
+        workloads:
+          big: {writes: 50K/s, latency: 20ms, peak_factor: 1}
+          huge: {writes: 500K/s, latency: 20ms, peak_factor: 1}
+          small: {writes: 1200/s, latency: 20ms, peak_factor: 1}
+        """);
+    assertThat(e.value("workloads.big.queueing.servers_by_sqrt_staffing")).isEqualTo(1076);
+    assertThat(e.value("workloads.big.queueing.servers_by_rate")).isEqualTo(1429);
+    assertThat(e.value("workloads.big.queueing.utilization_by_sqrt_staffing")).isCloseTo(1000.0 / 1076, within(1e-9));
+    assertThat(e.value("workloads.huge.queueing.servers_by_sqrt_staffing")).isEqualTo(10_238);
+    assertThat(e.value("workloads.small.queueing.servers_by_sqrt_staffing")).isEqualTo(36);
+  }
+
+  /**
+   * The p99 response time, wait plus service. M/M/1 at half load: the time in the system is
+   * exponential at rate mu - lambda = 0.5/s, so its p99 is ln(100) / 0.5 = 9.2103 s. M/M/3 at 2
+   * Erlangs (C = 4/9, theta = mu) and M/M/4 at 2 Erlangs (C = 0.173913, theta = 2 mu): 5.89117 s
+   * and 4.76425 s at a 1 s service, found with scipy (brentq over e^(-t) + C x the integral over
+   * 0..t of e^(-s) e^(-theta (t - s)) ds, by quad). No load: the service's own p99, ln(100) s.
+   */
+  @Test
+  void theP99ResponseTimeIsWaitPlusService() {
+    assertThat(Queueing.responseP99(1, 0.5, 1)).isCloseTo(Math.log(100) / 0.5, within(1e-9));
+    assertThat(Queueing.responseP99(3, 2, 1)).isCloseTo(5.8911744, within(1e-6));
+    assertThat(Queueing.responseP99(4, 2, 1)).isCloseTo(4.7642484, within(1e-6));
+    assertThat(Queueing.responseP99(1, 0, 0.02)).isCloseTo(0.02 * Math.log(100), within(1e-12));
+    assertThat(Queueing.responseP99(2, 2, 1)).isNaN();
+  }
+
+  /** On a file: at the servers provisioned (15 by rate at 10 Erlangs), at least the service's own p99. */
+  @Test
+  void theResponseTimeIsAtTheServersProvisioned() {
+    Estimate e = api("70%", "");
+    double c = e.value("workloads.api.queueing.servers");
+    double a = e.value("workloads.api.queueing.in_flight");
+    assertThat(e.value("workloads.api.queueing.response_p99_seconds"))
+        .isCloseTo(Queueing.responseP99(c, a, 0.020), within(1e-12))
+        .isGreaterThanOrEqualTo(0.020 * Math.log(100));
+  }
 }
