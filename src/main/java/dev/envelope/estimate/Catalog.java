@@ -62,6 +62,8 @@ public final class Catalog {
   static final String SRE_WORKBOOK = "Google SRE workbook, ch. 5, Alerting on SLOs, table 5-8";
   static final String PRIMER_AVAILABILITY = "System Design Primer, availability in sequence and in parallel";
   static final String TRIVEDI = "Trivedi, Probability and Statistics with Reliability, section 3.5 (k of n)";
+  static final String ALLEN_CUNNEEN = "Allen-Cunneen: Allen, Probability, Statistics, and Queueing Theory (1978),"
+      + " ch. 5; docs/models/queueing.md";
   static final String SQRT_STAFFING = "square-root staffing: Halfin and Whitt, Operations Research 29(3), 1981;"
       + " docs/models/queueing.md";
   static final String LITTLE = "Little's law; Kleinrock, Queueing Systems vol. 1, ch. 3 (Erlang C, M/M/c)";
@@ -1178,6 +1180,18 @@ public final class Catalog {
       double a = out.value(p + ".in_flight");
       byWait = !(a > Queueing.MAX_ERLANGS);
     }
+    boolean cv = m.serviceCv().isPresent();
+    if (cv) {
+      title(p + ".wait_scale", () -> "Allen-Cunneen's factor on the M/M/c wait: (1 + service_cv^2) / 2, arrivals"
+          + " Poisson");
+      figure(p + ".wait_scale", "Allen-Cunneen's factor on the wait", "wait_scale", Unit.NUMBER, Section.QUEUEING,
+          ALLEN_CUNNEEN, () -> quotient(apply(Op.ONE_PLUS, apply(Op.POWER, value("service_cv", "the service time's"
+              + " coefficient of variation", m.serviceCv().getAsDouble(), Unit.NUMBER, key(w, "service_cv")),
+              constant("2", "squared", 2, Unit.NUMBER, "the square"))),
+              constant("2", "two", 2, Unit.NUMBER, "the mean of the arrivals' and service's squared cv")));
+    }
+    // The wait's time scale: the service time, times Allen-Cunneen's factor when service is not exponential.
+    Supplier<Term> waitLatency = () -> cv ? product(latency.get(), ref(p + ".wait_scale")) : latency.get();
     if (byWait) {
       Supplier<Operand> max = () -> value("max_wait_p99", "p99 queueing delay allowed",
           req.models().maxWaitP99().getAsDouble(), Unit.LATENCY, List.of("capacity", "max_wait_p99"));
@@ -1185,7 +1199,7 @@ public final class Catalog {
       title(p + ".servers_by_wait", () -> "servers by wait (Erlang C, M/M/c): the fewest whose p99 wait is at most"
           + " max_wait_p99, searched up from in_flight");
       figure(p + ".servers_by_wait", "servers by wait", "servers_by_wait", Unit.WHOLE, Section.QUEUEING, LITTLE,
-          () -> apply(Op.ERLANG_C_SERVERS, ref(p + ".in_flight"), latency.get(), max.get()));
+          () -> apply(Op.ERLANG_C_SERVERS, ref(p + ".in_flight"), waitLatency.get(), max.get()));
       figure(p + ".utilization_by_wait", "share of the servers busy", "busy", Unit.FRACTION, Section.QUEUEING, LITTLE,
           () -> quotient(ref(p + ".in_flight"), ref(p + ".servers_by_wait")));
       title(p + ".wait_probability", () -> "share of requests that queue (Erlang C)");
@@ -1196,10 +1210,15 @@ public final class Catalog {
             Operand waits = ref(p + ".wait_probability");
             Operand tail = constant("1%", "share of requests over the p99", 1 - Queueing.WAIT_PERCENTILE,
                 Unit.FRACTION, "a p99: 1% of requests wait longer");
-            return choice(waits, tail, quotient(product(latency.get(), apply(Op.LN, quotient(waits, tail))),
+            return choice(waits, tail, quotient(product(waitLatency.get(), apply(Op.LN, quotient(waits, tail))),
                 difference(ref(p + ".servers_by_wait"), ref(p + ".in_flight"))), constant("0", "no wait", 0,
                     Unit.LATENCY, "at most 1% of requests queue at all: the p99 wait is 0"));
           });
+      title(p + ".wait_mean_seconds", () -> "mean queueing delay at servers_by_wait: P(wait) x latency / (servers -"
+          + " load)" + (cv ? ", x Allen-Cunneen's factor" : ""));
+      figure(p + ".wait_mean_seconds", "mean queueing delay at servers_by_wait", "wait_mean", Unit.LATENCY,
+          Section.QUEUEING, cv ? ALLEN_CUNNEEN : LITTLE, () -> quotient(product(ref(p + ".wait_probability"),
+              waitLatency.get()), difference(ref(p + ".servers_by_wait"), ref(p + ".in_flight"))));
     }
     boolean wait = byWait;
     title(p + ".servers", () -> "servers (bound by " + (wait
@@ -1209,7 +1228,8 @@ public final class Catalog {
     text(p + ".bound_by", Section.QUEUEING, () -> wait
         && out.value(p + ".servers_by_wait") > out.value(p + ".servers_by_rate") ? "wait" : "rate");
     // With every server busy (utilization 100% and no wait target) the queue never settles: no response time.
-    if (wait || req.capacity().utilization() < 1) {
+    // Exponential service only: with service_cv the response time's p99 is not computed (docs/models/queueing.md).
+    if (!cv && (wait || req.capacity().utilization() < 1)) {
       title(p + ".response_p99_seconds", () -> "p99 response time, wait plus service, at servers (M/M/c)");
       figure(p + ".response_p99_seconds", "p99 response time, wait plus service, at servers", "response_p99",
           Unit.LATENCY, Section.QUEUEING, LITTLE,

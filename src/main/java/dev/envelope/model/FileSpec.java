@@ -389,6 +389,9 @@ public final class FileSpec {
           .byDefault(Default.derived("traffic.peak_factor, or traffic.peak")),
       Field.of("latency", Type.TIME, Range.ANY,
           "service time of one request; gives requests in flight and servers at peak (Little's law, Erlang C)", "20ms"),
+      Field.of("service_cv", Type.NUMBER, Range.NON_NEGATIVE,
+          "the service time's coefficient of variation (standard deviation / mean): 1 exponential (the default),"
+              + " 0 constant; scales the queueing wait by (1 + cv^2) / 2 (Allen-Cunneen); needs latency", "0.5"),
       Field.of("fanout", Type.COUNT, Range.AT_LEAST_ONE,
           "backend calls each request waits for, in parallel; needs call_latency", "100"),
       Field.nested("call_latency", Type.SECTION, CALL_LATENCY,
@@ -421,6 +424,7 @@ public final class FileSpec {
           new Rule.Needs("fanout", List.of("call_latency")),
           new Rule.Needs("call_latency", List.of("fanout")),
           new Rule.Needs("hedge_after", List.of("call_latency")),
+          new Rule.Needs("service_cv", List.of("latency")),
           new Rule.Needs("stream", List.of("payload")),
           new Rule.Needs("stream", List.of("writes_per_user", "writes")),
           new Rule.Needs("fanout_on_write", List.of("writes_per_user", "writes")),

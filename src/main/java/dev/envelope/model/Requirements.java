@@ -347,6 +347,7 @@ public record Requirements(
   public record WorkloadModel(
       String name,
       OptionalDouble latencySeconds,
+      OptionalDouble serviceCv,
       OptionalDouble fanout,
       Optional<CallLatency> callLatency,
       OptionalDouble hedgeAfter,

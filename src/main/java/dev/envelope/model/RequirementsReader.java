@@ -544,6 +544,11 @@ public final class RequirementsReader {
   /** The model inputs of one workload: latency, fan-out, stream. */
   private WorkloadModel workloadModel(Entry entry, Mapping w, boolean followsPeakModel) {
     OptionalDouble latency = optional(w.value("latency", RequirementsReader::positiveTime));
+    OptionalDouble serviceCv = optional(w.value("service_cv", RequirementsReader::nonNegativeNumber));
+    if (w.entry("service_cv") != null && w.entry("latency") == null) {
+      problems.add(new Diagnostic(w.entry("service_cv").keyLocation(), w.child("service_cv"),
+          "service_cv needs latency; expected latency: 20ms (the mean service time) beside it"));
+    }
     OptionalDouble fanout = optional(w.value("fanout", t -> wholeCount(t, "a whole number of calls, 1 or more")));
     OptionalDouble hedge = optional(w.value("hedge_after", Fractions::percentile));
     Optional<CallLatency> call = callLatency(w);
@@ -572,7 +577,7 @@ public final class RequirementsReader {
       problems.add(new Diagnostic(streamEntry.keyLocation(), w.child("stream"),
           "a stream carries the workload's writes; expected writes (or writes_per_user) and payload beside it"));
     }
-    return new WorkloadModel(entry.key(), latency, fanout, call, hedge, stream, followsPeakModel);
+    return new WorkloadModel(entry.key(), latency, serviceCv, fanout, call, hedge, stream, followsPeakModel);
   }
 
   private Optional<CallLatency> callLatency(Mapping w) {
@@ -1169,6 +1174,14 @@ public final class RequirementsReader {
   }
 
   // Value parsers for the fields with extra limits.
+
+  private static double nonNegativeNumber(String text) {
+    double value = Numbers.parse(text, "a number, 0 or more");
+    if (!(value >= 0)) {
+      throw new QuantityException("must be 0 or more", "a number, 0 or more");
+    }
+    return value;
+  }
 
   private static double positive(String text) {
     double value = Numbers.parse(text, "a positive number");

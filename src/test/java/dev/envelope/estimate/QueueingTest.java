@@ -169,4 +169,34 @@ class QueueingTest {
         .isCloseTo(Queueing.responseP99(c, a, 0.020), within(1e-12))
         .isGreaterThanOrEqualTo(0.020 * Math.log(100));
   }
+
+  /**
+   * service_cv scales the M/M/c wait by Allen-Cunneen's (1 + cv^2) / 2 (arrivals Poisson, cv 1), both
+   * its mean and its exponential tail. At 10 Erlangs, 20 ms service and a p99 wait of at most 10 ms:
+   * exponential service needs 15 servers (C(15, 10) = 10.20%, p99 wait 20 ms x ln(10.20) / 5 = 9.29 ms);
+   * constant service (cv 0, factor 0.5) 14 (C(14, 10) = 17.41%, 10 ms x ln(17.41) / 4 = 7.14 ms;
+   * 13 would wait longer); cv = sqrt(2) (factor 1.5) 16. The mean wait at 14 with cv 0:
+   * 17.41% x 10 ms / 4 = 0.435 ms. (Erlang C by the recurrence, worked in Python.)
+   */
+  @Test
+  void serviceVariabilityScalesTheWait() {
+    assertThat(withCv("").value("workloads.api.queueing.servers_by_wait")).isEqualTo(15);
+    Estimate constant = withCv(", service_cv: 0");
+    assertThat(constant.value("workloads.api.queueing.wait_scale")).isEqualTo(0.5);
+    assertThat(constant.value("workloads.api.queueing.servers_by_wait")).isEqualTo(14);
+    assertThat(constant.value("workloads.api.queueing.wait_p99_seconds")).isCloseTo(0.0071431, within(1e-6));
+    assertThat(constant.value("workloads.api.queueing.wait_mean_seconds")).isCloseTo(0.00043533, within(1e-7));
+    assertThat(constant.has("workloads.api.queueing.response_p99_seconds")).isFalse();
+    assertThat(withCv(", service_cv: 1.41421356").value("workloads.api.queueing.servers_by_wait")).isEqualTo(16);
+    assertThat(withCv("").value("workloads.api.queueing.wait_mean_seconds")).isCloseTo(0.00040817, within(1e-7));
+  }
+
+  private static Estimate withCv(String cv) {
+    return Estimates.of("""
+        workloads:
+          api: {writes: 500/s, latency: 20ms%s}
+        traffic: {peak_factor: 1}
+        capacity: {max_wait_p99: 10ms}
+        """.formatted(cv));
+  }
 }

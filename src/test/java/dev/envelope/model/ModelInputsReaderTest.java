@@ -269,6 +269,20 @@ class ModelInputsReaderTest {
     }
 
     @Test
+    void serviceCvNeedsALatencyAndIsZeroOrMore() {
+      assertThat(problems("""
+          workloads: {api: {writes: 1/s, service_cv: 0.5}}
+          """)).containsExactly(at(1, 32, "workloads.api.service_cv",
+              "service_cv needs latency; expected latency: 20ms (the mean service time) beside it"));
+      assertThat(problems("""
+          workloads: {api: {writes: 1/s, latency: 20ms, service_cv: -1}}
+          """)).hasSize(1).allSatisfy(d -> assertThat(d.toString()).contains("must be 0 or more"));
+      assertThat(read("""
+          workloads: {api: {writes: 1/s, latency: 20ms, service_cv: 0.5}}
+          """).models().workload("api").orElseThrow().serviceCv()).hasValue(0.5);
+    }
+
+    @Test
     void theCombinedModelTakesTheHoursShareAndTheSecondsPercentile() {
       Requirements r = read("""
           traffic: {peak: {model: Combined, peak_hour_share: 10%, percentile: 99.9}}
