@@ -79,6 +79,12 @@ public final class Checks {
           out.add(new Warning(where.at("availability", "components"), p, e.text(p + ".name")
               + " is a single point of failure: one replica, so the whole chain is down whenever it is; add a"
               + " replica or accept the risk"));
+        } else if (e.has(p + ".required") && e.value(p + ".required") == e.value(p + ".replicas")) {
+          // n of n: every replica is a single point of failure, so the component fails about n times as often as one.
+          long n = Math.round(e.value(p + ".replicas"));
+          out.add(new Warning(where.at("availability", "components"), p, e.text(p + ".name") + " needs all " + n
+              + " of its " + n + " replicas up: each is a single point of failure, so it is down about " + n
+              + " times as often as one replica; lower required, add a replica, or accept the risk"));
         }
       }
     }
