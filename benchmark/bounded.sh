@@ -69,7 +69,7 @@ for run in "${runs[@]}"; do
         java -cp "$app/envelope.jar:$app/lib/*" dev.envelope.Main "$@" > /dev/null 2> "$dir/err" ) && code=0 || code=$?
     read -r wall peak < <(tail -1 "$dir/time" 2>/dev/null || echo "? ?")
     [ "$code" -eq 124 ] || [ "$code" -eq 137 ] && { wall=">$bound"; peak="?"; }
-    first=$(grep -v '^\s*at ' "$dir/err" | head -1 | cut -c1-110)
+    first=$( (grep -v "^\s*at " "$dir/err" || true) | head -1 | cut -c1-110)
     printf '%-4s %-52s %5s %8s %8s  %s\n' "$build" "$shown" "$code" "$wall" \
         "$([ "$peak" = "?" ] && echo "?" || echo $((peak / 1024)))" "$first"
   done

@@ -134,15 +134,24 @@ final class SweepCommand implements Callable<Integer> {
     List<Assignment> sets = input.assignments();
     Map<String, List<Warning>> warnings = new LinkedHashMap<>();
     List<List<Assignment>> combinations = sweep.combinations();
+    if (doc.valuesRead() > Limits.MAX_POINT_WORK) {
+      // The file alone is past the work budget of reading, and each combination would be refused
+      // alike: the first says so (exit 3).
+      List<Assignment> all = new ArrayList<>(sets);
+      all.addAll(combinations.get(0));
+      new Session(doc, all).one(input.scenario());
+    }
+    boolean readingHeld = false;
     for (List<Assignment> combination : combinations) {
       List<Assignment> all = new ArrayList<>(sets);
       all.addAll(combination);
       try {
         Binding b = new Session(doc, all).one(input.scenario());
         if (first == null) {
-          // Each combination reads the file again and is an estimate: held to the work budget.
+          // Each combination reads the file (and each scenario) again and is an estimate: held to the
+          // work budget.
           Limits.work(combinations.size(), b.estimate().steps().size(), Lanes.cost(b.estimate().steps()),
-              doc.boundValues(), 1, "--vary",
+              doc.valuesRead(), 1, "--vary",
               combinations.size(), null, null);
         }
         Tree tree = estimate(b, combination);
@@ -161,6 +170,12 @@ final class SweepCommand implements Callable<Integer> {
           throw e;
         }
         problems.addAll(e.diagnostics());
+        if (first == null && !readingHeld) {
+          // No combination estimated yet to weigh the sweep by: held to the budget by its reading
+          // alone, so that a file whose every combination is refused is not read 10,000 times.
+          readingHeld = true;
+          Limits.work(combinations.size(), 0, 0, doc.valuesRead(), 1, "--vary", combinations.size(), null, null);
+        }
       }
     }
     if (!problems.isEmpty()) {

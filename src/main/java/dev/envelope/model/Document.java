@@ -178,6 +178,15 @@ public final class Document {
   }
 
   /**
+   * The values read to bind the file once with every scenario, as each command that reads it does
+   * (the base and each scenario read the file's values again): {@link #boundValues} x (1 +
+   * scenarios).
+   */
+  public long valuesRead() {
+    return boundValues() * (1 + scenarios.size());
+  }
+
+  /**
    * The values that each binding reads: the file's but its scenarios and budgets, which are read
    * once, here.
    */

@@ -86,7 +86,7 @@ public final class Limits {
 
   /**
    * {@link #work}, for figures that cost {@code cost} on a lane in all (the models' searches cost
-   * more than a sum: {@code dev.envelope.estimate.Lanes#cost}), and for bindings that each read the
+   * more than a sum, as the estimate weighs them), and for bindings that each read the
    * file's {@code values} again as well (a sweep's combinations): reading a value costs about what
    * a figure does at the point.
    */
@@ -100,9 +100,11 @@ public final class Limits {
       return;
     }
     boolean plain = values == 0 && each == figures;
-    String what = grouped(bindings) + (bindings == 1 ? " estimate" : " estimates") + " of " + grouped(figures)
-        + " figures" + (each > figures ? " (weighing " + grouped((long) Math.ceil(each)) + " with the models' searches)" : "")
-        + (values > 0 ? " and " + grouped(values) + " values read" : "")
+    String what = grouped(bindings) + (bindings == 1 ? " estimate" : " estimates")
+        + (figures > 0 ? " of " + grouped(figures) + " figures" : "")
+        + (each > figures ? " (weighing " + grouped((long) Math.ceil(each)) + " with the models' searches)" : "")
+        + (values > 0 ? (figures > 0 ? " and " : " reading ") + grouped(values) + " values" + (figures > 0 ? " read" : " each")
+            : "")
         + (lanes > 1 ? " on " + grouped(lanes) + " lanes each" : "") + " is "
         + String.format(java.util.Locale.ROOT, "%.3g", work) + (plain ? " figure evaluations" : " evaluations")
         + ", past the work budget of "

@@ -189,4 +189,31 @@ class BoundedInputsTest {
         .contains(" figures on 1,000,000 lanes each is ").contains("past the work budget of 3.00e+08")
         .containsPattern("expected --samples of at most [\\d,]+\n$");
   }
+
+  @Test
+  void aSweepWhoseEveryCombinationIsInvalidIsHeldToTheBudgetByItsReading() {
+    // No combination is estimated to weigh the sweep by; reading the file 10,000 times is refused.
+    String file = workloads(1_000, false).replace("reads_per_user: 5", "reads_per_user: lots");
+    String side = java.util.stream.IntStream.rangeClosed(1, 100).mapToObj(String::valueOf)
+        .collect(java.util.stream.Collectors.joining(";"));
+    CliRun r = run(file, "sweep", "--vary", "users.dau=" + side.replace(";", "M;") + "M", "--vary",
+        "storage.replication=" + side);
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).as(r.toString()).contains("envelope: --vary: 10,000 estimates reading ")
+        .contains("past the work budget");
+  }
+
+  @Test
+  void aDurationPastADoubleInSecondsIsRefusedAtItsValue() {
+    // Found by UnitsFuzzTest: 21e306 years are finite as written and past 1.8e308 in seconds.
+    CliRun r = run("users: {dau: 1M}\nworkloads: {a: {writes_per_user: 1, payload: 1KB}}\n"
+        + "storage: {retention: 21e306Y}\n", "estimate");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+    assertThat(r.err()).as(r.toString()).startsWith("<stdin>:3:22: storage.retention: too large")
+        .doesNotContain("internal error");
+    CliRun f = run("users: {dau: 1M}\nworkloads: {a: {writes_per_user: 1, payload: 1KB}}\n"
+        + "figures:\n  x: {formula: 21e306y, unit: seconds}\n", "estimate");
+    assertThat(f.exitCode()).as(f.toString()).isEqualTo(3);
+    assertThat(f.err()).as(f.toString()).contains("figures.x.formula: number is too large (got '21e306y')");
+  }
 }

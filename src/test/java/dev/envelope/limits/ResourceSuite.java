@@ -28,9 +28,10 @@ import java.util.stream.IntStream;
  * java -cp target/test-classes:target/classes dev.envelope.limits.ResourceSuite [FILES-DIR [APP-DIR]]
  * </pre>
  *
- * <p>{@code -Dresources.only=cap-figures.yaml,...} runs those files only; {@code -Dresources.quick=true}
- * runs three commands only on the files that must be refused whole (CI does: every command reads a
- * file through the same reader). APP-DIR (default {@code target}) holds the {@code envelope.jar} to measure and its
+ * <p>{@code -Dresources.only=cap-figures.yaml,...} runs those files only. {@code -Dresources.quick=true}
+ * (CI) runs one command of each kind of work on the files at the caps, and three on the files that
+ * must be refused whole (every command reads a file through the same reader);
+ * {@code -Dresources.parallel=2} runs two at a time. APP-DIR (default {@code target}) holds the {@code envelope.jar} to measure and its
  * {@code lib/}: another build's directory measures that build on the same files. A refusal by the
  * work budget (exit 2 for an option, 3 for the file alone, at once) is a pass, shown as
  * {@code refused}: it is what the budget is for.
@@ -75,6 +76,19 @@ public final class ResourceSuite {
       if (quick && refusedWhole(f)) {
         // Every command reads a file through the same reader, which refuses these before binding.
         runs.add(new Run(f, List.of("sweep", "{}", "--vary", "users.dau=1M,2M")));
+        continue;
+      }
+      if (quick) {
+        // One command of each kind of work: tables, the trees of JSON and explain, budgets, every
+        // scenario, the Monte Carlo and the sweep at the work budget's edge (their refusals are
+        // rerun at the largest value named), the sensitivity lanes.
+        runs.add(new Run(f, List.of("estimate", "{}", "-o", "json")));
+        runs.add(new Run(f, List.of("explain", "{}", "-o", "json")));
+        runs.add(new Run(f, List.of("check", "{}")));
+        runs.add(new Run(f, List.of("estimate", "{}", "--scenarios", "-o", "json")));
+        runs.add(new Run(f, largestSweep()));
+        runs.add(new Run(f, List.of("sensitivity", "{}")));
+        runs.add(new Run(f, List.of("estimate", "{}", "--samples", "1M")));
         continue;
       }
       runs.add(new Run(f, List.of("estimate", "{}", "-o", "json")));
@@ -163,64 +177,92 @@ public final class ResourceSuite {
         + ", heap -Xmx512m, bound " + BOUND_SECONDS + " s" + (timed ? "" : ", no /usr/bin/time: peak memory ?"));
     System.out.println(String.format(Locale.ROOT, "%-28s %-60s %4s %8s %8s %8s %5s  %s", "file", "command", "exit",
         "wall s", "cpu s", "peak MB", "load", "result"));
-    List<Run> runs = new ArrayList<>(runs(names));
+    List<Run> runs = runs(names);
     // A suite stopped (Ctrl-C, a CI timeout) stops the run it waits for, rather than leave it running.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()
         .forEach(ProcessHandle::destroyForcibly)));
-    for (int r = 0; r < runs.size(); r++) {
-      Run run = runs.get(r);
-      String file = dir.resolve(run.file()).toString();
-      List<String> command = new ArrayList<>();
-      Path stats = Files.createTempFile("envelope-resources", ".txt");
-      if (timed) {
-        command.addAll(List.of("/usr/bin/time", "-o", stats.toString(), "-f", "%e %U %S %M"));
+    // Runs go on in parallel (-Dresources.parallel, 1 by default), each with a run at the budget's
+    // edge after it when it was refused by the budget; lines are printed in the order of the runs.
+    int parallel = Math.max(1, Integer.getInteger("resources.parallel", 1));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+    List<java.util.concurrent.Future<List<Result>>> pending = new ArrayList<>();
+    for (Run run : runs) {
+      pending.add(pool.submit(() -> {
+        Result first = measure(run, dir, cp, timed);
+        Run edge = atTheBudget(run, first.stderr());
+        return edge == null ? List.of(first) : List.of(first, measure(edge, dir, cp, timed));
+      }));
+    }
+    int count = 0;
+    for (java.util.concurrent.Future<List<Result>> f : pending) {
+      List<Result> results;
+      try {
+        results = f.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IOException(e.getCause());
       }
-      command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-          "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", cp, "dev.envelope.Main"));
-      run.args().forEach(a -> command.add(a.equals("{}") ? file : a));
-      Path err = Files.createTempFile("envelope-resources", ".err");
-      String load = load();
-      long start = System.nanoTime();
-      Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(err.toFile()).start();
-      boolean done = p.waitFor(BOUND_SECONDS, TimeUnit.SECONDS);
-      if (!done) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly().waitFor();
-      }
-      double wall = (System.nanoTime() - start) / 1e9;
-      String peak = "?";
-      String cpu = "?";
-      String stderr = Files.readString(err, StandardCharsets.UTF_8);
-      int exit = done ? p.exitValue() : -1;
-      if (timed && done) {
-        String[] parts = Files.readString(stats, StandardCharsets.UTF_8).trim().lines()
-            .reduce((a, b) -> b).orElse("").split("\\s+");
-        if (parts.length == 4) {
-          wall = Double.parseDouble(parts[0]);
-          cpu = String.format(Locale.ROOT, "%.2f", Double.parseDouble(parts[1]) + Double.parseDouble(parts[2]));
-          peak = String.valueOf(Long.parseLong(parts[3]) / 1024);
+      for (Result result : results) {
+        count++;
+        System.out.println(result.line());
+        if (result.failed()) {
+          failures++;
         }
       }
-      Files.delete(err);
-      Files.delete(stats);
-      String verdict = verdict(run, done, exit, wall, stderr);
-      String why = verdict.equals("ok") ? "" : " " + firstLine(stderr);
-      String shown = (run.edge() ? "[at budget] " : "") + String.join(" ", run.args()).replace("{}", run.file().replace(".yaml", ""));
-      System.out.println(String.format(Locale.ROOT, "%-28s %-60s %4s %8.2f %8s %8s %5s  %s%s%s", run.file(),
-          shown.length() > 60 ? shown.substring(0, 57) + "..." : shown, done ? String.valueOf(exit) : "-", wall, cpu,
-          peak, load, verdict, wall > PROMISED_SECONDS && done ? " (slow)" : "", why));
-      if (verdict.startsWith("FAIL")) {
-        failures++;
-      }
-      Run edge = atTheBudget(run, stderr);
-      if (edge != null) {
-        runs.add(r + 1, edge);
-      }
     }
-    System.out.println(String.format(Locale.ROOT, "resource suite: %d runs in %.0f s; %s", runs.size(),
+    pool.shutdown();
+    System.out.println(String.format(Locale.ROOT, "resource suite: %d runs in %.0f s; %s", count,
         (System.nanoTime() - suiteStart) / 1e9, failures == 0 ? "every run within bounds" : failures + " runs failed"));
     System.exit(failures == 0 ? 0 : 1);
+  }
+
+  /** What became of one run: its line of the report, whether it failed, and its standard error. */
+  record Result(String line, boolean failed, String stderr) {}
+
+  /** Runs {@code run} on its file in {@code dir}, in a JVM of its own, and measures it. */
+  static Result measure(Run run, Path dir, String cp, boolean timed) throws IOException, InterruptedException {
+    String file = dir.resolve(run.file()).toString();
+    List<String> command = new ArrayList<>();
+    Path stats = Files.createTempFile("envelope-resources", ".txt");
+    if (timed) {
+      command.addAll(List.of("/usr/bin/time", "-o", stats.toString(), "-f", "%e %U %S %M"));
+    }
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", cp, "dev.envelope.Main"));
+    run.args().forEach(a -> command.add(a.equals("{}") ? file : a));
+    Path err = Files.createTempFile("envelope-resources", ".err");
+    String load = load();
+    long start = System.nanoTime();
+    Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(err.toFile()).start();
+    boolean done = p.waitFor(BOUND_SECONDS, TimeUnit.SECONDS);
+    if (!done) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly().waitFor();
+    }
+    double wall = (System.nanoTime() - start) / 1e9;
+    String peak = "?";
+    String cpu = "?";
+    String stderr = Files.readString(err, StandardCharsets.UTF_8);
+    int exit = done ? p.exitValue() : -1;
+    if (timed && done) {
+      String[] parts = Files.readString(stats, StandardCharsets.UTF_8).trim().lines()
+          .reduce((a, b) -> b).orElse("").split("\\s+");
+      if (parts.length == 4) {
+        wall = Double.parseDouble(parts[0]);
+        cpu = String.format(Locale.ROOT, "%.2f", Double.parseDouble(parts[1]) + Double.parseDouble(parts[2]));
+        peak = String.valueOf(Long.parseLong(parts[3]) / 1024);
+      }
+    }
+    Files.delete(err);
+    Files.delete(stats);
+    String verdict = verdict(run, done, exit, wall, stderr);
+    String why = verdict.equals("ok") ? "" : " " + firstLine(stderr);
+    String shown = (run.edge() ? "[at budget] " : "") + String.join(" ", run.args())
+        .replace("{}", run.file().replace(".yaml", ""));
+    String line = String.format(Locale.ROOT, "%-28s %-60s %4s %8.2f %8s %8s %5s  %s%s%s", run.file(),
+        shown.length() > 60 ? shown.substring(0, 57) + "..." : shown, done ? String.valueOf(exit) : "-", wall, cpu,
+        peak, load, verdict, wall > PROMISED_SECONDS && done ? " (slow)" : "", why);
+    return new Result(line, verdict.startsWith("FAIL"), stderr);
   }
 
   /**
