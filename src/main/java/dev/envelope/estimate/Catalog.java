@@ -1228,8 +1228,9 @@ public final class Catalog {
     text(p + ".bound_by", Section.QUEUEING, () -> wait
         && out.value(p + ".servers_by_wait") > out.value(p + ".servers_by_rate") ? "wait" : "rate");
     // With every server busy (utilization 100% and no wait target) the queue never settles: no response time.
-    // Exponential service only: with service_cv the response time's p99 is not computed (docs/models/queueing.md).
-    if (!cv && (wait || req.capacity().utilization() < 1)) {
+    // Exponential service only: with service_cv the response time's p99 is not computed (docs/models/queueing.md);
+    // nor above 100 million in flight, where Erlang C is not worked, as for servers_by_wait.
+    if (!cv && (wait || req.capacity().utilization() < 1) && !(out.value(p + ".in_flight") > Queueing.MAX_ERLANGS)) {
       title(p + ".response_p99_seconds", () -> "p99 response time, wait plus service, at servers (M/M/c)");
       figure(p + ".response_p99_seconds", "p99 response time, wait plus service, at servers", "response_p99",
           Unit.LATENCY, Section.QUEUEING, LITTLE,

@@ -127,8 +127,9 @@ public final class Queueing {
       return Double.NaN;
     }
     double waits = a == 0 ? 0 : erlangC((int) c, a);
-    double mu = 1 / latency;
-    double theta = (c - a) * mu;
+    // Worked in units of the service time (mu = 1), then scaled: no overflow at any latency.
+    double mu = 1;
+    double theta = c - a;
     double tail = 1 - WAIT_PERCENTILE;
     java.util.function.DoubleUnaryOperator over = t -> {
       double service = Math.exp(-mu * t);
@@ -137,8 +138,8 @@ public final class Queueing {
       }
       return service + waits * mu * (service - Math.exp(-theta * t)) / (theta - mu);
     };
-    // The service alone reaches 1% at latency x ln(100): the answer is at least that.
-    double lo = latency * Math.log(1 / tail);
+    // The service alone reaches 1% at ln(100) service times: the answer is at least that.
+    double lo = Math.log(1 / tail);
     double hi = lo;
     while (over.applyAsDouble(hi) > tail) {
       lo = hi;
@@ -152,7 +153,7 @@ public final class Queueing {
         hi = mid;
       }
     }
-    return (lo + hi) / 2;
+    return (lo + hi) / 2 * latency;
   }
 
   /** The p99 of the wait: the t with P(wait > t) = 1%, or 0 where at most 1% wait at all. */
