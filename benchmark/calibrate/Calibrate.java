@@ -43,9 +43,11 @@ public final class Calibrate {
       time("erlang_c_servers at " + (long) a + " Erlangs", i -> Queueing.serversForWait(a + i % 7, 0.02, 0.005),
           a > 1_000 ? 1_000 : 20_000, charged(Op.ERLANG_C_SERVERS, a, 0.02, 0.005));
     }
+    time("response_p99 (200 servers, 150 Erlangs)", i -> Queueing.responseP99(200, 150 + i % 7, 0.02), 20_000,
+        charged(Op.RESPONSE_P99, 200, 150, 0.02));
     time("erlang_c (200 servers, 150 Erlangs)", i -> Queueing.erlangC(200, 150 + i % 7), 20_000,
         charged(Op.ERLANG_C, 200, 150));
-    for (double rate : new double[] {1_000, 1e6}) {
+    for (double rate : new double[] {1_000, 1e6, 1e9, 1e15}) {
       time("poisson_quantile at " + (long) rate + "/s, p99.9", i -> PeakModel.poissonQuantile(rate + i % 7, 0.999),
           rate > 1e5 ? 2_000 : 20_000, charged(Op.POISSON_QUANTILE, rate, 0.999));
     }

@@ -62,6 +62,10 @@ public final class Catalog {
   static final String SRE_WORKBOOK = "Google SRE workbook, ch. 5, Alerting on SLOs, table 5-8";
   static final String PRIMER_AVAILABILITY = "System Design Primer, availability in sequence and in parallel";
   static final String TRIVEDI = "Trivedi, Probability and Statistics with Reliability, section 3.5 (k of n)";
+  static final String ALLEN_CUNNEEN = "Allen-Cunneen: Allen, Probability, Statistics, and Queueing Theory (1978),"
+      + " ch. 5; docs/models/queueing.md";
+  static final String SQRT_STAFFING = "square-root staffing: Halfin and Whitt, Operations Research 29(3), 1981;"
+      + " docs/models/queueing.md";
   static final String LITTLE = "Little's law; Kleinrock, Queueing Systems vol. 1, ch. 3 (Erlang C, M/M/c)";
   static final String TAIL = "Dean and Barroso, The Tail at Scale, CACM 2013";
   static final String KAFKA = "Jun Rao, How to choose the number of partitions in a Kafka cluster (max(t/p, t/c))";
@@ -351,9 +355,18 @@ public final class Catalog {
     if (peak.model() == Requirements.PeakKind.DIURNAL) {
       title(p + ".peak_factor", () -> "peak factor (diurnal)");
       figure(p + ".peak_factor", "peak factor", "peak_factor", Unit.NUMBER, Section.TRAFFIC, PEAKS,
-          () -> product(value("peak_hour_share", "the busiest hour's share of the day", peak.value(), Unit.FRACTION,
-              List.of("traffic", "peak", "peak_hour_share")),
-              constant("hours", "hours in a day", PeakModel.HOURS_PER_DAY, Unit.NUMBER, "a day: 24 hours")));
+          () -> hourFactor(peak));
+      return;
+    }
+    if (peak.model() == Requirements.PeakKind.COMBINED) {
+      title(p + ".peak_factor", () -> "peak factor (combined): requests in the busiest second at the percentile,"
+          + " at the busiest hour's rate, / requests a second");
+      figure(p + ".peak_factor", "peak factor", "peak_factor", Unit.NUMBER, Section.TRAFFIC, PEAKS, () -> {
+            Term rate = heartbeats(w) ? requestRates(w, writes) : rates(w, writes, reads, "avg_per_second");
+            Term factor = quotient(apply(Op.POISSON_QUANTILE, product(rate, hourFactor(peak)), percentile(peak)), rate);
+            return choice(rate, constant("0", "no requests", 0, Unit.PER_SECOND, "no requests"),
+                atLeast(hourFactor(peak), factor), hourFactor(peak));
+          });
       return;
     }
     title(p + ".peak_factor", () -> "peak factor (poisson): requests in the busiest second at the percentile /"
@@ -362,12 +375,24 @@ public final class Catalog {
           // Heartbeats are periodic, not random arrivals, and their average follows this factor:
           // the factor is the requests' alone.
           Term rate = heartbeats(w) ? requestRates(w, writes) : rates(w, writes, reads, "avg_per_second");
-          Term factor = quotient(apply(Op.POISSON_QUANTILE, rate, value("percentile", "share of seconds the peak covers",
-              peak.value(), Unit.FRACTION, List.of("traffic", "peak", "percentile"))), rate);
+          Term factor = quotient(apply(Op.POISSON_QUANTILE, rate, percentile(peak)), rate);
           Operand one = constant("1", "the average itself", 1, Unit.NUMBER, "a peak is never below the average");
           return choice(rate, constant("0", "no requests", 0, Unit.PER_SECOND, "no requests"), atLeast(one, factor),
               constant("1", "the average itself", 1, Unit.NUMBER, "no requests: the peak is the average"));
         });
+  }
+
+  /** The busiest hour's rate over the day's average: its share of the day x 24. */
+  private Term hourFactor(Requirements.Peak peak) {
+    return product(value("peak_hour_share", "the busiest hour's share of the day", peak.value(), Unit.FRACTION,
+        List.of("traffic", "peak", "peak_hour_share")),
+        constant("hours", "hours in a day", PeakModel.HOURS_PER_DAY, Unit.NUMBER, "a day: 24 hours"));
+  }
+
+  /** The percentile of the busiest second, poisson's or combined's. */
+  private Operand percentile(Requirements.Peak peak) {
+    return value("percentile", "share of seconds the peak covers", peak.secondPercentile(), Unit.FRACTION,
+        List.of("traffic", "peak", "percentile"));
   }
 
   /** A workload's writes and reads a second together, or their peaks: the rates the models take. */
@@ -446,10 +471,16 @@ public final class Catalog {
           () -> sum(with.entrySet().stream().map(w -> (Term) named(w.getKey() + ".avg_per_second", w.getValue(),
               kind + "/s", kind + " a second")).toList()));
       title(p + ".avg_per_second", () -> "all " + kind + " a second");
-      figure(p + ".peak_per_second", "peak " + kind + " a second", "peak " + kind + "/s", Unit.PER_SECOND,
-          Section.TRAFFIC, XU, () -> sum(with.entrySet().stream().map(w -> (Term) named(w.getKey()
-              + ".peak_per_second", w.getValue(), "peak " + kind + "/s", "peak " + kind + " a second")).toList()));
-      title(p + ".peak_per_second", () -> "all peak " + kind + " a second");
+      if (poissonTotal(List.of(kind)).isPresent()) {
+        figure(p + ".peak_per_second", "peak " + kind + " a second", "peak " + kind + "/s", Unit.PER_SECOND,
+            Section.TRAFFIC, PEAKS, () -> poissonTotal(List.of(kind)).orElseThrow());
+        title(p + ".peak_per_second", () -> "all peak " + kind + " a second: " + poissonTotalTitle());
+      } else {
+        figure(p + ".peak_per_second", "peak " + kind + " a second", "peak " + kind + "/s", Unit.PER_SECOND,
+            Section.TRAFFIC, XU, () -> sum(with.entrySet().stream().map(w -> (Term) named(w.getKey()
+                + ".peak_per_second", w.getValue(), "peak " + kind + "/s", "peak " + kind + " a second")).toList()));
+        title(p + ".peak_per_second", () -> "all peak " + kind + " a second");
+      }
     }
     String[] figures = {"per_day", "avg_per_second", "peak_per_second"};
     String[] words = {"requests a day", "requests a second", "peak requests a second"};
@@ -457,6 +488,12 @@ public final class Catalog {
     Unit[] units = {Unit.COUNT, Unit.PER_SECOND, Unit.PER_SECOND};
     for (int i = 0; i < 3; i++) {
       String f = figures[i];
+      if (f.equals("peak_per_second") && poissonTotal(kinds).isPresent()) {
+        figure("traffic.total." + f, words[i], symbols[i], units[i], Section.TRAFFIC, PEAKS,
+            () -> poissonTotal(kinds).orElseThrow());
+        title("traffic.total." + f, () -> "peak requests a second: " + poissonTotalTitle());
+        continue;
+      }
       figure("traffic.total." + f, words[i], symbols[i], units[i], Section.TRAFFIC, XU, () -> kinds.isEmpty()
           ? constant("0", "no requests", 0, units[f.equals("per_day") ? 0 : 1], "no workload has a rate")
           : sum(kinds.stream().map(k -> (Term) ref("traffic." + k + "." + f,
@@ -464,6 +501,69 @@ public final class Catalog {
               (f.equals("peak_per_second") ? "peak " : "") + k + (f.equals("per_day") ? " a day" : " a second")))
               .toList()));
     }
+  }
+
+  private String poissonTotalTitle() {
+    boolean combined = req.models().peak().map(k -> k.model() == Requirements.PeakKind.COMBINED).orElse(false);
+    return "the busiest second of the Poisson workloads' requests together, at the percentile"
+        + (combined ? " and the busiest hour's rate" : "")
+        + ", plus the peaks of what is not Poisson (heartbeats, timeline writes, own peak factors)";
+  }
+
+  /**
+   * Under {@code traffic.peak: poisson}, a total's peak of the given kinds: the quantile of the sum of
+   * the modelled workloads' request rates (the percentile of the sum, not the sum of percentiles:
+   * ten workloads of 1/s at p99.9 peak at 21/s together, not 10 x 5), floored at that sum, plus the
+   * peaks of the rest as they are: heartbeats (periodic), timeline writes (copies of a write, not
+   * independent arrivals) and workloads with a peak factor of their own. Empty without a Poisson
+   * model or a workload that follows it.
+   */
+  private Optional<Term> poissonTotal(List<String> kinds) {
+    Optional<Requirements.Peak> peak = req.models().peak();
+    if (peak.isEmpty() || !peak.get().poisson()) {
+      return Optional.empty();
+    }
+    List<Term> rates = new ArrayList<>();
+    List<Term> others = new ArrayList<>();
+    for (Workload w : req.workloads()) {
+      String p = "workloads." + w.name();
+      boolean follows = req.models().followsPeakModel(w.name());
+      for (String kind : kinds) {
+        if (!has(p + "." + kind + ".per_day")) {
+          continue;
+        }
+        if (!follows) {
+          others.add(named(p + "." + kind + ".peak_per_second", w.name(), "peak " + kind + "/s",
+              "peak " + kind + " a second"));
+        } else if (kind.equals("reads") && heartbeats(w)) {
+          rates.add(difference(named(p + ".reads.avg_per_second", w.name(), "reads/s", "reads a second"),
+              named(p + ".connections.heartbeats.avg_per_second", w.name(), "heartbeats/s", "heartbeats a second")));
+          others.add(named(p + ".connections.heartbeats.peak_per_second", w.name(), "peak heartbeats/s",
+              "peak heartbeats a second"));
+        } else {
+          rates.add(named(p + "." + kind + ".avg_per_second", w.name(), kind + "/s", kind + " a second"));
+        }
+      }
+      String timeline = p + ".fanout_on_write.timeline_writes";
+      if (kinds.contains("writes") && has(timeline + ".per_day")) {
+        others.add(named(timeline + ".peak_per_second", w.name() + " timeline", "peak writes/s",
+            "peak writes a second"));
+      }
+    }
+    if (rates.isEmpty()) {
+      return Optional.empty();
+    }
+    Term rate = sum(rates);
+    // Combined: the busiest second within the busiest hour, whose rate is the day's x share x 24.
+    Supplier<Term> at = () -> peak.get().model() == Requirements.PeakKind.COMBINED
+        ? product(sum(rates), hourFactor(peak.get())) : sum(rates);
+    Term quantile = apply(Op.POISSON_QUANTILE, at.get(), percentile(peak.get()));
+    Term poisson = choice(rate, constant("0", "no requests", 0, Unit.PER_SECOND, "no requests"),
+        atLeast(at.get(), quantile), constant("0", "no requests", 0, Unit.PER_SECOND, "no requests: no peak"));
+    List<Term> terms = new ArrayList<>();
+    terms.add(poisson);
+    terms.addAll(others);
+    return Optional.of(sum(terms));
   }
 
   /** A workload's figure named for a sum over workloads: {@code tweet writes/day}. */
@@ -1066,11 +1166,32 @@ public final class Catalog {
             apply(Op.CEIL, quotient(ref(p + ".in_flight"), utilization()))));
     figure(p + ".utilization_by_rate", "share of the servers busy", "busy", Unit.FRACTION, Section.QUEUEING, LITTLE,
         () -> quotient(ref(p + ".in_flight"), ref(p + ".servers_by_rate")));
+    title(p + ".servers_by_sqrt_staffing", () -> "servers by square-root staffing: the load plus beta x its square"
+        + " root, beta for at most 1% of requests waiting (Halfin-Whitt)");
+    figure(p + ".servers_by_sqrt_staffing", "servers by square-root staffing", "servers_sqrt", Unit.WHOLE,
+        Section.QUEUEING, SQRT_STAFFING, () -> atLeast(constant("1", "one server", 1, Unit.WHOLE, "at least one server"),
+            apply(Op.CEIL, sum(List.of(ref(p + ".in_flight"), product(constant("beta", "square-root staffing's"
+                + " safety factor", Queueing.SQRT_STAFFING_BETA, Unit.NUMBER, "Halfin-Whitt: at most 1% of requests"
+                + " wait"), apply(Op.SQRT, ref(p + ".in_flight"))))))));
+    figure(p + ".utilization_by_sqrt_staffing", "share of the servers busy", "busy", Unit.FRACTION, Section.QUEUEING,
+        SQRT_STAFFING, () -> quotient(ref(p + ".in_flight"), ref(p + ".servers_by_sqrt_staffing")));
     boolean byWait = req.models().maxWaitP99().isPresent();
     if (byWait) {
       double a = out.value(p + ".in_flight");
       byWait = !(a > Queueing.MAX_ERLANGS);
     }
+    boolean cv = m.serviceCv().isPresent();
+    if (cv) {
+      title(p + ".wait_scale", () -> "Allen-Cunneen's factor on the M/M/c wait: (1 + service_cv^2) / 2, arrivals"
+          + " Poisson");
+      figure(p + ".wait_scale", "Allen-Cunneen's factor on the wait", "wait_scale", Unit.NUMBER, Section.QUEUEING,
+          ALLEN_CUNNEEN, () -> quotient(apply(Op.ONE_PLUS, apply(Op.POWER, value("service_cv", "the service time's"
+              + " coefficient of variation", m.serviceCv().getAsDouble(), Unit.NUMBER, key(w, "service_cv")),
+              constant("2", "squared", 2, Unit.NUMBER, "the square"))),
+              constant("2", "two", 2, Unit.NUMBER, "the mean of the arrivals' and service's squared cv")));
+    }
+    // The wait's time scale: the service time, times Allen-Cunneen's factor when service is not exponential.
+    Supplier<Term> waitLatency = () -> cv ? product(latency.get(), ref(p + ".wait_scale")) : latency.get();
     if (byWait) {
       Supplier<Operand> max = () -> value("max_wait_p99", "p99 queueing delay allowed",
           req.models().maxWaitP99().getAsDouble(), Unit.LATENCY, List.of("capacity", "max_wait_p99"));
@@ -1078,7 +1199,7 @@ public final class Catalog {
       title(p + ".servers_by_wait", () -> "servers by wait (Erlang C, M/M/c): the fewest whose p99 wait is at most"
           + " max_wait_p99, searched up from in_flight");
       figure(p + ".servers_by_wait", "servers by wait", "servers_by_wait", Unit.WHOLE, Section.QUEUEING, LITTLE,
-          () -> apply(Op.ERLANG_C_SERVERS, ref(p + ".in_flight"), latency.get(), max.get()));
+          () -> apply(Op.ERLANG_C_SERVERS, ref(p + ".in_flight"), waitLatency.get(), max.get()));
       figure(p + ".utilization_by_wait", "share of the servers busy", "busy", Unit.FRACTION, Section.QUEUEING, LITTLE,
           () -> quotient(ref(p + ".in_flight"), ref(p + ".servers_by_wait")));
       title(p + ".wait_probability", () -> "share of requests that queue (Erlang C)");
@@ -1089,10 +1210,15 @@ public final class Catalog {
             Operand waits = ref(p + ".wait_probability");
             Operand tail = constant("1%", "share of requests over the p99", 1 - Queueing.WAIT_PERCENTILE,
                 Unit.FRACTION, "a p99: 1% of requests wait longer");
-            return choice(waits, tail, quotient(product(latency.get(), apply(Op.LN, quotient(waits, tail))),
+            return choice(waits, tail, quotient(product(waitLatency.get(), apply(Op.LN, quotient(waits, tail))),
                 difference(ref(p + ".servers_by_wait"), ref(p + ".in_flight"))), constant("0", "no wait", 0,
                     Unit.LATENCY, "at most 1% of requests queue at all: the p99 wait is 0"));
           });
+      title(p + ".wait_mean_seconds", () -> "mean queueing delay at servers_by_wait: P(wait) x latency / (servers -"
+          + " load)" + (cv ? ", x Allen-Cunneen's factor" : ""));
+      figure(p + ".wait_mean_seconds", "mean queueing delay at servers_by_wait", "wait_mean", Unit.LATENCY,
+          Section.QUEUEING, cv ? ALLEN_CUNNEEN : LITTLE, () -> quotient(product(ref(p + ".wait_probability"),
+              waitLatency.get()), difference(ref(p + ".servers_by_wait"), ref(p + ".in_flight"))));
     }
     boolean wait = byWait;
     title(p + ".servers", () -> "servers (bound by " + (wait
@@ -1101,6 +1227,15 @@ public final class Catalog {
         ? max(List.of(ref(p + ".servers_by_rate"), ref(p + ".servers_by_wait"))) : ref(p + ".servers_by_rate"));
     text(p + ".bound_by", Section.QUEUEING, () -> wait
         && out.value(p + ".servers_by_wait") > out.value(p + ".servers_by_rate") ? "wait" : "rate");
+    // With every server busy (utilization 100% and no wait target) the queue never settles: no response time.
+    // Exponential service only: with service_cv the response time's p99 is not computed (docs/models/queueing.md);
+    // nor above 100 million in flight, where Erlang C is not worked, as for servers_by_wait.
+    if (!cv && (wait || req.capacity().utilization() < 1) && !(out.value(p + ".in_flight") > Queueing.MAX_ERLANGS)) {
+      title(p + ".response_p99_seconds", () -> "p99 response time, wait plus service, at servers (M/M/c)");
+      figure(p + ".response_p99_seconds", "p99 response time, wait plus service, at servers", "response_p99",
+          Unit.LATENCY, Section.QUEUEING, LITTLE,
+          () -> apply(Op.RESPONSE_P99, ref(p + ".servers"), ref(p + ".in_flight"), latency.get()));
+    }
   }
 
   /** The fan-out's slow share 1 - (1 - p)^n, its percentiles and hedging (TailLatency). */

@@ -79,6 +79,12 @@ public final class Checks {
           out.add(new Warning(where.at("availability", "components"), p, e.text(p + ".name")
               + " is a single point of failure: one replica, so the whole chain is down whenever it is; add a"
               + " replica or accept the risk"));
+        } else if (e.has(p + ".required") && e.value(p + ".required") == e.value(p + ".replicas")) {
+          // n of n: every replica is a single point of failure, so the component fails about n times as often as one.
+          long n = Math.round(e.value(p + ".replicas"));
+          out.add(new Warning(where.at("availability", "components"), p, e.text(p + ".name") + " needs all " + n
+              + " of its " + n + " replicas up: each is a single point of failure, so it is down about " + n
+              + " times as often as one replica; lower required, add a replica, or accept the risk"));
         }
       }
     }
@@ -133,24 +139,28 @@ public final class Checks {
     /** A Poisson peak floored at the average: the percentile's busiest second holds fewer requests. */
     void poissonFloor() {
       Optional<Requirements.Peak> peak = req.models().peak();
-      if (peak.isEmpty() || peak.get().model() != Requirements.PeakKind.POISSON) {
+      if (peak.isEmpty() || !peak.get().poisson()) {
         return;
       }
+      boolean combined = peak.get().model() == Requirements.PeakKind.COMBINED;
+      double hour = combined ? peak.get().value() * PeakModel.HOURS_PER_DAY : 1;
       List<String> floored = new ArrayList<>();
       for (Workload w : req.workloads()) {
         if (!req.models().followsPeakModel(w.name())) {
           continue;
         }
         double rate = avg(w.name(), "writes") + requestReads(w.name());
-        if (PeakModel.belowAverage(rate, peak.get().value())) {
+        if (PeakModel.belowAverage(rate * hour, peak.get().secondPercentile())) {
           floored.add(w.name());
         }
       }
       if (!floored.isEmpty()) {
         warn("at the average rate of " + String.join(", ", floored.subList(0, Math.min(3, floored.size())))
             + (floored.size() > 3 ? " and " + (floored.size() - 3) + " more" : "") + ", the busiest second at the p"
-            + Format.sig3(peak.get().value() * 100) + " holds fewer requests than the average, so the peak is"
-            + " taken as the average (factor 1); check the percentile (99.9 is usual), or give peak_factor",
+            + Format.sig3(peak.get().secondPercentile() * 100) + (combined
+                ? " of the busiest hour holds fewer requests than the hour's average, so the peak is taken as that"
+                    + " average (the diurnal factor)"
+                : " holds fewer requests than the average, so the peak is taken as the average (factor 1)") + "; check the percentile (99.9 is usual), or give peak_factor",
             "traffic", "peak", "percentile");
       }
     }

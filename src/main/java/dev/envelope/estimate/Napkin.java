@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The estimate worked the way interviewers do it on a napkin, in powers of ten, from the same
@@ -81,6 +82,18 @@ public final class Napkin {
     return out;
   }
 
+  /** The operator of {@code 1 - e^(-x)}, the napkin form of {@code 1 - (1 - p)^n} with x = n p. */
+  public static final String ONE_MINUS_EXP = "1 - e^-";
+
+  /** {@code 1 - (1 - p)^n}: p and n, if {@code a} is that. */
+  private static Optional<Term[]> anyOf(Apply a) {
+    if (a.op() == Op.ONE_MINUS && a.args().get(0) instanceof Apply power && power.op() == Op.POWER
+        && power.args().get(0) instanceof Apply base && base.op() == Op.ONE_MINUS) {
+      return Optional.of(new Term[] {base.args().get(0), power.args().get(1)});
+    }
+    return Optional.empty();
+  }
+
   /** {@code value} rounded to one significant figure, half up on its shortest decimal form. */
   public static double round(double value) {
     if (value == 0 || !Double.isFinite(value)) {
@@ -114,10 +127,23 @@ public final class Napkin {
           Working f = done.get(o.from().path().orElseThrow());
           return f == null ? o.value() : f.value();
         }
-        return o.length().isPresent() ? length(o.length().get(), o.value()) : o.value();
+          if (o.length().isPresent()) {
+          return length(o.length().get(), o.value());
+        }
+        // A duration the method fixes (an alert's window of 1 h) is a length like the calendar's: one figure.
+        return o.from().kind() == Source.Kind.CONVENTION && o.unit() == Derivation.Unit.DURATION && rounding
+            ? round(o.value()) : o.value();
       }
       Apply a = (Apply) term;
       List<Term> args = a.args();
+      Optional<Term[]> chance = anyOf(a);
+      if (chance.isPresent()) {
+        // 1 - (1 - p)^n as 1 - e^(-np): 1 - p rounded to one figure is 1, and the chance 0.
+        double n = evaluate(chance.get()[1]);
+        double p = evaluate(chance.get()[0]);
+        double np = op("x", List.of(n, p), n * p, false);
+        return op(ONE_MINUS_EXP, List.of(np), -Math.expm1(-np), false);
+      }
       switch (a.op()) {
         case PRODUCT -> {
           return fold("x", args);
@@ -148,10 +174,8 @@ public final class Napkin {
           } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
             value = Double.NaN;
           }
-          if (Double.isNaN(value) && a.op().form() == Op.Form.FUNCTION) {
-            // Rounded arguments outside the function's domain (servers no more than the load): the exact value.
-            value = term.evaluate();
-          }
+          // Rounded arguments outside the function's domain (servers no more than the load) give no
+          // value: the step has no napkin figure rather than the exact one beside rounded arguments.
           return op(a.op().symbol(), values, value, false);
         }
       }

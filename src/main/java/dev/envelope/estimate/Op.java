@@ -192,6 +192,16 @@ public enum Op {
       return x[0] > x[1] && x[1] >= 0 ? Queueing.erlangC((int) x[0], x[1]) : Double.NaN;
     }
   },
+  /**
+   * {@code response_p99(c, a, latency)}: the p99 of wait plus service in M/M/c with c servers at load a
+   * ({@link Queueing#responseP99}).
+   */
+  RESPONSE_P99("response_p99", 3, Form.FUNCTION, Precedence.ATOM) {
+    @Override
+    double apply(double[] x) {
+      return Queueing.responseP99(x[0], x[1], x[2]);
+    }
+  },
   /** {@code lognormal_quantile(p50, p99, q)}: percentile q of the lognormal through p50 and p99 ({@link TailLatency}). */
   LOGNORMAL_QUANTILE("lognormal_quantile", 3, Form.FUNCTION, Precedence.ATOM, 2) {
     @Override
@@ -336,7 +346,8 @@ public enum Op {
       case ERLANG_C_SERVERS -> 20 + (long) (0.2 * recurrence(x[0]) + 0.1 * Math.sqrt(Math.max(0, x[0])))
           + (x[0] > Queueing.RECURRENCE_UP_TO ? 300 : 0);
       case ERLANG_C -> 20 + (long) (0.2 * recurrence(x[0])) + (x[0] > Queueing.RECURRENCE_UP_TO ? 300 : 0);
-      case POISSON_QUANTILE -> x[0] > PeakModel.NORMAL_ABOVE ? 10 : 10 + (long) (5 * Math.sqrt(Math.max(0, x[0])));
+      case RESPONSE_P99 -> 60 + (long) (0.2 * recurrence(x[0])) + (x[0] > Queueing.RECURRENCE_UP_TO ? 300 : 0);
+      case POISSON_QUANTILE -> x[0] > PeakModel.NORMAL_ABOVE ? 90 : 10 + (long) (5 * Math.sqrt(Math.max(0, x[0])));
       case BINOMIAL_BELOW -> 4 + 2 * (long) Math.min(Math.max(0, x[0]), 1e9);
       default -> 1;
     };

@@ -86,6 +86,76 @@ public final class Queueing {
     return c * b / (c - a * (1 - b));
   }
 
+  /**
+   * Square-root staffing's safety factor beta: {@code c = a + beta sqrt(a)} servers leave a share
+   * {@code 1 / (1 + beta Phi(beta) / phi(beta))} of requests waiting at all (Halfin and Whitt, "Heavy-traffic
+   * limits for queues with many exponential servers", Operations Research 29(3), 1981); this beta
+   * makes that share 1%, so that the p99 wait is 0 (about 2.38). Solved once, by bisection.
+   */
+  public static final double SQRT_STAFFING_BETA = halfinWhittBeta(1 - WAIT_PERCENTILE);
+
+  /** The beta at which Halfin and Whitt's share of requests that wait is {@code waiting}. */
+  static double halfinWhittBeta(double waiting) {
+    org.apache.commons.math3.distribution.NormalDistribution n =
+        new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1);
+    double lo = 0;
+    double hi = 10;
+    for (int i = 0; i < 100; i++) {
+      double b = (lo + hi) / 2;
+      double share = 1 / (1 + b * n.cumulativeProbability(b) / n.density(b));
+      if (share > waiting) {
+        lo = b;
+      } else {
+        hi = b;
+      }
+    }
+    return (lo + hi) / 2;
+  }
+
+  /**
+   * The p99 of the response time, wait plus service, in M/M/c with {@code c} servers at load
+   * {@code a} and mean service {@code latency}: the t with P(T > t) = 1%, where, with
+   * {@code mu = 1 / latency}, {@code theta = (c - a) mu} and C Erlang C,
+   * {@code P(T > t) = e^(-mu t) + C mu (e^(-mu t) - e^(-theta t)) / (theta - mu)}
+   * ({@code e^(-mu t) (1 + C mu t)} where theta = mu): the service's exponential tail, plus the
+   * share that waits, whose wait is exponential at rate theta, convolved with it (Kleinrock,
+   * <i>Queueing Systems</i> vol. 1, ch. 3; Gross and Harris, <i>Fundamentals of Queueing Theory</i>,
+   * the M/M/c waiting-time distribution). Found by bisection; not a number unless c > a.
+   */
+  public static double responseP99(double c, double a, double latency) {
+    if (!(c > a) || !(a >= 0) || !(latency > 0) || c != Math.floor(c) || c > Integer.MAX_VALUE) {
+      return Double.NaN;
+    }
+    double waits = a == 0 ? 0 : erlangC((int) c, a);
+    // Worked in units of the service time (mu = 1), then scaled: no overflow at any latency.
+    double mu = 1;
+    double theta = c - a;
+    double tail = 1 - WAIT_PERCENTILE;
+    java.util.function.DoubleUnaryOperator over = t -> {
+      double service = Math.exp(-mu * t);
+      if (Math.abs(theta - mu) < 1e-12 * mu) {
+        return service * (1 + waits * mu * t);
+      }
+      return service + waits * mu * (service - Math.exp(-theta * t)) / (theta - mu);
+    };
+    // The service alone reaches 1% at ln(100) service times: the answer is at least that.
+    double lo = Math.log(1 / tail);
+    double hi = lo;
+    while (over.applyAsDouble(hi) > tail) {
+      lo = hi;
+      hi *= 2;
+    }
+    for (int i = 0; i < 80 && hi - lo > 1e-13 * hi; i++) {
+      double mid = (lo + hi) / 2;
+      if (over.applyAsDouble(mid) > tail) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return (lo + hi) / 2 * latency;
+  }
+
   /** The p99 of the wait: the t with P(wait > t) = 1%, or 0 where at most 1% wait at all. */
   static double p99Wait(double waitProbability, int c, double a, double latency) {
     double tail = 1 - WAIT_PERCENTILE;

@@ -57,7 +57,8 @@ public final class FileSpec {
     TIME("time", "a number and a unit: us, ms, s, m or min (minutes), h, d or w (20ms, 1.5s, 30m, 720h); terms add up: 1h 30m"),
     BYTE_RATE("byte rate", "a size per time unit: 5MB/s, 300GB/h (/s, /min, /h, /day, /week, /month, /year)"),
     PERCENTILE("percentile", "strictly between 0 and 100: p95, p99.9, 99.9 or 99.9%"),
-    PEAK_MODEL("peak model", "diurnal (the busiest hour's share of the day) or poisson (the busiest second of random arrivals), any case"),
+    PEAK_MODEL("peak model", "diurnal (the busiest hour's share of the day), poisson (the busiest second of random arrivals)"
+        + " or combined (the busiest second within the busiest hour), any case"),
     UNITS("units", "si (KB = 1000 B) or iec (KB = 1024 B), any case"),
     SECTION("section", "a mapping of its keys; a section with no value reads as absent"),
     LIST("list", "a list of mappings, each with the keys of one item"),
@@ -388,6 +389,9 @@ public final class FileSpec {
           .byDefault(Default.derived("traffic.peak_factor, or traffic.peak")),
       Field.of("latency", Type.TIME, Range.ANY,
           "service time of one request; gives requests in flight and servers at peak (Little's law, Erlang C)", "20ms"),
+      Field.of("service_cv", Type.NUMBER, Range.NON_NEGATIVE,
+          "the service time's coefficient of variation (standard deviation / mean): 1 exponential (the default),"
+              + " 0 constant; scales the queueing wait by (1 + cv^2) / 2 (Allen-Cunneen); needs latency", "0.5"),
       Field.of("fanout", Type.COUNT, Range.AT_LEAST_ONE,
           "backend calls each request waits for, in parallel; needs call_latency", "100"),
       Field.nested("call_latency", Type.SECTION, CALL_LATENCY,
@@ -420,6 +424,7 @@ public final class FileSpec {
           new Rule.Needs("fanout", List.of("call_latency")),
           new Rule.Needs("call_latency", List.of("fanout")),
           new Rule.Needs("hedge_after", List.of("call_latency")),
+          new Rule.Needs("service_cv", List.of("latency")),
           new Rule.Needs("stream", List.of("payload")),
           new Rule.Needs("stream", List.of("writes_per_user", "writes")),
           new Rule.Needs("fanout_on_write", List.of("writes_per_user", "writes")),
@@ -428,18 +433,20 @@ public final class FileSpec {
   /** {@code traffic.peak}: a model of the peak, instead of a factor. */
   public static final Group PEAK = new Group("peak", List.of(
       Field.of("model", Type.PEAK_MODEL, Range.ANY,
-          "diurnal (needs peak_hour_share) or poisson (needs percentile)", "diurnal"),
+          "diurnal (needs peak_hour_share), poisson (needs percentile) or combined (needs both)", "diurnal"),
       Field.of("peak_hour_share", Type.PERCENTAGE, Range.ABOVE_ZERO_TO_ONE,
-          "diurnal: the busiest hour's share of a day's requests, at least 1/24 (4.17%); peak factor = share x 24",
+          "diurnal, combined: the busiest hour's share of a day's requests, at least 1/24 (4.17%); diurnal's peak"
+              + " factor = share x 24",
           "10%"),
       Field.of("percentile", Type.PERCENTILE, Range.PERCENTILE,
-          "poisson: the share of seconds the peak covers; peak factor = the requests in that second / the average",
+          "poisson, combined: the share of seconds the peak covers; peak factor = the requests in that second (within"
+              + " the busiest hour, for combined) / the average",
           "99.9")),
       List.of(
           new Rule.AnyOf(List.of(List.of("model"))),
-          new Rule.NotBoth("peak_hour_share", "percentile"),
           Rule.When.of("model", "diurnal", List.of("peak_hour_share")),
-          Rule.When.of("model", "poisson", List.of("percentile"))));
+          Rule.When.of("model", "poisson", List.of("percentile")),
+          Rule.When.of("model", "combined", List.of("peak_hour_share", "percentile"))));
 
   public static final Group TRAFFIC = new Group("traffic", List.of(
       Field.of("peak_factor", Type.NUMBER, Range.POSITIVE,
@@ -447,7 +454,8 @@ public final class FileSpec {
           .byDefault(number(RequirementsReader.DEFAULT_PEAK_FACTOR)),
       Field.nested("peak", Type.SECTION, PEAK,
           "a model of the peak instead of peak_factor, for every workload without its own peak_factor: the busiest"
-              + " hour's share of the day (diurnal) or the busiest second of random arrivals (poisson)",
+              + " hour's share of the day (diurnal), the busiest second of random arrivals (poisson), or the busiest"
+              + " second within the busiest hour (combined)",
           "{model: diurnal, peak_hour_share: 10%}")),
       List.of(new Rule.NotBoth("peak_factor", "peak")));
 

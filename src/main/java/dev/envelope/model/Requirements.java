@@ -300,7 +300,9 @@ public record Requirements(
     /** The busiest hour's share of the day. */
     DIURNAL,
     /** The busiest second of Poisson arrivals, at a percentile. */
-    POISSON;
+    POISSON,
+    /** The busiest second, at a percentile, of Poisson arrivals at the busiest hour's rate. */
+    COMBINED;
 
     /** The name in the file and in the output: {@code diurnal}, {@code poisson}. */
     public String key() {
@@ -308,8 +310,25 @@ public record Requirements(
     }
   }
 
-  /** {@code traffic.peak}: the model and its one parameter (the peak hour's share, or the percentile), a fraction. */
-  public record Peak(PeakKind model, double value) {}
+  /**
+   * {@code traffic.peak}: the model and its parameter, a fraction: the peak hour's share (diurnal,
+   * combined) or the percentile (poisson); {@code percentile} is combined's second, the busiest second's.
+   */
+  public record Peak(PeakKind model, double value, OptionalDouble percentile) {
+    public Peak(PeakKind model, double value) {
+      this(model, value, OptionalDouble.empty());
+    }
+
+    /** The percentile of the busiest second, for poisson and combined. */
+    public double secondPercentile() {
+      return model == PeakKind.COMBINED ? percentile.getAsDouble() : value;
+    }
+
+    /** Whether the busiest second of Poisson arrivals is part of the model. */
+    public boolean poisson() {
+      return model != PeakKind.DIURNAL;
+    }
+  }
 
   /** A call's latency: its p50 and p99, or the share of calls slower than a time. */
   public sealed interface CallLatency {
@@ -328,6 +347,7 @@ public record Requirements(
   public record WorkloadModel(
       String name,
       OptionalDouble latencySeconds,
+      OptionalDouble serviceCv,
       OptionalDouble fanout,
       Optional<CallLatency> callLatency,
       OptionalDouble hedgeAfter,

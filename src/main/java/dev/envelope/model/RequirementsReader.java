@@ -512,13 +512,25 @@ public final class RequirementsReader {
     if (model.isEmpty()) {
       return Optional.empty();
     }
+    if (model.get() == PeakKind.COMBINED) {
+      for (String key : List.of("peak_hour_share", "percentile")) {
+        if (s.entry(key) == null) {
+          problems.add(new Diagnostic(s.entry("model").value().location(), s.child("model"), "combined needs "
+              + key + "; expected peak_hour_share: 10% and percentile: 99.9 beside it"));
+        }
+      }
+      return share.isPresent() && percentile.isPresent()
+          ? Optional.of(new Peak(PeakKind.COMBINED, share.get(), OptionalDouble.of(percentile.get())))
+          : Optional.empty();
+    }
     String own = model.get() == PeakKind.DIURNAL ? "peak_hour_share" : "percentile";
     String other = model.get() == PeakKind.DIURNAL ? "percentile" : "peak_hour_share";
     Location at = s.entry("model").value().location();
     if (s.entry(other) != null) {
       problems.add(new Diagnostic(s.entry(other).keyLocation(), s.child(other),
           "not a key of model " + model.get().key() + "; expected " + own + " (" + other + " is for model "
-              + (model.get() == PeakKind.DIURNAL ? PeakKind.POISSON : PeakKind.DIURNAL).key() + ")"));
+              + (model.get() == PeakKind.DIURNAL ? PeakKind.POISSON : PeakKind.DIURNAL).key() + " or "
+              + PeakKind.COMBINED.key() + ")"));
     }
     if (s.entry(own) == null) {
       problems.add(new Diagnostic(at, s.child("model"), model.get().key() + " needs " + own + "; expected "
@@ -532,6 +544,11 @@ public final class RequirementsReader {
   /** The model inputs of one workload: latency, fan-out, stream. */
   private WorkloadModel workloadModel(Entry entry, Mapping w, boolean followsPeakModel) {
     OptionalDouble latency = optional(w.value("latency", RequirementsReader::positiveTime));
+    OptionalDouble serviceCv = optional(w.value("service_cv", RequirementsReader::nonNegativeNumber));
+    if (w.entry("service_cv") != null && w.entry("latency") == null) {
+      problems.add(new Diagnostic(w.entry("service_cv").keyLocation(), w.child("service_cv"),
+          "service_cv needs latency; expected latency: 20ms (the mean service time) beside it"));
+    }
     OptionalDouble fanout = optional(w.value("fanout", t -> wholeCount(t, "a whole number of calls, 1 or more")));
     OptionalDouble hedge = optional(w.value("hedge_after", Fractions::percentile));
     Optional<CallLatency> call = callLatency(w);
@@ -560,7 +577,7 @@ public final class RequirementsReader {
       problems.add(new Diagnostic(streamEntry.keyLocation(), w.child("stream"),
           "a stream carries the workload's writes; expected writes (or writes_per_user) and payload beside it"));
     }
-    return new WorkloadModel(entry.key(), latency, fanout, call, hedge, stream, followsPeakModel);
+    return new WorkloadModel(entry.key(), latency, serviceCv, fanout, call, hedge, stream, followsPeakModel);
   }
 
   private Optional<CallLatency> callLatency(Mapping w) {
@@ -1158,6 +1175,14 @@ public final class RequirementsReader {
 
   // Value parsers for the fields with extra limits.
 
+  private static double nonNegativeNumber(String text) {
+    double value = Numbers.parse(text, "a number, 0 or more");
+    if (!(value >= 0)) {
+      throw new QuantityException("must be 0 or more", "a number, 0 or more");
+    }
+    return value;
+  }
+
   private static double positive(String text) {
     double value = Numbers.parse(text, "a positive number");
     if (!(value > 0)) {
@@ -1267,7 +1292,7 @@ public final class RequirementsReader {
         return kind;
       }
     }
-    throw new QuantityException("unknown peak model", "diurnal or poisson");
+    throw new QuantityException("unknown peak model", "diurnal, poisson or combined");
   }
 
   private static double peakHourShare(String text) {

@@ -375,6 +375,7 @@ public final class ExplainReport {
           case "x", "/", "+", "-", "^" -> operand(args.get(0), op.operator()) + " " + op.operator() + " "
               + operand(args.get(1), op.operator());
           case "1 +", "1 -" -> op.operator() + " " + operand(args.get(0), "x");
+          case Napkin.ONE_MINUS_EXP -> "1 - e^(-" + powers(args.get(0)) + ")";
           default -> op.operator() + "(" + String.join(", ", args.stream().map(ExplainReport::powers).toList()) + ")";
         });
       }

@@ -52,6 +52,13 @@ final class ModelReport {
       return Optional.of("peak factor" + who + " (traffic.peak, diurnal): the busiest hour carries "
           + Format.percent(peak.get().value()) + " of the day, x 24 = " + Format.sig3(peak.get().value() * 24));
     }
+    if (peak.get().model() == PeakKind.COMBINED) {
+      return Optional.of("peak factor" + who + " (traffic.peak, combined): the busiest second at p"
+          + percentile(peak.get().secondPercentile()) + " of random arrivals at the busiest hour's rate ("
+          + Format.percent(peak.get().value()) + " of the day, x 24 = " + Format.sig3(peak.get().value() * 24)
+          + " times the average): " + String.join(", ",
+              following.stream().map(w -> w + " " + Format.sig3(v("workloads." + w + ".peak_factor"))).toList()));
+    }
     return Optional.of("peak factor" + who + " (traffic.peak, poisson): the busiest second at p"
         + percentile(peak.get().value()) + " of random arrivals at the average rate: " + String.join(", ",
             following.stream().map(w -> w + " " + Format.sig3(v("workloads." + w + ".peak_factor"))).toList()));

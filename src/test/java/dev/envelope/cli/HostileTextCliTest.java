@@ -209,7 +209,7 @@ class HostileTextCliTest {
             + " such as 2/day or 500M/month, with the unit /s, /min, /h, /day, /week, /month or /year",
         bad + ":4:5: workloads.w\\u001b[2J.paylo\\u000ad: unknown key (did you mean 'payload'?); expected one of:"
             + " writes_per_user, writes, reads_per_user, reads, read_write_ratio, payload, read_size, peak_factor,"
-            + " latency, fanout, call_latency, hedge_after, stream, connections, fanout_on_write,"
+            + " latency, service_cv, fanout, call_latency, hedge_after, stream, connections, fanout_on_write,"
             + " cdn, cache");
   }
 

@@ -45,7 +45,7 @@ class ValidateCommandTest {
             + " 2/day or 500M/month, with the unit /s, /min, /h, /day, /week, /month or /year",
         a + ":2:21: workloads.post.paylod: unknown key (did you mean 'payload'?); expected one of:"
             + " writes_per_user, writes, reads_per_user, reads, read_write_ratio, payload, read_size, peak_factor,"
-            + " latency, fanout, call_latency, hedge_after, stream, connections, fanout_on_write,"
+            + " latency, service_cv, fanout, call_latency, hedge_after, stream, connections, fanout_on_write,"
             + " cdn, cache",
         b + ":1:14: users.dau: a count cannot be negative (got '-1'); expected a count such as 150M");
   }

@@ -70,6 +70,67 @@ class ModelsTest {
   }
 
   /**
+   * The total's Poisson peak is the percentile of the sum, not the sum of percentiles: ten workloads
+   * of 1/s each peak at 5 requests in their p99.9 second (scipy.stats.poisson.ppf(0.999, 1) = 5), 50
+   * summed; their sum is Poisson(10), whose p99.9 is 21 (scipy.stats.poisson.ppf(0.999, 10) = 21).
+   * The writes' total alone, Poisson(4) from four workloads, is 11 (ppf(0.999, 4) = 11).
+   */
+  @Test
+  void theTotalsPoissonPeakComesFromTheTotalsRate() {
+    StringBuilder yaml = new StringBuilder("traffic: {peak: {model: poisson, percentile: 99.9}}\nworkloads:\n");
+    for (int i = 0; i < 10; i++) {
+      yaml.append("  w").append(i).append(": {").append(i < 4 ? "writes" : "reads").append(": 1/s}\n");
+    }
+    Estimate e = Estimates.of(yaml.toString());
+    assertThat(e.value("workloads.w0.writes.peak_per_second")).isCloseTo(5, within(1e-12));
+    assertThat(e.value("traffic.total.peak_per_second")).isCloseTo(21, within(1e-12));
+    assertThat(e.value("traffic.writes.peak_per_second")).isCloseTo(11, within(1e-12));
+    // Poisson(6): ppf(0.999, 6) = 15
+    assertThat(e.value("traffic.reads.peak_per_second")).isCloseTo(15, within(1e-12));
+  }
+
+  /**
+   * Combined: the busiest second within the busiest hour. 10% of the day in its busiest hour is 2.4
+   * times the average (10% x 24); at 100/s that hour runs at 240/s, whose p99.9 second holds 289
+   * requests (scipy.stats.poisson.ppf(0.999, 240) = 289), a factor of 2.89, above diurnal's 2.4 and
+   * Poisson's 1.32 alone. At 1/s: 2.4/s in the hour, p99.9 8 (ppf(0.999, 2.4) = 8), a factor of 8.
+   * Ten such workloads together: 24/s in the hour, p99.9 40 (ppf(0.999, 24) = 40), not 10 x 8.
+   */
+  @Test
+  void theCombinedPeakIsTheBusiestSecondOfTheBusiestHour() {
+    Estimate busy = Estimates.of("""
+        traffic: {peak: {model: combined, peak_hour_share: 10%, percentile: 99.9}}
+        workloads: {busy: {reads: 100/s}}
+        """);
+    assertThat(busy.value("workloads.busy.peak_factor")).isCloseTo(2.89, within(1e-12));
+    assertThat(busy.value("traffic.total.peak_per_second")).isCloseTo(289, within(1e-9));
+    StringBuilder yaml = new StringBuilder(
+        "traffic: {peak: {model: combined, peak_hour_share: 10%, percentile: 99.9}}\nworkloads:\n");
+    for (int i = 0; i < 10; i++) {
+      yaml.append("  w").append(i).append(": {reads: 1/s}\n");
+    }
+    Estimate ten = Estimates.of(yaml.toString());
+    assertThat(ten.value("workloads.w0.peak_factor")).isCloseTo(8, within(1e-12));
+    assertThat(ten.value("traffic.total.peak_per_second")).isCloseTo(40, within(1e-9));
+  }
+
+  /**
+   * A workload with a peak factor of its own keeps its peak, added to the Poisson busiest second of
+   * the others: 100/s x 3 = 300, plus Poisson(10) at p99.9, 21 (scipy.stats.poisson.ppf).
+   */
+  @Test
+  void aWorkloadWithItsOwnFactorAddsItsPeakToThePoissonTotal() {
+    Estimate e = Estimates.of("""
+        traffic: {peak: {model: poisson, percentile: 99.9}}
+        workloads:
+          fixed: {reads: 100/s, peak_factor: 3}
+          a: {reads: 4/s}
+          b: {writes: 6/s}
+        """);
+    assertThat(e.value("traffic.total.peak_per_second")).isCloseTo(321, within(1e-9));
+  }
+
+  /**
    * Little's law at the peak: 1,200/s x 20 ms = 24 in flight; ceil(24 / 70%) = 35 servers by rate.
    * For a p99 wait of at most 10 ms, Erlang C at a = 24 Erlangs by its closed form, (a^c/c! x
    * c/(c-a)) / (sum over k < c of a^k/k! + a^c/c! x c/(c-a)): 30 servers leave 17.29% of requests
@@ -260,7 +321,7 @@ class ModelsTest {
     assertThat(low.value("availability.burn_rate_alerts.0.error_rate")).isEqualTo(1);
   }
 
-  /** Poisson far above 10^7/s: L + z sqrt(L) + (z^2 - 1) / 6 rounded up, over L (z(0.999) = 3.0902). */
+  /** Poisson far above 10^7/s: the exact quantile, 100,030,904 at 10^8/s (scipy.stats.poisson.ppf), over L. */
   @Test
   void thePoissonFactorOfAVeryBusyWorkload() {
     Estimate e = Estimates.of("""

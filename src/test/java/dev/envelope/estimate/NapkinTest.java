@@ -102,4 +102,57 @@ class NapkinTest {
         new Operation("/", List.of(6e3, 4e3), 2, false),
         new Operation("ceil", List.of(2.0), 2, false));
   }
+
+  /**
+   * 1 - (1 - p)^n on a napkin is 1 - e^(-np): 1 - 1% rounded to one figure is 1, which made a 63%
+   * slow share 0. By hand: 100 calls x 1% = 1, 1 - e^(-1) = 0.632, ~0.6 (exact 1 - 0.99^100 = 63.4%);
+   * 10 calls: 0.1, 1 - e^(-0.1) = 0.0952, ~0.1 (exact 9.56%).
+   */
+  @Test
+  void theChanceOfAnySlowCallIsOneMinusEToTheMinusNp() {
+    Map<String, Working> n = napkin("""
+        workloads:
+          wide: {reads: 100/s, fanout: 100, call_latency: {slow_fraction: 1%, over: 1s}}
+          narrow: {reads: 100/s, fanout: 10, call_latency: {slow_fraction: 1%, over: 1s}}
+        """);
+    Working wide = n.get("workloads.wide.tail_latency.slow_request_fraction");
+    assertThat(wide.value()).isEqualTo(0.6);
+    assertThat(wide.working()).containsExactly(new Operation("x", List.of(100.0, 0.01), 1.0, false),
+        new Operation(Napkin.ONE_MINUS_EXP, List.of(1.0), 0.6, false));
+    assertThat(n.get("workloads.narrow.tail_latency.slow_request_fraction").value()).isEqualTo(0.1);
+  }
+
+  /**
+   * Erlang C of rounded arguments outside its domain has no napkin figure, rather than the exact
+   * value beside rounded arguments. 500/s x 2.4 = 1,200/s, ~1 x 10^3; x 0.14 s = 140, ~1 x 10^2
+   * Erlangs; the servers for the wait, near the load, round to 1 x 10^2 as well, where no queue settles.
+   */
+  @Test
+  void aModelOutsideItsDomainOnRoundedArgumentsHasNoNapkinFigure() {
+    Map<String, Working> n = napkin("""
+        workloads:
+          api: {writes: 500/s, latency: 140ms, peak_factor: 2.4}
+        capacity: {max_wait_p99: 10ms}
+        """);
+    assertThat(n).containsKey("workloads.api.queueing.servers_by_wait");
+    assertThat(n.get("workloads.api.queueing.servers_by_wait").value())
+        .isEqualTo(n.get("workloads.api.queueing.in_flight").value());
+    assertThat(n).doesNotContainKey("workloads.api.queueing.wait_probability");
+  }
+
+  /**
+   * A burn-rate alert's window of 1 h is a length like the calendar's hour: 4 x 10^3 s on a napkin
+   * in both places. By hand: 2% x (3 x 10^6 s) = 6 x 10^4, / (4 x 10^3) = 15, ~20 (a 30-day window).
+   */
+  @Test
+  void anAlertsHourIsTheCalendarsHourOnANapkin() {
+    Map<String, Working> n = napkin("""
+        workloads: {api: {writes: 1/s}}
+        availability: {target: 99.9%, window: 30d, components: [{name: db, availability: 99.99%, replicas: 2}]}
+        """);
+    assertThat(n.get("availability.period_seconds.hour").value()).isEqualTo(4e3);
+    Working burn = n.get("availability.burn_rate_alerts.0.burn_rate");
+    assertThat(burn.working().get(burn.working().size() - 1).operands()).containsExactly(6e4, 4e3);
+    assertThat(burn.value()).isEqualTo(20);
+  }
 }

@@ -8,7 +8,7 @@ class PeakModelTest {
   /**
    * The busiest second of Poisson arrivals at the 99.9th percentile, the smallest k with
    * P(N <= k) >= 0.999 (values from scipy.stats.poisson.ppf(0.999, L)): 132 at 100/s, 21 at 10/s,
-   * 4 at 0.5/s; above 10^7/s the Cornish-Fisher approximation, 100,030,904 at 10^8/s.
+   * 4 at 0.5/s; above 10^7/s too, 100,030,904 at 10^8/s.
    */
   @Test
   void theBusiestSecondOfPoissonArrivals() {
@@ -16,6 +16,37 @@ class PeakModelTest {
     assertThat(PeakModel.poissonQuantile(10, 0.999)).isEqualTo(21);
     assertThat(PeakModel.poissonQuantile(0.5, 0.999)).isEqualTo(4);
     assertThat(PeakModel.poissonQuantile(1e8, 0.999)).isEqualTo(100_030_904);
+  }
+
+  /**
+   * Exact above 10^7/s, to 2^53/s. The expected values are the smallest k with P(N <= k) >= p, found
+   * with mpmath's regularized incomplete gamma function at 60 digits (1e10, 742,600,000, 1.2e8, 1e12),
+   * with scipy.stats.poisson.ppf (Boost's quantile) for 1e15, 1e9 and 5e7, and at 2^52 with Temme's
+   * expansion worked in mpmath at 40 digits (P(N <= k) - 0.999 is -2.4e-11 at k = ...476 and +2.6e-11
+   * at ...477; Boost's 32-bit-safe search says ...476 there). At 742,600,000/s the
+   * Cornish-Fisher value rounded up, 742,684,213, is one too high; so is it for about half of all rates.
+   */
+  @Test
+  void thePoissonQuantileIsExactUpTo2To53() {
+    assertThat(PeakModel.poissonQuantile(742_600_000, 0.999)).isEqualTo(742_684_212);
+    assertThat(PeakModel.poissonQuantile(1e7, 0.999)).isEqualTo(10_009_774);
+    assertThat(PeakModel.poissonQuantile(123_456_789, 0.99)).isEqualTo(123_482_638);
+    assertThat(PeakModel.poissonQuantile(1e10, 0.999)).isEqualTo(10_000_309_025L);
+    assertThat(PeakModel.poissonQuantile(1e12, 0.9999)).isEqualTo(1_000_003_719_019L);
+    assertThat(PeakModel.poissonQuantile(1e15, 0.999)).isEqualTo(1_000_000_097_721_727L);
+    assertThat(PeakModel.poissonQuantile(Math.pow(2, 52), 0.999)).isEqualTo(4_503_599_834_752_477L);
+    assertThat(PeakModel.poissonQuantile(1e9, 0.5)).isEqualTo(1_000_000_000);
+    assertThat(PeakModel.poissonQuantile(5e7, 0.99)).isEqualTo(50_016_450);
+  }
+
+  /** Above 10^7/s, the search agrees with commons-math's exact search where both run (up to 3 x 10^7). */
+  @Test
+  void theSearchAgreesWithTheDistributionsOwnWhereBothRun() {
+    for (double rate = 1.0e7 + 0.37; rate < 3e7; rate *= 1.137) {
+      double exact = new org.apache.commons.math3.distribution.PoissonDistribution(null, rate, 1e-12, 10_000_000)
+          .inverseCumulativeProbability(0.999);
+      assertThat(PeakModel.poissonQuantile(rate, 0.999)).as("at %s/s", rate).isEqualTo(exact);
+    }
   }
 
   /** At 0.001/s even the p99.9 second holds no request: below the average, so the floor applies. */

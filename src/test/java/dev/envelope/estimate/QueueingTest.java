@@ -112,4 +112,91 @@ class QueueingTest {
     assertThat(Queueing.serversForWait(10, 0, 0.01)).isNaN();
     assertThat(Queueing.serversForWait(-1, 0.02, 0.01)).isNaN();
   }
+
+  /**
+   * Square-root staffing's beta makes Halfin and Whitt's share of waiting requests,
+   * 1 / (1 + beta Phi(beta) / phi(beta)), 1%: beta = 2.37489 (scipy.optimize.brentq on that equation).
+   */
+  @Test
+  void theSquareRootStaffingBetaLeavesOnePercentWaiting() {
+    assertThat(Queueing.SQRT_STAFFING_BETA).isCloseTo(2.3748881, within(1e-6));
+  }
+
+  /**
+   * At 1,000 Erlangs square-root staffing needs ceil(1000 + 2.3749 x sqrt(1000)) = ceil(1075.1) = 1,076
+   * servers, where the flat 70% rule asks ceil(1000 / 0.7) = 1,429: 33% more. At 10,000 Erlangs,
+   * 10,238 against 14,286: 40% more. A small pool is the other way: 24 Erlangs, ceil(24 + 2.3749 x 4.899)
+   * = 36 against 35.
+   */
+  @Test
+  void squareRootStaffingBesideTheFlatRule() {
+    Estimate e = Estimates.of("""
+        workloads:
+          big: {writes: 50K/s, latency: 20ms, peak_factor: 1}
+          huge: {writes: 500K/s, latency: 20ms, peak_factor: 1}
+          small: {writes: 1200/s, latency: 20ms, peak_factor: 1}
+        """);
+    assertThat(e.value("workloads.big.queueing.servers_by_sqrt_staffing")).isEqualTo(1076);
+    assertThat(e.value("workloads.big.queueing.servers_by_rate")).isEqualTo(1429);
+    assertThat(e.value("workloads.big.queueing.utilization_by_sqrt_staffing")).isCloseTo(1000.0 / 1076, within(1e-9));
+    assertThat(e.value("workloads.huge.queueing.servers_by_sqrt_staffing")).isEqualTo(10_238);
+    assertThat(e.value("workloads.small.queueing.servers_by_sqrt_staffing")).isEqualTo(36);
+  }
+
+  /**
+   * The p99 response time, wait plus service. M/M/1 at half load: the time in the system is
+   * exponential at rate mu - lambda = 0.5/s, so its p99 is ln(100) / 0.5 = 9.2103 s. M/M/3 at 2
+   * Erlangs (C = 4/9, theta = mu) and M/M/4 at 2 Erlangs (C = 0.173913, theta = 2 mu): 5.89117 s
+   * and 4.76425 s at a 1 s service, found with scipy (brentq over e^(-t) + C x the integral over
+   * 0..t of e^(-s) e^(-theta (t - s)) ds, by quad). No load: the service's own p99, ln(100) s.
+   */
+  @Test
+  void theP99ResponseTimeIsWaitPlusService() {
+    assertThat(Queueing.responseP99(1, 0.5, 1)).isCloseTo(Math.log(100) / 0.5, within(1e-9));
+    assertThat(Queueing.responseP99(3, 2, 1)).isCloseTo(5.8911744, within(1e-6));
+    assertThat(Queueing.responseP99(4, 2, 1)).isCloseTo(4.7642484, within(1e-6));
+    assertThat(Queueing.responseP99(1, 0, 0.02)).isCloseTo(0.02 * Math.log(100), within(1e-12));
+    assertThat(Queueing.responseP99(2, 2, 1)).isNaN();
+  }
+
+  /** On a file: at the servers provisioned (15 by rate at 10 Erlangs), at least the service's own p99. */
+  @Test
+  void theResponseTimeIsAtTheServersProvisioned() {
+    Estimate e = api("70%", "");
+    double c = e.value("workloads.api.queueing.servers");
+    double a = e.value("workloads.api.queueing.in_flight");
+    assertThat(e.value("workloads.api.queueing.response_p99_seconds"))
+        .isCloseTo(Queueing.responseP99(c, a, 0.020), within(1e-12))
+        .isGreaterThanOrEqualTo(0.020 * Math.log(100));
+  }
+
+  /**
+   * service_cv scales the M/M/c wait by Allen-Cunneen's (1 + cv^2) / 2 (arrivals Poisson, cv 1), both
+   * its mean and its exponential tail. At 10 Erlangs, 20 ms service and a p99 wait of at most 10 ms:
+   * exponential service needs 15 servers (C(15, 10) = 10.20%, p99 wait 20 ms x ln(10.20) / 5 = 9.29 ms);
+   * constant service (cv 0, factor 0.5) 14 (C(14, 10) = 17.41%, 10 ms x ln(17.41) / 4 = 7.14 ms;
+   * 13 would wait longer); cv = sqrt(2) (factor 1.5) 16. The mean wait at 14 with cv 0:
+   * 17.41% x 10 ms / 4 = 0.435 ms. (Erlang C by the recurrence, worked in Python.)
+   */
+  @Test
+  void serviceVariabilityScalesTheWait() {
+    assertThat(withCv("").value("workloads.api.queueing.servers_by_wait")).isEqualTo(15);
+    Estimate constant = withCv(", service_cv: 0");
+    assertThat(constant.value("workloads.api.queueing.wait_scale")).isEqualTo(0.5);
+    assertThat(constant.value("workloads.api.queueing.servers_by_wait")).isEqualTo(14);
+    assertThat(constant.value("workloads.api.queueing.wait_p99_seconds")).isCloseTo(0.0071431, within(1e-6));
+    assertThat(constant.value("workloads.api.queueing.wait_mean_seconds")).isCloseTo(0.00043533, within(1e-7));
+    assertThat(constant.has("workloads.api.queueing.response_p99_seconds")).isFalse();
+    assertThat(withCv(", service_cv: 1.41421356").value("workloads.api.queueing.servers_by_wait")).isEqualTo(16);
+    assertThat(withCv("").value("workloads.api.queueing.wait_mean_seconds")).isCloseTo(0.00040817, within(1e-7));
+  }
+
+  private static Estimate withCv(String cv) {
+    return Estimates.of("""
+        workloads:
+          api: {writes: 500/s, latency: 20ms%s}
+        traffic: {peak_factor: 1}
+        capacity: {max_wait_p99: 10ms}
+        """.formatted(cv));
+  }
 }

@@ -33,7 +33,8 @@ class FileSpecTest {
     assertThat(FileSpec.ROOT.keys()).containsExactly("name", "users", "workloads", "traffic", "storage", "cache",
         "capacity", "availability", "cost", "conventions", "inputs", "figures", "scenarios", "budgets");
     assertThat(FileSpec.WORKLOAD.keys()).containsExactly("writes_per_user", "writes", "reads_per_user", "reads",
-        "read_write_ratio", "payload", "read_size", "peak_factor", "latency", "fanout", "call_latency", "hedge_after",
+        "read_write_ratio", "payload", "read_size", "peak_factor", "latency", "service_cv",
+        "fanout", "call_latency", "hedge_after",
         "stream", "connections", "fanout_on_write", "cdn", "cache");
     assertThat(FileSpec.CONNECTIONS.keys()).containsExactly("online_share", "concurrent", "per_user", "per_server",
         "memory_per_connection", "heartbeat");
@@ -108,6 +109,7 @@ class FileSpecTest {
   /** Keys that a key needs beside it, to set with its example. */
   static final java.util.Map<String, List<String>> COMPANIONS = java.util.Map.ofEntries(
       java.util.Map.entry("availability.window", List.of("availability.target=99.9%")),
+      java.util.Map.entry("workloads.*.service_cv", List.of("workloads.w.latency=20ms")),
       java.util.Map.entry("traffic.peak.model", List.of("traffic.peak.peak_hour_share=10%")),
       java.util.Map.entry("traffic.peak.peak_hour_share", List.of("traffic.peak.model=diurnal")),
       java.util.Map.entry("traffic.peak.percentile", List.of("traffic.peak.model=poisson")),

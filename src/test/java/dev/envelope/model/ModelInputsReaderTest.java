@@ -259,7 +259,36 @@ class ModelInputsReaderTest {
           traffic:
             peak: {model: poisson, peak_hour_share: 10%, percentile: 99.9}
           """)).containsExactly(at(3, 26, "traffic.peak.peak_hour_share",
-              "not a key of model poisson; expected percentile (peak_hour_share is for model diurnal)"));
+              "not a key of model poisson; expected percentile (peak_hour_share is for model diurnal or combined)"));
+      assertThat(problems("""
+          workloads: {post: {writes: 1/s}}
+          traffic:
+            peak: {model: combined, percentile: 99.9}
+          """)).containsExactly(at(3, 17, "traffic.peak.model",
+              "combined needs peak_hour_share; expected peak_hour_share: 10% and percentile: 99.9 beside it"));
+    }
+
+    @Test
+    void serviceCvNeedsALatencyAndIsZeroOrMore() {
+      assertThat(problems("""
+          workloads: {api: {writes: 1/s, service_cv: 0.5}}
+          """)).containsExactly(at(1, 32, "workloads.api.service_cv",
+              "service_cv needs latency; expected latency: 20ms (the mean service time) beside it"));
+      assertThat(problems("""
+          workloads: {api: {writes: 1/s, latency: 20ms, service_cv: -1}}
+          """)).hasSize(1).allSatisfy(d -> assertThat(d.toString()).contains("must be 0 or more"));
+      assertThat(read("""
+          workloads: {api: {writes: 1/s, latency: 20ms, service_cv: 0.5}}
+          """).models().workload("api").orElseThrow().serviceCv()).hasValue(0.5);
+    }
+
+    @Test
+    void theCombinedModelTakesTheHoursShareAndTheSecondsPercentile() {
+      Requirements r = read("""
+          traffic: {peak: {model: Combined, peak_hour_share: 10%, percentile: 99.9}}
+          workloads: {a: {writes: 1/s}}
+          """);
+      assertThat(r.models().peak()).hasValue(new Peak(PeakKind.COMBINED, 0.1, java.util.OptionalDouble.of(0.999)));
     }
 
     @Test
@@ -269,7 +298,7 @@ class ModelInputsReaderTest {
           traffic:
             peak: {model: weekly, peak_hour_share: 3%}
           """)).containsExactly(
-              at(3, 17, "traffic.peak.model", "unknown peak model (got 'weekly'); expected diurnal or poisson"),
+              at(3, 17, "traffic.peak.model", "unknown peak model (got 'weekly'); expected diurnal, poisson or combined"),
               at(3, 42, "traffic.peak.peak_hour_share", "the busiest hour carries at least 1/24 of the day (got"
                   + " '3%'); expected a share from 4.17% (a flat day) to 100%"));
       assertThat(problems("""

@@ -375,7 +375,7 @@ class RequirementsReaderTest {
           """))
           .containsExactly(at(4, 5, "workloads.tweet.paylod",
               "unknown key (did you mean 'payload'?); expected one of: writes_per_user, writes, reads_per_user,"
-                  + " reads, read_write_ratio, payload, read_size, peak_factor, latency, fanout, call_latency,"
+                  + " reads, read_write_ratio, payload, read_size, peak_factor, latency, service_cv, fanout, call_latency,"
                   + " hedge_after, stream, connections, fanout_on_write, cdn, cache"));
     }
 
