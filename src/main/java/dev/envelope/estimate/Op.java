@@ -343,10 +343,10 @@ public enum Op {
       case HEDGED_QUANTILE -> 2_000;
       case LOGNORMAL_OVER -> 30;
       case LOGNORMAL_QUANTILE -> 10;
-      case ERLANG_C_SERVERS -> 20 + (long) (0.2 * recurrence(x[0]) + 0.1 * Math.sqrt(Math.max(0, x[0])))
+      case ERLANG_C_SERVERS -> 20 + (long) (0.27 * recurrence(x[0]) + 0.1 * Math.sqrt(Math.max(0, x[0])))
           + (x[0] > Queueing.RECURRENCE_UP_TO ? 300 : 0);
-      case ERLANG_C -> 20 + (long) (0.2 * recurrence(x[0])) + (x[0] > Queueing.RECURRENCE_UP_TO ? 300 : 0);
-      case RESPONSE_P99 -> 60 + (long) (0.2 * recurrence(x[0])) + (x[0] > Queueing.RECURRENCE_UP_TO ? 300 : 0);
+      case ERLANG_C -> 20 + (long) (0.27 * recurrence(x[0])) + (x[0] > Queueing.RECURRENCE_UP_TO ? 300 : 0);
+      case RESPONSE_P99 -> 60 + (long) (0.27 * recurrence(x[0])) + (x[0] > Queueing.RECURRENCE_UP_TO ? 300 : 0);
       case POISSON_QUANTILE -> x[0] > PeakModel.NORMAL_ABOVE ? 90 : 10 + (long) (5 * Math.sqrt(Math.max(0, x[0])));
       case BINOMIAL_BELOW -> 4 + 2 * (long) Math.min(Math.max(0, x[0]), 1e9);
       default -> 1;
