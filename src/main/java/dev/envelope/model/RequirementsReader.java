@@ -244,7 +244,10 @@ public final class RequirementsReader {
     List<Requirements.UserInput> userInputs = userInputs(root.entry("inputs"), conventions);
     List<Requirements.UserFigure> userFigures = userFigures(root.entry("figures"), conventions);
     root.used.add("correlations");
-    List<Requirements.Correlation> correlations = correlations(root.entry("correlations"));
+    Set<String> workloadNames = new HashSet<>();
+    workloads.forEach(w -> workloadNames.add(w.name()));
+    userInputs.forEach(u -> workloadNames.add("inputs." + u.name()));
+    List<Requirements.Correlation> correlations = correlations(root.entry("correlations"), workloadNames);
 
     for (Mapping s : List.of(root, usersSection, traffic, storageSection, cacheSection, cap, availability,
         costSection)) {
@@ -268,7 +271,7 @@ public final class RequirementsReader {
    * {@code correlations}: pairs of ranged inputs that move together, each with a Spearman rank
    * correlation from -1 to 1. Each input is in one pair at most.
    */
-  private List<Requirements.Correlation> correlations(Entry entry) {
+  private List<Requirements.Correlation> correlations(Entry entry, Set<String> workloadNames) {
     List<Requirements.Correlation> out = new ArrayList<>();
     if (entry == null || entry.value() instanceof Scalar s && s.text() == null) {
       return out;
@@ -332,7 +335,7 @@ public final class RequirementsReader {
         Scalar s = (Scalar) n;
         String name = s.text().strip();
         if (!ranged.containsKey(name)) {
-          problems.add(new Diagnostic(s.location(), path + ".inputs", (known(name)
+          problems.add(new Diagnostic(s.location(), path + ".inputs", (known(name, workloadNames)
               ? "'" + Diagnostic.got(name) + "' is not written as a range; expected an input written as a range,"
                   + " such as users.dau: 8M to 12M"
               : "no input '" + Diagnostic.got(name) + "' in this file; expected the path of an input written as a"
@@ -360,11 +363,17 @@ public final class RequirementsReader {
     return out;
   }
 
-  /** Whether {@code path} names an input of the file format (with any workload's name). */
-  private static boolean known(String path) {
-    String general = path.startsWith("workloads.") && path.indexOf('.', 10) > 0
-        ? "workloads.*" + path.substring(path.indexOf('.', 10)) : path;
-    return FileSpec.inputPaths().contains(general) || path.startsWith("inputs.");
+  /**
+   * Whether {@code path} names an input of the file format, of a workload in the file, or one of the
+   * file's own inputs ({@code names}: the workloads' names and {@code inputs.NAME} paths).
+   */
+  private boolean known(String path, Set<String> workloadNames) {
+    int dot = path.indexOf('.', 10);
+    if (path.startsWith("workloads.") && dot > 0) {
+      return workloadNames.contains(path.substring(10, dot))
+          && FileSpec.inputPaths().contains("workloads.*" + path.substring(dot));
+    }
+    return FileSpec.inputPaths().contains(path) || workloadNames.contains(path);
   }
 
   /** The ranged inputs, for a message: ({@code the ranges here: a, b}). */
