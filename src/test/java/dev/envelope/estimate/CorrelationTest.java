@@ -99,4 +99,30 @@ class CorrelationTest {
     assertThat(a.correlations()).hasSize(1);
     assertThat(a.correlation(WRITES).orElseThrow().other(WRITES)).isEqualTo(DAU);
   }
+
+  /** The worked example of docs/ranges.md ("Inputs that move together"): its table, by rank. */
+  @Test
+  void theWorkedExampleOfTheRangesPage() {
+    String base = "users:\n  dau: 8M to 12M\nworkloads:\n  upload:\n    writes_per_user: 0.5/day to 2/day\n";
+    String pair = "correlations:\n  - {inputs: [users.dau, workloads.upload.writes_per_user], rank: %s}\n";
+    double[][] table = {{54.7, 113, 231}, {48.6, 112, 260}, {62.5, 113, 203}};
+    String[] files = {base, base + String.format(java.util.Locale.ROOT, pair, "0.6"),
+        base + String.format(java.util.Locale.ROOT, pair, "-0.6")};
+    for (int i = 0; i < files.length; i++) {
+      MonteCarlo.Summary s = MonteCarlo.run(Estimates.of(files[i]), TEN_K, Set.of(), Optional.empty())
+          .summary("traffic.writes.avg_per_second");
+      for (int p = 0; p < 3; p++) {
+        assertThat(s.percentile(p)).as("file %d, percentile %d", i, p)
+            .isCloseTo(table[i][p], org.assertj.core.api.Assertions.withinPercentage(0.5));
+      }
+    }
+    // By hand: p95 / p5 = exp(3.29 x sigma), sigma 0.439 independent, 0.507 at 0.6, 0.359 at -0.6 (p95 / p5 4.24, 5.30, 3.25).
+    double z = 2 * 1.6448536269514722;
+    double a = Math.log(1.5) / z;
+    double b = Math.log(4) / z;
+    double rho = 2 * Math.sin(Math.PI * 0.6 / 6);
+    assertThat(Math.exp(z * Math.sqrt(a * a + b * b))).isCloseTo(4.24, within(0.01));
+    assertThat(Math.exp(z * Math.sqrt(a * a + b * b + 2 * rho * a * b))).isCloseTo(5.30, within(0.01));
+    assertThat(Math.exp(z * Math.sqrt(a * a + b * b - 2 * rho * a * b))).isCloseTo(3.25, within(0.01));
+  }
 }
