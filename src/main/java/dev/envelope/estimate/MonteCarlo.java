@@ -24,7 +24,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * A seeded Monte Carlo of the estimate: each input written as a range is drawn {@code samples}
- * times, independently of the others, and every figure of the point estimate, the models' among
+ * times, independently of the others unless the file correlates a pair ({@link #correlated}), and every figure of the point estimate, the models' among
  * them, is worked on one lane per draw ({@link Lanes}). Each figure that varies is summarised by its
  * mean and percentiles as soon as it is worked out, and its draws dropped unless asked for.
  *
@@ -67,14 +67,16 @@ public final class MonteCarlo {
   public static final class Result {
     private final Settings settings;
     private final List<Uncertain> inputs;
+    private final List<Requirements.Correlation> correlations;
     private final Map<String, Summary> summaries;
     private final Map<String, double[]> kept;
     private final Optional<NonFinite> nonFinite;
 
-    Result(Settings settings, List<Uncertain> inputs, Map<String, Summary> summaries, Map<String, double[]> kept,
-        Optional<NonFinite> nonFinite) {
+    Result(Settings settings, List<Uncertain> inputs, List<Requirements.Correlation> correlations,
+        Map<String, Summary> summaries, Map<String, double[]> kept, Optional<NonFinite> nonFinite) {
       this.settings = settings;
       this.inputs = inputs;
+      this.correlations = correlations;
       this.summaries = summaries;
       this.kept = kept;
       this.nonFinite = nonFinite;
@@ -86,6 +88,16 @@ public final class MonteCarlo {
 
     public List<Uncertain> inputs() {
       return inputs;
+    }
+
+    /** The pairs of inputs drawn to move together, in file order. */
+    public List<Requirements.Correlation> correlations() {
+      return correlations;
+    }
+
+    /** The pair {@code path} is drawn in, if any. */
+    public Optional<Requirements.Correlation> correlation(String path) {
+      return correlations.stream().filter(c -> c.first().equals(path) || c.second().equals(path)).findFirst();
     }
 
     /** The paths of the figures that vary between draws, in the order they were worked out. */
@@ -160,7 +172,7 @@ public final class MonteCarlo {
           summaries.put(step.path(), new Summary(mean(lanes),
               percentiles != null ? percentiles : selection.percentiles(lanes, ps)));
         });
-    return new Result(settings, req.uncertainty().inputs(), summaries, kept, Optional.ofNullable(bad[0]));
+    return new Result(settings, req.uncertainty().inputs(), req.uncertainty().correlations(), summaries, kept, Optional.ofNullable(bad[0]));
   }
 
   private static boolean varies(double[] lanes) {
@@ -186,12 +198,26 @@ public final class MonteCarlo {
     uncertainty.inherits().forEach((to, from) -> inherits.put(Lanes.inputKey(to), Lanes.inputKey(from)));
     Map<String, Requirements.Order> lowers = new HashMap<>();
     uncertainty.orders().forEach(o -> lowers.put(Lanes.inputKey(o.lower()), o));
+    Map<String, Uncertain> byPath = new HashMap<>();
+    uncertainty.inputs().forEach(u -> byPath.put(u.path(), u));
+    Map<String, Requirements.Correlation> seconds = new HashMap<>();
+    uncertainty.correlations().forEach(c -> seconds.put(c.second(), c));
+    Function<Uncertain, double[]> drawOf = u -> {
+      double[] drawn = draw(u, samples, generator(seed, u.path()));
+      Requirements.Correlation c = seconds.get(u.path());
+      if (c == null || c.rank() == 0) {
+        return drawn;
+      }
+      Uncertain first = byPath.get(c.first());
+      return correlated(draw(first, samples, generator(seed, first.path())), drawn, c.rank(),
+          generator(seed, "correlations " + c.first() + " " + c.second()));
+    };
     return new Function<>() {
       @Override
       public double[] apply(String key) {
         String source = inherits.getOrDefault(key, key);
         Uncertain u = byKey.get(source);
-        double[] own = u == null ? null : draw(u, samples, generator(seed, u.path()));
+        double[] own = u == null ? null : drawOf.apply(u);
         Requirements.Order o = lowers.get(key);
         if (o == null) {
           return own;
@@ -207,6 +233,55 @@ public final class MonteCarlo {
         return kept;
       }
     };
+  }
+
+  /**
+   * {@code second}'s draws reordered lane by lane so that their ranks follow {@code first}'s with a
+   * Spearman rank correlation of about {@code rank}; the values themselves are kept, so its
+   * distribution is the one drawn alone (the method of Iman and Conover, 1982). Scores are drawn
+   * from a bivariate normal with Pearson correlation {@code 2 sin(pi rank / 6)}, whose rank
+   * correlation is {@code rank}: the k-th smallest draw of {@code first} takes the second score of
+   * the pair with the k-th smallest first score, and {@code second}'s sorted draws are dealt out in
+   * the order of those scores.
+   */
+  static double[] correlated(double[] first, double[] second, double rank, UniformRandomProvider rng) {
+    int n = first.length;
+    double rho = 2 * Math.sin(Math.PI * rank / 6);
+    double rest = Math.sqrt(Math.max(0, 1 - rho * rho));
+    ContinuousSampler z = ZigguratSampler.NormalizedGaussian.of(rng);
+    double[] z1 = new double[n];
+    double[] z2 = new double[n];
+    for (int i = 0; i < n; i++) {
+      z1[i] = z.sample();
+      z2[i] = rho * z1[i] + rest * z.sample();
+    }
+    Integer[] byFirst = order(first);
+    Integer[] byScore = order(z1);
+    double[] score = new double[n];
+    for (int k = 0; k < n; k++) {
+      score[byFirst[k]] = z2[byScore[k]];
+    }
+    Integer[] lanes = order(score);
+    double[] sorted = second.clone();
+    Arrays.sort(sorted);
+    double[] out = new double[n];
+    for (int k = 0; k < n; k++) {
+      out[lanes[k]] = sorted[k];
+    }
+    return out;
+  }
+
+  /** The lanes in increasing order of {@code values}, ties by lane. */
+  private static Integer[] order(double[] values) {
+    Integer[] lanes = new Integer[values.length];
+    for (int i = 0; i < lanes.length; i++) {
+      lanes[i] = i;
+    }
+    Arrays.sort(lanes, (a, b) -> {
+      int c = Double.compare(values[a], values[b]);
+      return c != 0 ? c : Integer.compare(a, b);
+    });
+    return lanes;
   }
 
   static Summary summarise(double[] lanes, double[] ps, Selection selection) {

@@ -70,7 +70,10 @@ public final class FileSpec {
         + " log10, exp, abs"),
     NAMED_VALUES("named values", "a mapping of names (letters, digits and _) to values"),
     SCENARIOS("scenarios", "a mapping of scenario names to overrides: dotted input path -> value"),
-    BUDGETS("budgets", "a mapping of output figure paths to limits: a comparison (<=, <, >=, >, ==) and a value");
+    BUDGETS("budgets", "a mapping of output figure paths to limits: a comparison (<=, <, >=, >, ==) and a value"),
+    INPUT_PAIR("input pair", "a list of two dotted paths of inputs written as ranges: [users.dau,"
+        + " workloads.post.writes_per_user]"),
+    RANK("rank correlation", "a plain number from -1 to 1: 0.6, -0.3 (0 for none)");
 
     private final String title;
     private final String grammar;
@@ -94,7 +97,7 @@ public final class FileSpec {
     public boolean acceptsNumbers() {
       return switch (this) {
         case COUNT, SIZE, PER_USER_RATE, REQUEST_RATE, PERCENTAGE, TARGET, RATIO, NUMBER, TEXT, PERCENTILE,
-            QUANTITY -> true;
+            QUANTITY, RANK -> true;
         default -> false;
       };
     }
@@ -111,7 +114,7 @@ public final class FileSpec {
     /** Whether a value of this type is one scalar (a leaf of the file). */
     public boolean isScalar() {
       return this != SECTION && this != NAMED_SECTIONS && this != SCENARIOS && this != BUDGETS && this != LIST
-          && this != NAMED_VALUES;
+          && this != NAMED_VALUES && this != INPUT_PAIR;
     }
 
     /**
@@ -131,6 +134,7 @@ public final class FileSpec {
         case TARGET -> Regex.NINES + "|" + Regex.NUMBER + SPACE + "*%|" + Regex.NUMBER;
         case RATIO -> Regex.NUMBER + SPACE + "*:" + SPACE + "*" + Regex.NUMBER + "|" + Regex.NUMBER;
         case NUMBER -> Regex.NUMBER;
+        case RANK -> "[+-]?(?:" + Regex.NUMBER + ")";
         case CALENDAR -> Regex.CALENDAR_NAMES;
         case UNITS -> Regex.UNIT_SYSTEMS;
         case TIME -> Regex.TIME;
@@ -604,6 +608,16 @@ public final class FileSpec {
           "concurrent connections at the busiest moment")),
       List.of(new Rule.AnyOf(List.of(List.of("formula")))));
 
+  /** One pair of {@code correlations}. */
+  public static final Group CORRELATION = new Group("correlation", List.of(
+      Field.of("inputs", Type.INPUT_PAIR, Range.ANY,
+          "the two inputs that move together, each written as a range; each input is in one pair at most",
+          "[users.dau, workloads.post.writes_per_user]"),
+      Field.of("rank", Type.RANK, new Range(-1, false, 1, false),
+          "the Spearman rank correlation of their draws: 1 for always together, -1 for always apart, 0 for none",
+          "0.6")),
+      List.of(new Rule.AnyOf(List.of(List.of("inputs", "rank")))));
+
   public static final Group ROOT = new Group("requirements", List.of(
       Field.of("name", Type.TEXT, Range.ANY, "title of the estimate", "Twitter"),
       Field.section("users", Type.SECTION, USERS, "users of the system; needed only by per-user rates"),
@@ -633,7 +647,11 @@ public final class FileSpec {
           "named sets of overrides, each a mapping of dotted input path to value; run one with --scenario NAME,"
               + " all side by side with --scenarios", "peak: {users.dau: 20M, traffic.peak_factor: 5}"),
       Field.of("budgets", Type.BUDGETS, Range.ANY,
-          "limits on output figures, keyed by the figure's JSON path", "capacity.servers: \"<= 40\"")),
+          "limits on output figures, keyed by the figure's JSON path", "capacity.servers: \"<= 40\""),
+      Field.nested("correlations", Type.LIST, CORRELATION,
+          "pairs of ranged inputs that move together in the Monte Carlo, each with a rank correlation;"
+              + " inputs not listed are drawn independently; see docs/ranges.md",
+          "[{inputs: [users.dau, workloads.post.writes_per_user], rank: 0.6}]")),
       List.of());
 
   /**
@@ -665,7 +683,7 @@ public final class FileSpec {
           }
         }
         // The file's own inputs and figures are named by the file; formulas and overrides name them.
-        case SCENARIOS, BUDGETS, LIST, NAMED_VALUES -> { }
+        case SCENARIOS, BUDGETS, LIST, NAMED_VALUES, INPUT_PAIR -> { }
         default -> {
           paths.add(path);
           if (f.group().isPresent()) {

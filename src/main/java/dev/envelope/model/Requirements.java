@@ -78,21 +78,45 @@ public record Requirements(
    * them ({@code workloads.feed.read_size} from {@code workloads.feed.payload}, a workload's peak
    * factor from {@code traffic.peak_factor}): those share its draws.
    */
-  public record Uncertainty(List<Uncertain> inputs, Map<String, String> inherits, List<Order> orders) {
+  public record Uncertainty(List<Uncertain> inputs, Map<String, String> inherits, List<Order> orders,
+      List<Correlation> correlations) {
     public static final Uncertainty NONE = new Uncertainty(List.of(), Map.of());
 
     public Uncertainty {
       inputs = List.copyOf(inputs);
       inherits = Collections.unmodifiableMap(new LinkedHashMap<>(inherits));
       orders = List.copyOf(orders);
+      correlations = List.copyOf(correlations);
+    }
+
+    public Uncertainty(List<Uncertain> inputs, Map<String, String> inherits, List<Order> orders) {
+      this(inputs, inherits, orders, List.of());
     }
 
     public Uncertainty(List<Uncertain> inputs, Map<String, String> inherits) {
       this(inputs, inherits, List.of());
     }
 
+    /** The pair {@code path} belongs to, if any (an input is in one pair at most). */
+    public java.util.Optional<Correlation> correlation(String path) {
+      return correlations.stream().filter(c -> c.first().equals(path) || c.second().equals(path)).findFirst();
+    }
+
     public boolean isEmpty() {
       return inputs.isEmpty();
+    }
+  }
+
+  /**
+   * Two ranged inputs that move together ({@code correlations} in the file): {@code rank} is the
+   * Spearman rank correlation of their draws, from -1 to 1. The Monte Carlo draws each as it would
+   * alone, then reorders the second one's draws (their values unchanged) so that their ranks follow
+   * the first one's to that degree.
+   */
+  public record Correlation(String first, String second, double rank, Location location) {
+    /** The other input of the pair. */
+    public String other(String path) {
+      return path.equals(first) ? second : first;
     }
   }
 

@@ -243,6 +243,11 @@ public final class RequirementsReader {
     root.used.add("figures");
     List<Requirements.UserInput> userInputs = userInputs(root.entry("inputs"), conventions);
     List<Requirements.UserFigure> userFigures = userFigures(root.entry("figures"), conventions);
+    root.used.add("correlations");
+    Set<String> workloadNames = new HashSet<>();
+    workloads.forEach(w -> workloadNames.add(w.name()));
+    userInputs.forEach(u -> workloadNames.add("inputs." + u.name()));
+    List<Requirements.Correlation> correlations = correlations(root.entry("correlations"), workloadNames);
 
     for (Mapping s : List.of(root, usersSection, traffic, storageSection, cacheSection, cap, availability,
         costSection)) {
@@ -255,9 +260,128 @@ public final class RequirementsReader {
         new Requirements.Storage(retention, replication, overhead),
         new Requirements.Cache(hot, nodeMemory, hotObjects, objectSize),
         new Requirements.Capacity(serverQps, shardStorage, shardWrites, shardReads, utilization),
-        target, conventions, assumptions, new Requirements.Uncertainty(uncertain, inherits, orders),
+        target, conventions, assumptions, new Requirements.Uncertainty(uncertain, inherits, orders, correlations),
         new Requirements.ModelInputs(window, components, peakModel, workloadModels, maxWait), userInputs, userFigures,
         cost);
+  }
+
+  static final String CORRELATION_EXAMPLE = "[{inputs: [users.dau, workloads.post.writes_per_user], rank: 0.6}]";
+
+  /**
+   * {@code correlations}: pairs of ranged inputs that move together, each with a Spearman rank
+   * correlation from -1 to 1. Each input is in one pair at most.
+   */
+  private List<Requirements.Correlation> correlations(Entry entry, Set<String> workloadNames) {
+    List<Requirements.Correlation> out = new ArrayList<>();
+    if (entry == null || entry.value() instanceof Scalar s && s.text() == null) {
+      return out;
+    }
+    if (!(entry.value() instanceof Node.ListNode list)) {
+      problems.add(new Diagnostic(entry.value().location(), "correlations", "got " + Node.kind(entry.value())
+          + "; expected a list of pairs, such as " + CORRELATION_EXAMPLE));
+      return out;
+    }
+    java.util.Map<String, Uncertain> ranged = new java.util.HashMap<>();
+    uncertain.forEach(u -> ranged.put(u.path(), u));
+    java.util.Map<String, Location> taken = new java.util.HashMap<>();
+    for (int i = 0; i < list.items().size(); i++) {
+      Node item = list.items().get(i);
+      String path = "correlations[" + i + "]";
+      if (!(item instanceof MapNode map)) {
+        problems.add(new Diagnostic(item.location(), path, "got " + Node.kind(item)
+            + "; expected a pair such as {inputs: [users.dau, workloads.post.writes_per_user], rank: 0.6}"));
+        continue;
+      }
+      boolean ok = true;
+      for (Entry e : map.entries().values()) {
+        if (!FileSpec.CORRELATION.keys().contains(e.key())) {
+          problems.add(new Diagnostic(e.keyLocation(), path + "." + e.key(),
+              "unknown key in a correlation; expected inputs and rank"));
+          ok = false;
+        }
+      }
+      Entry inputs = map.entries().get("inputs");
+      Entry rankEntry = map.entries().get("rank");
+      if (inputs == null || rankEntry == null) {
+        problems.add(new Diagnostic(map.location(), path + "." + (inputs == null ? "inputs" : "rank"),
+            "missing; expected both inputs and rank, such as {inputs: [users.dau, workloads.post.writes_per_user],"
+                + " rank: 0.6}"));
+        continue;
+      }
+      double rank = Double.NaN;
+      String rankText = rankEntry.value() instanceof Scalar s ? s.text() : null;
+      try {
+        String t = rankText == null ? "" : Numbers.spaces(rankText).strip();
+        boolean minus = t.startsWith("-");
+        rank = Numbers.parse(minus || t.startsWith("+") ? t.substring(1) : t, "a rank correlation");
+        rank = minus ? -rank : rank;
+      } catch (QuantityException x) {
+        // reported below
+      }
+      if (!(rank >= -1 && rank <= 1)) {
+        problems.add(new Diagnostic(rankEntry.value().location(), path + ".rank", "got " + Node.kind(rankEntry.value())
+            + "; expected a rank correlation from -1 to 1, such as 0.6 (0 for none; negative for inputs that move"
+            + " apart)"));
+        ok = false;
+      }
+      if (!(inputs.value() instanceof Node.ListNode pair) || pair.items().size() != 2
+          || !pair.items().stream().allMatch(n -> n instanceof Scalar s && s.text() != null)) {
+        problems.add(new Diagnostic(inputs.value().location(), path + ".inputs", "got " + Node.kind(inputs.value())
+            + "; expected two input paths, such as [users.dau, workloads.post.writes_per_user]"));
+        continue;
+      }
+      List<String> names = new ArrayList<>();
+      for (Node n : pair.items()) {
+        Scalar s = (Scalar) n;
+        String name = s.text().strip();
+        if (!ranged.containsKey(name)) {
+          problems.add(new Diagnostic(s.location(), path + ".inputs", (known(name, workloadNames)
+              ? "'" + Diagnostic.got(name) + "' is not written as a range; expected an input written as a range,"
+                  + " such as users.dau: 8M to 12M"
+              : "no input '" + Diagnostic.got(name) + "' in this file; expected the path of an input written as a"
+                  + " range") + ranges(ranged)));
+          ok = false;
+        } else if (names.contains(name)) {
+          problems.add(new Diagnostic(s.location(), path + ".inputs", "the same input twice ('" + name
+              + "'); expected two different inputs"));
+          ok = false;
+        } else if (taken.containsKey(name)) {
+          Location first = taken.get(name);
+          problems.add(new Diagnostic(s.location(), path + ".inputs", "'" + name + "' is already in a correlation"
+              + " (line " + first.line() + "); expected each input in one pair at most"));
+          ok = false;
+        }
+        names.add(name);
+      }
+      if (ok) {
+        for (Node n : pair.items()) {
+          taken.put(((Scalar) n).text().strip(), n.location());
+        }
+        out.add(new Requirements.Correlation(names.get(0), names.get(1), rank, map.location()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether {@code path} names an input of the file format, of a workload in the file, or one of the
+   * file's own inputs ({@code names}: the workloads' names and {@code inputs.NAME} paths).
+   */
+  private boolean known(String path, Set<String> workloadNames) {
+    int dot = path.indexOf('.', 10);
+    if (path.startsWith("workloads.") && dot > 0) {
+      return workloadNames.contains(path.substring(10, dot))
+          && FileSpec.inputPaths().contains("workloads.*" + path.substring(dot));
+    }
+    return FileSpec.inputPaths().contains(path) || workloadNames.contains(path);
+  }
+
+  /** The ranged inputs, for a message: ({@code the ranges here: a, b}). */
+  private static String ranges(java.util.Map<String, Uncertain> ranged) {
+    if (ranged.isEmpty()) {
+      return " (this file has none)";
+    }
+    return " (the ranges here: " + String.join(", ", new java.util.TreeSet<>(ranged.keySet())) + ")";
   }
 
   /** A currency as the output names it: a short word or symbol, no spaces (USD, EUR, US$). */

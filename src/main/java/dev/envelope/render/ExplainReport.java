@@ -71,6 +71,8 @@ public final class ExplainReport {
       result.put("value", s.result(), kind(s.unit()));
       result.put("unit", s.unit().key());
       result.put("display", display(s.result(), s.unit(), units));
+      correlation(s).ifPresent(c -> t.child("correlated_with").put("input", c.other(inputPath(s)))
+          .put("rank", c.rank(), Kind.NUMBER));
       napkin.map(n -> n.get(s.path())).ifPresent(f -> {
         Tree n = t.child("napkin");
         n.put("value", f.value(), kind(s.unit()));
@@ -86,7 +88,10 @@ public final class ExplainReport {
         i.put("value", o.value(), kind(o.unit()));
         i.put("unit", o.unit().key());
         i.put("display", display(o.value(), o.unit(), units));
-        i.put("from", from(o.from()));
+        Tree from = from(o.from());
+        drawnWith(o.from()).ifPresent(c -> from.child("correlated_with").put("input", c.other(o.from().path().get()))
+            .put("rank", c.rank(), Kind.NUMBER));
+        i.put("from", from);
         inputs.add(i);
       }
       t.putList("inputs", inputs);
@@ -131,7 +136,7 @@ public final class ExplainReport {
       }
       List<List<String>> rows = new ArrayList<>();
       for (Operand o : s.inputs()) {
-        rows.add(Stream.of(o.symbol(), display(o.value(), o.unit(), units), o.from().kind().key(), where(o.from()))
+        rows.add(Stream.of(o.symbol(), display(o.value(), o.unit(), units), o.from().kind().key(), whereDrawn(o.from()))
             .map(Escape::table).toList());
       }
       for (String line : aligned(rows)) {
@@ -169,7 +174,7 @@ public final class ExplainReport {
         sb.append("| ").append(Escape.markdownCell(o.symbol())).append(" | ")
             .append(escape(display(o.value(), o.unit(), units))).append(" | ")
             .append(Escape.markdownCell(o.from().kind().key())).append(" | ")
-            .append(Escape.markdownCell(where(o.from()))).append(" |\n");
+            .append(Escape.markdownCell(whereDrawn(o.from()))).append(" |\n");
       }
     }
     return sb.toString();
@@ -226,9 +231,36 @@ public final class ExplainReport {
       }
       lines.add(pad + "= " + result);
     }
+    correlation(s).ifPresent(c -> lines.add("moves with " + c.other(inputPath(s))
+        + " in the Monte Carlo: rank correlation " + Format.plain(c.rank())));
     napkin.map(n -> n.get(s.path())).ifPresent(f -> lines.add("napkin: "
         + (f.working().isEmpty() ? napkinDisplay(f.value(), s.unit()) : working(f, s.unit()))));
     return lines;
+  }
+
+  /** The pair of {@code correlations} a step's input, written as a range, is drawn in. */
+  private Optional<Requirements.Correlation> correlation(Step s) {
+    if (!given(s) || ((Operand) s.term()).from().kind() != Source.Kind.INPUT) {
+      return Optional.empty();
+    }
+    return req.uncertainty().correlation(inputPath(s));
+  }
+
+  /** The pair of {@code correlations} an input operand is drawn in. */
+  private Optional<Requirements.Correlation> drawnWith(Source source) {
+    return source.kind() == Source.Kind.INPUT && source.path().isPresent()
+        ? req.uncertainty().correlation(source.path().get()) : Optional.empty();
+  }
+
+  /** {@link #where}, and for an input drawn in a pair, the other input and the rank correlation. */
+  private String whereDrawn(Source source) {
+    return where(source) + drawnWith(source).map(c -> "; moves with " + c.other(source.path().get())
+        + " (rank " + Format.plain(c.rank()) + ")").orElse("");
+  }
+
+  /** The input path a given step repeats. */
+  private static String inputPath(Step s) {
+    return ((Operand) s.term()).from().path().orElse(s.path());
   }
 
   /** The formula in words; a value of the file says how it was given. */

@@ -113,6 +113,12 @@ public final class RequirementsSchema {
       }
       case SCENARIOS -> scenarios(t, f);
       case BUDGETS -> budgets(t, f);
+      case INPUT_PAIR -> {
+        t.put("type", "array");
+        t.put("items", new Tree().put("type", "string"));
+        t.put("minItems", 2, Kind.INTEGER);
+        t.put("maxItems", 2, Kind.INTEGER);
+      }
       case CALENDAR -> {
         putDefault(t, f);
         t.putList("examples", List.of(f.example()));

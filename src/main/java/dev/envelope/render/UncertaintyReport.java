@@ -51,6 +51,8 @@ public final class UncertaintyReport {
       t.put("p5", low, kind);
       t.put("median", u.median(), kind);
       t.put("p95", high, kind);
+      mc.correlation(u.path()).ifPresent(c -> t.child("correlated_with")
+          .put("input", c.other(u.path())).put("rank", c.rank(), Kind.NUMBER));
       inputRows.add(List.of(u.path(), u.written(), input(u.path(), low, kind, units, day),
           input(u.path(), u.median(), kind, units, day), input(u.path(), high, kind, units, day)));
     }
@@ -92,6 +94,10 @@ public final class UncertaintyReport {
     List<String> notes = new ArrayList<>();
     notes.add(Format.integer(s.samples()) + " draws, seed " + s.seed() + "; ranges are 90% intervals read as"
         + " lognormals unless written otherwise");
+    for (Requirements.Correlation c : mc.correlations()) {
+      notes.add(c.first() + " and " + c.second() + " move together: rank correlation " + Format.plain(c.rank())
+          + " (each drawn as alone, then paired by rank)");
+    }
     Report.Block ranges = new Report.Block("Ranges", List.of("input", "as written", "p5", "median", "p95"),
         inputRows, notes, 2);
     List<String> columns = new ArrayList<>();

@@ -111,4 +111,40 @@ class ExplainReportTest {
     assertThat(ExplainReport.symbols(step(e, "availability.downtime_seconds.month")))
         .isEqualTo("downtime/month = (1 - target) x month");
   }
+
+  /** A pair under correlations is named where each of its inputs is used, in the table and the JSON. */
+  @Test
+  void anInputThatMovesWithAnotherSaysSo() throws IOException {
+    Path file = Files.createTempFile("correlated", ".yaml");
+    try {
+      Files.writeString(file, """
+          users:
+            dau: 8M to 12M
+          workloads:
+            upload:
+              writes_per_user: 0.5/day to 2/day
+          correlations:
+            - {inputs: [users.dau, workloads.upload.writes_per_user], rank: 0.6}
+          """);
+      Estimate e = estimate(file, Optional.empty());
+      Step qps = step(e, "workloads.upload.writes.avg_per_second");
+      ExplainReport report = ExplainReport.of(e.requirements(), List.of(step(e, "users.dau"), qps), Optional.empty());
+      assertThat(report.table(false))
+          .contains("moves with workloads.upload.writes_per_user in the Monte Carlo: rank correlation 0.6")
+          .contains(":2:8; moves with workloads.upload.writes_per_user (rank 0.6)")
+          .contains(":5:22; moves with users.dau (rank 0.6)");
+      List<Tree> json = report.stepTrees();
+      assertThat(json.get(0).at("correlated_with.input")).isEqualTo("workloads.upload.writes_per_user");
+      // users.dau: its line and its row; the rate: its two rows.
+      assertThat(report.table(false).lines().filter(l -> l.contains("moves with")).count()).isEqualTo(4);
+      // Without the pair, nothing is said.
+      Files.writeString(file, Files.readString(file).replaceAll("(?s)correlations:.*", ""));
+      Estimate alone = estimate(file, Optional.empty());
+      assertThat(ExplainReport.of(alone.requirements(), List.of(step(alone, "users.dau"),
+          step(alone, "workloads.upload.writes.avg_per_second")), Optional.empty()).table(false))
+          .doesNotContain("moves with");
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
 }
