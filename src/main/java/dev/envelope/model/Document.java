@@ -9,6 +9,7 @@ import dev.envelope.model.Node.Scalar;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -95,7 +96,9 @@ public final class Document {
     if (withBudgets) {
       found.addAll(budgetProblems);
     }
-    return RequirementsReader.bind(file, apply(all, found), need, found);
+    Set<String> overridden = new java.util.HashSet<>();
+    all.forEach(a -> overridden.add(a.dottedPath()));
+    return RequirementsReader.bind(file, apply(all, found), need, found, overridden);
   }
 
   /**

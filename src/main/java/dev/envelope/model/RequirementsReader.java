@@ -92,10 +92,23 @@ public final class RequirementsReader {
 
   /** Binds a tree (with any overrides already applied), adding {@code prior} problems to its own. */
   static Requirements bind(String file, Node root, Need need, List<Diagnostic> prior) {
+    return bind(file, root, need, prior, Set.of());
+  }
+
+  /**
+   * {@link #bind}, where the inputs at {@code overridden} (dotted paths) were given a value by a
+   * scenario, {@code --set} or {@code --vary}: a correlation whose input one of them fixed to a
+   * single value is left out of the draws rather than refused.
+   */
+  static Requirements bind(String file, Node root, Need need, List<Diagnostic> prior, Set<String> overridden) {
     RequirementsReader reader = new RequirementsReader(file);
     reader.problems.addAll(prior);
+    reader.overridden = Set.copyOf(overridden);
     return reader.bind(root, need);
   }
+
+  /** The inputs given a value by a scenario or the command line (dotted paths). */
+  private Set<String> overridden = Set.of();
 
   private Requirements bind(Node rootNode, Need need) {
     if (!(rootNode instanceof MapNode rootMap)) {
@@ -331,6 +344,13 @@ public final class RequirementsReader {
         continue;
       }
       List<String> names = new ArrayList<>();
+      boolean fixed = pair.items().stream().map(n -> ((Scalar) n).text().strip())
+          .anyMatch(name -> !ranged.containsKey(name) && overridden.contains(name));
+      if (fixed) {
+        // A scenario or the command line gave one input of the pair a single value: nothing to
+        // correlate in this binding (a sweep's --vary does this on purpose).
+        continue;
+      }
       for (Node n : pair.items()) {
         Scalar s = (Scalar) n;
         String name = s.text().strip();

@@ -54,4 +54,21 @@ class CorrelationsCliTest {
     assertThat(run.err()).contains(file + ":7:67: correlations[0].rank: got '1.5'; expected a rank correlation"
         + " from -1 to 1");
   }
+
+  @Test
+  void anOverrideThatFixesAnInputOfAPairLeavesThePairOut() throws IOException {
+    // A sweep gives users.dau one value a row, as --set and a scenario do: nothing to correlate.
+    String file = write("0.6");
+    CliRun sweep = CliRun.run("sweep", file, "--vary", "users.dau=5M,10M");
+    assertThat(sweep.exitCode()).as(sweep.err()).isZero();
+    CliRun set = CliRun.run("estimate", file, "--set", "users.dau=10M");
+    assertThat(set.exitCode()).as(set.err()).isZero();
+    assertThat(set.out()).doesNotContain("move together");
+    // Written as one value in the file itself, it is still refused where it is written.
+    Path f = dir.resolve("flat.yaml");
+    Files.writeString(f, FILE.formatted("0.6").replace("dau: 8M to 12M", "dau: 10M"));
+    CliRun flat = CliRun.run("estimate", f.toString());
+    assertThat(flat.exitCode()).isEqualTo(3);
+    assertThat(flat.err()).contains("'users.dau' is not written as a range");
+  }
 }
