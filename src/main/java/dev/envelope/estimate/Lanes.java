@@ -227,24 +227,21 @@ public final class Lanes {
    * and more for the figures that run a model's search ({@link Op#cost}).
    */
   public static long cost(List<Step> steps) {
-    long sum = 0;
-    for (Step s : steps) {
-      sum += 1 + Math.max(0, s.term().cost());
-    }
-    return sum;
+    return cost(steps, null);
   }
 
   /**
    * {@link #cost} on many lanes, where only the figures that vary run once a lane: those that use
    * one of the {@code ranged} input keys, or a figure that varies. The others are worked out once
-   * (and count 1 a lane, as every figure does).
+   * (and count 1 a lane, as every figure does). With {@code ranged} null every figure runs once a
+   * lane, as at the point.
    */
   public static long cost(List<Step> steps, Set<String> ranged) {
     Set<String> varying = new HashSet<>();
     long sum = 0;
     for (Step s : steps) {
-      boolean varies = false;
-      for (Operand o : s.operands()) {
+      boolean varies = ranged == null;
+      for (Operand o : varies ? List.<Operand>of() : s.operands()) {
         Source from = o.from();
         if (from.path().isEmpty() || from.kind() == Source.Kind.CONVENTION) {
           continue;

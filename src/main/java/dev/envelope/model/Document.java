@@ -193,7 +193,7 @@ public final class Document {
    * The values that each binding reads: the file's but its scenarios and budgets, which are read
    * once, here.
    */
-  public long boundValues() {
+  private long boundValues() {
     if (!(root instanceof MapNode map)) {
       return values(root);
     }

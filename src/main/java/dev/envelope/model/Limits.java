@@ -74,21 +74,13 @@ public final class Limits {
 
   /**
    * Refuses work past the budget: {@code bindings} estimates of {@code figures} figures each, on
-   * {@code lanes} lanes each (1 at the point). {@code option} names what asked for it when an option
-   * did ({@code --samples}, {@code --vary}), whose value {@code knob} the work grows with (exit 2,
-   * with the largest value that fits); with {@code option} null the file alone did (exit 3, at
+   * {@code lanes} lanes each (1 at the point). The figures cost {@code cost} on a lane in all (the
+   * models' searches cost more than a sum, as the estimate weighs them), and each binding may read
+   * the file's {@code values} again as well (a sweep's combinations): reading a value costs about
+   * what a figure does at the point. {@code option} names what asked for the work when an option did
+   * ({@code --samples}, {@code --vary}), whose value {@code knob} the work grows with (exit 2, with
+   * the largest value that fits); with {@code option} null the file alone did (exit 3, at
    * {@code at} and {@code path}).
-   */
-  public static void work(long bindings, long figures, long lanes, String option, long knob, Location at,
-      String path) {
-    work(bindings, figures, figures, 0, lanes, option, knob, at, path);
-  }
-
-  /**
-   * {@link #work}, for figures that cost {@code cost} on a lane in all (the models' searches cost
-   * more than a sum, as the estimate weighs them), and for bindings that each read the
-   * file's {@code values} again as well (a sweep's combinations): reading a value costs about what
-   * a figure does at the point.
    */
   public static void work(long bindings, long figures, long cost, long values, long lanes, String option,
       long knob, Location at, String path) {
