@@ -216,7 +216,7 @@ class DocShellTest {
     assertThat(lines.subList(3, 7)).containsExactly("docs/examples/warnings/shortener.yaml: valid", "0", BETWEEN.strip(), "0");
     assertThat(inShell(new Example("p.md", 1, commands, null)).output()).isEqualTo(inProcess.output());
     // An exit status other than 0 reaches a following $ echo $? line.
-    assertThat(inProcess(List.of(new Command("envelope sla 99", ""), new Command("echo $?", ""))).output())
+    assertThat(inProcess(List.of(new Command("envelope sla 7.2", ""), new Command("echo $?", ""))).output())
         .endsWith(BETWEEN + "2\n");
     assertThat(plain(List.of(new Command("envelope sla 99 | head -1", "")))).isFalse();
     assertThat(plain(List.of(new Command("envelope sla \"3 nines\"", "")))).isFalse();

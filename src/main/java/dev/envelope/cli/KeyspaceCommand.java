@@ -31,7 +31,7 @@ import picocli.CommandLine.ParentCommand;
     footerHeading = "%nExamples:%n",
     footer = {
       "  envelope keyspace --alphabet base62 --length 7 --rate 1160/s",
-      "  envelope keyspace --alphabet 62 --keys 365B",
+      "  envelope keyspace --alphabet 62 --keys 365bn",
       "  envelope keyspace --bits 128 --alphabet base64",
       "  envelope keyspace --characters 23456789abcdefghjkmnpqrstuvwxyz --length 8"
     })
@@ -55,7 +55,7 @@ final class KeyspaceCommand implements Callable<Integer> {
   String bits;
 
   @Option(names = "--keys", paramLabel = "K",
-      description = "Codes issued or needed, a count such as 365B; without --length or --bits, gives the length.")
+      description = "Codes issued or needed, a count such as 365bn; without --length or --bits, gives the length.")
   String keys;
 
   @Option(names = "--rate", paramLabel = "RATE",
@@ -92,7 +92,7 @@ final class KeyspaceCommand implements Callable<Integer> {
       space = parse("--keys", keys, () -> Keyspace.forKeys(letters.get(), issued.getAsDouble()));
     } else {
       throw usage("keyspace: expected --length (characters per code) or --keys (codes needed) beside the"
-          + " alphabet, e.g. --length 7 or --keys 365B");
+          + " alphabet, e.g. --length 7 or --keys 365bn");
     }
     OptionalDouble perSecond = rate == null ? OptionalDouble.empty()
         : OptionalDouble.of(parse("--rate", rate, () -> perSecond(rate, conventions)));
@@ -126,7 +126,7 @@ final class KeyspaceCommand implements Callable<Integer> {
   private static double positiveCount(String text) {
     double value = Counts.parse(text);
     if (!(value >= 1)) {
-      throw new QuantityException("fewer than one key", "a count of 1 or more, such as 365B");
+      throw new QuantityException("fewer than one key", "a count of 1 or more, such as 365bn");
     }
     return value;
   }

@@ -17,6 +17,7 @@ import dev.envelope.units.UnitSystem;
 import dev.envelope.render.Tree;
 import dev.envelope.units.CalendarUnit;
 import dev.envelope.units.Format;
+import dev.envelope.units.Numbers;
 import dev.envelope.units.Span;
 import java.util.ArrayList;
 import java.util.Locale;
@@ -44,7 +45,7 @@ final class SlaCommand implements Callable<Integer> {
   @ParentCommand EnvelopeCommand root;
 
   @Parameters(paramLabel = "TARGET|FILE", arity = "0..*",
-      description = "Targets such as 99.95%%, 0.9995, \"3.5 nines\", \"four nines\", or 4 (four nines); or one requirements file (- for stdin).")
+      description = "Targets such as 99.95%%, 99.95 (a bare number above 15 is a percentage), 0.9995, \"3.5 nines\", \"four nines\", or 4 (four nines); or one requirements file (- for stdin).")
   List<String> args = new ArrayList<>();
 
   @Option(names = "--calendar", paramLabel = "NAME", converter = Converters.CalendarName.class,
@@ -76,7 +77,10 @@ final class SlaCommand implements Callable<Integer> {
     for (String arg : args) {
       try {
         // A bare count of nines is shorthand: 4 is "4 nines", 3.5 is "3.5 nines".
-        targets.add(Fractions.target(NINES_SHORTHAND.matcher(arg.strip()).matches() ? arg + " nines" : arg));
+        // Above 15 (the most nines there are) and below 100, a bare number can only be a percentage: 99.9 is 99.9%.
+        String shorthand = NINES_SHORTHAND.matcher(arg.strip()).matches() ? arg + " nines"
+            : percentage(arg) ? arg.strip() + "%" : arg;
+        targets.add(Fractions.target(shorthand));
         continue;
       } catch (QuantityException notATarget) {
         if (!looksLikeFile(arg)) {
@@ -138,8 +142,21 @@ final class SlaCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** 1 to 15 nines, or N.5: larger bare numbers (99) are left to read as targets, and refused with a hint. */
+  /** 1 to 15 nines, or N.5; other bare numbers above 1 and up to 15 are refused with a hint. */
   private static final Pattern NINES_SHORTHAND = Pattern.compile("(1[0-5]|[1-9])(\\.5)?");
+
+  /** Whether {@code arg} is a bare number above 15 and below 100, which only a percentage can be. */
+  private static boolean percentage(String arg) {
+    if (!Numbers.isNumber(arg)) {
+      return false;
+    }
+    try {
+      double value = Numbers.parse(arg, "a number");
+      return value > 15 && value < 100;
+    } catch (QuantityException e) {
+      return false;
+    }
+  }
 
   private record Implied(double target, Tree tree) {}
 

@@ -41,7 +41,7 @@ public final class FileSpec {
 
   /** The kinds of value a key takes. Each names its grammar for people and as a pattern. */
   public enum Type {
-    COUNT("count", "a number, optionally with K, M, B (or bn) or T (thousand to trillion): 150M, 1.5B, 1.5bn, 1e9"),
+    COUNT("count", "a number, optionally with K, M, bn (or B) or T (thousand to trillion): 150M, 1.5bn, 1.5B, 1e9"),
     SIZE("size", "a number of bytes, with B, KB, MB, GB, TB, PB or EB (KiB ... EiB are always 1024): 204B, 64GB"),
     RATE("rate", "an amount per time unit, the unit required: 500M/day, 10K/s (/s, /min, /h, /day, /week, /month, /year)"),
     PER_USER_RATE("per-user rate", "an amount per time unit: 2/day, 10/h (/s ... /year); a bare number is per day"),

@@ -386,6 +386,26 @@ public final class ExplainReport {
   }
 
   /**
+   * A napkin size or byte rate as a person says it, in a named unit beside its power of ten:
+   * {@code ~1 PB (10^15 B)}, {@code ~6 GB/s (6 x 10^9 B/s)}; below a kilobyte, and for every other
+   * unit, {@link #napkinDisplay}. The named unit is decimal whatever the file's units: a napkin
+   * figure is a power of ten, which a decimal prefix names exactly.
+   */
+  public static String napkinNamed(double value, Unit unit) {
+    boolean size = unit.measure() == Unit.Measure.BYTES;
+    boolean rate = unit.measure() == Unit.Measure.BYTES_PER_SECOND;
+    if (!(size || rate) || !(Math.abs(value) >= 1000) || !Double.isFinite(value)) {
+      return napkinDisplay(value, unit);
+    }
+    String power = powers(value);
+    if (power.startsWith("1 x ")) {
+      power = power.substring(4);
+    }
+    String named = rate ? Format.bytesPerSecond(value, UnitSystem.SI) : Format.bytes(value, UnitSystem.SI);
+    return "~" + named + " (" + power + (rate ? " B/s" : " B") + ")";
+  }
+
+  /**
    * The napkin operations of a figure, each on from the one before where it can be:
    * {@code (1.5 x 10^8) x 2 = 3 x 10^8, / 10^5 = ~3 x 10^3 /s}. The last result carries the unit.
    */

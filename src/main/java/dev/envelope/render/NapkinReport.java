@@ -94,9 +94,29 @@ public final class NapkinReport {
         }
         leaf.put("value", value, exact.kind());
         leaf.put("display", display);
-        sections.get(section(here)).add(List.of(at, display, Display.display(exact, units)));
+        List<List<String>> rows = sections.get(section(here));
+        String words = label(here, steps.get(at));
+        // Two figures of the same words (one per alert of a list): the path tells them apart.
+        String label = rows.stream().anyMatch(r -> r.get(0).equals(words)) ? words + " (" + at + ")" : words;
+        rows.add(List.of(label, ExplainReport.napkinNamed(value, steps.get(at).unit()), Display.display(exact, units)));
       }
     }
+  }
+
+  /**
+   * A figure's row label, as the estimate's tables word it: the workload's name, then the figure's
+   * words up to their first explanation ({@code tweet peak writes a second}, {@code all bytes stored a
+   * year}, {@code cache nodes}); the JSON path is {@code explain}'s and {@code --get}'s.
+   */
+  static String label(List<String> keys, Step step) {
+    String words = step.words();
+    for (String cut : List.of(": ", ", by ", ", as ")) {
+      int at = words.indexOf(cut);
+      if (at > 0) {
+        words = words.substring(0, at);
+      }
+    }
+    return keys.get(0).equals("workloads") && keys.size() > 1 ? keys.get(1) + " " + words : words;
   }
 
   /** The table a figure belongs in, by its path. */

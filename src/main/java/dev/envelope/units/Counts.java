@@ -6,7 +6,7 @@ import java.util.Locale;
 public final class Counts {
   private Counts() {}
 
-  static final String EXPECTED = "a number, optionally with K, M, B (or bn) or T (thousand to trillion), e.g. 150M";
+  static final String EXPECTED = "a number, optionally with K, M, bn (or B) or T (thousand to trillion), e.g. 150M";
 
   public static boolean isCount(String text) {
     try {

@@ -12,7 +12,7 @@ public final class Format {
   private Format() {}
 
   private static final MathContext THREE = new MathContext(3, RoundingMode.HALF_EVEN);
-  private static final String[] COUNT_SUFFIX = {"", " K", " M", " B", " T"};
+  private static final String[] COUNT_SUFFIX = {"", " K", " M", " bn", " T"};
   private static final String[] SI_BYTES = {"B", "KB", "MB", "GB", "TB", "PB", "EB"};
   private static final String[] IEC_BYTES = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
   private static final String[] BITS = {"bit/s", "kbit/s", "Mbit/s", "Gbit/s", "Tbit/s", "Pbit/s", "Ebit/s"};
@@ -60,7 +60,10 @@ public final class Format {
     return text.substring(0, cut) + "... (" + integer(text.length()) + " characters)";
   }
 
-  /** A count with K/M/B/T: 150000000 -> "150 M", 3472.2 -> "3.47 K". */
+  /**
+   * A count with K/M/bn/T: 150000000 -> "150 M", 3472.2 -> "3.47 K", 3e9 -> "3 bn": a billion is
+   * {@code bn}, never {@code B}, which is a byte.
+   */
   public static String count(double value) {
     return scaled(value, 1000, COUNT_SUFFIX);
   }
@@ -195,15 +198,14 @@ public final class Format {
       value /= base;
       i++;
     }
-    if (Math.abs(value) >= base * base) {
-      // A million of the largest unit and more: its digits say nothing; powers of ten of the base unit do.
-      return scientific(original) + suffixes[0];
-    }
     String number = sig3(value);
     // 999.7 rounds to "1000" at this scale: step up once more.
     if (i < suffixes.length - 1 && Math.abs(rounded(value)) >= base) {
       number = sig3(value / base);
       i++;
+    } else if (Math.abs(rounded(value)) >= base) {
+      // A thousand of the largest unit and more: powers of ten of the base unit say it better.
+      return scientific(original) + suffixes[0];
     }
     return number + suffixes[i];
   }

@@ -72,7 +72,8 @@ public final class Fractions {
       if (value > 1) {
         throw new QuantityException(
             "a bare number over 1 is ambiguous as a target",
-            "a fraction below 1 (0.9995), or write it with % (" + Format.plain(value) + "%)");
+            "a fraction below 1 (" + Numbers.plain(Numbers.parseDecimal(t, TARGET).movePointLeft(2))
+                + "), or write it with % (" + Format.plain(value) + "%)");
       }
     }
     if (value == 1 && !t.contains("nine") && below100(t)) {

@@ -45,7 +45,7 @@ class CheatsheetsTest {
         .isCloseTo(1160, withinPercentage(0.5));
     assertThat(conversion("300M/day").perSecond()).isCloseTo(3472.222, withinPercentage(0.001));
     // 1 billion a month in a 30-day month: 1e9 / 2,592,000 = 385.8/s (the Primer's 400).
-    assertThat(conversion("1B/month").perSecond()).isCloseTo(385.802, withinPercentage(0.001));
+    assertThat(conversion("1bn/month").perSecond()).isCloseTo(385.802, withinPercentage(0.001));
   }
 
   @Test

@@ -78,7 +78,7 @@ class CountsTest {
     assertThatThrownBy(() -> Counts.parse("12X"))
         .isInstanceOf(QuantityException.class)
         .hasMessageStartingWith("unknown scale 'X'")
-        .hasMessageContaining("K, M, B (or bn) or T");
+        .hasMessageContaining("K, M, bn (or B) or T");
   }
 
   @Test
@@ -111,5 +111,13 @@ class CountsTest {
         .isInstanceOf(QuantityException.class)
         .hasMessageStartingWith("number is too large for a double");
     assertThat(Counts.isCount("-1e10008000000")).isFalse();
+  }
+
+  @Test
+  void readsBnAsFormatPrintsIt() {
+    // What the tables print (3 bn, 22.5 bn) reads back as the same count.
+    assertThat(Counts.parse("3 bn")).isEqualTo(3e9);
+    assertThat(Counts.parse("22.5bn")).isEqualTo(22.5e9);
+    assertThat(Counts.parse(dev.envelope.units.Format.count(548e9))).isEqualTo(548e9);
   }
 }

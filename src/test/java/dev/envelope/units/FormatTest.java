@@ -40,6 +40,27 @@ class FormatTest {
     assertThat(Format.count(1e300)).isEqualTo("1 x 10^300");
   }
 
+  @Test
+  void aBillionIsBnNeverBWhichIsAByte() {
+    // Xu, ch. 2: 150M DAU x 2 tweets = 300 million tweets a day; x 10 reads = 3 billion reads a day.
+    assertThat(Format.count(3e9)).isEqualTo("3 bn");
+    assertThat(Format.rate(2.2e9)).isEqualTo("2.2 bn/s");
+    assertThat(Format.bytes(3e9, UnitSystem.SI)).isEqualTo("3 GB");
+  }
+
+  @Test
+  void beyondTheLargestUnitInPowersOfTenOfTheBaseUnit() {
+    // 999 EB is still a named unit; 1,000 EB (10^21 B) and more is a power of ten of bytes.
+    assertThat(Format.bytes(999e18, UnitSystem.SI)).isEqualTo("999 EB");
+    assertThat(Format.bytes(1e21, UnitSystem.SI)).isEqualTo("1 x 10^21 B");
+    assertThat(Format.bytes(5e23, UnitSystem.SI)).isEqualTo("5 x 10^23 B");
+    // 999.7 EB rounds to 1000 EB: past the largest unit too.
+    assertThat(Format.bytes(999.7e18, UnitSystem.SI)).isEqualTo("1 x 10^21 B");
+    // Counts stop at T: 5,000 T is 5 x 10^15.
+    assertThat(Format.count(5e15)).isEqualTo("5 x 10^15");
+    assertThat(Format.count(999e12)).isEqualTo("999 T");
+  }
+
   @Nested
   class Counts {
     @ParameterizedTest(name = "count({0}) = {1}")
@@ -47,8 +68,8 @@ class FormatTest {
       "150000000, 150 M",
       "3472.2, 3.47 K",
       "360000000, 360 M",
-      "1666666666.7, 1.67 B",
-      "30000000000, 30 B",
+      "1666666666.7, 1.67 bn",
+      "30000000000, 30 bn",
       "2000000000000, 2 T",
       "42, 42",
       "0, 0"
