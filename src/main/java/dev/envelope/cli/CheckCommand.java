@@ -18,12 +18,14 @@ import dev.envelope.render.Budgets;
 import dev.envelope.render.CheckReport;
 import dev.envelope.estimate.Section;
 import dev.envelope.render.Tree;
+import dev.envelope.units.SafeText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -32,7 +34,7 @@ import picocli.CommandLine.ParentCommand;
     description = {"Evaluate the file's budgets (budgets: {capacity.servers: \"<= 40\"}) in the base and every scenario.",
       "Exits 0 when every budget holds, 1 when any fails, 3 on an invalid file."},
     footerHeading = "%nExamples:%n",
-    footer = {"  envelope check estimate.yaml", "  envelope check estimate.yaml --set users.dau=300M -o json"})
+    footer = {"  envelope check examples/photo-launch.yaml", "  envelope check examples/photo-launch.yaml --set users.dau=3M -o json"})
 final class CheckCommand implements Callable<Integer> {
   @ParentCommand EnvelopeCommand root;
 
@@ -44,6 +46,10 @@ final class CheckCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
 
   @Mixin SamplingOptions sampling;
+
+  @Option(names = "--require-budgets",
+      description = "Fail (exit 1) when the file has no budgets, so that a gate cannot pass on a file that checks nothing.")
+  boolean requireBudgets;
 
   @Override
   public Integer call() {
@@ -57,6 +63,12 @@ final class CheckCommand implements Callable<Integer> {
     Budgets.Evaluation evaluation = e.budgets();
     Printer.print(root.context, CheckReport.build(session.document().file(), evaluation.results(), evaluation.units()),
         output);
+    if (requireBudgets && session.document().budgets().isEmpty()) {
+      root.context.err().println(SafeText.line("envelope: check: " + session.document().file()
+          + " has no budgets, and --require-budgets asks for some; expected a budgets: section, e.g. budgets:"
+          + " {capacity.servers: \"<= 40\"}"));
+      return EnvelopeException.CHECK_FAILED;
+    }
     return evaluation.results().stream().allMatch(Budgets.Result::passed) ? 0 : EnvelopeException.CHECK_FAILED;
   }
 

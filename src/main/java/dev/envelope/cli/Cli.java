@@ -11,6 +11,8 @@ import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import dev.envelope.app.OutputFormat;
 
 /** Builds the command line, runs it, and turns every failure into a message and an exit code. */
 public final class Cli {
@@ -100,11 +102,63 @@ public final class Cli {
     var codes = cli.getCommandSpec().usageMessage().exitCodeList();
     for (CommandLine sub : cli.getSubcommands().values()) {
       sub.getCommandSpec().exitCodeOnExecutionException(EnvelopeException.INTERNAL);
+      tailor(sub.getCommandSpec());
       if (sub.getCommandSpec().usageMessage().exitCodeList().isEmpty()) {
         sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
       }
     }
     return cli;
+  }
+
+  /** The commands that draw a sketch, and so take {@code -o mermaid} and {@code -o dot}. */
+  private static final Set<String> SKETCHES = Set.of("estimate", "qps", "storage", "bandwidth", "shards");
+
+  /** The commands that share {@code --scenarios} with the estimates but refuse it, each with its own message. */
+  private static final Set<String> NO_SCENARIOS = Set.of("sla", "check", "sweep", "sensitivity", "diff");
+
+  /** A {@code --get} path each command's output has, for its help: one that works as printed. */
+  static final java.util.Map<String, String> GET_EXAMPLES = java.util.Map.ofEntries(
+      java.util.Map.entry("estimate", "capacity.servers"),
+      java.util.Map.entry("qps", "traffic.total.peak_per_second"),
+      java.util.Map.entry("storage", "storage.bytes_retained"),
+      java.util.Map.entry("bandwidth", "bandwidth.egress.peak_bytes_per_second"),
+      java.util.Map.entry("shards", "capacity.shards"),
+      java.util.Map.entry("explain", "steps.0.result.value"),
+      java.util.Map.entry("sla", "tiers.0.downtime_seconds.month"),
+      java.util.Map.entry("check", "budgets.0.passed"),
+      java.util.Map.entry("sweep", "capacity.servers"),
+      java.util.Map.entry("sensitivity", "inputs.0.input"),
+      java.util.Map.entry("diff", "capacity.servers"),
+      java.util.Map.entry("reference", "conversions.rows.0.per_month"),
+      java.util.Map.entry("keyspace", "length"));
+
+  /**
+   * A command's help as the command is: {@code -o} lists only the formats it accepts, {@code --get}
+   * gives a path its output has, and an option it shares but refuses ({@code --scenarios}) is
+   * hidden, still read so that its refusal keeps its message.
+   */
+  private static void tailor(CommandSpec spec) {
+    String name = spec.name();
+    OptionSpec output = spec.findOption("--output");
+    if (output != null && output.type() == OutputFormat.class && !SKETCHES.contains(name)) {
+      replace(spec, output, OptionSpec.builder(output)
+          .completionCandidates(List.of("table", "json", "yaml", "markdown", "csv")));
+    }
+    OptionSpec get = spec.findOption("--get");
+    if (get != null && GET_EXAMPLES.containsKey(name)) {
+      // The example on a line of its own, so that no path is cut at a dot.
+      replace(spec, get, OptionSpec.builder(get).description("Print one raw value by its JSON path; repeatable: one"
+          + " value a line, in the order given. E.g.%n--get " + GET_EXAMPLES.get(name)));
+    }
+    OptionSpec scenarios = spec.findOption("--scenarios");
+    if (scenarios != null && NO_SCENARIOS.contains(name)) {
+      replace(spec, scenarios, OptionSpec.builder(scenarios).hidden(true));
+    }
+  }
+
+  private static void replace(CommandSpec spec, OptionSpec old, OptionSpec.Builder replacement) {
+    spec.remove(old);
+    spec.addOption(replacement.build());
   }
 
   /**

@@ -51,10 +51,13 @@ import picocli.CommandLine.ParentCommand;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  envelope diff before.yaml after.yaml",
-      "  envelope diff before.yaml after.yaml --fail-over 10%%   # CI: exit 1 beyond 10%%",
-      "  envelope diff before.yaml after.yaml -o json | jq '.outputs[].path'",
-      "  git show HEAD~1:estimate.yaml | envelope diff - estimate.yaml"
+      "  envelope diff docs/examples/photos-v1.yaml docs/examples/photos-v2.yaml",
+      "  envelope diff docs/examples/photos-v1.yaml docs/examples/photos-v2.yaml \\",
+      "      --fail-over 10%%   # CI: exit 1 beyond 10%%",
+      "  envelope diff docs/examples/photos-v1.yaml docs/examples/photos-v2.yaml \\",
+      "      -o json | jq '.outputs[].path'",
+      "  cat docs/examples/photos-v1.yaml | envelope diff --label v1 v2 - \\",
+      "      docs/examples/photos-v2.yaml"
     })
 final class DiffCommand implements Callable<Integer> {
   @ParentCommand EnvelopeCommand root;
@@ -69,6 +72,10 @@ final class DiffCommand implements Callable<Integer> {
       description = "Exit 1 when an output moved by more than PCT (e.g. 10%%) either way, or appeared or disappeared.")
   String failOver;
 
+  @Option(names = "--label", arity = "2", paramLabel = "NAME",
+      description = "Name OLD and NEW so in the report (--label main work), instead of by their files: for piped input.")
+  List<String> labels;
+
   @Mixin InputOptions input;
 
   @Mixin OutputOptions output;
@@ -79,6 +86,7 @@ final class DiffCommand implements Callable<Integer> {
       throw new EnvelopeException(EnvelopeException.USAGE,
           "diff: --scenarios is for estimates; expected --scenario NAME to compare one scenario of both files");
     }
+    output.oneGet("diff");
     if (oldFile.equals("-") && newFile.equals("-")) {
       throw new EnvelopeException(EnvelopeException.USAGE, "diff: OLD and NEW are both standard input; expected at most one -");
     }
@@ -105,11 +113,11 @@ final class DiffCommand implements Callable<Integer> {
     List<Changes.Output> outputs = Changes.outputs(oldTree, newTree);
     List<Changes.Output> over = DiffReport.over(outputs, limit);
 
-    if (output.get != null) {
-      Object before = oldTree.at(output.get);
-      Object after = newTree.at(output.get);
+    if (output.get() != null) {
+      Object before = oldTree.at(output.get());
+      Object after = newTree.at(output.get());
       if (!leaf(before) && !leaf(after)) {
-        Reports.get(before != null ? oldTree : newTree, output.get, "--get");
+        Reports.get(before != null ? oldTree : newTree, output.get(), "--get");
       }
       Printer.write(root.context, Escape.tabSeparated(List.of("old", leaf(before) ? Flat.raw(before) : "")) + "\n"
           + Escape.tabSeparated(List.of("new", leaf(after) ? Flat.raw(after) : "")) + "\n");
@@ -119,7 +127,8 @@ final class DiffCommand implements Callable<Integer> {
       List<String> header = new ArrayList<>();
       input.scenario().ifPresent(s -> header.add("both with scenario: " + s));
       input.sets.forEach(s -> header.add("both with --set " + s));
-      DiffReport.Sides sides = new DiffReport.Sides(oldReq.source(), newReq.source(),
+      DiffReport.Sides sides = new DiffReport.Sides(labels == null ? oldReq.source() : labels.get(0),
+          labels == null ? newReq.source() : labels.get(1),
           oldReq.conventions().units(), newReq.conventions().units(), limit);
       Printer.print(root.context, DiffReport.build(sides, header, inputs, outputs), output);
     }

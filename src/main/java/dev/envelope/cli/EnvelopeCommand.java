@@ -33,23 +33,26 @@ public final class EnvelopeCommand implements Runnable {
    * the one a command line names (see {@link Cli#commandLine}). Each name is its annotation's.
    */
   static final List<Subcommand> SUBCOMMANDS = List.of(
+      // In the order a newcomer uses them: write a file, estimate it, look at one part, see how a
+      // figure was worked out; then the SLA, checking in CI, what-ifs, and the cheat sheets.
+      new Subcommand("init", InitCommand.class),
       new Subcommand("estimate", EstimateCommand.class),
       new Subcommand("qps", QpsCommand.class),
       new Subcommand("storage", StorageCommand.class),
       new Subcommand("bandwidth", BandwidthCommand.class),
       new Subcommand("shards", ShardsCommand.class),
       new Subcommand("explain", ExplainCommand.class),
+      new Subcommand("paths", PathsCommand.class),
       new Subcommand("sla", SlaCommand.class),
+      new Subcommand("validate", ValidateCommand.class),
       new Subcommand("check", CheckCommand.class),
       new Subcommand("sweep", SweepCommand.class),
       new Subcommand("sensitivity", SensitivityCommand.class),
       new Subcommand("diff", DiffCommand.class),
       new Subcommand("reference", ReferenceCommand.class),
       new Subcommand("keyspace", KeyspaceCommand.class),
-      new Subcommand("help", CommandLine.HelpCommand.class),
-      new Subcommand("validate", ValidateCommand.class),
       new Subcommand("schema", SchemaCommand.class),
-      new Subcommand("init", InitCommand.class));
+      new Subcommand("help", CommandLine.HelpCommand.class));
 
   /** A subcommand's name, known without reading its class's annotations, and its class. */
   record Subcommand(String name, Class<?> type) {}

@@ -9,7 +9,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code envelope estimate FILE}. */
 @Command(name = "estimate", mixinStandardHelpOptions = true,
     footerHeading = "%nExamples:%n",
-    footer = {"  envelope estimate examples/twitter.yaml", "  envelope examples/twitter.yaml -o json", "  envelope estimate examples/twitter.yaml --set users.dau=300M --get traffic.total.peak_per_second", "  cat req.json | envelope estimate - -o markdown"},
+    footer = {"  envelope estimate examples/twitter.yaml", "  envelope examples/twitter.yaml -o json", "  envelope estimate examples/twitter.yaml --set users.dau=300M \\", "      --get capacity.servers", "  cat examples/twitter.yaml | envelope estimate - -o markdown"},
     description = "The full estimate: traffic, bandwidth, storage, cache, capacity, queueing, tail latency,"
         + " streams and availability.")
 final class EstimateCommand implements Callable<Integer> {

@@ -67,12 +67,12 @@ final class FileReport {
     }
     // Every format but a table gets the percentiles of every varying figure: JSON and YAML print
     // them, and the sketch of Markdown, Mermaid and DOT labels per-workload edges with them.
-    boolean full = output.get != null || output.format != OutputFormat.table;
+    boolean full = output.get() != null || output.format != OutputFormat.table;
     Report report = Reports.point(b, sections);
     Warnings.report(context.err(), b.warnings(), input.strict);
     report = Reports.complete(report, b, new Reports.Options(sections, settings, full, napkin));
     // Markdown shows the sketch of a whole estimate; a part's alone is drawn when asked (-o mermaid).
-    if (output.get == null && (sketch() || (output.format == OutputFormat.markdown
+    if (output.get() == null && (sketch() || (output.format == OutputFormat.markdown
         && sections.containsAll(Section.all())))) {
       report = Reports.sketched(report, b);
     }
@@ -101,10 +101,12 @@ final class FileReport {
     for (Binding b : all.values()) {
       complete.put(b.name(), Reports.complete(reports.get(b.name()), b, options));
     }
-    if (output.get != null) {
+    if (output.get() != null) {
       StringBuilder sb = new StringBuilder();
-      complete.forEach((name, r) -> sb.append(Escape.tabSeparated(List.of(name,
-          Reports.get(r.tree(), output.get, "--get")))).append('\n'));
+      for (String path : output.gets) {
+        complete.forEach((name, r) -> sb.append(Escape.tabSeparated(List.of(name,
+            Reports.get(r.tree(), path, "--get")))).append('\n'));
+      }
       Printer.write(context, sb.toString());
       return 0;
     }
@@ -126,7 +128,7 @@ final class FileReport {
   /** Options that cannot go together, each pair once. */
   private void refuseCombinations() {
     String flag = explain ? "--explain" : napkin ? "--napkin" : null;
-    if (sketch() && output.get == null) {
+    if (sketch() && output.get() == null) {
       String other = input.all ? "--scenarios" : histogram != null ? "--histogram" : flag;
       if (other != null) {
         throw usage(other + " and -o " + output.format + ": a sketch draws the figures of one scenario and"
@@ -151,7 +153,7 @@ final class FileReport {
       throw usage("--explain and -o csv: a CSV has one row per figure and no room for derivations; expected -o table,"
           + " json, yaml or markdown, or envelope explain FILE -o csv");
     }
-    if (explain && output.get != null) {
+    if (explain && output.get() != null) {
       throw usage("--explain and --get: --get prints one raw value; expected one of them, or envelope explain FILE PATH");
     }
   }

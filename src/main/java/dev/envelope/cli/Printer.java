@@ -11,19 +11,28 @@ final class Printer {
   private Printer() {}
 
   static void print(Context context, Report report, OutputOptions output) {
-    if (output.get != null) {
-      write(context, Escape.tabSeparated(List.of(Reports.get(report.tree(), output.get, "--get"))) + "\n");
+    if (output.get() != null) {
+      write(context, values(report.tree(), output));
       return;
     }
     write(context, Reports.render(report, output.format, output.colour(context)));
   }
 
   static void print(Context context, ExplainReport explain, OutputOptions output) {
-    if (output.get != null) {
-      write(context, Escape.tabSeparated(List.of(Reports.get(explain.tree(), output.get, "--get"))) + "\n");
+    if (output.get() != null) {
+      write(context, values(explain.tree(), output));
       return;
     }
     write(context, Reports.render(explain, output.format, output.colour(context)));
+  }
+
+  /** Each --get's value on a line of its own, in the order given; every path is checked before any prints. */
+  private static String values(dev.envelope.render.Tree tree, OutputOptions output) {
+    StringBuilder sb = new StringBuilder();
+    for (String path : output.gets) {
+      sb.append(Escape.tabSeparated(List.of(Reports.get(tree, path, "--get")))).append('\n');
+    }
+    return sb.toString();
   }
 
   static void write(Context context, String text) {

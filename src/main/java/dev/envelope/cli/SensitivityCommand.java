@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
         "Each input goes from its low to its high percentile, the others at their medians."},
     footerHeading = "%nExamples:%n",
     footer = {"  envelope sensitivity examples/photo-launch.yaml",
-        "  envelope sensitivity examples/photo-launch.yaml --figure storage.bytes_replicated -o json"})
+        "  envelope sensitivity examples/photo-launch.yaml --figure cache.bytes -o json"})
 final class SensitivityCommand implements Callable<Integer> {
   @ParentCommand EnvelopeCommand root;
 

@@ -73,23 +73,24 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    output.oneGet("sweep");
     checkOptions();
     Sweep sweep = new Sweep(vary.stream().map(v -> Sweep.axis("--vary", v)).toList());
     Document doc = Session.read(file, root.context.in(), List.of()).document();
-    List<String> wanted = output.get != null ? List.of(output.get)
+    List<String> wanted = output.get() != null ? List.of(output.get())
         : show.isEmpty() ? DEFAULT_SHOW : List.copyOf(new LinkedHashSet<>(show));
     Run run = run(doc, sweep, wanted);
     List<String> shown = new ArrayList<>();
     for (String path : wanted) {
       if (run.rows().stream().anyMatch(r -> r.outputs().containsKey(path))) {
         shown.add(path);
-      } else if (output.get != null || !show.isEmpty()) {
-        Reports.get(run.firstTree(), path, output.get != null ? "--get" : "--show");
+      } else if (output.get() != null || !show.isEmpty()) {
+        Reports.get(run.firstTree(), path, output.get() != null ? "--get" : "--show");
       }
     }
     List<String> paths = sweep.axes().stream().map(Sweep.Axis::path).toList();
-    if (output.get != null) {
-      Printer.write(root.context, SweepReport.lines(output.get, run.rows()));
+    if (output.get() != null) {
+      Printer.write(root.context, SweepReport.lines(output.get(), run.rows()));
     } else if (output.format == OutputFormat.csv) {
       Printer.write(root.context, SweepReport.csv(paths, shown, run.rows()));
     } else {
@@ -109,7 +110,7 @@ final class SweepCommand implements Callable<Integer> {
       throw new EnvelopeException(EnvelopeException.USAGE,
           "sweep: --scenarios is for estimates; expected --scenario NAME to sweep one scenario");
     }
-    if (output.get != null && !show.isEmpty()) {
+    if (output.get() != null && !show.isEmpty()) {
       throw new EnvelopeException(EnvelopeException.USAGE, "sweep: --get and --show: expected one of them");
     }
     if (show.stream().anyMatch(String::isBlank)) {
