@@ -1,5 +1,10 @@
 package dev.envelope.cli;
 
+import java.util.List;
+import picocli.CommandLine.Parameters;
+import dev.envelope.app.Warnings;
+import dev.envelope.app.Session;
+import dev.envelope.app.Binding;
 import dev.envelope.app.Input;
 import dev.envelope.diagnostic.Diagnostic;
 import dev.envelope.estimate.Keyspace;
@@ -32,11 +37,17 @@ import picocli.CommandLine.ParentCommand;
     footer = {
       "  envelope keyspace --alphabet base62 --length 7 --rate 1160/s",
       "  envelope keyspace --alphabet 62 --keys 365bn",
+      "  envelope keyspace examples/url-shortener.yaml --alphabet base62",
       "  envelope keyspace --bits 128 --alphabet base64",
       "  envelope keyspace --characters 23456789abcdefghjkmnpqrstuvwxyz --length 8"
     })
 final class KeyspaceCommand implements Callable<Integer> {
   @ParentCommand EnvelopeCommand root;
+
+  @Parameters(arity = "0..1", paramLabel = "FILE",
+      description = "A requirements file whose objects kept over the retention (storage.objects_retained) are the"
+          + " keys issued, instead of --keys; - reads standard input.")
+  String file;
 
   @Option(names = "--alphabet", paramLabel = "A",
       description = "Characters per position: a number (62), or a name: digits, hex, base32, base36, base58,"
@@ -72,8 +83,24 @@ final class KeyspaceCommand implements Callable<Integer> {
   public Integer call() {
     Requirements.Conventions conventions = Requirements.Conventions.of(calendar(), UnitSystem.SI);
     Optional<Keyspace.Alphabet> letters = alphabet();
-    OptionalDouble issued = keys == null ? OptionalDouble.empty()
+    OptionalDouble given = keys == null ? OptionalDouble.empty()
         : OptionalDouble.of(parse("--keys", keys, () -> positiveCount(keys)));
+    String keysFrom = "--keys";
+    if (file != null) {
+      if (keys != null) {
+        throw usage("keyspace: FILE gives the keys (its storage.objects_retained); expected FILE or --keys, not both");
+      }
+      Binding b = Session.read(file, root.context.in(), List.of()).one(Optional.empty());
+      Warnings.report(root.context.err(), b.warnings(), false);
+      OptionalDouble objects = b.estimate().optional("storage.objects_retained");
+      if (objects.isEmpty() || !(objects.getAsDouble() >= 1)) {
+        throw usage("keyspace: " + b.requirements().source() + " keeps no objects (storage.objects_retained needs"
+            + " storage.retention and a workload that writes); expected such a file, or --keys");
+      }
+      given = objects;
+      keysFrom = "storage.objects_retained of " + b.requirements().source();
+    }
+    OptionalDouble issued = given;
     Keyspace.Space space;
     if (bits != null) {
       if (length != null) {
@@ -99,7 +126,7 @@ final class KeyspaceCommand implements Callable<Integer> {
     Keyspace.Space keySpace = space;
     Keyspace.Sizing figures = parse("--rate", rate, () -> Keyspace.figures(keySpace, issued, perSecond));
     Printer.print(root.context, KeyspaceReport.build(figures, conventions,
-        rate == null ? "" : rate), output);
+        rate == null ? "" : rate, keysFrom), output);
     return 0;
   }
 

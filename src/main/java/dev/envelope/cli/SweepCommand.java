@@ -165,7 +165,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         same &= req.conventions().equals(first.conventions());
         rows.add(new SweepReport.Row(combination.stream().map(Assignment::value).toList(),
-            SweepReport.pick(tree, wanted), req.conventions().units()));
+            SweepReport.pick(tree, wanted), req.conventions().units(), values(b, combination)));
       } catch (EnvelopeException e) {
         if (e.exitCode() != EnvelopeException.INVALID_INPUT) {
           throw e;
@@ -195,5 +195,21 @@ final class SweepCommand implements Callable<Integer> {
       throw new EnvelopeException(e.exitCode(), e.diagnostics().stream()
           .map(d -> new Diagnostic(Location.argument(where), d.path(), d.message())).toList());
     }
+  }
+
+  /** Each varied input's number as the estimate's steps read it, by path; an input no step reads is left out. */
+  private static Map<String, SweepReport.Value> values(Binding b, List<Assignment> combination) {
+    Map<String, SweepReport.Value> out = new java.util.LinkedHashMap<>();
+    for (Assignment a : combination) {
+      for (dev.envelope.estimate.Derivation.Step step : b.estimate().steps()) {
+        var operand = step.operands().stream()
+            .filter(o -> o.from().path().filter(a.dottedPath()::equals).isPresent()).findFirst();
+        if (operand.isPresent()) {
+          out.put(a.dottedPath(), new SweepReport.Value(operand.get().value(), operand.get().unit().key()));
+          break;
+        }
+      }
+    }
+    return out;
   }
 }

@@ -27,6 +27,11 @@ public final class KeyspaceReport {
    * @param rate the rate as the user wrote it ({@code 1160/s}), shown beside its value per second
    */
   public static Report build(Sizing f, Requirements.Conventions conventions, String rate) {
+    return build(f, conventions, rate, "--keys");
+  }
+
+  /** {@code keysFrom} says where the keys issued came from: {@code --keys}, or a file's retained objects. */
+  public static Report build(Sizing f, Requirements.Conventions conventions, String rate, String keysFrom) {
     Space s = f.space();
     Tree tree = new Tree();
     tree.put("schema", SCHEMA);
@@ -62,7 +67,7 @@ public final class KeyspaceReport {
       tree.child("issued").put("keys", u.issued(), Kind.COUNT).put("fraction_used", u.fractionUsed(), Kind.FRACTION)
           .put("collision_probability", u.collisionProbability(), Kind.FRACTION);
       blocks.add(new Report.Block("Issued", List.of(), List.of(
-          List.of("keys issued", count(u.issued()), "--keys"),
+          List.of("keys issued", count(u.issued()), keysFrom),
           List.of("share used", percent(u.fractionUsed()), "issued / keys"),
           List.of("collision chance", percent(u.collisionProbability()),
               "if drawn at random: 1 - exp(-n(n - 1) / (2 x keys)); none from a counter")),

@@ -22,12 +22,23 @@ public final class SweepReport {
    * One combination: the varied values as written, the shown outputs it has (leaves of its
    * estimate: figures or text), and the units its figures are shown in.
    */
-  public record Row(List<String> inputs, Map<String, Object> outputs, UnitSystem units) {
+  public record Row(List<String> inputs, Map<String, Object> outputs, UnitSystem units, Map<String, Value> values) {
     public Row {
       inputs = List.copyOf(inputs);
       outputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+      values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    public Row(List<String> inputs, Map<String, Object> outputs, UnitSystem units) {
+      this(inputs, outputs, units, Map.of());
     }
   }
+
+  /**
+   * A varied input as the estimate read it: its number in the unit JSON names ({@code B},
+   * {@code s}, {@code fraction}, {@code count}, {@code /day} for a rate per user a day).
+   */
+  public record Value(double value, String unit) {}
 
   /** The leaves of {@code tree} at {@code paths}, skipping paths that hold none. */
   public static Map<String, Object> pick(Tree tree, List<String> paths) {
@@ -53,6 +64,13 @@ public final class SweepReport {
       Tree inputs = item.child("inputs");
       for (int i = 0; i < vary.size(); i++) {
         inputs.put(vary.get(i), row.inputs().get(i));
+      }
+      if (!row.values().isEmpty()) {
+        // Beside the text as written: the number the estimate used, for scripts; an input that no
+        // figure uses has none.
+        Tree values = item.child("input_values");
+        row.values().forEach((path, v) -> values.child(path).put("value", v.value(), Tree.Quantity.Kind.NUMBER)
+            .put("unit", v.unit()));
       }
       Tree outputs = item.child("outputs");
       row.outputs().forEach((path, value) -> putLeaf(outputs, path, value));
