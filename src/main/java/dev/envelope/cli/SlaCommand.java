@@ -59,6 +59,7 @@ final class SlaCommand implements Callable<Integer> {
     Converters.Written downtime;
 
     @Option(names = "--per", paramLabel = "PERIOD", converter = Converters.Period.class,
+        completionCandidates = Completion.Periods.class,
         description = "The period of --downtime: hour, day, week, month, quarter or year (default: month).")
     CalendarUnit per;
   }

@@ -33,7 +33,7 @@ public final class DistributionFiles {
 
     Path completion = out.resolve("completion");
     Files.createDirectories(completion);
-    String script = AutoComplete.bash("envelope", cli);
+    String script = dev.envelope.cli.Completion.bash(cli);
     Files.writeString(completion.resolve("envelope.bash"), script, StandardCharsets.UTF_8);
     Files.writeString(completion.resolve("envelope.zsh"), script, StandardCharsets.UTF_8);
 
@@ -43,5 +43,34 @@ public final class DistributionFiles {
     if (code != 0) {
       throw new IOException("man page generation failed with exit code " + code);
     }
+    try (java.util.stream.Stream<Path> adoc = Files.list(pages)) {
+      for (Path page : adoc.filter(p -> p.toString().endsWith(".adoc")).toList()) {
+        Files.writeString(page, escapeReplacements(Files.readString(page, StandardCharsets.UTF_8)),
+            StandardCharsets.UTF_8);
+      }
+    }
+  }
+
+  /**
+   * {@code adoc} with the arrows that Asciidoctor's replacements would turn into symbols escaped:
+   * a budget {@code "<= 40"} would print as {@code "⇐ 40"}, in a description and in the indented
+   * text of a command or an option alike (picocli writes no literal block); but not in the Name
+   * section, whose purpose line Asciidoctor takes without substitutions, where a backslash would print.
+   */
+  static String escapeReplacements(String adoc) {
+    String[] lines = adoc.split("\n", -1);
+    boolean name = false;
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].equals("== Name")) {
+        name = true;
+      } else if (name && lines[i].startsWith("==")) {
+        name = false;
+      }
+      // The Name section's purpose line is taken as it is (no substitutions), so it keeps its arrows.
+      if (!name) {
+        lines[i] = lines[i].replace("<=", "\\<=").replace("=>", "\\=>");
+      }
+    }
+    return String.join("\n", lines);
   }
 }
