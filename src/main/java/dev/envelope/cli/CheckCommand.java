@@ -52,7 +52,17 @@ final class CheckCommand implements Callable<Integer> {
           "check: budgets are checked in the base and every scenario; expected no --scenario or --scenarios");
     }
     Session session = Session.read(file, root.context.in(), input.assignments());
-    Evaluation e = evaluate(session, sampling);
+    Evaluation e = collect(session, sampling);
+    if (!e.problems().isEmpty()) {
+      // Every problem at once: under --strict the warnings are problems too; else they are printed first.
+      List<Diagnostic> all = new ArrayList<>(e.problems());
+      if (input.strict) {
+        e.warnings().forEach(w -> all.add(w.toDiagnostic()));
+      } else {
+        Warnings.report(root.context.err(), e.warnings(), false);
+      }
+      throw invalid(all);
+    }
     Warnings.report(root.context.err(), e.warnings(), input.strict);
     Budgets.Evaluation evaluation = e.budgets();
     Printer.print(root.context, CheckReport.build(session.document().file(), evaluation.results(), evaluation.units()),
@@ -60,8 +70,11 @@ final class CheckCommand implements Callable<Integer> {
     return evaluation.results().stream().allMatch(Budgets.Result::passed) ? 0 : EnvelopeException.CHECK_FAILED;
   }
 
-  /** The budgets judged, and the warnings of every binding, each once. */
-  record Evaluation(Budgets.Evaluation budgets, List<Warning> warnings) {}
+  /**
+   * The budgets judged, the warnings of every binding, each once, and the problems of the budgets
+   * and estimates (empty when every budget could be judged).
+   */
+  record Evaluation(Budgets.Evaluation budgets, List<Warning> warnings, List<Diagnostic> problems) {}
 
   /**
    * Binds the file and every scenario, estimates each, and evaluates every budget in each; every
@@ -69,6 +82,18 @@ final class CheckCommand implements Callable<Integer> {
    * checks a file the same way, at the point values only ({@code sampling} null).
    */
   static Evaluation evaluate(Session file, SamplingOptions sampling) {
+    Evaluation e = collect(file, sampling);
+    if (!e.problems().isEmpty()) {
+      throw invalid(e.problems());
+    }
+    return e;
+  }
+
+  /**
+   * Like {@link #evaluate}, but the problems of the budgets and estimates are returned beside the
+   * warnings, so that a caller can report both at once; a file that does not bind still throws.
+   */
+  static Evaluation collect(Session file, SamplingOptions sampling) {
     Session session = file.withoutBudgets();
     Document doc = session.document();
     // Percentile budgets are read from the Monte Carlo, which reports every percentile they name.
@@ -106,15 +131,12 @@ final class CheckCommand implements Callable<Integer> {
         }
       }
     }
-    if (!problems.isEmpty()) {
-      throw invalid(problems);
-    }
     return new Evaluation(new Budgets.Evaluation(results, all.get(Document.BASE).requirements().conventions().units()),
-        Warnings.merge(warnings));
+        Warnings.merge(warnings), problems);
   }
 
   /** One problem per place (a budget missing in every scenario is one problem), in file order. */
-  private static EnvelopeException invalid(List<Diagnostic> problems) {
+  static EnvelopeException invalid(List<Diagnostic> problems) {
     Map<String, Diagnostic> byPlace = new java.util.LinkedHashMap<>();
     for (Diagnostic d : problems) {
       byPlace.putIfAbsent(d.location() + " " + d.path(), d);

@@ -85,11 +85,19 @@ final class ValidateCommand implements Callable<Integer> {
     List<Diagnostic> found = new ArrayList<>();
     List<Warning> warnings = new ArrayList<>();
     try {
-      // As check does it: every scenario, every estimate (overflow), every budget.
-      warnings.addAll(CheckCommand.evaluate(Session.read(file, root.context.in(), List.of()), null).warnings());
+      // As check does it: every scenario, every estimate (overflow), every budget; and all at once,
+      // the budgets' problems beside the warnings.
+      CheckCommand.Evaluation e = CheckCommand.collect(Session.read(file, root.context.in(), List.of()), null);
+      found.addAll(e.problems());
+      warnings.addAll(e.warnings());
       if (strict) {
         warnings.forEach(w -> found.add(w.toDiagnostic()));
         warnings.clear();
+      }
+      if (!found.isEmpty()) {
+        List<Diagnostic> sorted = CheckCommand.invalid(found).diagnostics();
+        found.clear();
+        found.addAll(sorted);
       }
     } catch (EnvelopeException e) {
       if (e.exitCode() == EnvelopeException.IO) {

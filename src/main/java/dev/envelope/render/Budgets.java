@@ -51,7 +51,7 @@ public final class Budgets {
           : value instanceof String ? "names a text, not a number"
           : value instanceof Boolean ? "names a yes or no (true or false), not a number"
           : "no such figure in the estimate" + (scenario.equals("base") ? "" : " of scenario " + scenario)
-              + " (a figure is absent when its inputs are)";
+              + didYouMean(budget.path(), tree);
       problems.add(new Diagnostic(budget.location(), path, why
           + "; expected a figure path as printed by envelope estimate FILE -o json"));
       return null;
@@ -74,6 +74,14 @@ public final class Budgets {
         : upper ? limit - actual : actual - limit;
     double fraction = limit == 0 ? (margin == 0 ? 0 : Math.signum(margin)) : margin / Math.abs(limit);
     return new Result(scenario, budget, figure, limit, margin, fraction, budget.comparison().holds(actual, limit));
+  }
+
+  /** {@code (did you mean 'capacity.servers'?)} when a figure of the estimate is a typo away from {@code path}. */
+  private static String didYouMean(String path, Tree tree) {
+    List<String> figures = Flat.rows(tree).stream().filter(r -> r.value() instanceof Tree.Quantity)
+        .map(Flat.Row::path).filter(p -> !p.startsWith("uncertainty.")).toList();
+    String near = dev.envelope.model.Suggest.closest(path, figures);
+    return near == null ? " (a figure is absent when its inputs are)" : " (did you mean '" + near + "'?)";
   }
 
   /** What a figure of {@code kind} is, and the limits it takes. */
