@@ -105,7 +105,8 @@ public final class Session {
       Optional<String> scenario = n.equals(Document.BASE) ? Optional.empty() : Optional.of(n);
       InputLocations where = doc.locations(scenario, sets);
       Estimate estimate = Catalog.estimate(req, where);
-      return new Binding(n, scenario, req, estimate, Checks.run(req, estimate, where));
+      return new Binding(n, scenario, req, estimate, Checks.run(req, estimate, where).stream()
+          .filter(w -> !doc.accepted().contains(w.id())).toList());
     });
   }
 }
