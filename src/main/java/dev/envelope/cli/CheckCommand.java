@@ -115,6 +115,7 @@ final class CheckCommand implements Callable<Integer> {
     List<Budgets.Result> results = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>(doc.budgetProblems());
     Map<String, List<Warning>> warnings = new LinkedHashMap<>();
+    int failures = 0;
     for (Binding b : all.values()) {
       warnings.put(b.label(), b.warnings());
       Tree tree;
@@ -127,13 +128,18 @@ final class CheckCommand implements Callable<Integer> {
       for (Budget budget : doc.budgets()) {
         Budgets.Result r = Budgets.evaluate(b.name(), budget, tree, b.requirements(), problems);
         if (r != null) {
-          results.add(r);
+          // Why it failed is worked out for a check only; its inputs ranked for the first few failures.
+          boolean failed = sampling != null && !r.passed();
+          results.add(failed ? r.because(Reports.why(b, doc.file(), budget.path(), ++failures <= RANKED)) : r);
         }
       }
     }
     return new Evaluation(new Budgets.Evaluation(results, all.get(Document.BASE).requirements().conventions().units()),
         Warnings.merge(warnings), problems);
   }
+
+  /** At most this many failing budgets have their inputs ranked; every one names its explain command. */
+  private static final int RANKED = 10;
 
   /** One problem per place (a budget missing in every scenario is one problem), in file order. */
   static EnvelopeException invalid(List<Diagnostic> problems) {

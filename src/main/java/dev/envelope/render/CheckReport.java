@@ -20,6 +20,7 @@ public final class CheckReport {
     tree.put("passed", failed == 0);
     List<Tree> list = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
+    List<String> why = new ArrayList<>();
     for (Budgets.Result r : results) {
       Tree t = new Tree();
       t.put("scenario", r.scenario());
@@ -32,12 +33,23 @@ public final class CheckReport {
       t.put("margin", r.margin(), r.actual().kind());
       t.put("margin_fraction", r.marginFraction(), Kind.FRACTION);
       t.put("passed", r.passed());
+      r.point().ifPresent(p -> t.put("point_value", p, r.actual().kind()));
+      r.why().ifPresent(y -> {
+        Tree w = new Tree();
+        w.putList("drivers", y.drivers().stream().map(d -> new Tree().put("input", d.input())
+            .put("figure_at_low", d.atLow(), r.actual().kind()).put("figure_at_high", d.atHigh(), r.actual().kind())).toList());
+        if (!y.none().isEmpty()) {
+          w.put("no_drivers", y.none());
+        }
+        w.put("explain", y.explain());
+        t.put("why", w);
+      });
       list.add(t);
-      Tree.Quantity margin = new Tree.Quantity(Math.abs(r.margin()), r.actual().kind());
-      String room = (r.margin() < 0 ? "-" : "") + Display.display(margin, units)
-          + " (" + (r.marginFraction() < 0 ? "" : "+") + Format.sig3(r.marginFraction() * 100) + "%)";
       rows.add(List.of(r.passed() ? "pass" : "FAIL", r.scenario(), r.budget().path(),
-          r.budget().written(), Display.display(r.actual(), units), room));
+          r.budget().written(), Display.display(r.actual(), units), Budgets.margin(r, units)));
+      if (r.why().isPresent()) {
+        why.addAll(why(r, units));
+      }
     }
     tree.putList("budgets", list);
     List<String> notes = new ArrayList<>();
@@ -46,6 +58,38 @@ public final class CheckReport {
             + "; margin = room left before the budget breaks (below zero it has; at zero a < or > budget has too)");
     Report.Block block = new Report.Block("Budgets",
         List.of("result", "scenario", "budget", "limit", "actual", "margin"), rows, notes, 4);
-    return new Report("envelope check (" + file + ")", List.of(), List.of(block), tree);
+    List<Report.Block> blocks = new ArrayList<>(List.of(block));
+    if (!why.isEmpty()) {
+      blocks.add(new Report.Block("Failing budgets", List.of(), List.of(), why));
+    }
+    return new Report("envelope check (" + file + ")", List.of(), blocks, tree);
+  }
+
+  /**
+   * A failing budget for the person reading a CI log: the value against the limit (and the point
+   * value beside a percentile), the inputs that move it most, and the command to look further.
+   */
+  private static List<String> why(Budgets.Result r, UnitSystem units) {
+    Budgets.Why why = r.why().orElseThrow();
+    List<String> lines = new ArrayList<>();
+    String at = r.budget().percentile().isPresent()
+        ? " at p" + Format.sig3(r.budget().percentile().getAsDouble()) + r.point().stream()
+            .mapToObj(p -> " (point value " + Display.display(new Tree.Quantity(p, r.actual().kind()), units) + ")")
+            .findFirst().orElse("")
+        : "";
+    lines.add(r.budget().path() + " in " + (r.scenario().equals("base") ? "the base" : "scenario " + r.scenario())
+        + ": " + Display.display(r.actual(), units) + at + ", against " + r.budget().written() + "; margin "
+        + Budgets.margin(r, units));
+    if (why.drivers().isEmpty()) {
+      lines.add("  inputs that move it most: " + why.none());
+    } else {
+      lines.add("  inputs that move it most (the figure with each at its p5 and its p95):");
+      for (Budgets.Driver d : why.drivers()) {
+        lines.add("    " + d.input() + ": " + Display.display(new Tree.Quantity(d.atLow(), r.actual().kind()), units)
+            + " to " + Display.display(new Tree.Quantity(d.atHigh(), r.actual().kind()), units));
+      }
+    }
+    lines.add("  next: " + why.explain());
+    return lines;
   }
 }
