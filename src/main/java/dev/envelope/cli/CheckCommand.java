@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -41,7 +42,29 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
-  @Mixin OutputOptions output;
+  /** The formats of a check: those of every report, and two that CI servers read. */
+  enum CheckFormat {
+    table,
+    json,
+    yaml,
+    markdown,
+    csv,
+    github,
+    junit
+  }
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); github: GitHub Actions"
+          + " annotations, junit: JUnit XML.")
+  CheckFormat format;
+
+  @Option(names = "--get", paramLabel = "PATH",
+      description = "Print one raw value, e.g. --get passed (the JSON path).")
+  String get;
+
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+      description = "Colour in tables: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: only on a terminal, never with NO_COLOR).")
+  OutputOptions.When color;
 
   @Mixin SamplingOptions sampling;
 
@@ -63,10 +86,26 @@ final class CheckCommand implements Callable<Integer> {
       }
       throw invalid(all);
     }
-    Warnings.report(root.context.err(), e.warnings(), input.strict);
+    // With -o github the warnings are annotations on standard output, not lines on standard error.
+    Warnings.report(root.context.err(), format == CheckFormat.github && !input.strict ? List.of() : e.warnings(),
+        input.strict);
     Budgets.Evaluation evaluation = e.budgets();
-    Printer.print(root.context, CheckReport.build(session.document().file(), evaluation.results(), evaluation.units()),
-        output);
+    String name = session.document().file();
+    if (format == CheckFormat.github || format == CheckFormat.junit) {
+      if (get != null) {
+        throw new EnvelopeException(EnvelopeException.USAGE, "--get: prints one value of the JSON; expected it"
+            + " without -o " + format);
+      }
+      Printer.write(root.context, format == CheckFormat.github
+          ? CheckReport.github(name, evaluation.results(), e.warnings(), evaluation.units())
+          : CheckReport.junit(name, evaluation.results(), evaluation.units()));
+    } else {
+      OutputOptions output = new OutputOptions();
+      output.format = dev.envelope.app.OutputFormat.valueOf(format.name());
+      output.get = get;
+      output.color = color;
+      Printer.print(root.context, CheckReport.build(name, evaluation.results(), evaluation.units()), output);
+    }
     return evaluation.results().stream().allMatch(Budgets.Result::passed) ? 0 : EnvelopeException.CHECK_FAILED;
   }
 

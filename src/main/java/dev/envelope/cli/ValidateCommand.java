@@ -40,7 +40,8 @@ final class ValidateCommand implements Callable<Integer> {
   enum ValidateFormat {
     table,
     json,
-    yaml
+    yaml,
+    github
   }
 
   @ParentCommand EnvelopeCommand root;
@@ -50,7 +51,8 @@ final class ValidateCommand implements Callable<Integer> {
   List<String> files = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); github: GitHub Actions"
+          + " annotations.")
   ValidateFormat format;
 
   @Option(names = "--strict",
@@ -72,6 +74,7 @@ final class ValidateCommand implements Callable<Integer> {
       case table -> ValidationReport.table(results);
       case json -> JsonRenderer.render(ValidationReport.tree(results));
       case yaml -> YamlRenderer.render(ValidationReport.tree(results));
+      case github -> ValidationReport.github(results);
     });
     // An unreadable file is the graver failure: exit 4 even when another file is invalid.
     if (results.stream().anyMatch(r -> r.outcome() == Outcome.UNREADABLE)) {
@@ -113,8 +116,11 @@ final class ValidateCommand implements Callable<Integer> {
       }
       found.addAll(e.diagnostics());
     }
-    EnvelopeException.shown(found, "problem").forEach(root.context.err()::println);
-    EnvelopeException.shown(warnings, "warning").forEach(root.context.err()::println);
+    if (format != ValidateFormat.github) {
+      // With -o github the problems and warnings are annotations on standard output.
+      EnvelopeException.shown(found, "problem").forEach(root.context.err()::println);
+      EnvelopeException.shown(warnings, "warning").forEach(root.context.err()::println);
+    }
     return new FileResult(Input.label(file), found.isEmpty() ? Outcome.VALID : Outcome.INVALID, found, warnings);
   }
 }

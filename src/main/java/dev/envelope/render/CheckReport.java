@@ -1,5 +1,6 @@
 package dev.envelope.render;
 
+import dev.envelope.diagnostic.Warning;
 import dev.envelope.render.Tree.Quantity.Kind;
 import dev.envelope.units.Format;
 import dev.envelope.units.UnitSystem;
@@ -91,5 +92,72 @@ public final class CheckReport {
     }
     lines.add("  next: " + why.explain());
     return lines;
+  }
+
+  /**
+   * GitHub Actions annotations ({@code -o github}): an {@code ::error} at each failing budget's
+   * place in the file, its message the lines of {@code Failing budgets}; a {@code ::warning} at each
+   * warning's; then the count of budgets that hold, as a plain line of the log.
+   */
+  public static String github(String file, List<Budgets.Result> results, List<Warning> warnings, UnitSystem units) {
+    StringBuilder sb = new StringBuilder();
+    for (Warning w : warnings) {
+      sb.append(annotation("warning", w.location(), w.path() + " [" + w.id() + "]", List.of(w.message())));
+    }
+    long failed = 0;
+    for (Budgets.Result r : results) {
+      if (r.passed()) {
+        continue;
+      }
+      failed++;
+      List<String> lines = r.why().isPresent() ? why(r, units) : List.of(r.budget().path() + ": failed");
+      sb.append(annotation("error", r.budget().location(), "budget " + r.budget().path() + " failed in "
+          + r.scenario(), lines.stream().map(String::strip).toList()));
+    }
+    sb.append(Escape.table("envelope check " + file + ": " + (results.size() - failed) + " of " + results.size()
+        + " budgets hold")).append('\n');
+    return sb.toString();
+  }
+
+  /** One workflow command: {@code ::KIND file=F,line=L,col=C,title=T::MESSAGE}; no line or column for an argument. */
+  static String annotation(String kind, dev.envelope.diagnostic.Location at, String title, List<String> message) {
+    StringBuilder sb = new StringBuilder("::").append(kind).append(" file=").append(Escape.githubProperty(at.file()));
+    if (!at.isArgument()) {
+      sb.append(",line=").append(at.line()).append(",col=").append(at.column());
+    }
+    sb.append(",title=").append(Escape.githubProperty(title));
+    return sb.append("::").append(Escape.githubData(message)).append('\n').toString();
+  }
+
+  /**
+   * JUnit XML ({@code -o junit}), which CI servers show as test results: one test suite for the
+   * file, one test case per budget and scenario (class name the scenario, name the budget), a
+   * failing one with its {@code Failing budgets} lines. No times or timestamps: the same input gives
+   * the same bytes.
+   */
+  public static String junit(String file, List<Budgets.Result> results, UnitSystem units) {
+    long failed = results.stream().filter(r -> !r.passed()).count();
+    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    String counts = " tests=\"" + results.size() + "\" failures=\"" + failed + "\" errors=\"0\" skipped=\"0\"";
+    sb.append("<testsuites name=\"envelope check\"").append(counts).append(">\n");
+    sb.append("  <testsuite name=\"").append(Escape.xml(file)).append('"').append(counts).append(">\n");
+    for (Budgets.Result r : results) {
+      String name = r.budget().path() + " " + r.budget().written();
+      sb.append("    <testcase classname=\"").append(Escape.xml(r.scenario())).append("\" name=\"")
+          .append(Escape.xml(name)).append("\" file=\"").append(Escape.xml(r.budget().location().file())).append('"');
+      if (!r.budget().location().isArgument()) {
+        sb.append(" line=\"").append(r.budget().location().line()).append('"');
+      }
+      if (r.passed()) {
+        sb.append("/>\n");
+        continue;
+      }
+      List<String> lines = r.why().isPresent() ? why(r, units) : List.of(r.budget().path() + ": failed");
+      sb.append(">\n      <failure type=\"budget\" message=\"").append(Escape.xml(lines.get(0))).append("\">");
+      sb.append(String.join("\n", lines.stream().map(Escape::xml).toList()));
+      sb.append("</failure>\n    </testcase>\n");
+    }
+    sb.append("  </testsuite>\n</testsuites>\n");
+    return sb.toString();
   }
 }
