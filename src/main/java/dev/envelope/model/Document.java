@@ -126,6 +126,22 @@ public final class Document {
     return new InputLocations(root, tree(scenario, sets));
   }
 
+  /** The overrides of {@code scenario} (if any), then {@code sets}, in the order they apply. */
+  public List<Assignment> overrides(Optional<String> scenario, List<Assignment> sets) {
+    return List.copyOf(assignments(scenario, sets));
+  }
+
+  /**
+   * The requirements with {@code overrides} applied to the file's own values, as {@link #bind}
+   * reads them (after a successful {@code bind}): to see what one override changes, bind the others.
+   */
+  public Requirements bindOverrides(RequirementsReader.Need need, List<Assignment> overrides) {
+    List<Diagnostic> found = new ArrayList<>(problems);
+    Set<String> overridden = new java.util.HashSet<>();
+    overrides.forEach(a -> overridden.add(a.dottedPath()));
+    return RequirementsReader.bind(file, apply(overrides, found), need, found, overridden);
+  }
+
   private List<Assignment> assignments(Optional<String> scenario, List<Assignment> sets) {
     List<Assignment> all = new ArrayList<>();
     scenario.map(scenarios::get).ifPresent(all::addAll);
