@@ -125,8 +125,13 @@ class WarningsCliTest {
     Path f = file("req.yaml", SOUND + "scenarios:\n  spike: {traffic.peak_factor: 30}\n  calm: {users.dau: 1}\n");
     CliRun run = CliRun.run("estimate", f.toString(), "--scenarios");
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    // The workload's own factor (3) wins over the file's, so the override is ignored: no warning...
-    assertThat(run.err()).isEmpty();
+    // The workload's own factor (3) wins over the file's, so the override changes nothing: no warning of
+    // the peak factor's size, but one that it has no effect (and users.dau, with absolute rates, neither)...
+    assertThat(run.err().lines()).hasSize(2)
+        .anySatisfy(l -> assertThat(l).startsWith(f + ":4:32: warning: traffic.peak_factor: changes no figure")
+            .endsWith("(in scenario spike) [no-effect]"))
+        .anySatisfy(l -> assertThat(l).startsWith(f + ":5:21: warning: users.dau: changes no figure")
+            .endsWith("(in scenario calm) [no-effect]"));
     Path g = file("g.yaml", "workloads: {post: {writes: 1M/day}}\nscenarios:\n  spike: {traffic.peak_factor: 30}\n");
     CliRun spike = CliRun.run("estimate", g.toString(), "--scenarios");
     // ... without one, the scenario's factor applies, and the warning says which scenario has it.
