@@ -125,7 +125,6 @@ public final class Cli {
       java.util.Map.entry("shards", "capacity.shards"),
       java.util.Map.entry("explain", "steps.0.result.value"),
       java.util.Map.entry("sla", "tiers.0.downtime_seconds.month"),
-      java.util.Map.entry("check", "budgets.0.passed"),
       java.util.Map.entry("sweep", "capacity.servers"),
       java.util.Map.entry("sensitivity", "inputs.0.input"),
       java.util.Map.entry("diff", "capacity.servers"),
