@@ -80,7 +80,7 @@ class BoundedMessagesCliTest {
     CliRun run = CliRun.run("estimate", FILE, "--set", "users.dau=" + HUGE);
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
     assertThat(run.err()).isEqualTo("--set users.dau=xxxxxxxxxxxxxxxxxxxxxxxx... (120,016 characters): users.dau: not a"
-        + " count (got '" + CUT + "'); expected a number, optionally with K, M, B (or bn) or T (thousand to trillion), e.g."
+        + " count (got '" + CUT + "'); expected a number, optionally with K, M, bn (or B) or T (thousand to trillion), e.g."
         + " 150M\n");
   }
 

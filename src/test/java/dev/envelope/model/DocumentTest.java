@@ -48,7 +48,7 @@ class DocumentTest {
     assertThatThrownBy(() -> doc(FILE).bind(Need.ESTIMATE, Optional.empty(),
         List.of(Assignment.parse("--set", "users.dau=lots"))))
         .isInstanceOfSatisfying(EnvelopeException.class, e -> assertThat(e.lines()).containsExactly(
-            "--set users.dau=lots: users.dau: not a count (got 'lots'); expected a number, optionally with K, M, B (or bn)"
+            "--set users.dau=lots: users.dau: not a count (got 'lots'); expected a number, optionally with K, M, bn (or B)"
                 + " or T (thousand to trillion), e.g. 150M"));
   }
 

@@ -95,7 +95,7 @@ class LimitsTest {
     String digits = "9".repeat(400);
     assertThat(refused("users: {dau: " + digits + "}\n" + VALID)).containsExactly(
         "f.yaml:1:14: users.dau: number is too long (400 characters) (got '" + "9".repeat(40)
-            + "... (400 characters)'); expected a number, optionally with K, M, B (or bn) or T (thousand to trillion),"
+            + "... (400 characters)'); expected a number, optionally with K, M, bn (or B) or T (thousand to trillion),"
             + " e.g. 150M of at most 40 characters");
     // JSON numbers are kept as text too, so the parser's own limit (1,000 digits) does not answer first.
     String json = "{\"users\": {\"dau\": " + "9".repeat(2000) + "}, \"workloads\": {\"w\": {\"writes\": \"1/s\"}}}";
