@@ -15,7 +15,7 @@ final class Printer {
       write(context, Escape.tabSeparated(List.of(Reports.get(report.tree(), output.get, "--get"))) + "\n");
       return;
     }
-    write(context, Reports.render(report, output.format, output.colour(context)));
+    write(context, Reports.render(report, output.format, output.colour(context), context.columns()));
   }
 
   static void print(Context context, ExplainReport explain, OutputOptions output) {
@@ -23,7 +23,7 @@ final class Printer {
       write(context, Escape.tabSeparated(List.of(Reports.get(explain.tree(), output.get, "--get"))) + "\n");
       return;
     }
-    write(context, Reports.render(explain, output.format, output.colour(context)));
+    write(context, Reports.render(explain, output.format, output.colour(context), context.columns()));
   }
 
   static void write(Context context, String text) {
