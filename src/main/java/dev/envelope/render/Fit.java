@@ -14,11 +14,19 @@ public final class Fit {
 
   private Fit() {}
 
-  /** The display columns {@code text} takes on a terminal. */
+  /** The display columns {@code text} takes on a terminal; a colour's escape sequence takes none. */
   public static int width(String text) {
     int columns = 0;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
+      if (cp == 0x1b && i + 1 < text.length() && text.charAt(i + 1) == '[') {
+        int end = i + 2;
+        while (end < text.length() && (text.charAt(end) < '@' || text.charAt(end) > '~')) {
+          end++;
+        }
+        i = end + 1;
+        continue;
+      }
       columns += width(cp);
       i += Character.charCount(cp);
     }

@@ -19,6 +19,8 @@ public final class TableRenderer {
   private static final String BOLD = "\u001b[1m";
   private static final String DIM = "\u001b[2m";
   private static final String RESET = "\u001b[0m";
+  /** A failed check's FAIL, in red and bold. */
+  private static final String FAIL = "\u001b[1;31m";
   private static final String INDENT = "  ";
   private static final String GAP = "   ";
   /** The narrowest a wrapped column of text is made: narrower, the table is stacked instead. */
@@ -43,7 +45,7 @@ public final class TableRenderer {
       sb.append('\n');
       lines(sb, Escape.table(block.title()), room, "", INDENT, BOLD, colour);
       List<String> notes = new ArrayList<>();
-      List<String> table = fit ? fitted(block, width - INDENT.length(), notes) : table(block);
+      List<String> table = fit ? fitted(block, width - INDENT.length(), notes, colour) : table(block, colour);
       for (String line : table) {
         String text = line.stripTrailing();
         sb.append(text.isEmpty() ? "" : INDENT + text).append('\n');
@@ -65,9 +67,9 @@ public final class TableRenderer {
     }
   }
 
-  private static List<String> table(Report.Block block) {
+  private static List<String> table(Report.Block block, boolean colour) {
     List<List<String>> all = cells(block);
-    return lines(all, allColumns(all), block, String::length);
+    return lines(all, allColumns(all), block, String::length, colour);
   }
 
   private static List<List<String>> cells(Report.Block block) {
@@ -94,16 +96,16 @@ public final class TableRenderer {
   }
 
   /** The lines of {@code all}'s {@code kept} columns, each padded to its widest cell. */
-  private static List<String> lines(List<List<String>> all, List<Integer> kept, Report.Block block) {
-    return lines(all, kept, block, Fit::width);
+  private static List<String> lines(List<List<String>> all, List<Integer> kept, Report.Block block, boolean colour) {
+    return lines(all, kept, block, Fit::width, colour);
   }
 
   /**
-   * As {@link #lines(List, List, Report.Block)}, cells measured by {@code measure}: without a width,
-   * by their UTF-16 length, as the layout always was.
+   * As {@link #lines(List, List, Report.Block, boolean)}, cells measured by {@code measure}: without
+   * a width, by their UTF-16 length, as the layout always was. With colour, a FAIL is red.
    */
   private static List<String> lines(List<List<String>> all, List<Integer> kept, Report.Block block,
-      java.util.function.ToIntFunction<String> measure) {
+      java.util.function.ToIntFunction<String> measure, boolean colour) {
     int[] width = widths(all, kept, measure);
     List<String> lines = new ArrayList<>();
     for (List<String> row : all) {
@@ -119,7 +121,8 @@ public final class TableRenderer {
         }
         first = false;
         String pad = " ".repeat(width[i] - measure.applyAsInt(cell));
-        line.append(block.leftAligned(i) ? cell + pad : pad + cell);
+        String shown = colour && cell.equals("FAIL") ? FAIL + cell + RESET : cell;
+        line.append(block.leftAligned(i) ? shown + pad : pad + shown);
       }
       lines.add(line.toString());
     }
@@ -158,7 +161,7 @@ public final class TableRenderer {
   }
 
   /** {@code block}'s table in {@code room} columns; what it leaves out goes into {@code notes}. */
-  static List<String> fitted(Report.Block block, int room, List<String> notes) {
+  static List<String> fitted(Report.Block block, int room, List<String> notes, boolean colour) {
     List<List<String>> all = cells(block);
     List<Integer> kept = allColumns(all);
     List<String> left = new ArrayList<>();
@@ -175,13 +178,13 @@ public final class TableRenderer {
     }
     List<String> lines;
     if (span(all, kept) <= room) {
-      lines = lines(all, kept, block);
+      lines = lines(all, kept, block, colour);
     } else if (textLast(block, kept) && room - span(all, kept.subList(0, kept.size() - 1)) - GAP.length() >= MIN_TEXT) {
-      lines = wrapColumn(all, kept, block, room, kept.size() - 1);
+      lines = wrapColumn(all, kept, block, room, kept.size() - 1, colour);
     } else if (kept.size() > 1 && room - span(all, kept.subList(1, kept.size())) - GAP.length() >= MIN_TEXT) {
-      lines = wrapColumn(all, kept, block, room, 0);
+      lines = wrapColumn(all, kept, block, room, 0, colour);
     } else {
-      lines = stacked(all, kept, block, room);
+      lines = stacked(all, kept, block, room, colour);
     }
     // What still does not fit (a single cell wider than the room): wrapped as text.
     List<String> out = new ArrayList<>();
@@ -200,7 +203,7 @@ public final class TableRenderer {
    * others leave it, its further lines under it.
    */
   private static List<String> wrapColumn(List<List<String>> all, List<Integer> kept, Report.Block block, int room,
-      int k) {
+      int k, boolean colour) {
     int last = kept.get(k);
     List<Integer> others = new ArrayList<>(kept);
     others.remove(k);
@@ -218,7 +221,7 @@ public final class TableRenderer {
         rows.add(line);
       }
     }
-    return lines(rows, kept, block);
+    return lines(rows, kept, block, colour);
   }
 
   private static List<String> blank(int size) {
@@ -233,7 +236,8 @@ public final class TableRenderer {
    * The columns after the first in bands that each fit beside it, one band under another with a
    * blank line between; a row with nothing in a band is left out of it.
    */
-  private static List<String> stacked(List<List<String>> all, List<Integer> kept, Report.Block block, int room) {
+  private static List<String> stacked(List<List<String>> all, List<Integer> kept, Report.Block block, int room,
+      boolean colour) {
     int label = kept.get(0);
     List<List<Integer>> bands = new ArrayList<>();
     List<Integer> band = new ArrayList<>(List.of(label));
@@ -259,7 +263,7 @@ public final class TableRenderer {
           rows.add(row);
         }
       }
-      lines.addAll(lines(rows, columns, block));
+      lines.addAll(lines(rows, columns, block, colour));
     }
     return lines;
   }
