@@ -217,6 +217,53 @@ public final class Reports {
         estimate.inputUnits());
   }
 
+  /** At most this many inputs are named behind a failing budget. */
+  private static final int DRIVERS = 3;
+
+  /**
+   * Why {@code budget} failed in {@code b}, for a CI log: the inputs that move its figure most,
+   * from the sensitivity ranking between the 5th and 95th percentiles (as {@code envelope
+   * sensitivity} ranks them), or why none is named; and the {@code envelope explain} command that
+   * shows the figure's working. A ranking past the work budget names no input and says so.
+   */
+  public static dev.envelope.render.Budgets.Why why(Binding b, String file, String path, boolean rank) {
+    String explain = "envelope explain " + shellWord(file) + " " + shellWord(path)
+        + b.scenario().map(s -> " --scenario " + shellWord(s)).orElse("");
+    Requirements req = b.requirements();
+    if (!rank) {
+      return new dev.envelope.render.Budgets.Why(List.of(), "not ranked (only the first failures are); run envelope"
+          + " sensitivity with --figure " + path, explain);
+    }
+    Estimate estimate = b.estimate();
+    if (req.uncertainty().inputs().isEmpty()) {
+      return new dev.envelope.render.Budgets.Why(List.of(), "none: no input varies, the file has no ranges", explain);
+    }
+    if (estimate.step(path) == null) {
+      return new dev.envelope.render.Budgets.Why(List.of(), "none: the figure is not worked out from the inputs",
+          explain);
+    }
+    List<Step> cone = Lanes.cone(estimate.steps(), List.of(path));
+    Uncertain first = req.uncertainty().inputs().get(0);
+    try {
+      Limits.work(1, cone.size(), Lanes.cost(cone, MonteCarlo.ranged(req)), 0, 2L * req.uncertainty().inputs().size(),
+          null, 0, first.location(), first.path());
+    } catch (EnvelopeException tooMuch) {
+      return new dev.envelope.render.Budgets.Why(List.of(), "not ranked here (too much work); run envelope sensitivity"
+          + " with --figure " + path, explain);
+    }
+    Sensitivity.Result result = Sensitivity.of(estimate, path, 0.05, 0.95);
+    List<dev.envelope.render.Budgets.Driver> drivers = result == null ? List.of() : result.swings().stream()
+        .filter(sw -> sw.swing() > 0).limit(DRIVERS)
+        .map(sw -> new dev.envelope.render.Budgets.Driver(sw.input().path(), sw.atLow(), sw.atHigh())).toList();
+    return new dev.envelope.render.Budgets.Why(drivers,
+        drivers.isEmpty() ? "none: no range of the file reaches this figure" : "", explain);
+  }
+
+  /** {@code word} as a POSIX shell reads it: as it is when plain, else in single quotes. */
+  static String shellWord(String word) {
+    return word.matches("[A-Za-z0-9_./:=@%+,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+  }
+
   /** The derivations of the figures at or under {@code paths} (every figure when empty), with their napkin working. */
   public static ExplainReport explain(Binding b, List<String> paths, boolean napkin) {
     Estimate e = b.estimate();

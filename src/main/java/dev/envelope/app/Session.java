@@ -11,7 +11,13 @@ import dev.envelope.model.InputLocations;
 import dev.envelope.model.Limits;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.RequirementsReader.Need;
+import dev.envelope.diagnostic.EnvelopeException;
+import dev.envelope.diagnostic.Warning;
+import dev.envelope.diagnostic.WarningId;
+import dev.envelope.estimate.Section;
+import dev.envelope.render.Flat;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +111,64 @@ public final class Session {
       Optional<String> scenario = n.equals(Document.BASE) ? Optional.empty() : Optional.of(n);
       InputLocations where = doc.locations(scenario, sets);
       Estimate estimate = Catalog.estimate(req, where);
-      return new Binding(n, scenario, req, estimate, Checks.run(req, estimate, where));
+      List<Warning> warnings = new ArrayList<>(Checks.run(req, estimate, where));
+      warnings.addAll(noEffect(scenario, estimate));
+      return new Binding(n, scenario, req, estimate, Warning.sorted(warnings).stream()
+          .filter(w -> !doc.accepted().contains(w.id())).toList());
     });
+  }
+
+  /**
+   * The overrides of {@code scenario} and {@code --set} (and a sweep's {@code --vary}) that change no
+   * figure of {@code estimate}: a path no step uses (a file-wide peak factor where every workload
+   * has its own, users.dau where every rate is absolute) is estimated again without the override,
+   * and warned about when every figure is the same. Only such paths cost a second estimate.
+   */
+  private List<Warning> noEffect(Optional<String> scenario, Estimate estimate) {
+    List<Assignment> given = doc.overrides(scenario, sets);
+    if (given.isEmpty()) {
+      return List.of();
+    }
+    java.util.Set<String> used = new java.util.HashSet<>();
+    for (Derivation.Step step : estimate.steps()) {
+      for (Derivation.Operand o : step.operands()) {
+        // An input shown as its own figure (users.dau) is not a use of it.
+        o.from().path().filter(p -> !p.equals(step.path())).ifPresent(used::add);
+      }
+    }
+    List<Warning> out = new ArrayList<>();
+    List<Flat.Row> figures = null;
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = given.size() - 1; i >= 0; i--) {
+      Assignment a = given.get(i);
+      String path = a.dottedPath();
+      // The last override of a path is the one that holds.
+      // The name and the units change what is shown, not a figure.
+      if (!seen.add(path) || used.contains(path) || path.equals("name") || path.equals("conventions.units")) {
+        continue;
+      }
+      try {
+        List<Assignment> without = new ArrayList<>(given);
+        without.remove(i);
+        Requirements other = doc.bindOverrides(Need.ESTIMATE, without);
+        Estimate e = Catalog.estimate(other, doc.locations(Optional.empty(), without));
+        if (figures == null) {
+          figures = Flat.rows(Reports.figures(estimate, Section.all()).tree());
+        }
+        if (others(figures, path).equals(others(Flat.rows(Reports.figures(e, Section.all()).tree()), path))) {
+          out.add(new Warning(a.origin(), path, "changes no figure: the estimate does not use " + path
+              + " here (a workload's own value, an absolute rate or an absent section takes its place); check the"
+              + " path, or drop the override", WarningId.NO_EFFECT));
+        }
+      } catch (EnvelopeException without) {
+        // Without the override the file does not estimate: the override matters.
+      }
+    }
+    return out;
+  }
+
+  /** The figures but the one that shows the input at {@code path} as written. */
+  private static List<Flat.Row> others(List<Flat.Row> rows, String path) {
+    return rows.stream().filter(r -> !r.path().equals(path)).toList();
   }
 }

@@ -35,7 +35,7 @@ public final class Warnings {
       }
       String named = String.join(", ", labels.subList(0, Math.min(NAMED, labels.size())))
           + (labels.size() > NAMED ? " and " + (labels.size() - NAMED) + " more" : "");
-      out.add(new Warning(w.location(), w.path(), w.message() + " (in " + named + ")"));
+      out.add(w.withMessage(w.message() + " (in " + named + ")"));
     });
     return Warning.sorted(out);
   }

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -41,7 +42,29 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
-  @Mixin OutputOptions output;
+  /** The formats of a check: those of every report, and two that CI servers read. */
+  enum CheckFormat {
+    table,
+    json,
+    yaml,
+    markdown,
+    csv,
+    github,
+    junit
+  }
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); github: GitHub Actions"
+          + " annotations, junit: JUnit XML.")
+  CheckFormat format;
+
+  @Option(names = "--get", paramLabel = "PATH",
+      description = "Print one raw value, e.g. --get passed (the JSON path).")
+  String get;
+
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+      description = "Colour in tables: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: only on a terminal, never with NO_COLOR).")
+  OutputOptions.When color;
 
   @Mixin SamplingOptions sampling;
 
@@ -52,16 +75,45 @@ final class CheckCommand implements Callable<Integer> {
           "check: budgets are checked in the base and every scenario; expected no --scenario or --scenarios");
     }
     Session session = Session.read(file, root.context.in(), input.assignments());
-    Evaluation e = evaluate(session, sampling);
-    Warnings.report(root.context.err(), e.warnings(), input.strict);
+    Evaluation e = collect(session, sampling);
+    if (!e.problems().isEmpty()) {
+      // Every problem at once: under --strict the warnings are problems too; else they are printed first.
+      List<Diagnostic> all = new ArrayList<>(e.problems());
+      if (input.strict) {
+        e.warnings().forEach(w -> all.add(w.toDiagnostic()));
+      } else {
+        Warnings.report(root.context.err(), e.warnings(), false);
+      }
+      throw invalid(all);
+    }
+    // With -o github the warnings are annotations on standard output, not lines on standard error.
+    Warnings.report(root.context.err(), format == CheckFormat.github && !input.strict ? List.of() : e.warnings(),
+        input.strict);
     Budgets.Evaluation evaluation = e.budgets();
-    Printer.print(root.context, CheckReport.build(session.document().file(), evaluation.results(), evaluation.units()),
-        output);
+    String name = session.document().file();
+    if (format == CheckFormat.github || format == CheckFormat.junit) {
+      if (get != null) {
+        throw new EnvelopeException(EnvelopeException.USAGE, "--get: prints one value of the JSON; expected it"
+            + " without -o " + format);
+      }
+      Printer.write(root.context, format == CheckFormat.github
+          ? CheckReport.github(name, evaluation.results(), e.warnings(), evaluation.units())
+          : CheckReport.junit(name, evaluation.results(), evaluation.units()));
+    } else {
+      OutputOptions output = new OutputOptions();
+      output.format = dev.envelope.app.OutputFormat.valueOf(format.name());
+      output.get = get;
+      output.color = color;
+      Printer.print(root.context, CheckReport.build(name, evaluation.results(), evaluation.units()), output);
+    }
     return evaluation.results().stream().allMatch(Budgets.Result::passed) ? 0 : EnvelopeException.CHECK_FAILED;
   }
 
-  /** The budgets judged, and the warnings of every binding, each once. */
-  record Evaluation(Budgets.Evaluation budgets, List<Warning> warnings) {}
+  /**
+   * The budgets judged, the warnings of every binding, each once, and the problems of the budgets
+   * and estimates (empty when every budget could be judged).
+   */
+  record Evaluation(Budgets.Evaluation budgets, List<Warning> warnings, List<Diagnostic> problems) {}
 
   /**
    * Binds the file and every scenario, estimates each, and evaluates every budget in each; every
@@ -69,6 +121,18 @@ final class CheckCommand implements Callable<Integer> {
    * checks a file the same way, at the point values only ({@code sampling} null).
    */
   static Evaluation evaluate(Session file, SamplingOptions sampling) {
+    Evaluation e = collect(file, sampling);
+    if (!e.problems().isEmpty()) {
+      throw invalid(e.problems());
+    }
+    return e;
+  }
+
+  /**
+   * Like {@link #evaluate}, but the problems of the budgets and estimates are returned beside the
+   * warnings, so that a caller can report both at once; a file that does not bind still throws.
+   */
+  static Evaluation collect(Session file, SamplingOptions sampling) {
     Session session = file.withoutBudgets();
     Document doc = session.document();
     // Percentile budgets are read from the Monte Carlo, which reports every percentile they name.
@@ -90,6 +154,7 @@ final class CheckCommand implements Callable<Integer> {
     List<Budgets.Result> results = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>(doc.budgetProblems());
     Map<String, List<Warning>> warnings = new LinkedHashMap<>();
+    int failures = 0;
     for (Binding b : all.values()) {
       warnings.put(b.label(), b.warnings());
       Tree tree;
@@ -102,19 +167,21 @@ final class CheckCommand implements Callable<Integer> {
       for (Budget budget : doc.budgets()) {
         Budgets.Result r = Budgets.evaluate(b.name(), budget, tree, b.requirements(), problems);
         if (r != null) {
-          results.add(r);
+          // Why it failed is worked out for a check only; its inputs ranked for the first few failures.
+          boolean failed = sampling != null && !r.passed();
+          results.add(failed ? r.because(Reports.why(b, doc.file(), budget.path(), ++failures <= RANKED)) : r);
         }
       }
     }
-    if (!problems.isEmpty()) {
-      throw invalid(problems);
-    }
     return new Evaluation(new Budgets.Evaluation(results, all.get(Document.BASE).requirements().conventions().units()),
-        Warnings.merge(warnings));
+        Warnings.merge(warnings), problems);
   }
 
+  /** At most this many failing budgets have their inputs ranked; every one names its explain command. */
+  private static final int RANKED = 10;
+
   /** One problem per place (a budget missing in every scenario is one problem), in file order. */
-  private static EnvelopeException invalid(List<Diagnostic> problems) {
+  static EnvelopeException invalid(List<Diagnostic> problems) {
     Map<String, Diagnostic> byPlace = new java.util.LinkedHashMap<>();
     for (Diagnostic d : problems) {
       byPlace.putIfAbsent(d.location() + " " + d.path(), d);

@@ -69,6 +69,16 @@ final class DiffCommand implements Callable<Integer> {
       description = "Exit 1 when an output moved by more than PCT (e.g. 10%%) either way, or appeared or disappeared.")
   String failOver;
 
+  @Option(names = "--only", paramLabel = "PATH", arity = "1..*",
+      description = "Compare only these output figures, or groups of them (capacity, storage.bytes_retained);"
+          + " --fail-over then judges only them.")
+  List<String> only = new ArrayList<>();
+
+  @Option(names = "--headline",
+      description = "Compare only the headline figures, each change counted once: peak requests, ingress and"
+          + " egress, storage retained, cache, servers, shards, nodes, availability, cost a month.")
+  boolean headline;
+
   @Mixin InputOptions input;
 
   @Mixin OutputOptions output;
@@ -103,6 +113,26 @@ final class DiffCommand implements Callable<Integer> {
     Tree newTree = Reports.figures(newSide.estimate(), Section.all()).tree();
     List<Changes.Input> inputs = Changes.inputs(oldDoc.root(), newDoc.root());
     List<Changes.Output> outputs = Changes.outputs(oldTree, newTree);
+    if (headline && !only.isEmpty()) {
+      throw new EnvelopeException(EnvelopeException.USAGE, "diff: --headline is a fixed set of figures; expected"
+          + " --headline or --only PATH..., not both");
+    }
+    for (String path : only) {
+      if (oldTree.at(path) == null && newTree.at(path) == null) {
+        List<String> known = new ArrayList<>();
+        Flat.rows(oldTree).forEach(r -> known.add(r.path()));
+        Flat.rows(newTree).forEach(r -> known.add(r.path()));
+        String near = dev.envelope.model.Suggest.closest(path, known);
+        throw new EnvelopeException(EnvelopeException.USAGE, "--only " + Diagnostic.got(path)
+            + ": no such figure in either estimate" + (near == null ? "" : " (did you mean '" + near + "'?)")
+            + "; expected a figure path as printed by envelope estimate FILE -o json, or a group such as capacity");
+      }
+    }
+    if (headline) {
+      outputs = DiffReport.only(outputs, DiffReport.HEADLINE.keySet());
+    } else if (!only.isEmpty()) {
+      outputs = DiffReport.only(outputs, only);
+    }
     List<Changes.Output> over = DiffReport.over(outputs, limit);
 
     if (output.get != null) {
@@ -121,7 +151,13 @@ final class DiffCommand implements Callable<Integer> {
       input.sets.forEach(s -> header.add("both with --set " + s));
       DiffReport.Sides sides = new DiffReport.Sides(oldReq.source(), newReq.source(),
           oldReq.conventions().units(), newReq.conventions().units(), limit);
-      Printer.print(root.context, DiffReport.build(sides, header, inputs, outputs), output);
+      if (headline) {
+        header.add("headline figures only: each change counted once");
+      } else if (!only.isEmpty()) {
+        header.add("only " + String.join(", ", only));
+      }
+      Printer.print(root.context, DiffReport.build(sides, header, inputs, outputs,
+          headline ? DiffReport.HEADLINE : java.util.Map.of()), output);
     }
     if (over.isEmpty()) {
       return 0;

@@ -155,8 +155,11 @@ final class SweepCommand implements Callable<Integer> {
               combinations.size(), null, null);
         }
         Tree tree = estimate(b, combination);
+        // A varied input that changes nothing is one warning for the option, not one for each value.
         warnings.put(String.join(" ", combination.stream().map(a -> a.dottedPath() + "=" + a.value()).toList()),
-            b.warnings());
+            b.warnings().stream().map(w -> w.id() == dev.envelope.diagnostic.WarningId.NO_EFFECT
+                && w.location().isArgument() && w.location().file().startsWith("--vary ")
+                ? new Warning(Location.argument("--vary " + w.path()), w.path(), w.message(), w.id()) : w).toList());
         Requirements req = b.requirements();
         if (first == null) {
           first = req;

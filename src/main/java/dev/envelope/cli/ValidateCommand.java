@@ -40,7 +40,8 @@ final class ValidateCommand implements Callable<Integer> {
   enum ValidateFormat {
     table,
     json,
-    yaml
+    yaml,
+    github
   }
 
   @ParentCommand EnvelopeCommand root;
@@ -50,7 +51,8 @@ final class ValidateCommand implements Callable<Integer> {
   List<String> files = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); github: GitHub Actions"
+          + " annotations.")
   ValidateFormat format;
 
   @Option(names = "--strict",
@@ -72,6 +74,7 @@ final class ValidateCommand implements Callable<Integer> {
       case table -> ValidationReport.table(results);
       case json -> JsonRenderer.render(ValidationReport.tree(results));
       case yaml -> YamlRenderer.render(ValidationReport.tree(results));
+      case github -> ValidationReport.github(results);
     });
     // An unreadable file is the graver failure: exit 4 even when another file is invalid.
     if (results.stream().anyMatch(r -> r.outcome() == Outcome.UNREADABLE)) {
@@ -85,11 +88,19 @@ final class ValidateCommand implements Callable<Integer> {
     List<Diagnostic> found = new ArrayList<>();
     List<Warning> warnings = new ArrayList<>();
     try {
-      // As check does it: every scenario, every estimate (overflow), every budget.
-      warnings.addAll(CheckCommand.evaluate(Session.read(file, root.context.in(), List.of()), null).warnings());
+      // As check does it: every scenario, every estimate (overflow), every budget; and all at once,
+      // the budgets' problems beside the warnings.
+      CheckCommand.Evaluation e = CheckCommand.collect(Session.read(file, root.context.in(), List.of()), null);
+      found.addAll(e.problems());
+      warnings.addAll(e.warnings());
       if (strict) {
         warnings.forEach(w -> found.add(w.toDiagnostic()));
         warnings.clear();
+      }
+      if (!found.isEmpty()) {
+        List<Diagnostic> sorted = CheckCommand.invalid(found).diagnostics();
+        found.clear();
+        found.addAll(sorted);
       }
     } catch (EnvelopeException e) {
       if (e.exitCode() == EnvelopeException.IO) {
@@ -105,8 +116,11 @@ final class ValidateCommand implements Callable<Integer> {
       }
       found.addAll(e.diagnostics());
     }
-    EnvelopeException.shown(found, "problem").forEach(root.context.err()::println);
-    EnvelopeException.shown(warnings, "warning").forEach(root.context.err()::println);
+    if (format != ValidateFormat.github) {
+      // With -o github the problems and warnings are annotations on standard output.
+      EnvelopeException.shown(found, "problem").forEach(root.context.err()::println);
+      EnvelopeException.shown(warnings, "warning").forEach(root.context.err()::println);
+    }
     return new FileResult(Input.label(file), found.isEmpty() ? Outcome.VALID : Outcome.INVALID, found, warnings);
   }
 }

@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * An input that reads but contradicts another, is implausible, or is ignored: printed as
- * {@code file:line:column: warning: path: message}, where the message says why and what to check.
- * Any calculator may add warnings; {@code --strict} turns them into errors (exit code 3).
+ * {@code file:line:column: warning: path: message [id]}, where the message says why and what to
+ * check and the id names the kind of warning ({@link WarningId}). Any calculator may add warnings;
+ * {@code --strict} turns them into errors (exit code 3), but for those the file accepts.
  */
-public record Warning(Location location, String path, String message) {
+public record Warning(Location location, String path, String message, WarningId id) {
   /** {@code warnings} in file order: command-line arguments first, then by line and column. */
   public static List<Warning> sorted(Collection<Warning> warnings) {
     return warnings.stream()
@@ -20,14 +21,19 @@ public record Warning(Location location, String path, String message) {
         .toList();
   }
 
-  /** The same problem as an error, for {@code --strict}. */
+  /** The same problem as an error, for {@code --strict}; the id stays in the message, to be accepted by name. */
   public Diagnostic toDiagnostic() {
-    return new Diagnostic(location, path, message);
+    return new Diagnostic(location, path, message + " [" + id + "]");
+  }
+
+  /** The same warning with {@code message}. */
+  public Warning withMessage(String message) {
+    return new Warning(location, path, message, id);
   }
 
   /** The line people read: control characters in the file name, path or message escaped ({@link SafeText#line}). */
   @Override
   public String toString() {
-    return SafeText.line(location + ": warning: " + (path.isEmpty() ? "" : path + ": ") + message);
+    return SafeText.line(location + ": warning: " + (path.isEmpty() ? "" : path + ": ") + message + " [" + id + "]");
   }
 }

@@ -4,6 +4,7 @@ import dev.envelope.model.InputLocations;
 import dev.envelope.model.Requirements;
 import dev.envelope.model.Requirements.Workload;
 import dev.envelope.diagnostic.Warning;
+import dev.envelope.diagnostic.WarningId;
 import dev.envelope.units.Format;
 import dev.envelope.units.Rate;
 import dev.envelope.units.TimeBase;
@@ -78,13 +79,14 @@ public final class Checks {
         if (Boolean.TRUE.equals(e.text(p + ".single_point_of_failure"))) {
           out.add(new Warning(where.at("availability", "components"), p, e.text(p + ".name")
               + " is a single point of failure: one replica, so the whole chain is down whenever it is; add a"
-              + " replica or accept the risk"));
+              + " replica or accept the risk", WarningId.SINGLE_POINT_OF_FAILURE));
         } else if (e.has(p + ".required") && e.value(p + ".required") == e.value(p + ".replicas")) {
           // n of n: every replica is a single point of failure, so the component fails about n times as often as one.
           long n = Math.round(e.value(p + ".replicas"));
           out.add(new Warning(where.at("availability", "components"), p, e.text(p + ".name") + " needs all " + n
               + " of its " + n + " replicas up: each is a single point of failure, so it is down about " + n
-              + " times as often as one replica; lower required, add a replica, or accept the risk"));
+              + " times as often as one replica; lower required, add a replica, or accept the risk",
+              WarningId.ALL_REPLICAS_REQUIRED));
         }
       }
     }
@@ -104,8 +106,8 @@ public final class Checks {
           - e.optional("workloads." + workload + ".connections.heartbeats.avg_per_second").orElse(0);
     }
 
-    void warn(String message, String... path) {
-      out.add(new Warning(where.at(path), String.join(".", path), message));
+    void warn(WarningId id, String message, String... path) {
+      out.add(new Warning(where.at(path), String.join(".", path), message, id));
     }
 
     UnitSystem units() {
@@ -123,12 +125,12 @@ public final class Checks {
           return;
         }
         if (dau > mau) {
-          warn("daily active users (" + Format.count(dau) + ") exceed monthly active users (" + Format.count(mau)
+          warn(WarningId.DAU_OVER_MAU, "daily active users (" + Format.count(dau) + ") exceed monthly active users (" + Format.count(mau)
               + "), but every daily user is a monthly one; check both counts (the estimate uses dau)", "users", "dau");
         } else if (u.dailyActive().isPresent()) {
           double derived = mau * u.dailyActive().getAsDouble();
           if (disagree(derived, dau)) {
-            warn("mau x daily_active = " + Format.count(mau) + " x " + Format.percent(u.dailyActive().getAsDouble())
+            warn(WarningId.USERS_DISAGREE, "mau x daily_active = " + Format.count(mau) + " x " + Format.percent(u.dailyActive().getAsDouble())
                 + " = " + Format.count(derived) + " disagrees with dau (" + Format.count(dau) + "); the estimate uses"
                 + " dau and ignores the other two: fix one, or drop mau and daily_active", "users", "daily_active");
           }
@@ -155,7 +157,7 @@ public final class Checks {
         }
       }
       if (!floored.isEmpty()) {
-        warn("at the average rate of " + String.join(", ", floored.subList(0, Math.min(3, floored.size())))
+        warn(WarningId.PEAK_AT_AVERAGE, "at the average rate of " + String.join(", ", floored.subList(0, Math.min(3, floored.size())))
             + (floored.size() > 3 ? " and " + (floored.size() - 3) + " more" : "") + ", the busiest second at the p"
             + Format.sig3(peak.get().secondPercentile() * 100) + (combined
                 ? " of the busiest hour holds fewer requests than the hour's average, so the peak is taken as that"
@@ -181,10 +183,10 @@ public final class Checks {
 
     void peak(double factor, String... path) {
       if (factor < MIN_PEAK_FACTOR) {
-        warn("a peak factor of " + Format.plain(factor) + " puts the peak below the average, which no traffic"
+        warn(WarningId.PEAK_FACTOR_LOW, "a peak factor of " + Format.plain(factor) + " puts the peak below the average, which no traffic"
             + " has (peak >= average); expected 1 or more (2 is the usual figure)", path);
       } else if (factor > MAX_PEAK_FACTOR) {
-        warn("a peak factor of " + Format.plain(factor) + " is over " + Format.plain(MAX_PEAK_FACTOR)
+        warn(WarningId.PEAK_FACTOR_HIGH, "a peak factor of " + Format.plain(factor) + " is over " + Format.plain(MAX_PEAK_FACTOR)
             + ": at that peak a whole day's requests would pass in " + Format.duration(86_400 / factor)
             + "; check that the rate is a daily average, or model the burst as a scenario", path);
       }
@@ -205,7 +207,7 @@ public final class Checks {
         double ratio = w.readWriteRatio().getAsDouble();
         double actual = requestReads(name) / avg(name, "writes");
         if (disagree(actual, ratio)) {
-          warn("read_write_ratio " + ratio(ratio) + " disagrees with the read and write rates, whose ratio is "
+          warn(WarningId.RATIO_DISAGREES, "read_write_ratio " + ratio(ratio) + " disagrees with the read and write rates, whose ratio is "
               + ratio(actual) + " (" + Format.count(perDay(name, "reads")) + " reads and "
               + Format.count(perDay(name, "writes")) + " writes a day); the estimate uses the read rate and"
               + " ignores the ratio: fix one, or drop the ratio", "workloads", name, "read_write_ratio");
@@ -218,7 +220,7 @@ public final class Checks {
       if (total == 0 && rated) {
         boolean perUser = w.writesPerUser().isPresent() || w.readsPerUser().isPresent();
         boolean noUsers = perUser && e.has("users.dau") && e.value("users.dau") == 0;
-        warn("every rate of this workload is zero" + (noUsers ? " (users.dau is 0)" : "")
+        warn(WarningId.ZERO_RATES, "every rate of this workload is zero" + (noUsers ? " (users.dau is 0)" : "")
             + ", so it adds no traffic, storage or bandwidth; check its rates"
             + (noUsers ? " and the user count" : ""), "workloads", name);
       }
@@ -232,7 +234,7 @@ public final class Checks {
       rate.ifPresent(r -> {
         double perDay = r.perSecond(time) * time.secondsPerDay();
         if (perDay > MAX_REQUESTS_PER_USER_PER_DAY) {
-          warn(Format.count(perDay) + " a day per user is over " + Format.integer(MAX_REQUESTS_PER_USER_PER_DAY)
+          warn(WarningId.RATE_PER_USER_HIGH, Format.count(perDay) + " a day per user is over " + Format.integer(MAX_REQUESTS_PER_USER_PER_DAY)
               + ": one request every " + Format.duration(time.secondsPerDay() / perDay) + ", day and night, from every"
               + " daily user; check the unit (per day, not per hour?), or whether " + r + " is the whole system's rate"
               + " (then write " + key.replace("_per_user", "") + ": " + r + ")", "workloads", workload, key);
@@ -246,11 +248,11 @@ public final class Checks {
       }
       double b = bytes.getAsDouble();
       if (b > MAX_PAYLOAD_BYTES) {
-        warn(Format.bytes(b, units()) + " per request is over 1 GiB: requests that large are split into parts"
+        warn(WarningId.PAYLOAD_LARGE, Format.bytes(b, units()) + " per request is over 1 GiB: requests that large are split into parts"
             + " (Amazon S3 takes at most 5 GB in one PUT), so this looks like a total; check the unit and that it is"
             + " the size of one request", path);
       } else if (b < MIN_PAYLOAD_BYTES) {
-        warn("a request that " + verb + " " + Format.bytes(b, units()) + " carries nothing, not even an"
+        warn(WarningId.PAYLOAD_EMPTY, "a request that " + verb + " " + Format.bytes(b, units()) + " carries nothing, not even an"
             + " identifier; check the unit, or leave " + path[path.length - 1] + " out", path);
       }
     }
@@ -258,7 +260,7 @@ public final class Checks {
     void utilization() {
       double u = req.capacity().utilization();
       if (u > MAX_UTILIZATION && where.has("capacity", "utilization")) {
-        warn("utilization " + Format.percent(u) + " leaves " + Format.percent(1 - u) + " headroom: queueing delay"
+        warn(WarningId.UTILIZATION_HIGH, "utilization " + Format.percent(u) + " leaves " + Format.percent(1 - u) + " headroom: queueing delay"
             + " grows as 1 / (1 - utilization) (" + Format.sig3(1 / (1 - u)) + " service times here), and losing one"
             + " node overloads the others; plan for at most 90% (70% is the default)", "capacity", "utilization");
       }
@@ -281,7 +283,7 @@ public final class Checks {
       if (cache > retained) {
         String[] path = where.has("cache", "hot_fraction")
             ? new String[] {"cache", "hot_fraction"} : new String[] {"storage", "retention"};
-        warn("the cache (" + Format.bytes(cache, units()) + ") is larger than all the data retained ("
+        warn(WarningId.CACHE_OVER_DATA, "the cache (" + Format.bytes(cache, units()) + ") is larger than all the data retained ("
             + Format.bytes(retained, units()) + "): it is sized on a day's read bytes, which count every read of the"
             + " same object again, and no cache needs more than the data; check cache.hot_fraction, the read"
             + " rates and sizes, and the retention", path);
@@ -292,7 +294,7 @@ public final class Checks {
       OptionalDouble nodes = e.optional("capacity.nodes");
       double copies = req.storage().replication();
       if (nodes.isPresent() && nodes.getAsDouble() < copies) {
-        warn(Format.plain(copies) + " copies of each byte need " + Format.plain(Math.ceil(copies))
+        warn(WarningId.NODES_UNDER_COPIES, Format.plain(copies) + " copies of each byte need " + Format.plain(Math.ceil(copies))
             + " nodes, but the estimate has " + Format.integer(nodes.getAsDouble()) + " ("
             + Format.integer(e.optional("capacity.shards").orElse(0)) + " shards); check the rates and sizes the shards"
             + " are counted from", "storage", "replication");
@@ -303,24 +305,24 @@ public final class Checks {
       Requirements.Capacity cap = req.capacity();
       boolean stored = e.has("storage.bytes_per_day");
       if (cap.shardStorage().isPresent() && !e.has("capacity.shards_by_storage")) {
-        warn(!stored ? "ignored: shards by storage divide the data retained, and no workload stores any (a write"
+        warn(WarningId.IGNORED_INPUT, !stored ? "ignored: shards by storage divide the data retained, and no workload stores any (a write"
                 + " rate with a payload); add a payload, or drop shard_storage"
             : "ignored: shards by storage divide the data retained, which needs storage.retention; add a"
                 + " retention (e.g. 5y), or drop shard_storage", "capacity", "shard_storage");
       }
       if (cap.shardWriteQps().isPresent() && !e.has("traffic.writes.per_day")) {
-        warn("ignored: no workload writes, so there are no writes to spread over shards; add a write rate, or"
+        warn(WarningId.IGNORED_INPUT, "ignored: no workload writes, so there are no writes to spread over shards; add a write rate, or"
             + " drop shard_write_qps", "capacity", "shard_write_qps");
       }
       if (cap.shardReadQps().isPresent() && !e.has("traffic.reads.per_day")) {
-        warn("ignored: no workload reads, so there are no reads to spread over shards; add a read rate, or drop"
+        warn(WarningId.IGNORED_INPUT, "ignored: no workload reads, so there are no reads to spread over shards; add a read rate, or drop"
             + " shard_read_qps", "capacity", "shard_read_qps");
       }
       if (!e.has("cache.bytes")) {
         for (String key : List.of("hot_fraction", "node_memory")) {
           // The working set uses node_memory too.
           if (where.has("cache", key) && !(key.equals("node_memory") && e.has("cache.working_set_bytes"))) {
-            warn("ignored: the cache is sized on reads with a size, and no workload has them (a read rate or"
+            warn(WarningId.IGNORED_INPUT, "ignored: the cache is sized on reads with a size, and no workload has them (a read rate or"
                 + " read_write_ratio, with payload or read_size" + (req.workloads().stream()
                     .anyMatch(w -> !w.delivery().cached()) ? ", in a workload without cache: false" : "")
                 + "); add them, or drop " + key, "cache", key);
@@ -328,12 +330,12 @@ public final class Checks {
         }
       }
       if (!stored && where.has("storage", "retention")) {
-        warn("ignored: no workload stores data (a write rate with a payload), so nothing is retained; add a"
+        warn(WarningId.IGNORED_INPUT, "ignored: no workload stores data (a write rate with a payload), so nothing is retained; add a"
             + " payload, or drop retention", "storage", "retention");
       }
       for (Workload w : req.workloads()) {
         if (!e.has("workloads." + w.name() + ".reads.per_day") && where.has("workloads", w.name(), "read_size")) {
-          warn("ignored: this workload has no reads; add reads_per_user, reads or read_write_ratio, or drop"
+          warn(WarningId.IGNORED_INPUT, "ignored: this workload has no reads; add reads_per_user, reads or read_write_ratio, or drop"
               + " read_size", "workloads", w.name(), "read_size");
         }
       }
@@ -355,7 +357,7 @@ public final class Checks {
               + " {hit_ratio: 90%}"}};
       for (String[] part : parts) {
         if (where.has("cost", part[0]) && !e.has("cost." + part[1] + ".per_month")) {
-          warn("ignored: " + part[2] + "; " + part[3] + ", or drop " + part[0], "cost", part[0]);
+          warn(WarningId.IGNORED_PRICE, "ignored: " + part[2] + "; " + part[3] + ", or drop " + part[0], "cost", part[0]);
         }
       }
     }

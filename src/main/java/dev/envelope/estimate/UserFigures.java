@@ -240,7 +240,7 @@ final class UserFigures {
     for (String name : absent) {
       UserFigure f = figures.get(name);
       warnings.add(new Warning(f.keyLocation(), "figures." + name, "absent from this estimate: " + why.get(name)
-          + "; check the figure's formula, or give what it needs"));
+          + "; check the figure's formula, or give what it needs", dev.envelope.diagnostic.WarningId.FIGURE_ABSENT));
     }
     return absent;
   }

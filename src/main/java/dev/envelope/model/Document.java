@@ -3,6 +3,7 @@ package dev.envelope.model;
 import dev.envelope.diagnostic.EnvelopeException;
 import dev.envelope.diagnostic.Diagnostic;
 import dev.envelope.diagnostic.Location;
+import dev.envelope.diagnostic.WarningId;
 import dev.envelope.model.Node.Entry;
 import dev.envelope.model.Node.MapNode;
 import dev.envelope.model.Node.Scalar;
@@ -27,6 +28,7 @@ public final class Document {
   private final List<Budget> budgets = new ArrayList<>();
   private final List<Diagnostic> problems = new ArrayList<>();
   private final List<Diagnostic> budgetProblems = new ArrayList<>();
+  private final Set<WarningId> accepted = java.util.EnumSet.noneOf(WarningId.class);
 
   private Document(String file, Node root) {
     this.file = file;
@@ -34,6 +36,7 @@ public final class Document {
     if (root instanceof MapNode map) {
       readScenarios(map.entries().get("scenarios"));
       readBudgets(map.entries().get("budgets"));
+      readLint(map.entries().get("lint"));
     }
   }
 
@@ -65,6 +68,11 @@ public final class Document {
   /** The budgets that read; those that did not are in {@link #budgetProblems()}. */
   public List<Budget> budgets() {
     return List.copyOf(budgets);
+  }
+
+  /** The warnings the file accepts ({@code lint: {accept: [id, ...]}}): not printed, and not errors under --strict. */
+  public Set<WarningId> accepted() {
+    return java.util.Collections.unmodifiableSet(accepted);
   }
 
   /** Budgets that do not read as a comparison and a limit. */
@@ -118,6 +126,22 @@ public final class Document {
     return new InputLocations(root, tree(scenario, sets));
   }
 
+  /** The overrides of {@code scenario} (if any), then {@code sets}, in the order they apply. */
+  public List<Assignment> overrides(Optional<String> scenario, List<Assignment> sets) {
+    return List.copyOf(assignments(scenario, sets));
+  }
+
+  /**
+   * The requirements with {@code overrides} applied to the file's own values, as {@link #bind}
+   * reads them (after a successful {@code bind}): to see what one override changes, bind the others.
+   */
+  public Requirements bindOverrides(RequirementsReader.Need need, List<Assignment> overrides) {
+    List<Diagnostic> found = new ArrayList<>(problems);
+    Set<String> overridden = new java.util.HashSet<>();
+    overrides.forEach(a -> overridden.add(a.dottedPath()));
+    return RequirementsReader.bind(file, apply(overrides, found), need, found, overridden);
+  }
+
   private List<Assignment> assignments(Optional<String> scenario, List<Assignment> sets) {
     List<Assignment> all = new ArrayList<>();
     scenario.map(scenarios::get).ifPresent(all::addAll);
@@ -130,7 +154,7 @@ public final class Document {
     Node tree = root;
     for (Assignment a : all) {
       String top = a.path().get(0);
-      if (top.equals("scenarios") || top.equals("budgets")) {
+      if (top.equals("scenarios") || top.equals("budgets") || top.equals("lint")) {
         found.add(new Diagnostic(a.origin(), a.dottedPath(),
             "an override cannot change " + top + "; expected an input path such as users.dau (edit the file for "
                 + top + ")"));
@@ -310,6 +334,49 @@ public final class Document {
       } catch (dev.envelope.units.QuantityException q) {
         budgetProblems.add(new Diagnostic(s.location(), path,
             q.problem() + " (got '" + Diagnostic.got(s.text()) + "'); expected " + q.expected()));
+      }
+    }
+  }
+
+  /** {@code lint: {accept: [id, ...]}}: every id must name a warning; a problem is one of the file's (exit 3). */
+  private void readLint(Entry entry) {
+    if (entry == null || entry.value() instanceof Scalar s && s.text() == null) {
+      return;
+    }
+    String example = "; expected lint: {accept: [single-point-of-failure]}";
+    if (!(entry.value() instanceof MapNode map)) {
+      problems.add(new Diagnostic(entry.value().location(), "lint", "got " + Node.kind(entry.value()) + example));
+      return;
+    }
+    for (Entry e : map.entries().values()) {
+      if (!e.key().equals("accept")) {
+        String near = Suggest.closest(e.key(), List.of("accept"));
+        problems.add(new Diagnostic(e.keyLocation(), "lint." + Diagnostic.got(e.key()), "unknown key"
+            + (near == null ? "" : " (did you mean '" + near + "'?)") + "; expected accept"));
+        continue;
+      }
+      if (!(e.value() instanceof Node.ListNode list)) {
+        problems.add(new Diagnostic(e.value().location(), "lint.accept", "got " + Node.kind(e.value())
+            + "; expected a list of warning ids, e.g. [single-point-of-failure]"));
+        continue;
+      }
+      for (int i = 0; i < list.items().size(); i++) {
+        Node item = list.items().get(i);
+        String path = "lint.accept[" + i + "]";
+        Optional<WarningId> id = item instanceof Scalar s && s.text() != null ? WarningId.of(s.text().strip())
+            : Optional.empty();
+        if (id.isPresent()) {
+          accepted.add(id.get());
+          continue;
+        }
+        if (!(item instanceof Scalar s) || s.text() == null) {
+          problems.add(new Diagnostic(item.location(), path, "got " + Node.kind(item) + "; expected a warning id"));
+          continue;
+        }
+        String near = Suggest.closest(s.text().strip(), WarningId.ids());
+        problems.add(new Diagnostic(item.location(), path, "unknown warning id"
+            + (near == null ? "" : " (did you mean '" + near + "'?)") + " (got '" + Diagnostic.got(s.text())
+            + "'); expected one of: " + String.join(", ", WarningId.ids())));
       }
     }
   }

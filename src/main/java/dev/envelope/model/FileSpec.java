@@ -71,6 +71,8 @@ public final class FileSpec {
     NAMED_VALUES("named values", "a mapping of names (letters, digits and _) to values"),
     SCENARIOS("scenarios", "a mapping of scenario names to overrides: dotted input path -> value"),
     BUDGETS("budgets", "a mapping of output figure paths to limits: a comparison (<=, <, >=, >, ==) and a value"),
+    LINT("lint", "a mapping with accept: a list of warning ids, as warnings print them in brackets"
+        + " ([single-point-of-failure])"),
     INPUT_PAIR("input pair", "a list of two dotted paths of inputs written as ranges: [users.dau,"
         + " workloads.post.writes_per_user]"),
     RANK("rank correlation", "a plain number from -1 to 1: 0.6, -0.3 (0 for none)");
@@ -114,7 +116,7 @@ public final class FileSpec {
     /** Whether a value of this type is one scalar (a leaf of the file). */
     public boolean isScalar() {
       return this != SECTION && this != NAMED_SECTIONS && this != SCENARIOS && this != BUDGETS && this != LIST
-          && this != NAMED_VALUES && this != INPUT_PAIR;
+          && this != NAMED_VALUES && this != INPUT_PAIR && this != LINT;
     }
 
     /**
@@ -651,7 +653,10 @@ public final class FileSpec {
       Field.nested("correlations", Type.LIST, CORRELATION,
           "pairs of ranged inputs that move together in the Monte Carlo, each with a rank correlation;"
               + " inputs not listed are drawn independently; see docs/ranges.md",
-          "[{inputs: [users.dau, workloads.post.writes_per_user], rank: 0.6}]")),
+          "[{inputs: [users.dau, workloads.post.writes_per_user], rank: 0.6}]"),
+      Field.of("lint", Type.LINT, Range.ANY,
+          "warnings the file accepts, by id: they are not printed, and --strict fails only on the others",
+          "{accept: [single-point-of-failure]}")),
       List.of());
 
   /**
@@ -683,7 +688,7 @@ public final class FileSpec {
           }
         }
         // The file's own inputs and figures are named by the file; formulas and overrides name them.
-        case SCENARIOS, BUDGETS, LIST, NAMED_VALUES, INPUT_PAIR -> { }
+        case SCENARIOS, BUDGETS, LINT, LIST, NAMED_VALUES, INPUT_PAIR -> { }
         default -> {
           paths.add(path);
           if (f.group().isPresent()) {

@@ -197,6 +197,7 @@ public final class RequirementsReader {
     Mapping root = new Mapping("", rootMap, FileSpec.ROOT.keys());
     root.used.add("scenarios"); // read by Document
     root.used.add("budgets");
+    root.used.add("lint");
     // An editor's pointer to the JSON Schema: read as text, then ignored.
     root.text(FileSpec.SCHEMA_REFERENCE.key());
     Requirements.Conventions conventions = conventions(root.section("conventions", FileSpec.CONVENTIONS.keys()));

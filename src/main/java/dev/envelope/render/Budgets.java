@@ -12,6 +12,8 @@ import dev.envelope.units.Sizes;
 import dev.envelope.units.CalendarUnit;
 import dev.envelope.units.Span;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Evaluates budgets against an estimate. A limit is read in the unit of the figure it bounds:
@@ -26,7 +28,49 @@ public final class Budgets {
    * the limit.
    */
   public record Result(String scenario, Budget budget, Tree.Quantity actual, double limit, double margin,
-      double marginFraction, boolean passed) {}
+      double marginFraction, boolean passed, OptionalDouble point, Optional<Why> why) {
+    /** The same outcome, with why it failed. */
+    public Result because(Why why) {
+      return new Result(scenario, budget, actual, limit, margin, marginFraction, passed, point, Optional.of(why));
+    }
+  }
+
+  /**
+   * Why a budget failed, for the next step: the inputs that move its figure most (the sensitivity
+   * ranking, largest swing first), or why none is named ({@code none}: the file has no ranges, or
+   * none reaches the figure); and the {@code explain} command that shows its working.
+   */
+  public record Why(List<Driver> drivers, String none, String explain) {
+    public Why {
+      drivers = List.copyOf(drivers);
+    }
+  }
+
+  /** One input behind a failing figure: the figure with the input at its low and at its high percentile. */
+  public record Driver(String input, double atLow, double atHigh) {}
+
+  /**
+   * The margin as people read it: in the figure's unit and as a share of the limit, or, past
+   * 1,000% of it (the value more than eleven times the limit), as a factor: {@code 22,000x over}
+   * for a budget that fails, {@code 22,000x the limit} for a lower bound far exceeded; a percentage
+   * of millions says less plainly.
+   */
+  public static String margin(Result r, dev.envelope.units.UnitSystem units) {
+    Tree.Quantity margin = new Tree.Quantity(Math.abs(r.margin()), r.actual().kind());
+    String room = (r.margin() < 0 ? "-" : "") + Display.display(margin, units);
+    double actual = r.actual().value();
+    double limit = r.limit();
+    if (Math.abs(r.marginFraction()) >= FACTOR && actual > 0 && limit > 0) {
+      double factor = dev.envelope.units.Format.rounded(actual / limit);
+      String x = factor >= 1000 ? dev.envelope.units.Format.integer(factor) : dev.envelope.units.Format.sig3(factor);
+      return room + " (" + x + "x " + (r.passed() ? "the limit" : "over") + ")";
+    }
+    return room + " (" + (r.marginFraction() < 0 ? "" : "+")
+        + dev.envelope.units.Format.sig3(r.marginFraction() * 100) + "%)";
+  }
+
+  /** From a margin of ten times the limit (1,000%), a margin is shown as a factor. */
+  static final double FACTOR = 10;
 
   /** Every budget's outcome in every scenario, and the units to show them in. */
   public record Evaluation(List<Result> results, dev.envelope.units.UnitSystem units) {}
@@ -38,7 +82,9 @@ public final class Budgets {
   public static Result evaluate(String scenario, Budget budget, Tree tree, Requirements req, List<Diagnostic> problems) {
     Object value = tree.at(budget.path());
     String path = "budgets." + budget.path();
+    OptionalDouble pointValue = OptionalDouble.empty();
     if (budget.percentile().isPresent() && value instanceof Tree.Quantity point) {
+      pointValue = OptionalDouble.of(point.value());
       // A figure no range reaches is one value, which is each of its percentiles.
       Object summary = tree.at("uncertainty") instanceof Tree u ? u.children().get(budget.path()) : null;
       if (summary instanceof Tree s
@@ -51,7 +97,7 @@ public final class Budgets {
           : value instanceof String ? "names a text, not a number"
           : value instanceof Boolean ? "names a yes or no (true or false), not a number"
           : "no such figure in the estimate" + (scenario.equals("base") ? "" : " of scenario " + scenario)
-              + " (a figure is absent when its inputs are)";
+              + didYouMean(budget.path(), tree);
       problems.add(new Diagnostic(budget.location(), path, why
           + "; expected a figure path as printed by envelope estimate FILE -o json"));
       return null;
@@ -73,7 +119,16 @@ public final class Budgets {
     double margin = budget.comparison() == Budget.Comparison.EQUAL ? -Math.abs(actual - limit)
         : upper ? limit - actual : actual - limit;
     double fraction = limit == 0 ? (margin == 0 ? 0 : Math.signum(margin)) : margin / Math.abs(limit);
-    return new Result(scenario, budget, figure, limit, margin, fraction, budget.comparison().holds(actual, limit));
+    return new Result(scenario, budget, figure, limit, margin, fraction, budget.comparison().holds(actual, limit),
+        pointValue, Optional.empty());
+  }
+
+  /** {@code (did you mean 'capacity.servers'?)} when a figure of the estimate is a typo away from {@code path}. */
+  private static String didYouMean(String path, Tree tree) {
+    List<String> figures = Flat.rows(tree).stream().filter(r -> r.value() instanceof Tree.Quantity)
+        .map(Flat.Row::path).filter(p -> !p.startsWith("uncertainty.")).toList();
+    String near = dev.envelope.model.Suggest.closest(path, figures);
+    return near == null ? " (a figure is absent when its inputs are)" : " (did you mean '" + near + "'?)";
   }
 
   /** What a figure of {@code kind} is, and the limits it takes. */

@@ -3,7 +3,9 @@ package dev.envelope.render;
 import dev.envelope.units.Format;
 import dev.envelope.units.UnitSystem;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -24,6 +26,35 @@ public final class DiffReport {
    */
   public record Sides(String oldFile, String newFile, UnitSystem oldUnits, UnitSystem newUnits, OptionalDouble failOver) {}
 
+  /**
+   * The headline figures of {@code diff --headline}, each one figure for one thing a reader weighs,
+   * so that one change is counted once (egress, not its average, peak, per-workload and bit-rate
+   * forms), with the words the table shows for it.
+   */
+  public static final Map<String, String> HEADLINE = headline();
+
+  private static Map<String, String> headline() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("traffic.total.peak_per_second", "peak requests");
+    m.put("bandwidth.ingress.peak_bytes_per_second", "peak ingress");
+    m.put("bandwidth.egress.peak_bytes_per_second", "peak egress");
+    m.put("storage.bytes_retained", "storage retained");
+    m.put("cache.bytes", "cache");
+    m.put("capacity.servers", "servers");
+    m.put("capacity.shards", "shards");
+    m.put("capacity.nodes", "nodes");
+    m.put("availability.composite", "availability");
+    m.put("cost.total.per_month", "cost a month");
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** The outputs at or under one of {@code paths} (a figure, or a group of them), in their order. */
+  public static List<Changes.Output> only(List<Changes.Output> outputs, java.util.Collection<String> paths) {
+    return outputs.stream()
+        .filter(o -> paths.stream().anyMatch(p -> o.path().equals(p) || o.path().startsWith(p + ".")))
+        .toList();
+  }
+
   /** The outputs that exceed the threshold, if one is given. */
   public static List<Changes.Output> over(List<Changes.Output> outputs, OptionalDouble failOver) {
     if (failOver.isEmpty()) {
@@ -33,6 +64,15 @@ public final class DiffReport {
   }
 
   public static Report build(Sides sides, List<String> header, List<Changes.Input> inputs, List<Changes.Output> outputs) {
+    return build(sides, header, inputs, outputs, Map.of());
+  }
+
+  /**
+   * As {@link #build(Sides, List, List, List)}; {@code labels} names outputs in the table by words
+   * ({@code peak egress}) in place of their paths, which the JSON keeps.
+   */
+  public static Report build(Sides sides, List<String> header, List<Changes.Input> inputs, List<Changes.Output> outputs,
+      Map<String, String> labels) {
     boolean failed = !over(outputs, sides.failOver()).isEmpty();
     Tree tree = new Tree();
     tree.put("schema", SCHEMA);
@@ -64,7 +104,7 @@ public final class DiffReport {
         item.putNull("relative_change");
       }
       outputItems.add(item);
-      outputRows.add(List.of(out.path(),
+      outputRows.add(List.of(labels.getOrDefault(out.path(), out.path()),
           out.old().map(v -> Display.display(v, sides.oldUnits())).orElse(ABSENT),
           out.now().map(v -> Display.display(v, sides.newUnits())).orElse(ABSENT),
           change(out)));

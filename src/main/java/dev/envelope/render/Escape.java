@@ -50,6 +50,54 @@ public final class Escape {
     return sb.toString();
   }
 
+  /**
+   * The message of a GitHub Actions workflow command ({@code ::error ...::MESSAGE}), one line per
+   * item of {@code lines}: each line made safe ({@link SafeText#line}: a CR or LF inside it, from a
+   * name in the file, is shown as {@code \u000d} or {@code \u000a} and never breaks the log), then
+   * {@code %} written as {@code %25} and the lines joined with {@code %0A}, as the runner's rules for
+   * command data ask (CR would be {@code %0D}; none is left).
+   */
+  public static String githubData(List<String> lines) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      if (i > 0) {
+        sb.append("%0A");
+      }
+      sb.append(SafeText.line(lines.get(i)).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * A property of a GitHub Actions workflow command ({@code file=}, {@code title=}): as
+   * {@link #githubData}, and {@code :} and {@code ,}, which end a property, as {@code %3A} and
+   * {@code %2C}.
+   */
+  public static String githubProperty(String text) {
+    return githubData(List.of(text)).replace(":", "%3A").replace(",", "%2C");
+  }
+
+  /**
+   * Text in XML 1.0, in an attribute or between tags: one line ({@link SafeText#line}, so no
+   * character XML forbids), with {@code & < > " '} as entities.
+   */
+  public static String xml(String text) {
+    String s = SafeText.line(text);
+    StringBuilder sb = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> sb.append("&amp;");
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '"' -> sb.append("&quot;");
+        case '\'' -> sb.append("&apos;");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
   /** A text cell of a Markdown table: {@link #markdown}, and never read as a formula when pasted into a spreadsheet. */
   public static String markdownCell(String text) {
     return markdown(spreadsheetText(text));

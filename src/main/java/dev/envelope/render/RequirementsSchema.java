@@ -80,7 +80,8 @@ public final class RequirementsSchema {
    */
   private static Tree field(Field f) {
     Tree t = new Tree();
-    boolean structured = f.type() == Type.SCENARIOS || f.type() == Type.BUDGETS || !f.example().isEmpty()
+    boolean structured = f.type() == Type.SCENARIOS || f.type() == Type.BUDGETS || f.type() == Type.LINT
+        || !f.example().isEmpty()
         && !f.type().isScalar();
     t.put("description", sentence(f.description())
         + (explainsType(f.type()) ? " " + sentence(f.type().title() + ": " + f.type().grammar()) : "")
@@ -113,6 +114,15 @@ public final class RequirementsSchema {
       }
       case SCENARIOS -> scenarios(t, f);
       case BUDGETS -> budgets(t, f);
+      case LINT -> {
+        t.putList("type", List.of("object", "null"));
+        Tree accept = new Tree().put("description", "Warning ids the file accepts: "
+            + dev.envelope.diagnostic.WarningId.ids().stream().collect(Collectors.joining(", ")) + ".")
+            .put("type", "array")
+            .put("items", new Tree().put("type", "string").putList("enum", dev.envelope.diagnostic.WarningId.ids()));
+        t.put("properties", new Tree().put("accept", accept));
+        t.put("additionalProperties", false);
+      }
       case INPUT_PAIR -> {
         t.put("type", "array");
         t.put("items", new Tree().put("type", "string"));

@@ -103,7 +103,7 @@ public final class StarterFile {
           field(sb, indent + "    ", key + ".*.", child);
         }
       }
-      case SCENARIOS, BUDGETS -> {
+      case SCENARIOS, BUDGETS, LINT -> {
         line(sb, indent + "#" + f.key() + ":", f.description());
         line(sb, indent + "#  " + f.example(), "");
       }

@@ -13,6 +13,8 @@ public final class TableRenderer {
   private static final String BOLD = "\u001b[1m";
   private static final String DIM = "\u001b[2m";
   private static final String RESET = "\u001b[0m";
+  /** A failed check's FAIL, in red and bold. */
+  private static final String FAIL = "\u001b[1;31m";
 
   private TableRenderer() {}
 
@@ -25,7 +27,7 @@ public final class TableRenderer {
     for (Report.Block block : report.blocks()) {
       sb.append('\n');
       sb.append(style(Escape.table(block.title()), BOLD, colour)).append('\n');
-      for (String line : table(block)) {
+      for (String line : table(block, colour)) {
         sb.append("  ").append(line.stripTrailing()).append('\n');
       }
       for (String note : block.notes()) {
@@ -35,7 +37,7 @@ public final class TableRenderer {
     return sb.toString();
   }
 
-  private static List<String> table(Report.Block block) {
+  private static List<String> table(Report.Block block, boolean colour) {
     List<List<String>> all = new ArrayList<>();
     if (!block.columns().isEmpty()) {
       all.add(block.columns().stream().map(Escape::table).toList());
@@ -62,7 +64,8 @@ public final class TableRenderer {
           line.append("   ");
         }
         String pad = " ".repeat(width[i] - cell.length());
-        line.append(block.leftAligned(i) ? cell + pad : pad + cell);
+        String shown = colour && cell.equals("FAIL") ? FAIL + cell + RESET : cell;
+        line.append(block.leftAligned(i) ? shown + pad : pad + shown);
       }
       lines.add(line.toString());
     }

@@ -70,4 +70,25 @@ public final class ValidationReport {
     }
     return t.put("path", d.path()).put("message", d.message());
   }
+
+  /**
+   * GitHub Actions annotations ({@code -o github}): an {@code ::error} at each problem's place, a
+   * {@code ::warning} at each warning's, and {@code FILE: valid} for each valid file.
+   */
+  public static String github(List<FileResult> results) {
+    StringBuilder sb = new StringBuilder();
+    for (FileResult r : results) {
+      for (Diagnostic d : r.diagnostics()) {
+        sb.append(CheckReport.annotation("error", d.location(), d.path().isEmpty() ? "invalid file" : d.path(),
+            List.of(d.message())));
+      }
+      for (Warning w : r.warnings()) {
+        sb.append(CheckReport.annotation("warning", w.location(), w.path() + " [" + w.id() + "]", List.of(w.message())));
+      }
+      if (r.valid()) {
+        sb.append(Escape.table(r.file())).append(": valid\n");
+      }
+    }
+    return sb.toString();
+  }
 }

@@ -5,8 +5,8 @@ import dev.envelope.render.Tree.Quantity.Kind;
 import java.util.List;
 
 /**
- * Warnings as the JSON {@code warnings} array: {@code [{file, line, column, path, message}]}, the
- * shape of a diagnostic in {@code envelope.validate/v1}; a warning about a command-line override
+ * Warnings as the JSON {@code warnings} array: {@code [{file, line, column, path, message, id}]},
+ * the shape of a diagnostic in {@code envelope.validate/v1} with the warning's stable id; a warning about a command-line override
  * ({@code --set}) has no line and column, and its {@code file} is the argument.
  */
 public final class WarningReport {
@@ -22,6 +22,6 @@ public final class WarningReport {
       t.put("line", w.location().line(), Kind.INTEGER);
       t.put("column", w.location().column(), Kind.INTEGER);
     }
-    return t.put("path", w.path()).put("message", w.message());
+    return t.put("path", w.path()).put("message", w.message()).put("id", w.id().id());
   }
 }

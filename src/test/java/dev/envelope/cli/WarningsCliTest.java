@@ -103,11 +103,15 @@ class WarningsCliTest {
         paths.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(p -> files.add(p.toString()));
       }
     }
-    // The search service keeps one configuration service on purpose, to show the warning.
-    assertThat(files.remove("examples/search-service.yaml")).isTrue();
-    CliRun search = CliRun.run("validate", "examples/search-service.yaml");
-    assertThat(search.err().lines()).as(search.toString()).singleElement().asString()
-        .startsWith("examples/search-service.yaml:49:3: warning: availability.components.3: config is a single point");
+    // The search service keeps one configuration service on purpose, to show the warning, and accepts
+    // it by id (lint: {accept: [single-point-of-failure]}): without that, it is the one warning.
+    String search = Files.readString(Path.of("examples/search-service.yaml"));
+    assertThat(search).contains("lint:\n  accept: [single-point-of-failure]\n");
+    CliRun unaccepted = CliRun.run(search.replace("lint:\n  accept: [single-point-of-failure]\n", ""), java.util.Map.of(),
+        false, "validate", "-");
+    assertThat(unaccepted.err().lines()).as(unaccepted.toString()).singleElement().asString()
+        .startsWith("<stdin>:49:3: warning: availability.components.3: config is a single point")
+        .endsWith("[single-point-of-failure]");
     assertThat(files).hasSizeGreaterThan(5);
     List<String> args = new ArrayList<>(List.of("validate", "--strict"));
     args.addAll(files);
@@ -121,14 +125,19 @@ class WarningsCliTest {
     Path f = file("req.yaml", SOUND + "scenarios:\n  spike: {traffic.peak_factor: 30}\n  calm: {users.dau: 1}\n");
     CliRun run = CliRun.run("estimate", f.toString(), "--scenarios");
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    // The workload's own factor (3) wins over the file's, so the override is ignored: no warning...
-    assertThat(run.err()).isEmpty();
+    // The workload's own factor (3) wins over the file's, so the override changes nothing: no warning of
+    // the peak factor's size, but one that it has no effect (and users.dau, with absolute rates, neither)...
+    assertThat(run.err().lines()).hasSize(2)
+        .anySatisfy(l -> assertThat(l).startsWith(f + ":4:32: warning: traffic.peak_factor: changes no figure")
+            .endsWith("(in scenario spike) [no-effect]"))
+        .anySatisfy(l -> assertThat(l).startsWith(f + ":5:21: warning: users.dau: changes no figure")
+            .endsWith("(in scenario calm) [no-effect]"));
     Path g = file("g.yaml", "workloads: {post: {writes: 1M/day}}\nscenarios:\n  spike: {traffic.peak_factor: 30}\n");
     CliRun spike = CliRun.run("estimate", g.toString(), "--scenarios");
     // ... without one, the scenario's factor applies, and the warning says which scenario has it.
     assertThat(spike.err().lines()).singleElement().asString()
         .startsWith(g + ":3:32: warning: traffic.peak_factor: a peak factor of 30 is over 20")
-        .endsWith("(in scenario spike)");
+        .endsWith("(in scenario spike) [peak-factor-high]");
   }
 
   @Test

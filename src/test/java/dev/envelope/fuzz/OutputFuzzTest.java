@@ -63,7 +63,7 @@ class OutputFuzzTest {
     List<String> messages = new ArrayList<>();
     messages.add(new Diagnostic(new Location(a, 1, 2), b, c).toString());
     messages.add(new Diagnostic(Location.argument(a), "", c).toString());
-    messages.add(new Warning(new Location(a, 3, 4), b, c).toString());
+    messages.add(new Warning(new Location(a, 3, 4), b, c, dev.envelope.diagnostic.WarningId.ZERO_RATES).toString());
     messages.addAll(new EnvelopeException(EnvelopeException.USAGE, c).lines());
     for (String text : List.of(table, markdown, csv, json, yaml, String.join("\n", messages))) {
       OutputSafety.assertNoRawControls(text, what + "\n" + text);

@@ -31,7 +31,8 @@ class FileSpecTest {
   @Test
   void sectionsListTheirKeysInTheOrderTheMessagesShow() {
     assertThat(FileSpec.ROOT.keys()).containsExactly("name", "users", "workloads", "traffic", "storage", "cache",
-        "capacity", "availability", "cost", "conventions", "inputs", "figures", "scenarios", "budgets", "correlations");
+        "capacity", "availability", "cost", "conventions", "inputs", "figures", "scenarios", "budgets", "correlations",
+        "lint");
     assertThat(FileSpec.WORKLOAD.keys()).containsExactly("writes_per_user", "writes", "reads_per_user", "reads",
         "read_write_ratio", "payload", "read_size", "peak_factor", "latency", "service_cv",
         "fanout", "call_latency", "hedge_after",

@@ -388,7 +388,7 @@ class RequirementsReaderTest {
           """))
           .containsExactly(at(3, 1, "colour",
               "unknown key; expected one of: name, users, workloads, traffic, storage, cache, capacity,"
-                  + " availability, cost, conventions, inputs, figures, scenarios, budgets, correlations"));
+                  + " availability, cost, conventions, inputs, figures, scenarios, budgets, correlations, lint"));
     }
 
     @Test
