@@ -1582,10 +1582,16 @@ public final class Catalog {
 
   /** The origin's egress (each workload's behind its CDN, or all of it) and the edges', where any workload has a CDN. */
   private void cdnTotals() {
-    List<Workload> served = req.workloads().stream()
-        .filter(w -> has("workloads." + w.name() + ".egress.avg_bytes_per_second")).toList();
-    List<Workload> fronted = served.stream()
-        .filter(w -> has("workloads." + w.name() + ".cdn.origin_egress.avg_bytes_per_second")).toList();
+    List<Workload> served = new ArrayList<>();
+    List<Workload> fronted = new ArrayList<>();
+    for (Workload w : req.workloads()) {
+      if (has("workloads." + w.name() + ".egress.avg_bytes_per_second")) {
+        served.add(w);
+        if (has("workloads." + w.name() + ".cdn.origin_egress.avg_bytes_per_second")) {
+          fronted.add(w);
+        }
+      }
+    }
     if (fronted.isEmpty()) {
       return;
     }
