@@ -41,7 +41,8 @@ public final class Main {
         new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
     int code;
     try {
-      code = guarded(new Context(out, err, new StandardInput(), System.getenv(), stdoutIsTerminal()), args);
+      code = guarded(new Context(out, err, new StandardInput(), System.getenv(), stdoutIsTerminal(),
+          columns(System.getProperty(COLUMNS_PROPERTY))), args);
     } catch (RuntimeException | Error e) {
       code = report(err, e, args); // before the command line ran: in finding out about the terminal
     }
@@ -120,6 +121,20 @@ public final class Main {
       check();
       return System.in.available();
     }
+  }
+
+  /**
+   * The terminal's width, which the launcher passes (JDK 17 has no API for it): COLUMNS when set,
+   * else {@code stty size} when standard output is a terminal. Absent, output keeps the one layout.
+   */
+  static final String COLUMNS_PROPERTY = "envelope.columns";
+
+  /** The width {@code value} gives: a whole number of columns, or 0 (none) for anything else. */
+  static int columns(String value) {
+    if (value == null || !value.matches("[0-9]{1,4}")) {
+      return 0;
+    }
+    return Integer.parseInt(value);
   }
 
   /** Set to {@code closed} by the launcher when it found standard input closed. */

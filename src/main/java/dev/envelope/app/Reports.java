@@ -338,8 +338,16 @@ public final class Reports {
 
   /** {@code report} in {@code format}. */
   public static String render(Report report, OutputFormat format, boolean colour) {
+    return render(report, format, colour, 0);
+  }
+
+  /**
+   * {@code report} in {@code format}, a table fitted to {@code width} display columns (0: none, the
+   * one layout). The other formats are data, the same whatever the width.
+   */
+  public static String render(Report report, OutputFormat format, boolean colour, int width) {
     return switch (format) {
-      case table -> TableRenderer.render(report, colour);
+      case table -> TableRenderer.render(report, colour, width);
       case json -> JsonRenderer.render(report.tree());
       case yaml -> YamlRenderer.render(report.tree());
       case markdown -> MarkdownRenderer.render(report);
@@ -372,8 +380,13 @@ public final class Reports {
 
   /** {@code explain}'s derivations alone, in {@code format}. */
   public static String render(ExplainReport explain, OutputFormat format, boolean colour) {
+    return render(explain, format, colour, 0);
+  }
+
+  /** {@code explain}'s derivations alone, in {@code format}, a table fitted to {@code width} (0: none). */
+  public static String render(ExplainReport explain, OutputFormat format, boolean colour, int width) {
     return switch (format) {
-      case table -> explain.table(colour);
+      case table -> explain.table(colour, width);
       case json -> JsonRenderer.render(explain.tree());
       case yaml -> YamlRenderer.render(explain.tree());
       case markdown -> explain.markdown();
@@ -384,9 +397,14 @@ public final class Reports {
 
   /** {@code report} and the derivations of its figures, in {@code format} (not CSV: no room for them). */
   public static String render(Report report, ExplainReport explain, OutputFormat format, boolean colour) {
+    return render(report, explain, format, colour, 0);
+  }
+
+  /** As {@link #render(Report, ExplainReport, OutputFormat, boolean)}, a table fitted to {@code width} (0: none). */
+  public static String render(Report report, ExplainReport explain, OutputFormat format, boolean colour, int width) {
     return switch (format) {
-      case table -> TableRenderer.render(report, colour) + "\n" + (colour ? "\u001b[1mDerivations\u001b[0m" : "Derivations")
-          + "\n" + explain.tableSteps(colour);
+      case table -> TableRenderer.render(report, colour, width) + "\n"
+          + (colour ? "\u001b[1mDerivations\u001b[0m" : "Derivations") + "\n" + explain.tableSteps(colour, width);
       case markdown -> MarkdownRenderer.render(report) + "\n## Derivations\n" + explain.markdownSteps("###");
       case json -> JsonRenderer.render(report.tree().putList("derivations", explain.stepTrees()));
       case yaml -> YamlRenderer.render(report.tree().putList("derivations", explain.stepTrees()));

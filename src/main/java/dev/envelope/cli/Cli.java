@@ -22,6 +22,7 @@ public final class Cli {
   private Cli() {}
 
   public static int run(Context context, String... args) {
+    context = fitted(context);
     int code;
     try {
       String[] line = shorthand(NAMES, args);
@@ -45,6 +46,18 @@ public final class Cli {
     context.err().flush();
     return code;
   }
+
+  /** {@code context} with standard error fitted to its width, when it has one (stdout's reports fit themselves). */
+  static Context fitted(Context context) {
+    if (context.columns() < dev.envelope.render.Fit.MIN_WIDTH) {
+      return context;
+    }
+    PrintWriter err = new PrintWriter(new FittedWriter(context.err(), context.columns()), true);
+    return new Context(context.out(), err, context.in(), context.env(), context.terminal(), context.columns());
+  }
+
+  /** picocli's narrowest usage width. */
+  private static final int NARROWEST_HELP = 55;
 
   /**
    * Reports a bug: one line naming the exception, then the stack trace with {@code --debug}, or a
@@ -93,6 +106,9 @@ public final class Cli {
     cli.setOut(context.out());
     cli.setErr(context.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    if (context.columns() > 0) {
+      cli.setUsageHelpWidth(Math.max(NARROWEST_HELP, context.columns()));
+    }
     cli.setExecutionExceptionHandler(Cli::failed);
     cli.setParameterExceptionHandler(Cli::badUsage);
     // picocli's own fallback, should a handler fail: still an internal error, never 1.

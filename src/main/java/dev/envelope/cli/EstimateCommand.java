@@ -17,8 +17,14 @@ final class EstimateCommand implements Callable<Integer> {
 
   @Mixin FileReport report;
 
+  @picocli.CommandLine.Option(names = "--summary",
+      description = "The headline figures on one screen: peak QPS, storage, egress, cache, servers, shards,"
+          + " nodes, availability against its target, and the warnings.")
+  boolean summary;
+
   @Override
   public Integer call() {
+    report.summary = summary;
     return report.print(root.context, Section.all());
   }
 }

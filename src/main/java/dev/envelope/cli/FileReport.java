@@ -52,6 +52,9 @@ final class FileReport {
       description = "The figures in powers of ten, one significant figure at each step (a day is 10^5 s), beside the exact ones.")
   boolean napkin;
 
+  /** Set by {@code estimate --summary}: the headline figures alone, in a table (the tree stays whole). */
+  boolean summary;
+
   int print(Context context, Set<Section> sections) {
     refuseCombinations();
     Optional<MonteCarlo.Settings> settings = Optional.of(sampling.settings());
@@ -76,9 +79,12 @@ final class FileReport {
         && sections.containsAll(Section.all())))) {
       report = Reports.sketched(report, b);
     }
+    if (summary) {
+      report = dev.envelope.render.SummaryReport.of(report, b.estimate(), b.warnings());
+    }
     if (explain) {
       Printer.write(context, Reports.render(report, Reports.derivations(b, report, napkin), output.format,
-          output.colour(context)));
+          output.colour(context), context.columns()));
       return 0;
     }
     Printer.print(context, report, output);
@@ -134,6 +140,13 @@ final class FileReport {
         throw usage(other + " and -o " + output.format + ": a sketch draws the figures of one scenario and"
             + " nothing else; expected -o " + output.format + " without " + other + (input.all
                 ? " (--scenario NAME draws one)" : "") + ", or " + other + " with -o table, json, yaml or markdown");
+      }
+    }
+    if (summary) {
+      String other = explain ? "--explain" : napkin ? "--napkin" : histogram != null ? "--histogram"
+          : input.all ? "--scenarios" : null;
+      if (other != null) {
+        throw usage("--summary and " + other + ": the summary is the headline figures alone; expected one of them");
       }
     }
     if (input.all && input.scenario != null) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.ParentCommand;
     footer = {
       "%nExample:",
       "  envelope init req.yaml && envelope estimate req.yaml",
+      "  envelope init --minimal req.yaml",
       "  envelope init --example twitter twitter.yaml"
     })
 final class InitCommand implements Callable<Integer> {
@@ -33,14 +34,22 @@ final class InitCommand implements Callable<Integer> {
       description = "Start from a bundled example instead: ${COMPLETION-CANDIDATES}.")
   String example;
 
+  @Option(names = "--minimal",
+      description = "The keys a first estimate needs and nothing else (at most 25 lines), instead of every key.")
+  boolean minimal;
+
   @Option(names = "--force", description = "Overwrite FILE if it is a regular file or a symbolic link.")
   boolean force;
 
   @Override
   public Integer call() {
-    String text = example == null ? StarterFile.render() : BundledExamples.read(example);
+    if (minimal && example != null) {
+      throw new dev.envelope.diagnostic.EnvelopeException(dev.envelope.diagnostic.EnvelopeException.USAGE,
+          "--minimal and --example: expected one of them; --minimal is the starter file's keys alone");
+    }
+    String text = example != null ? BundledExamples.read(example) : minimal ? StarterFile.minimal() : StarterFile.render();
     if (file == null || file.equals("-")) {
-      Printer.write(root.context, text);
+      Printer.write(root.context, StarterFile.fitted(text, root.context.columns()));
       return 0;
     }
     Output.writeAtomically(file, text, force);

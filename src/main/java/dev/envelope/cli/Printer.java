@@ -15,7 +15,7 @@ final class Printer {
       write(context, values(report.tree(), output));
       return;
     }
-    write(context, Reports.render(report, output.format, output.colour(context)));
+    write(context, Reports.render(report, output.format, output.colour(context), context.columns()));
   }
 
   static void print(Context context, ExplainReport explain, OutputOptions output) {
@@ -23,7 +23,7 @@ final class Printer {
       write(context, values(explain.tree(), output));
       return;
     }
-    write(context, Reports.render(explain, output.format, output.colour(context)));
+    write(context, Reports.render(explain, output.format, output.colour(context), context.columns()));
   }
 
   /** Each --get's value on a line of its own, in the order given; every path is checked before any prints. */

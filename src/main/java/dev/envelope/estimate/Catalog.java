@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The method: every figure of an estimate, each declared once, in the order of the JSON output
@@ -97,8 +96,10 @@ public final class Catalog {
     this.req = req;
     this.where = where;
     this.time = req.conventions().time();
-    this.assumptions = req.assumptions().stream()
-        .collect(Collectors.toMap(Assumption::path, a -> a, (a, b) -> a, java.util.LinkedHashMap::new));
+    this.assumptions = new java.util.LinkedHashMap<>();
+    for (Assumption a : req.assumptions()) {
+      assumptions.putIfAbsent(a.path(), a);
+    }
     this.out = new Estimate.Builder(req, where);
   }
 
@@ -180,20 +181,44 @@ public final class Catalog {
   // Declarations.
 
   private void figure(String path, String words, String symbol, Unit unit, Section section, String source,
+      Term formula) {
+    out.figure(path, words, symbol, unit, section, source, formula);
+  }
+
+  /**
+   * A figure whose formula is built when first used: one that uses a figure declared after it (a
+   * workload's requests a day, from its requests a second). Formulas are built as they are declared
+   * where they can be: a lambda costs a short run's start-up some 0.3 ms to link, at each one it meets.
+   */
+  private void figure(String path, String words, String symbol, Unit unit, Section section, String source,
       Supplier<Term> formula) {
     out.figure(path, words, symbol, unit, section, source, formula);
   }
 
   /** A figure that repeats a value of the file (or its default): its formula is the value itself. */
+  private void given(String path, String words, String symbol, Section section, Operand value) {
+    out.figure(path, words, symbol, null, section, "the requirements file", value);
+  }
+
   private void given(String path, String words, String symbol, Section section, Supplier<Operand> value) {
-    out.figure(path, words, symbol, null, section, "the requirements file", value::get);
+    out.figure(path, words, symbol, null, section, "the requirements file", value.get());
   }
 
   /** The words of {@code path}'s own step, where they say more than the words others use for it. */
+  private void title(String path, String title) {
+    out.title(path, title);
+  }
+
+  /** Like {@link #title(String, String)}, for words that quote a value worked out when the figure is. */
   private void title(String path, Supplier<String> title) {
     out.title(path, title);
   }
 
+  private void text(String path, Section section, Object value) {
+    out.text(path, section, value);
+  }
+
+  /** A text worked out when the estimate is built, from figures declared after it. */
   private void text(String path, Section section, Supplier<Object> value) {
     out.text(path, section, value);
   }
@@ -215,21 +240,27 @@ public final class Catalog {
   // Users.
 
   private void users() {
-    req.users().ifPresent(u -> {
-      u.mau().ifPresent(m -> given("users.mau", "monthly active users", "MAU", Section.USERS,
-          () -> value("mau", "monthly active users", m, Unit.COUNT, List.of("users", "mau"))));
-      u.dailyActive().ifPresent(d -> given("users.daily_active", "share of monthly users active daily",
-          "daily_active", Section.USERS, () -> value("daily_active", "share active daily", d, Unit.FRACTION,
+    if (req.users().isEmpty()) {
+      return;
+    }
+    Requirements.Users u = req.users().get();
+    if (u.mau().isPresent()) {
+      given("users.mau", "monthly active users", "MAU", Section.USERS,
+          value("mau", "monthly active users", u.mau().getAsDouble(), Unit.COUNT, List.of("users", "mau")));
+    }
+    if (u.dailyActive().isPresent()) {
+      given("users.daily_active", "share of monthly users active daily", "daily_active", Section.USERS,
+          value("daily_active", "share active daily", u.dailyActive().getAsDouble(), Unit.FRACTION,
+              List.of("users", "daily_active")));
+    }
+    if (u.dau().isPresent()) {
+      given("users.dau", "daily active users", "DAU", Section.USERS, dauInput());
+    } else {
+      figure("users.dau", "daily active users", "DAU", Unit.COUNT, Section.USERS, XU, product(
+          value("MAU", "monthly active users", u.mau().getAsDouble(), Unit.COUNT, List.of("users", "mau")),
+          value("daily_active", "share active daily", u.dailyActive().getAsDouble(), Unit.FRACTION,
               List.of("users", "daily_active"))));
-      if (u.dau().isPresent()) {
-        given("users.dau", "daily active users", "DAU", Section.USERS, this::dauInput);
-      } else {
-        figure("users.dau", "daily active users", "DAU", Unit.COUNT, Section.USERS, XU, () -> product(
-            value("MAU", "monthly active users", u.mau().getAsDouble(), Unit.COUNT, List.of("users", "mau")),
-            value("daily_active", "share active daily", u.dailyActive().getAsDouble(), Unit.FRACTION,
-                List.of("users", "daily_active"))));
-      }
-    });
+    }
   }
 
   private Operand dauInput() {
@@ -268,19 +299,19 @@ public final class Catalog {
     if (modelled) {
       peakModel(w, writes, reads);
     } else {
-      given(p + ".peak_factor", "peak factor", "peak_factor", Section.TRAFFIC, () -> peakFactorInput(w));
+      given(p + ".peak_factor", "peak factor", "peak_factor", Section.TRAFFIC, peakFactorInput(w));
     }
     if (modelled) {
-      text(p + ".peak_model", Section.TRAFFIC, () -> req.models().peak().orElseThrow().model().key());
+      text(p + ".peak_model", Section.TRAFFIC, req.models().peak().orElseThrow().model().key());
     }
     if (w.delivery().record().isPresent()) {
       record(w);
     }
     if (writes && w.payload().isPresent()) {
-      bytesFlow(p, "ingress", "bytes written", "writes", () -> payload(w));
+      bytesFlow(p, "ingress", "bytes written", "writes", payload(w));
     }
     if (reads && w.readSize().isPresent()) {
-      bytesFlow(p, "egress", "bytes read", "reads", () -> readSize(w, "read_size", "bytes per read"));
+      bytesFlow(p, "egress", "bytes read", "reads", readSize(w, "read_size", "bytes per read"));
     }
     if (reads && w.delivery().cdnHitRatio().isPresent()) {
       cdn(w);
@@ -288,9 +319,11 @@ public final class Catalog {
     if (writes && w.payload().isPresent()) {
       workloadStorage(w);
     }
-    w.delivery().connections().ifPresent(c -> connections(w, c));
-    if (writes) {
-      w.delivery().fanoutOnWrite().ifPresent(f -> fanoutOnWrite(w, f));
+    if (w.delivery().connections().isPresent()) {
+      connections(w, w.delivery().connections().get());
+    }
+    if (writes && w.delivery().fanoutOnWrite().isPresent()) {
+      fanoutOnWrite(w, w.delivery().fanoutOnWrite().get());
     }
     Optional<WorkloadModel> model = req.models().workload(w.name());
     if (model.isPresent()) {
@@ -353,13 +386,13 @@ public final class Catalog {
     Requirements.Peak peak = req.models().peak().orElseThrow();
     String p = "workloads." + w.name();
     if (peak.model() == Requirements.PeakKind.DIURNAL) {
-      title(p + ".peak_factor", () -> "peak factor (diurnal)");
+      title(p + ".peak_factor", "peak factor (diurnal)");
       figure(p + ".peak_factor", "peak factor", "peak_factor", Unit.NUMBER, Section.TRAFFIC, PEAKS,
-          () -> hourFactor(peak));
+          hourFactor(peak));
       return;
     }
     if (peak.model() == Requirements.PeakKind.COMBINED) {
-      title(p + ".peak_factor", () -> "peak factor (combined): requests in the busiest second at the percentile,"
+      title(p + ".peak_factor", "peak factor (combined): requests in the busiest second at the percentile,"
           + " at the busiest hour's rate, / requests a second");
       figure(p + ".peak_factor", "peak factor", "peak_factor", Unit.NUMBER, Section.TRAFFIC, PEAKS, () -> {
             Term rate = heartbeats(w) ? requestRates(w, writes) : rates(w, writes, reads, "avg_per_second");
@@ -369,7 +402,7 @@ public final class Catalog {
           });
       return;
     }
-    title(p + ".peak_factor", () -> "peak factor (poisson): requests in the busiest second at the percentile /"
+    title(p + ".peak_factor", "peak factor (poisson): requests in the busiest second at the percentile /"
         + " requests a second");
     figure(p + ".peak_factor", "peak factor", "peak_factor", Unit.NUMBER, Section.TRAFFIC, PEAKS, () -> {
           // Heartbeats are periodic, not random arrivals, and their average follows this factor:
@@ -408,12 +441,12 @@ public final class Catalog {
     return terms.isEmpty() ? constant("0", "no requests", 0, Unit.PER_SECOND, "no writes or reads") : sum(terms);
   }
 
-  private void bytesFlow(String p, String symbol, String words, String kind, Supplier<Operand> size) {
+  private void bytesFlow(String p, String symbol, String words, String kind, Operand size) {
     figure(p + "." + symbol + ".avg_bytes_per_second", words + " a second", symbol, Unit.BYTES_PER_SECOND,
-        Section.BANDWIDTH, PRIMER, () -> product(ref(p + "." + kind + ".avg_per_second"), size.get()));
+        Section.BANDWIDTH, PRIMER, () -> product(ref(p + "." + kind + ".avg_per_second"), size));
     figure(p + "." + symbol + ".peak_bytes_per_second", "peak " + words + " a second", "peak " + symbol,
         Unit.BYTES_PER_SECOND, Section.BANDWIDTH, PRIMER,
-        () -> product(ref(p + "." + kind + ".peak_per_second"), size.get()));
+        () -> product(ref(p + "." + kind + ".peak_per_second"), size));
   }
 
   private void workloadStorage(Workload w) {
@@ -427,11 +460,11 @@ public final class Catalog {
       return terms;
     };
     figure(q + ".bytes_per_day", "bytes stored a day", "stored/day", Unit.BYTES, Section.STORAGE, XU,
-        () -> product(with(stored.get(), length(CalendarUnit.DAY))));
+        product(with(stored.get(), length(CalendarUnit.DAY))));
     figure(q + ".bytes_per_month", "bytes stored a month", "stored/month", Unit.BYTES, Section.STORAGE, XU,
-        () -> product(with(stored.get(), length(CalendarUnit.MONTH))));
+        product(with(stored.get(), length(CalendarUnit.MONTH))));
     figure(q + ".bytes_per_year", "bytes stored a year", "stored/year", Unit.BYTES, Section.STORAGE, XU,
-        () -> product(with(stored.get(), length(CalendarUnit.YEAR))));
+        product(with(stored.get(), length(CalendarUnit.YEAR))));
     if (req.storage().retention().isPresent()) {
       figure(q + ".bytes_retained", "bytes kept over the retention", "retained", Unit.BYTES, Section.STORAGE, XU,
           () -> product(with(stored.get(), ref("storage.retention_seconds"))));
@@ -464,22 +497,19 @@ public final class Catalog {
       kinds.add(kind);
       String p = "traffic." + kind;
       figure(p + ".per_day", kind + " a day", kind + "/day", Unit.COUNT, Section.TRAFFIC, XU,
-          () -> sum(with.entrySet().stream().map(w -> (Term) named(w.getKey() + ".per_day", w.getValue(),
-              kind + "/day", kind + " a day")).toList()));
-      title(p + ".per_day", () -> "all " + kind + " a day");
+          sum(named(with, ".per_day", kind + "/day", kind + " a day")));
+      title(p + ".per_day", "all " + kind + " a day");
       figure(p + ".avg_per_second", kind + " a second", kind + "/s", Unit.PER_SECOND, Section.TRAFFIC, XU,
-          () -> sum(with.entrySet().stream().map(w -> (Term) named(w.getKey() + ".avg_per_second", w.getValue(),
-              kind + "/s", kind + " a second")).toList()));
-      title(p + ".avg_per_second", () -> "all " + kind + " a second");
+          sum(named(with, ".avg_per_second", kind + "/s", kind + " a second")));
+      title(p + ".avg_per_second", "all " + kind + " a second");
       if (poissonTotal(List.of(kind)).isPresent()) {
         figure(p + ".peak_per_second", "peak " + kind + " a second", "peak " + kind + "/s", Unit.PER_SECOND,
-            Section.TRAFFIC, PEAKS, () -> poissonTotal(List.of(kind)).orElseThrow());
-        title(p + ".peak_per_second", () -> "all peak " + kind + " a second: " + poissonTotalTitle());
+            Section.TRAFFIC, PEAKS, poissonTotal(List.of(kind)).orElseThrow());
+        title(p + ".peak_per_second", "all peak " + kind + " a second: " + poissonTotalTitle());
       } else {
         figure(p + ".peak_per_second", "peak " + kind + " a second", "peak " + kind + "/s", Unit.PER_SECOND,
-            Section.TRAFFIC, XU, () -> sum(with.entrySet().stream().map(w -> (Term) named(w.getKey()
-                + ".peak_per_second", w.getValue(), "peak " + kind + "/s", "peak " + kind + " a second")).toList()));
-        title(p + ".peak_per_second", () -> "all peak " + kind + " a second");
+            Section.TRAFFIC, XU, sum(named(with, ".peak_per_second", "peak " + kind + "/s", "peak " + kind + " a second")));
+        title(p + ".peak_per_second", "all peak " + kind + " a second");
       }
     }
     String[] figures = {"per_day", "avg_per_second", "peak_per_second"};
@@ -490,21 +520,39 @@ public final class Catalog {
       String f = figures[i];
       if (f.equals("peak_per_second") && poissonTotal(kinds).isPresent()) {
         figure("traffic.total." + f, words[i], symbols[i], units[i], Section.TRAFFIC, PEAKS,
-            () -> poissonTotal(kinds).orElseThrow());
-        title("traffic.total." + f, () -> "peak requests a second: " + poissonTotalTitle());
+            poissonTotal(kinds).orElseThrow());
+        title("traffic.total." + f, "peak requests a second: " + poissonTotalTitle());
         continue;
       }
-      figure("traffic.total." + f, words[i], symbols[i], units[i], Section.TRAFFIC, XU, () -> kinds.isEmpty()
+      figure("traffic.total." + f, words[i], symbols[i], units[i], Section.TRAFFIC, XU, kinds.isEmpty()
           ? constant("0", "no requests", 0, units[f.equals("per_day") ? 0 : 1], "no workload has a rate")
-          : sum(kinds.stream().map(k -> (Term) ref("traffic." + k + "." + f,
-              (f.equals("peak_per_second") ? "peak " : "") + k + (f.equals("per_day") ? "/day" : "/s"),
-              (f.equals("peak_per_second") ? "peak " : "") + k + (f.equals("per_day") ? " a day" : " a second")))
-              .toList()));
+          : sum(kindTotals(kinds, f)));
     }
   }
 
+  /** The totals of each kind of request, {@code traffic.KIND.FIGURE}, as the terms of the total of all. */
+  private List<Term> kindTotals(List<String> kinds, String f) {
+    String peak = f.equals("peak_per_second") ? "peak " : "";
+    List<Term> terms = new ArrayList<>();
+    for (String k : kinds) {
+      terms.add(ref("traffic." + k + "." + f, peak + k + (f.equals("per_day") ? "/day" : "/s"),
+          peak + k + (f.equals("per_day") ? " a day" : " a second")));
+    }
+    return terms;
+  }
+
+  /** The figure {@code suffix} of each flow of {@code with} (prefix to the name it goes by in the sum). */
+  private List<Term> named(Map<String, String> with, String suffix, String symbol, String words) {
+    List<Term> terms = new ArrayList<>();
+    for (Map.Entry<String, String> w : with.entrySet()) {
+      terms.add(named(w.getKey() + suffix, w.getValue(), symbol, words));
+    }
+    return terms;
+  }
+
   private String poissonTotalTitle() {
-    boolean combined = req.models().peak().map(k -> k.model() == Requirements.PeakKind.COMBINED).orElse(false);
+    boolean combined = req.models().peak().isPresent()
+        && req.models().peak().get().model() == Requirements.PeakKind.COMBINED;
     return "the busiest second of the Poisson workloads' requests together, at the percentile"
         + (combined ? " and the busiest hour's rate" : "")
         + ", plus the peaks of what is not Poisson (heartbeats, timeline writes, own peak factors)";
@@ -574,22 +622,33 @@ public final class Catalog {
   private void bandwidth() {
     for (String kind : List.of("ingress", "egress")) {
       String words = kind.equals("ingress") ? "bytes written" : "bytes read";
-      List<String> with = req.workloads().stream().map(w -> "workloads." + w.name())
-          .filter(p -> has(p + "." + kind + ".avg_bytes_per_second")).toList();
+      List<String> with = new ArrayList<>();
+      for (Workload w : req.workloads()) {
+        if (has("workloads." + w.name() + "." + kind + ".avg_bytes_per_second")) {
+          with.add("workloads." + w.name());
+        }
+      }
       if (with.isEmpty()) {
         continue;
       }
       String p = "bandwidth." + kind;
-      title(p + ".avg_bytes_per_second", () -> "all " + words + " a second");
-      title(p + ".peak_bytes_per_second", () -> "all peak " + words + " a second");
+      title(p + ".avg_bytes_per_second", "all " + words + " a second");
+      title(p + ".peak_bytes_per_second", "all peak " + words + " a second");
       figure(p + ".avg_bytes_per_second", words + " a second", kind, Unit.BYTES_PER_SECOND,
-          Section.BANDWIDTH, PRIMER, () -> sum(with.stream().map(w -> (Term) ref(w + "." + kind + ".avg_bytes_per_second",
-              name(w) + " " + kind, name(w) + " " + words + " a second")).toList()));
+          Section.BANDWIDTH, PRIMER, sum(flows(with, kind, ".avg_bytes_per_second", "", words)));
       figure(p + ".peak_bytes_per_second", "peak " + words + " a second", "peak " + kind, Unit.BYTES_PER_SECOND,
-          Section.BANDWIDTH, PRIMER, () -> sum(with.stream().map(w -> (Term) ref(w + "." + kind
-              + ".peak_bytes_per_second", name(w) + " peak " + kind, name(w) + " peak " + words + " a second")).toList()));
+          Section.BANDWIDTH, PRIMER, sum(flows(with, kind, ".peak_bytes_per_second", "peak ", words)));
     }
     cdnTotals();
+  }
+
+  /** Each workload's {@code KIND.FIGURE} (bytes a second), as the terms of the total. */
+  private List<Term> flows(List<String> with, String kind, String figure, String peak, String words) {
+    List<Term> terms = new ArrayList<>();
+    for (String w : with) {
+      terms.add(ref(w + "." + kind + figure, name(w) + " " + peak + kind, name(w) + " " + peak + words + " a second"));
+    }
+    return terms;
   }
 
   private static String name(String workloadPath) {
@@ -631,16 +690,19 @@ public final class Catalog {
       sumOfWorkloads("storage.objects_retained", "objects kept over the retention", "objects", Unit.COUNT, objects,
           "objects_retained", PRIMER);
     }
-    given("storage.replication", "copies of each byte", "replication", Section.STORAGE, this::replication);
+    given("storage.replication", "copies of each byte", "replication", Section.STORAGE, replication());
     figure("storage.bytes_replicated", "bytes stored in all copies", "replicated", Unit.BYTES, Section.STORAGE, XU,
-        () -> product(ref("storage.bytes_retained"), replication()));
+        product(ref("storage.bytes_retained"), replication()));
   }
 
   private void sumOfWorkloads(String path, String words, String symbol, Unit unit, Map<String, String> with,
       String figure, String source) {
-    title(path, () -> "all " + words);
-    figure(path, words, symbol, unit, Section.STORAGE, source, () -> sum(with.entrySet().stream().map(w ->
-        (Term) ref(w.getKey() + "." + figure, w.getValue() + " " + symbol, w.getValue() + " " + words)).toList()));
+    title(path, "all " + words);
+    List<Term> terms = new ArrayList<>();
+    for (Map.Entry<String, String> w : with.entrySet()) {
+      terms.add(ref(w.getKey() + "." + figure, w.getValue() + " " + symbol, w.getValue() + " " + words));
+    }
+    figure(path, words, symbol, unit, Section.STORAGE, source, sum(terms));
   }
 
   /** The retention in seconds: each term of the span times its unit's length. */
@@ -660,28 +722,36 @@ public final class Catalog {
   private void cache() {
     // The 80/20 rule holds what reaches the origin of the workloads the cache holds (cache: false
     // leaves one out): behind a CDN, the reads its edge misses.
-    List<Workload> with = req.workloads().stream().filter(w -> w.delivery().cached())
-        .filter(w -> has("workloads." + w.name() + ".egress.avg_bytes_per_second")).toList();
+    List<Workload> with = new ArrayList<>();
+    for (Workload w : req.workloads()) {
+      if (w.delivery().cached() && has("workloads." + w.name() + ".egress.avg_bytes_per_second")) {
+        with.add(w);
+      }
+    }
     if (!with.isEmpty()) {
-      given("cache.hot_fraction", "share of a day's reads cached", "hot_fraction", Section.CACHE, this::hotFraction);
-      figure("cache.bytes", "bytes cached", "cache", Unit.BYTES, Section.CACHE, GROKKING, () -> {
-        List<Term> hot = new ArrayList<>();
-        boolean several = with.size() > 1;
-        for (Workload w : with) {
-          String name = several ? w.name() + " " : "";
-          String p = "workloads." + w.name();
-          Operand reads = has(p + ".cdn.origin_reads.per_day")
-              ? ref(p + ".cdn.origin_reads.per_day", name + "origin reads/day", name + "reads a day the origin serves")
-              : ref(p + ".reads.per_day", name + "reads/day", name + "reads a day");
-          hot.add(product(reads, readSize(w, name + "read_size", name + "bytes per read")));
-        }
-        return product(hotFraction(), sum(hot));
-      });
-      req.cache().nodeMemory().ifPresent(m -> figure("cache.nodes", "cache nodes", "cache nodes", Unit.WHOLE,
-          Section.CACHE, COUNTS, () -> apply(Op.CEIL, quotient(ref("cache.bytes"), product(nodeMemory(m),
-              utilization())))));
+      given("cache.hot_fraction", "share of a day's reads cached", "hot_fraction", Section.CACHE, hotFraction());
+      figure("cache.bytes", "bytes cached", "cache", Unit.BYTES, Section.CACHE, GROKKING, cacheBytes(with));
+      if (req.cache().nodeMemory().isPresent()) {
+        figure("cache.nodes", "cache nodes", "cache nodes", Unit.WHOLE, Section.CACHE, COUNTS, apply(Op.CEIL,
+            quotient(ref("cache.bytes"), product(nodeMemory(req.cache().nodeMemory().getAsDouble()), utilization()))));
+      }
     }
     workingSet();
+  }
+
+  /** The 80/20 rule: the hot share of the reads a day, times the bytes of each. */
+  private Term cacheBytes(List<Workload> with) {
+    List<Term> hot = new ArrayList<>();
+    boolean several = with.size() > 1;
+    for (Workload w : with) {
+      String name = several ? w.name() + " " : "";
+      String p = "workloads." + w.name();
+      Operand reads = has(p + ".cdn.origin_reads.per_day")
+          ? ref(p + ".cdn.origin_reads.per_day", name + "origin reads/day", name + "reads a day the origin serves")
+          : ref(p + ".reads.per_day", name + "reads/day", name + "reads a day");
+      hot.add(product(reads, readSize(w, name + "read_size", name + "bytes per read")));
+    }
+    return product(hotFraction(), sum(hot));
   }
 
   private Operand nodeMemory(double m) {
@@ -700,19 +770,21 @@ public final class Catalog {
         Unit.BYTES, List.of("cache", "object_size"));
     given("cache.hot_objects", "distinct objects kept in memory", "hot_objects", Section.CACHE, objects);
     given("cache.object_size_bytes", "bytes of one cached object", "object_size", Section.CACHE, size);
-    title("cache.working_set_bytes", () -> "bytes of the working set: every hot object once");
+    title("cache.working_set_bytes", "bytes of the working set: every hot object once");
     figure("cache.working_set_bytes", "bytes of the working set", "working set", Unit.BYTES, Section.CACHE,
-        WORKING_SET, () -> product(objects.get(), size.get()));
+        WORKING_SET, product(objects.get(), size.get()));
     c.nodeMemory().ifPresent(m -> figure("cache.working_set_nodes", "cache nodes for the working set",
-        "working set nodes", Unit.WHOLE, Section.CACHE, COUNTS, () -> apply(Op.CEIL, quotient(
+        "working set nodes", Unit.WHOLE, Section.CACHE, COUNTS, apply(Op.CEIL, quotient(
             ref("cache.working_set_bytes"), product(nodeMemory(m), utilization())))));
   }
 
   private void capacity() {
     Requirements.Capacity limits = req.capacity();
-    limits.serverQps().ifPresent(q -> figure("capacity.servers", "servers", "servers", Unit.WHOLE, Section.CAPACITY,
-        COUNTS, () -> count(ref("traffic.total.peak_per_second"), value("server_qps", "requests a second per server",
-            q, Unit.PER_SECOND, List.of("capacity", "server_qps")))));
+    if (limits.serverQps().isPresent()) {
+      figure("capacity.servers", "servers", "servers", Unit.WHOLE, Section.CAPACITY, COUNTS,
+          count(ref("traffic.total.peak_per_second"), value("server_qps", "requests a second per server",
+              limits.serverQps().getAsDouble(), Unit.PER_SECOND, List.of("capacity", "server_qps"))));
+    }
     List<String> shardKinds = new ArrayList<>();
     String[] kinds = {"storage", "writes", "reads"};
     String[] demands = {"storage.bytes_retained", "traffic.writes.peak_per_second", "traffic.reads.peak_per_second"};
@@ -727,15 +799,20 @@ public final class Catalog {
       }
     }
     if (!shardKinds.isEmpty()) {
-      figure("capacity.shards", "shards", "shards", Unit.WHOLE, Section.CAPACITY, COUNTS, () -> max(shardKinds.stream()
-          .map(k -> (Term) ref("capacity.shards_by_" + k)).toList()));
+      figure("capacity.shards", "shards", "shards", Unit.WHOLE, Section.CAPACITY, COUNTS, () -> {
+        List<Term> counts = new ArrayList<>();
+        for (String k : shardKinds) {
+          counts.add(ref("capacity.shards_by_" + k));
+        }
+        return max(counts);
+      });
       title("capacity.shards", () -> "shards (bound by " + boundBy(shardKinds) + ")");
     }
     for (int i = 0; i < 3; i++) {
       int j = i;
       if (shardKinds.contains(kinds[i])) {
         figure("capacity.shards_by_" + kinds[i], "shards by " + kinds[i], "shards_by_" + kinds[i], Unit.WHOLE,
-            Section.CAPACITY, COUNTS, () -> count(ref(demands[j], null, demandWords[j]), value(keys[j], words[j],
+            Section.CAPACITY, COUNTS, count(ref(demands[j], null, demandWords[j]), value(keys[j], words[j],
                 given[j].getAsDouble(),
                 units[j], List.of("capacity", keys[j]))));
       }
@@ -743,8 +820,16 @@ public final class Catalog {
     if (!shardKinds.isEmpty()) {
       text("capacity.bound_by", Section.CAPACITY, () -> boundBy(shardKinds));
       figure("capacity.nodes", "nodes", "nodes", Unit.WHOLE, Section.CAPACITY, COUNTS,
-          () -> apply(Op.CEIL, product(ref("capacity.shards"), replication())));
+          apply(Op.CEIL, product(ref("capacity.shards"), replication())));
     }
+  }
+
+  private List<Term> refs(List<String> paths) {
+    List<Term> terms = new ArrayList<>();
+    for (String p : paths) {
+      terms.add(ref(p));
+    }
+    return terms;
   }
 
   /** The kind of shard count that is largest (the first on a tie): storage, writes or reads. */
@@ -777,15 +862,15 @@ public final class Catalog {
         List.of("availability", "target"));
     given("availability.target", "availability target", "target", Section.AVAILABILITY, targetValue);
     figure("availability.nines", "nines", "nines", Unit.NUMBER, Section.AVAILABILITY, SRE_BOOK,
-        () -> apply(Op.NEG_LOG10, apply(Op.ONE_MINUS, targetValue.get())));
+        apply(Op.NEG_LOG10, apply(Op.ONE_MINUS, targetValue.get())));
     Calendar calendar = req.conventions().calendar();
     for (CalendarUnit unit : Calendar.SLA_PERIODS) {
       figure("availability.period_seconds." + unit.key(), "seconds in an SLA " + unit.key(), unit.key(), Unit.SECONDS,
-          Section.AVAILABILITY, SRE_BOOK, () -> period(unit, calendar));
+          Section.AVAILABILITY, SRE_BOOK, period(unit, calendar));
     }
     for (CalendarUnit unit : Calendar.SLA_PERIODS) {
       figure("availability.downtime_seconds." + unit.key(), "allowed downtime a " + unit.key(),
-          "downtime/" + unit.key(), Unit.DURATION, Section.AVAILABILITY, SRE_BOOK, () -> product(
+          "downtime/" + unit.key(), Unit.DURATION, Section.AVAILABILITY, SRE_BOOK, product(
               apply(Op.ONE_MINUS, targetValue.get()), ref("availability.period_seconds." + unit.key(), unit.key(),
                   "seconds in an SLA " + unit.key())));
     }
@@ -830,11 +915,11 @@ public final class Catalog {
       List<String> k = List.of("availability", "components", String.valueOf(i));
       String name = in.name();
       names.add(name);
-      text(p + ".name", Section.AVAILABILITY, () -> name);
+      text(p + ".name", Section.AVAILABILITY, name);
       Supplier<Operand> replica;
       if (in.availability().isPresent()) {
         given(p + ".replica_availability", "availability of one " + name + " replica", "a", Section.AVAILABILITY,
-            () -> value("a", "availability of one " + name + " replica", in.availability().getAsDouble(),
+            value("a", "availability of one " + name + " replica", in.availability().getAsDouble(),
                 Unit.AVAILABILITY, concat(k, "availability")));
         replica = () -> value("a", "availability of one " + name + " replica", in.availability().getAsDouble(),
             Unit.AVAILABILITY, concat(k, "availability"));
@@ -843,7 +928,7 @@ public final class Catalog {
             Unit.DURATION, concat(k, "mtbf"));
         Supplier<Operand> mttr = () -> value("mttr", "mean time to repair", in.mttrSeconds().getAsDouble(),
             Unit.DURATION, concat(k, "mttr"));
-        title(p + ".replica_availability", () -> "availability of one " + name + " replica: the share of time it is up");
+        title(p + ".replica_availability", "availability of one " + name + " replica: the share of time it is up");
         figure(p + ".replica_availability", "availability of one " + name + " replica",
             "a", Unit.AVAILABILITY, Section.AVAILABILITY, TRIVEDI, () -> {
               Operand up = mtbf.get();
@@ -882,34 +967,34 @@ public final class Catalog {
         down = () -> apply(Op.BINOMIAL_BELOW, needed.get(), n.get(), replica.get());
         up = () -> apply(Op.ONE_MINUS, down.get());
       }
-      title(p + ".availability", () -> "availability of " + name + " (" + how + ")");
+      title(p + ".availability", "availability of " + name + " (" + how + ")");
       figure(p + ".availability", "availability of " + name, "A_" + name, Unit.AVAILABILITY,
           Section.AVAILABILITY, how.contains("binomial") ? TRIVEDI : PRIMER_AVAILABILITY, up);
       figure(p + ".nines", "nines of " + name, "nines_" + name, Unit.NUMBER, Section.AVAILABILITY, SRE_BOOK,
-          () -> apply(Op.NEG_LOG10, down.get()));
-      text(p + ".single_point_of_failure", Section.AVAILABILITY, () -> out.value(p + ".replicas") == 1);
+          apply(Op.NEG_LOG10, down.get()));
+      text(p + ".single_point_of_failure", Section.AVAILABILITY, out.value(p + ".replicas") == 1);
     }
     List<String> links = new ArrayList<>();
     for (int i = 0; i < components.size(); i++) {
       links.add("availability.components." + i + ".availability");
     }
-    title("availability.composite", () -> "availability of the chain, each component needed (limited by "
+    title("availability.composite", "availability of the chain, each component needed (limited by "
         + limitedBy(names) + ")");
     figure("availability.composite", "availability of the chain", "A", Unit.AVAILABILITY,
-        Section.AVAILABILITY, PRIMER_AVAILABILITY, () -> product(links.stream().map(l -> (Term) ref(l)).toList()));
+        Section.AVAILABILITY, PRIMER_AVAILABILITY, product(refs(links)));
     figure("availability.composite_nines", "nines of the chain", "nines_chain", Unit.NUMBER, Section.AVAILABILITY,
-        SRE_BOOK, () -> apply(Op.NEG_LOG10, apply(Op.ONE_MINUS, ref("availability.composite"))));
-    text("availability.limited_by", Section.AVAILABILITY, () -> limitedBy(names));
+        SRE_BOOK, apply(Op.NEG_LOG10, apply(Op.ONE_MINUS, ref("availability.composite"))));
+    text("availability.limited_by", Section.AVAILABILITY, limitedBy(names));
     text("availability.meets_target", Section.AVAILABILITY, () -> out.value("availability.margin_nines") >= 0);
     figure("availability.margin_nines", "nines to spare (negative: the target is missed)", "margin", Unit.NUMBER,
-        Section.AVAILABILITY, SRE_BOOK, () -> difference(ref("availability.composite_nines"),
+        Section.AVAILABILITY, SRE_BOOK, difference(ref("availability.composite_nines"),
             ref("availability.nines")));
     figure("availability.composite_downtime_seconds_per_month", "the chain's expected downtime a month",
-        "down/month", Unit.DURATION, Section.AVAILABILITY, SRE_BOOK, () -> product(apply(Op.ONE_MINUS,
+        "down/month", Unit.DURATION, Section.AVAILABILITY, SRE_BOOK, product(apply(Op.ONE_MINUS,
             ref("availability.composite")), ref("availability.period_seconds.month", "month",
                 "seconds in an SLA month")));
     figure("availability.margin_downtime_seconds_per_month", "downtime a month to spare (negative: over the target's)",
-        "spare/month", Unit.DURATION, Section.AVAILABILITY, SRE_BOOK, () -> difference(
+        "spare/month", Unit.DURATION, Section.AVAILABILITY, SRE_BOOK, difference(
             ref("availability.downtime_seconds.month", "downtime/month", "allowed downtime a month"),
             ref("availability.composite_downtime_seconds_per_month")));
     text("availability.single_points_of_failure", Section.AVAILABILITY, () -> {
@@ -941,7 +1026,7 @@ public final class Catalog {
   private void errorBudget(Supplier<Operand> target) {
     String p = "availability.error_budget";
     Optional<Span> window = req.models().window();
-    title(p + ".window_seconds", () -> "seconds in the budget's window"
+    title(p + ".window_seconds", "seconds in the budget's window"
         + (window.isPresent() ? "" : ": by default the calendar month"));
     if (window.isPresent()) {
       figure(p + ".window_seconds", "seconds in the window", "window", Unit.SECONDS, Section.AVAILABILITY,
@@ -962,16 +1047,16 @@ public final class Catalog {
             return sum(terms);
           });
     } else {
-      figure(p + ".window_seconds", "seconds in the window", "window", Unit.SECONDS, Section.AVAILABILITY, SRE_WORKBOOK, () -> ref("availability.period_seconds.month", "month",
+      figure(p + ".window_seconds", "seconds in the window", "window", Unit.SECONDS, Section.AVAILABILITY, SRE_WORKBOOK, ref("availability.period_seconds.month", "month",
               "seconds in an SLA month"));
     }
     figure(p + ".fraction", "share of the window the target may miss", "budget", Unit.FRACTION, Section.AVAILABILITY,
-        SRE_WORKBOOK, () -> apply(Op.ONE_MINUS, target.get()));
+        SRE_WORKBOOK, apply(Op.ONE_MINUS, target.get()));
     figure(p + ".seconds", "downtime the budget allows over the window", "budget_time", Unit.DURATION,
-        Section.AVAILABILITY, SRE_WORKBOOK, () -> product(ref(p + ".fraction"), ref(p + ".window_seconds")));
+        Section.AVAILABILITY, SRE_WORKBOOK, product(ref(p + ".fraction"), ref(p + ".window_seconds")));
     if (!req.workloads().isEmpty()) {
       figure(p + ".requests", "failed requests the budget allows over the window", "budget_requests", Unit.COUNT,
-          Section.AVAILABILITY, SRE_WORKBOOK, () -> product(ref("traffic.total.avg_per_second"),
+          Section.AVAILABILITY, SRE_WORKBOOK, product(ref("traffic.total.avg_per_second"),
               ref(p + ".window_seconds"), ref(p + ".fraction")));
     }
     // The alerts whose long window fits in the budget's window, numbered in order.
@@ -993,16 +1078,16 @@ public final class Catalog {
           spent);
       given(q + ".long_window_seconds", "the alert's long window", "long_window", Section.AVAILABILITY, longWindow);
       given(q + ".short_window_seconds", "the alert's short window, 1/12 of the long one", "short_window",
-          Section.AVAILABILITY, () -> constant("short_window", "the alert's short window", policy.shortWindowSeconds(),
+          Section.AVAILABILITY, constant("short_window", "the alert's short window", policy.shortWindowSeconds(),
               Unit.DURATION, note));
-      title(q + ".burn_rate", () -> "burn rate: how many times faster than the window allows");
+      title(q + ".burn_rate", "burn rate: how many times faster than the window allows");
       figure(q + ".burn_rate", "burn rate", "burn_rate", Unit.NUMBER, Section.AVAILABILITY, SRE_WORKBOOK,
-          () -> quotient(product(spent.get(), ref(p + ".window_seconds")), longWindow.get()));
+          quotient(product(spent.get(), ref(p + ".window_seconds")), longWindow.get()));
       figure(q + ".error_rate", "share of requests failing that the alert fires at", "error_rate", Unit.FRACTION,
-          Section.AVAILABILITY, SRE_WORKBOOK, () -> atMost(constant("1", "every request", 1, Unit.FRACTION,
+          Section.AVAILABILITY, SRE_WORKBOOK, atMost(constant("1", "every request", 1, Unit.FRACTION,
               "a share of requests is at most 1"), product(ref(q + ".burn_rate"), ref(p + ".fraction"))));
       figure(q + ".budget_exhausted_seconds", "time the whole budget lasts at this burn rate", "budget_gone",
-          Unit.DURATION, Section.AVAILABILITY, SRE_WORKBOOK, () -> quotient(ref(p + ".window_seconds"),
+          Unit.DURATION, Section.AVAILABILITY, SRE_WORKBOOK, quotient(ref(p + ".window_seconds"),
               ref(q + ".burn_rate")));
     }
   }
@@ -1031,54 +1116,54 @@ public final class Catalog {
     }
     String origin = has("bandwidth.origin_egress.avg_bytes_per_second") ? "bandwidth.origin_egress"
         : "bandwidth.egress";
-    c.currency().ifPresent(currency -> text("cost.currency", Section.COST, () -> currency));
+    c.currency().ifPresent(currency -> text("cost.currency", Section.COST, currency));
     if (c.serverPerMonth().isPresent() && !servers.isEmpty()) {
       parts.add("servers");
-      title("cost.servers.per_month", () -> "servers a month: every server the estimate counts at its price a month");
+      title("cost.servers.per_month", "servers a month: every server the estimate counts at its price a month");
       figure("cost.servers.per_month", "servers a month", "servers/month", Unit.MONEY, Section.COST, COST,
-          () -> product(sum(servers.stream().map(p -> (Term) ref(p, serverSymbol(p), serverWords(p))).toList()),
+          product(sum(servers.stream().map(p -> (Term) ref(p, serverSymbol(p), serverWords(p))).toList()),
               price("server_per_month", "price of a server a month", c.serverPerMonth())));
     }
     if (c.cacheNodePerMonth().isPresent() && !cacheNodes.isEmpty()) {
       parts.add("cache");
-      title("cost.cache.per_month", () -> "cache nodes a month" + (cacheNodes.size() > 1
+      title("cost.cache.per_month", "cache nodes a month" + (cacheNodes.size() > 1
           ? ": the larger of the 80/20 rule's and the working set's nodes" : ""));
       figure("cost.cache.per_month", "cache nodes a month", "cache/month", Unit.MONEY, Section.COST, COST,
-          () -> product(max(cacheNodes.stream().map(p -> (Term) ref(p)).toList()),
+          product(max(cacheNodes.stream().map(p -> (Term) ref(p)).toList()),
               price("cache_node_per_month", "price of a cache node a month", c.cacheNodePerMonth())));
     }
     if (c.storagePerGbMonth().isPresent() && has("storage.bytes_replicated")) {
       parts.add("storage");
-      title("cost.storage.per_month", () -> "storage a month: the replicated bytes retained (the steady state), in"
+      title("cost.storage.per_month", "storage a month: the replicated bytes retained (the steady state), in"
           + " GB, at the price of a GB a month");
       figure("cost.storage.per_month", "storage a month", "storage/month", Unit.MONEY, Section.COST, COST,
-          () -> product(quotient(ref("storage.bytes_replicated"), gigabyte()),
+          product(quotient(ref("storage.bytes_replicated"), gigabyte()),
               price("storage_per_gb_month", "price of a GB kept a month", c.storagePerGbMonth())));
     }
     if (c.egressPerGb().isPresent() && has(origin + ".avg_bytes_per_second")) {
       parts.add("egress");
       boolean behindCdn = origin.equals("bandwidth.origin_egress");
-      title("cost.egress.per_month", () -> "egress a month: the bytes the origin serves" + (behindCdn
+      title("cost.egress.per_month", "egress a month: the bytes the origin serves" + (behindCdn
           ? " (after the CDN)" : "") + " in a calendar month, in GB, at the price of a GB");
       figure("cost.egress.per_month", "origin egress a month", "egress/month", Unit.MONEY, Section.COST, COST,
-          () -> product(quotient(product(ref(origin + ".avg_bytes_per_second"), month()), gigabyte()),
+          product(quotient(product(ref(origin + ".avg_bytes_per_second"), month()), gigabyte()),
               price("egress_per_gb", "price of a GB served from the origin", c.egressPerGb())));
     }
     if (c.cdnEgressPerGb().isPresent() && has("bandwidth.edge_egress.avg_bytes_per_second")) {
       parts.add("cdn_egress");
-      title("cost.cdn_egress.per_month", () -> "CDN egress a month: the bytes the CDN's edges serve in a calendar"
+      title("cost.cdn_egress.per_month", "CDN egress a month: the bytes the CDN's edges serve in a calendar"
           + " month, in GB, at the price of a GB");
       figure("cost.cdn_egress.per_month", "CDN egress a month", "cdn_egress/month", Unit.MONEY, Section.COST,
-          XU_YOUTUBE, () -> product(quotient(product(ref("bandwidth.edge_egress.avg_bytes_per_second"), month()),
+          XU_YOUTUBE, product(quotient(product(ref("bandwidth.edge_egress.avg_bytes_per_second"), month()),
               gigabyte()), price("cdn_egress_per_gb", "price of a GB served from the CDN's edge",
                   c.cdnEgressPerGb())));
     }
     if (c.perMillionRequests().isPresent() && !req.workloads().isEmpty()) {
       parts.add("requests");
-      title("cost.requests.per_month", () -> "requests a month: all requests a second on average, over a calendar"
+      title("cost.requests.per_month", "requests a month: all requests a second on average, over a calendar"
           + " month, in millions, at the price of a million");
       figure("cost.requests.per_month", "requests a month", "requests/month", Unit.MONEY, Section.COST, COST,
-          () -> product(quotient(product(ref("traffic.total.avg_per_second"), month()),
+          product(quotient(product(ref("traffic.total.avg_per_second"), month()),
               constant("1M", "requests in a million", 1e6, Unit.COUNT, "a million: 10^6")),
               price("per_million_requests", "price of a million requests", c.perMillionRequests())));
     }
@@ -1088,19 +1173,19 @@ public final class Catalog {
       if (parts.contains(part)) {
         String p = "cost." + part;
         figure(p + ".per_year", words(part) + " a year", part + "/year", Unit.MONEY, Section.COST, COST,
-            () -> product(ref(p + ".per_month", part + "/month", words(part) + " a month"), monthsPerYear()));
+            product(ref(p + ".per_month", part + "/month", words(part) + " a month"), monthsPerYear()));
       }
     }
     if (parts.isEmpty()) {
       return;
     }
     List<String> sorted = order.stream().filter(parts::contains).toList();
-    title("cost.total.per_month", () -> "cost a month: every part the file prices");
-    figure("cost.total.per_month", "cost a month", "cost/month", Unit.MONEY, Section.COST, COST, () -> sum(
+    title("cost.total.per_month", "cost a month: every part the file prices");
+    figure("cost.total.per_month", "cost a month", "cost/month", Unit.MONEY, Section.COST, COST, sum(
         sorted.stream().map(part -> (Term) ref("cost." + part + ".per_month", part + "/month",
             words(part) + " a month")).toList()));
     figure("cost.total.per_year", "cost a year", "cost/year", Unit.MONEY, Section.COST, COST,
-        () -> product(ref("cost.total.per_month", "cost/month", "cost a month"), monthsPerYear()));
+        product(ref("cost.total.per_month", "cost/month", "cost a month"), monthsPerYear()));
   }
 
   private static String words(String part) {
@@ -1156,25 +1241,25 @@ public final class Catalog {
         Unit.LATENCY, key(w, "latency"));
     given(p + ".latency_seconds", "service time of a request", "latency", Section.QUEUEING, latency);
     figure(p + ".peak_per_second", "peak requests a second", "peak/s", Unit.PER_SECOND, Section.QUEUEING, LITTLE,
-        () -> rates(w, writes, reads, "peak_per_second"));
-    title(p + ".in_flight", () -> "requests in flight at peak (Little's law)");
+        rates(w, writes, reads, "peak_per_second"));
+    title(p + ".in_flight", "requests in flight at peak (Little's law)");
     figure(p + ".in_flight", "requests in flight", "in_flight", Unit.COUNT, Section.QUEUEING,
-        LITTLE, () -> product(ref(p + ".peak_per_second"), latency.get()));
-    title(p + ".servers_by_rate", () -> "servers by rate, one request at a time each");
+        LITTLE, product(ref(p + ".peak_per_second"), latency.get()));
+    title(p + ".servers_by_rate", "servers by rate, one request at a time each");
     figure(p + ".servers_by_rate", "servers by rate", "servers_by_rate", Unit.WHOLE,
-        Section.QUEUEING, LITTLE, () -> atLeast(constant("1", "one server", 1, Unit.WHOLE, "at least one server"),
+        Section.QUEUEING, LITTLE, atLeast(constant("1", "one server", 1, Unit.WHOLE, "at least one server"),
             apply(Op.CEIL, quotient(ref(p + ".in_flight"), utilization()))));
     figure(p + ".utilization_by_rate", "share of the servers busy", "busy", Unit.FRACTION, Section.QUEUEING, LITTLE,
-        () -> quotient(ref(p + ".in_flight"), ref(p + ".servers_by_rate")));
-    title(p + ".servers_by_sqrt_staffing", () -> "servers by square-root staffing: the load plus beta x its square"
+        quotient(ref(p + ".in_flight"), ref(p + ".servers_by_rate")));
+    title(p + ".servers_by_sqrt_staffing", "servers by square-root staffing: the load plus beta x its square"
         + " root, beta for at most 1% of requests waiting (Halfin-Whitt)");
     figure(p + ".servers_by_sqrt_staffing", "servers by square-root staffing", "servers_sqrt", Unit.WHOLE,
-        Section.QUEUEING, SQRT_STAFFING, () -> atLeast(constant("1", "one server", 1, Unit.WHOLE, "at least one server"),
+        Section.QUEUEING, SQRT_STAFFING, atLeast(constant("1", "one server", 1, Unit.WHOLE, "at least one server"),
             apply(Op.CEIL, sum(List.of(ref(p + ".in_flight"), product(constant("beta", "square-root staffing's"
                 + " safety factor", Queueing.SQRT_STAFFING_BETA, Unit.NUMBER, "Halfin-Whitt: at most 1% of requests"
                 + " wait"), apply(Op.SQRT, ref(p + ".in_flight"))))))));
     figure(p + ".utilization_by_sqrt_staffing", "share of the servers busy", "busy", Unit.FRACTION, Section.QUEUEING,
-        SQRT_STAFFING, () -> quotient(ref(p + ".in_flight"), ref(p + ".servers_by_sqrt_staffing")));
+        SQRT_STAFFING, quotient(ref(p + ".in_flight"), ref(p + ".servers_by_sqrt_staffing")));
     boolean byWait = req.models().maxWaitP99().isPresent();
     if (byWait) {
       double a = out.value(p + ".in_flight");
@@ -1182,10 +1267,10 @@ public final class Catalog {
     }
     boolean cv = m.serviceCv().isPresent();
     if (cv) {
-      title(p + ".wait_scale", () -> "Allen-Cunneen's factor on the M/M/c wait: (1 + service_cv^2) / 2, arrivals"
+      title(p + ".wait_scale", "Allen-Cunneen's factor on the M/M/c wait: (1 + service_cv^2) / 2, arrivals"
           + " Poisson");
       figure(p + ".wait_scale", "Allen-Cunneen's factor on the wait", "wait_scale", Unit.NUMBER, Section.QUEUEING,
-          ALLEN_CUNNEEN, () -> quotient(apply(Op.ONE_PLUS, apply(Op.POWER, value("service_cv", "the service time's"
+          ALLEN_CUNNEEN, quotient(apply(Op.ONE_PLUS, apply(Op.POWER, value("service_cv", "the service time's"
               + " coefficient of variation", m.serviceCv().getAsDouble(), Unit.NUMBER, key(w, "service_cv")),
               constant("2", "squared", 2, Unit.NUMBER, "the square"))),
               constant("2", "two", 2, Unit.NUMBER, "the mean of the arrivals' and service's squared cv")));
@@ -1196,15 +1281,15 @@ public final class Catalog {
       Supplier<Operand> max = () -> value("max_wait_p99", "p99 queueing delay allowed",
           req.models().maxWaitP99().getAsDouble(), Unit.LATENCY, List.of("capacity", "max_wait_p99"));
       given(p + ".max_wait_p99_seconds", "p99 queueing delay allowed", "max_wait_p99", Section.QUEUEING, max);
-      title(p + ".servers_by_wait", () -> "servers by wait (Erlang C, M/M/c): the fewest whose p99 wait is at most"
+      title(p + ".servers_by_wait", "servers by wait (Erlang C, M/M/c): the fewest whose p99 wait is at most"
           + " max_wait_p99, searched up from in_flight");
       figure(p + ".servers_by_wait", "servers by wait", "servers_by_wait", Unit.WHOLE, Section.QUEUEING, LITTLE,
-          () -> apply(Op.ERLANG_C_SERVERS, ref(p + ".in_flight"), waitLatency.get(), max.get()));
+          apply(Op.ERLANG_C_SERVERS, ref(p + ".in_flight"), waitLatency.get(), max.get()));
       figure(p + ".utilization_by_wait", "share of the servers busy", "busy", Unit.FRACTION, Section.QUEUEING, LITTLE,
-          () -> quotient(ref(p + ".in_flight"), ref(p + ".servers_by_wait")));
-      title(p + ".wait_probability", () -> "share of requests that queue (Erlang C)");
+          quotient(ref(p + ".in_flight"), ref(p + ".servers_by_wait")));
+      title(p + ".wait_probability", "share of requests that queue (Erlang C)");
       figure(p + ".wait_probability", "share of requests that queue", "P(wait)", Unit.FRACTION,
-          Section.QUEUEING, LITTLE, () -> apply(Op.ERLANG_C, ref(p + ".servers_by_wait"), ref(p + ".in_flight")));
+          Section.QUEUEING, LITTLE, apply(Op.ERLANG_C, ref(p + ".servers_by_wait"), ref(p + ".in_flight")));
       figure(p + ".wait_p99_seconds", "p99 queueing delay at servers_by_wait, which max_wait_p99 bounds", "wait_p99",
           Unit.LATENCY, Section.QUEUEING, LITTLE, () -> {
             Operand waits = ref(p + ".wait_probability");
@@ -1214,27 +1299,27 @@ public final class Catalog {
                 difference(ref(p + ".servers_by_wait"), ref(p + ".in_flight"))), constant("0", "no wait", 0,
                     Unit.LATENCY, "at most 1% of requests queue at all: the p99 wait is 0"));
           });
-      title(p + ".wait_mean_seconds", () -> "mean queueing delay at servers_by_wait: P(wait) x latency / (servers -"
+      title(p + ".wait_mean_seconds", "mean queueing delay at servers_by_wait: P(wait) x latency / (servers -"
           + " load)" + (cv ? ", x Allen-Cunneen's factor" : ""));
       figure(p + ".wait_mean_seconds", "mean queueing delay at servers_by_wait", "wait_mean", Unit.LATENCY,
-          Section.QUEUEING, cv ? ALLEN_CUNNEEN : LITTLE, () -> quotient(product(ref(p + ".wait_probability"),
+          Section.QUEUEING, cv ? ALLEN_CUNNEEN : LITTLE, quotient(product(ref(p + ".wait_probability"),
               waitLatency.get()), difference(ref(p + ".servers_by_wait"), ref(p + ".in_flight"))));
     }
     boolean wait = byWait;
-    title(p + ".servers", () -> "servers (bound by " + (wait
+    title(p + ".servers", "servers (bound by " + (wait
         && out.value(p + ".servers_by_wait") > out.value(p + ".servers_by_rate") ? "wait" : "rate") + ")");
-    figure(p + ".servers", "servers", "servers", Unit.WHOLE, Section.QUEUEING, LITTLE, () -> wait
+    figure(p + ".servers", "servers", "servers", Unit.WHOLE, Section.QUEUEING, LITTLE, wait
         ? max(List.of(ref(p + ".servers_by_rate"), ref(p + ".servers_by_wait"))) : ref(p + ".servers_by_rate"));
-    text(p + ".bound_by", Section.QUEUEING, () -> wait
+    text(p + ".bound_by", Section.QUEUEING, wait
         && out.value(p + ".servers_by_wait") > out.value(p + ".servers_by_rate") ? "wait" : "rate");
     // With every server busy (utilization 100% and no wait target) the queue never settles: no response time.
     // Exponential service only: with service_cv the response time's p99 is not computed (docs/models/queueing.md);
     // nor above 100 million in flight, where Erlang C is not worked, as for servers_by_wait.
     if (!cv && (wait || req.capacity().utilization() < 1) && !(out.value(p + ".in_flight") > Queueing.MAX_ERLANGS)) {
-      title(p + ".response_p99_seconds", () -> "p99 response time, wait plus service, at servers (M/M/c)");
+      title(p + ".response_p99_seconds", "p99 response time, wait plus service, at servers (M/M/c)");
       figure(p + ".response_p99_seconds", "p99 response time, wait plus service, at servers", "response_p99",
           Unit.LATENCY, Section.QUEUEING, LITTLE,
-          () -> apply(Op.RESPONSE_P99, ref(p + ".servers"), ref(p + ".in_flight"), latency.get()));
+          apply(Op.RESPONSE_P99, ref(p + ".servers"), ref(p + ".in_flight"), latency.get()));
     }
   }
 
@@ -1247,7 +1332,7 @@ public final class Catalog {
         key(w, "fanout"));
     given(p + ".fanout", "calls each request waits for", "fanout", Section.TAIL_LATENCY, n);
     figure(p + ".calls_per_second", "calls a second at peak", "calls/s", Unit.PER_SECOND, Section.TAIL_LATENCY, TAIL,
-        () -> product(rates(w, writes, reads, "peak_per_second"), n.get()));
+        product(rates(w, writes, reads, "peak_per_second"), n.get()));
     List<String> call = List.of("workloads", w.name(), "call_latency");
     CallLatency latency = m.callLatency().orElseThrow();
     Supplier<Operand> slow;
@@ -1265,11 +1350,11 @@ public final class Catalog {
           concat(call, "slow_fraction"));
       given(p + ".slow_call_fraction", "share of calls that are slow", "slow_call", Section.TAIL_LATENCY, slow);
       given(p + ".slow_over_seconds", "what a slow call takes longer than", "slow_over", Section.TAIL_LATENCY,
-          () -> value("over", "what a slow call takes longer than", s.overSeconds(), Unit.LATENCY,
+          value("over", "what a slow call takes longer than", s.overSeconds(), Unit.LATENCY,
               concat(call, "over")));
     }
     figure(p + ".slow_request_fraction", "share of requests with a slow call (The Tail at Scale)", "slow_request",
-        Unit.FRACTION, Section.TAIL_LATENCY, TAIL, () -> apply(Op.ONE_MINUS, apply(Op.POWER,
+        Unit.FRACTION, Section.TAIL_LATENCY, TAIL, apply(Op.ONE_MINUS, apply(Op.POWER,
             apply(Op.ONE_MINUS, slow.get()), n.get())));
     if (!(latency instanceof CallLatency.Quantiles q)) {
       return;
@@ -1280,10 +1365,10 @@ public final class Catalog {
     given(p + ".call_p99_seconds", "a call's p99", "call_p99", Section.TAIL_LATENCY, p99);
     figure(p + ".request_p50_seconds", "a request's p50: the calls' percentile 50%^(1/fanout), calls lognormal",
         "request_p50", Unit.LATENCY, Section.TAIL_LATENCY, TAIL,
-        () -> apply(Op.LOGNORMAL_QUANTILE, p50.get(), p99.get(), slowest(0.5, n.get())));
+        apply(Op.LOGNORMAL_QUANTILE, p50.get(), p99.get(), slowest(0.5, n.get())));
     figure(p + ".request_p99_seconds", "a request's p99: the calls' percentile 99%^(1/fanout), calls lognormal",
         "request_p99", Unit.LATENCY, Section.TAIL_LATENCY, TAIL,
-        () -> apply(Op.LOGNORMAL_QUANTILE, p50.get(), p99.get(), slowest(0.99, n.get())));
+        apply(Op.LOGNORMAL_QUANTILE, p50.get(), p99.get(), slowest(0.99, n.get())));
     if (m.hedgeAfter().isEmpty()) {
       return;
     }
@@ -1293,24 +1378,24 @@ public final class Catalog {
     Supplier<Operand> th = () -> ref(hp + ".after_seconds");
     given(hp + ".after_quantile", "percentile after which a backup call goes", "hedge_after", Section.TAIL_LATENCY,
         after);
-    title(hp + ".after_seconds", () -> "when the backup call goes: the call's hedge_after percentile");
+    title(hp + ".after_seconds", "when the backup call goes: the call's hedge_after percentile");
     figure(hp + ".after_seconds", "when the backup call goes", "t_h", Unit.LATENCY,
-        Section.TAIL_LATENCY, TAIL, () -> apply(Op.LOGNORMAL_QUANTILE, p50.get(), p99.get(), after.get()));
-    title(hp + ".extra_call_fraction", () -> "share of calls that get a backup: those still out at t_h");
+        Section.TAIL_LATENCY, TAIL, apply(Op.LOGNORMAL_QUANTILE, p50.get(), p99.get(), after.get()));
+    title(hp + ".extra_call_fraction", "share of calls that get a backup: those still out at t_h");
     figure(hp + ".extra_call_fraction", "share of calls that get a backup", "extra",
-        Unit.FRACTION, Section.TAIL_LATENCY, TAIL, () -> apply(Op.LOGNORMAL_OVER, p50.get(), p99.get(), th.get()));
+        Unit.FRACTION, Section.TAIL_LATENCY, TAIL, apply(Op.LOGNORMAL_OVER, p50.get(), p99.get(), th.get()));
     figure(hp + ".extra_calls_per_second", "backup calls a second at peak", "extra calls/s", Unit.PER_SECOND,
-        Section.TAIL_LATENCY, TAIL, () -> product(ref(p + ".calls_per_second"), ref(hp + ".extra_call_fraction")));
+        Section.TAIL_LATENCY, TAIL, product(ref(p + ".calls_per_second"), ref(hp + ".extra_call_fraction")));
     figure(hp + ".call_p99_seconds", "a hedged call's p99 (the first of a call and its backup, solved by bisection)",
-        "hedged call_p99", Unit.LATENCY, Section.TAIL_LATENCY, TAIL, () -> apply(Op.HEDGED_QUANTILE, p50.get(),
+        "hedged call_p99", Unit.LATENCY, Section.TAIL_LATENCY, TAIL, apply(Op.HEDGED_QUANTILE, p50.get(),
             p99.get(), th.get(), constant("q", "the call's percentile", TailLatency.CALL_PERCENTILE, Unit.FRACTION,
                 "a p99")));
     figure(hp + ".request_p50_seconds", "a hedged request's p50: hedged calls' percentile 50%^(1/fanout)",
         "hedged request_p50", Unit.LATENCY, Section.TAIL_LATENCY, TAIL,
-        () -> apply(Op.HEDGED_QUANTILE, p50.get(), p99.get(), th.get(), slowest(0.5, n.get())));
+        apply(Op.HEDGED_QUANTILE, p50.get(), p99.get(), th.get(), slowest(0.5, n.get())));
     figure(hp + ".request_p99_seconds", "a hedged request's p99: hedged calls' percentile 99%^(1/fanout)",
         "hedged request_p99", Unit.LATENCY, Section.TAIL_LATENCY, TAIL,
-        () -> apply(Op.HEDGED_QUANTILE, p50.get(), p99.get(), th.get(), slowest(0.99, n.get())));
+        apply(Op.HEDGED_QUANTILE, p50.get(), p99.get(), th.get(), slowest(0.99, n.get())));
     // P(hedged call > t) = P(X > t) x P(X > t - t_h) for t past t_h: the call and its backup both slow.
     figure(hp + ".slow_call_fraction", "share of hedged calls over the call's p99: the call and its backup both slow",
         "hedged slow_call", Unit.FRACTION, Section.TAIL_LATENCY, TAIL, () -> {
@@ -1319,7 +1404,7 @@ public final class Catalog {
               difference(p99.get(), th.get()))), overP99);
         });
     figure(hp + ".slow_request_fraction", "share of hedged requests with a slow call", "hedged slow_request",
-        Unit.FRACTION, Section.TAIL_LATENCY, TAIL, () -> apply(Op.ONE_MINUS, apply(Op.POWER, apply(Op.ONE_MINUS,
+        Unit.FRACTION, Section.TAIL_LATENCY, TAIL, apply(Op.ONE_MINUS, apply(Op.POWER, apply(Op.ONE_MINUS,
             ref(hp + ".slow_call_fraction", "hedged slow_call", "share of hedged calls that are slow")), n.get())));
   }
 
@@ -1334,7 +1419,7 @@ public final class Catalog {
     String p = "workloads." + w.name() + ".stream";
     Requirements.StreamLimits limits = m.stream().orElseThrow();
     figure(p + ".peak_bytes_per_second", "peak bytes written a second", "peak in", Unit.BYTES_PER_SECOND,
-        Section.STREAMS, KAFKA, () -> ref("workloads." + w.name() + ".ingress.peak_bytes_per_second", "peak ingress",
+        Section.STREAMS, KAFKA, ref("workloads." + w.name() + ".ingress.peak_bytes_per_second", "peak ingress",
             "peak bytes written a second"));
     String[] sides = {"produce", "consume"};
     java.util.OptionalDouble[] rates = {limits.produceBytesPerSecond(), limits.consumeBytesPerSecond()};
@@ -1347,7 +1432,7 @@ public final class Catalog {
       double rate = rates[i].getAsDouble();
       String words = i == 0 ? "bytes a second one partition takes in" : "bytes a second one consumer reads from a partition";
       given(p + ".partition_" + side + "_bytes_per_second", words, "partition_" + side, Section.STREAMS,
-          () -> value("partition_" + side, words, rate, Unit.BYTES_PER_SECOND,
+          value("partition_" + side, words, rate, Unit.BYTES_PER_SECOND,
               List.of("workloads", w.name(), "stream", "partition_" + side)));
       counts.add(p + ".partitions_by_" + side);
     }
@@ -1359,23 +1444,23 @@ public final class Catalog {
       String words = i == 0 ? "bytes a second one partition takes in" : "bytes a second one consumer reads from a partition";
       double rate = rates[i].getAsDouble();
       figure(p + ".partitions_by_" + side, "partitions by " + side, "by_" + side, Unit.WHOLE, Section.STREAMS, KAFKA,
-          () -> apply(Op.CEIL, quotient(ref(p + ".peak_bytes_per_second"), value("partition_" + side, words, rate,
+          apply(Op.CEIL, quotient(ref(p + ".peak_bytes_per_second"), value("partition_" + side, words, rate,
               Unit.BYTES_PER_SECOND, List.of("workloads", w.name(), "stream", "partition_" + side)))));
     }
     figure(p + ".partitions", "partitions", "partitions", Unit.WHOLE, Section.STREAMS, KAFKA,
-        () -> atLeast(constant("1", "one partition", 1, Unit.WHOLE, "at least one partition"),
+        atLeast(constant("1", "one partition", 1, Unit.WHOLE, "at least one partition"),
             max(counts.stream().map(c -> (Term) ref(c)).toList())));
     Supplier<String> bound = () -> {
       double produce = counts.contains(p + ".partitions_by_produce") ? out.value(p + ".partitions_by_produce") : -1;
       double consume = counts.contains(p + ".partitions_by_consume") ? out.value(p + ".partitions_by_consume") : -1;
       return consume > produce ? "consume" : "produce";
     };
-    title(p + ".partitions", () -> "partitions (bound by " + bound.get() + ")");
+    title(p + ".partitions", "partitions (bound by " + bound.get() + ")");
     text(p + ".bound_by", Section.STREAMS, bound::get);
     if (req.storage().retention().isEmpty()) {
       return;
     }
-    title(p + ".bytes_retained", () -> "bytes the log keeps over the retention");
+    title(p + ".bytes_retained", "bytes the log keeps over the retention");
     figure(p + ".bytes_retained", "bytes the log keeps", "log", Unit.BYTES, Section.STREAMS, KAFKA,
         () -> product(ref("workloads." + w.name() + ".ingress.avg_bytes_per_second", "ingress",
             "bytes written a second"), ref("storage.retention_seconds")));
@@ -1442,7 +1527,7 @@ public final class Catalog {
   private void record(Workload w) {
     Requirements.PayloadRecord r = w.delivery().record().orElseThrow();
     List<String> base = List.of("workloads", w.name(), "payload");
-    title("workloads." + w.name() + ".payload_bytes", () -> "bytes per write: the record's fields and the row's"
+    title("workloads." + w.name() + ".payload_bytes", "bytes per write: the record's fields and the row's"
         + " overhead");
     figure("workloads." + w.name() + ".payload_bytes", "bytes per write", "payload", Unit.BYTES, Section.STORAGE,
         RECORD, () -> {
@@ -1475,7 +1560,7 @@ public final class Catalog {
     for (int i = 0; i < 3; i++) {
       String f = figures[i];
       figure(c + ".origin_reads." + f, words[i], symbols[i], units[i], Section.TRAFFIC, CDN,
-          () -> product(ref(p + ".reads." + f), apply(Op.ONE_MINUS, ratio.get())));
+          product(ref(p + ".reads." + f), apply(Op.ONE_MINUS, ratio.get())));
     }
     if (!has(p + ".egress.avg_bytes_per_second")) {
       return;
@@ -1484,31 +1569,37 @@ public final class Catalog {
       String peak = f.startsWith("peak") ? "peak " : "";
       figure(c + ".origin_egress." + f, peak + "bytes a second the origin serves", peak + "origin egress",
           Unit.BYTES_PER_SECOND, Section.BANDWIDTH, CDN,
-          () -> product(ref(p + ".egress." + f), apply(Op.ONE_MINUS, ratio.get())));
+          product(ref(p + ".egress." + f), apply(Op.ONE_MINUS, ratio.get())));
     }
     for (String f : List.of("avg_bytes_per_second", "peak_bytes_per_second")) {
       String peak = f.startsWith("peak") ? "peak " : "";
-      title(c + ".edge_egress." + f, () -> peak + "bytes a second the CDN's edge serves: every byte read, hits from"
+      title(c + ".edge_egress." + f, peak + "bytes a second the CDN's edge serves: every byte read, hits from"
           + " its cache and misses fetched from the origin");
       figure(c + ".edge_egress." + f, peak + "bytes a second the CDN's edge serves", peak + "edge egress",
-          Unit.BYTES_PER_SECOND, Section.BANDWIDTH, CDN, () -> ref(p + ".egress." + f));
+          Unit.BYTES_PER_SECOND, Section.BANDWIDTH, CDN, ref(p + ".egress." + f));
     }
   }
 
   /** The origin's egress (each workload's behind its CDN, or all of it) and the edges', where any workload has a CDN. */
   private void cdnTotals() {
-    List<Workload> served = req.workloads().stream()
-        .filter(w -> has("workloads." + w.name() + ".egress.avg_bytes_per_second")).toList();
-    List<Workload> fronted = served.stream()
-        .filter(w -> has("workloads." + w.name() + ".cdn.origin_egress.avg_bytes_per_second")).toList();
+    List<Workload> served = new ArrayList<>();
+    List<Workload> fronted = new ArrayList<>();
+    for (Workload w : req.workloads()) {
+      if (has("workloads." + w.name() + ".egress.avg_bytes_per_second")) {
+        served.add(w);
+        if (has("workloads." + w.name() + ".cdn.origin_egress.avg_bytes_per_second")) {
+          fronted.add(w);
+        }
+      }
+    }
     if (fronted.isEmpty()) {
       return;
     }
     for (String f : List.of("avg_bytes_per_second", "peak_bytes_per_second")) {
       String peak = f.startsWith("peak") ? "peak " : "";
-      title("bandwidth.origin_egress." + f, () -> "all " + peak + "bytes a second the origin serves");
+      title("bandwidth.origin_egress." + f, "all " + peak + "bytes a second the origin serves");
       figure("bandwidth.origin_egress." + f, peak + "bytes a second the origin serves", peak + "origin egress",
-          Unit.BYTES_PER_SECOND, Section.BANDWIDTH, CDN, () -> sum(served.stream().map(w -> {
+          Unit.BYTES_PER_SECOND, Section.BANDWIDTH, CDN, sum(served.stream().map(w -> {
             String p = "workloads." + w.name();
             return (Term) (fronted.contains(w)
                 ? ref(p + ".cdn.origin_egress." + f, w.name() + " " + peak + "origin egress",
@@ -1519,9 +1610,9 @@ public final class Catalog {
     }
     for (String f : List.of("avg_bytes_per_second", "peak_bytes_per_second")) {
       String peak = f.startsWith("peak") ? "peak " : "";
-      title("bandwidth.edge_egress." + f, () -> "all " + peak + "bytes a second the CDN's edges serve");
+      title("bandwidth.edge_egress." + f, "all " + peak + "bytes a second the CDN's edges serve");
       figure("bandwidth.edge_egress." + f, peak + "bytes a second the CDN's edges serve", peak + "edge egress",
-          Unit.BYTES_PER_SECOND, Section.BANDWIDTH, CDN, () -> sum(fronted.stream().map(w -> (Term) ref(
+          Unit.BYTES_PER_SECOND, Section.BANDWIDTH, CDN, sum(fronted.stream().map(w -> (Term) ref(
               "workloads." + w.name() + ".cdn.edge_egress." + f, w.name() + " " + peak + "edge egress",
               w.name() + " " + peak + "bytes a second the edge serves")).toList()));
     }
@@ -1545,23 +1636,23 @@ public final class Catalog {
       given(c + ".online_share", "share of daily active users online at the busiest moment", "online_share",
           Section.CONNECTIONS, share);
       figure(c + ".online_users", "users online at the busiest moment", "online", Unit.COUNT, Section.CONNECTIONS,
-          XU_CHAT, () -> product(dau(), share.get()));
+          XU_CHAT, product(dau(), share.get()));
     } else {
       given(c + ".online_users", "users online at the busiest moment", "online", Section.CONNECTIONS,
-          () -> value("concurrent", "users online at the busiest moment", k.concurrent().getAsDouble(), Unit.COUNT,
+          value("concurrent", "users online at the busiest moment", k.concurrent().getAsDouble(), Unit.COUNT,
               concat(base, "concurrent")));
     }
     Supplier<Operand> perUser = () -> value("per_user", "connections per online user", k.perUser(), Unit.NUMBER,
         concat(base, "per_user"));
     given(c + ".per_user", "connections each online user holds", "per_user", Section.CONNECTIONS, perUser);
     figure(c + ".concurrent", "concurrent connections at the busiest moment", "connections", Unit.COUNT,
-        Section.CONNECTIONS, XU_CHAT, () -> product(ref(c + ".online_users"), perUser.get()));
+        Section.CONNECTIONS, XU_CHAT, product(ref(c + ".online_users"), perUser.get()));
     k.perServer().ifPresent(n -> {
       Supplier<Operand> limit = () -> value("per_server", "connections one server holds", n, Unit.COUNT,
           concat(base, "per_server"));
       given(c + ".per_server", "connections one server holds", "per_server", Section.CONNECTIONS, limit);
       figure(c + ".servers", "connection servers", "connection servers", Unit.WHOLE, Section.CONNECTIONS,
-          GROKKING_MESSENGER, () -> count(ref(c + ".concurrent"), limit.get()));
+          GROKKING_MESSENGER, count(ref(c + ".concurrent"), limit.get()));
     });
     k.memoryPerConnection().ifPresent(m -> {
       Supplier<Operand> memory = () -> value("memory_per_connection", "server memory of one connection", m,
@@ -1569,7 +1660,7 @@ public final class Catalog {
       given(c + ".memory_per_connection_bytes", "server memory of one connection", "memory_per_connection",
           Section.CONNECTIONS, memory);
       figure(c + ".memory_bytes", "server memory the connections hold", "connection memory", Unit.BYTES,
-          Section.CONNECTIONS, XU_CHAT, () -> product(ref(c + ".concurrent"), memory.get()));
+          Section.CONNECTIONS, XU_CHAT, product(ref(c + ".concurrent"), memory.get()));
     });
     if (k.heartbeatSeconds().isEmpty()) {
       return;
@@ -1581,14 +1672,14 @@ public final class Catalog {
     String h = c + ".heartbeats";
     figure(h + ".per_day", "heartbeats a day", "heartbeats/day", Unit.COUNT, Section.TRAFFIC, XU_CHAT,
         () -> product(ref(h + ".avg_per_second"), length(CalendarUnit.DAY)));
-    title(h + ".avg_per_second", () -> "heartbeats a second on average: the busiest moment's over the peak factor"
+    title(h + ".avg_per_second", "heartbeats a second on average: the busiest moment's over the peak factor"
         + " (users come online and go as the traffic rises and falls)");
     figure(h + ".avg_per_second", "heartbeats a second", "heartbeats/s", Unit.PER_SECOND, Section.TRAFFIC, XU_CHAT,
         () -> quotient(ref(h + ".peak_per_second"), peakFactor(w)));
-    title(h + ".peak_per_second", () -> "peak heartbeats a second: every connection once an interval, at the busiest"
+    title(h + ".peak_per_second", "peak heartbeats a second: every connection once an interval, at the busiest"
         + " moment");
     figure(h + ".peak_per_second", "peak heartbeats a second", "peak heartbeats/s", Unit.PER_SECOND,
-        Section.TRAFFIC, XU_CHAT, () -> quotient(ref(c + ".concurrent"), interval.get()));
+        Section.TRAFFIC, XU_CHAT, quotient(ref(c + ".concurrent"), interval.get()));
   }
 
   /**
@@ -1605,7 +1696,7 @@ public final class Catalog {
     Supplier<Operand> followers = () -> value("followers", median ? "followers per write (the median of its range)"
         : "followers per write", fo.followers(), Unit.COUNT, concat(base, "followers"));
     if (median) {
-      title(f + ".followers", () -> "followers each write is copied to, at the median of its range: a heavy tail's"
+      title(f + ".followers", "followers each write is copied to, at the median of its range: a heavy tail's"
           + " mean is higher (the Monte Carlo's mean shows it)");
     }
     given(f + ".followers", "followers each write is copied to", "followers", Section.FANOUT_ON_WRITE, followers);
@@ -1613,12 +1704,12 @@ public final class Catalog {
     String at = median ? ", at the median followers" : "";
     figure(t + ".per_day", "timeline writes a day", "timeline writes/day", Unit.COUNT, Section.TRAFFIC, KLEPPMANN,
         () -> product(ref(t + ".avg_per_second"), length(CalendarUnit.DAY)));
-    title(t + ".avg_per_second", () -> "timeline writes a second: each write copied to every follower" + at);
+    title(t + ".avg_per_second", "timeline writes a second: each write copied to every follower" + at);
     figure(t + ".avg_per_second", "timeline writes a second", "timeline writes/s", Unit.PER_SECOND, Section.TRAFFIC,
-        KLEPPMANN, () -> product(ref(p + ".writes.avg_per_second"), followers.get()));
-    title(t + ".peak_per_second", () -> "peak timeline writes a second" + at);
+        KLEPPMANN, product(ref(p + ".writes.avg_per_second"), followers.get()));
+    title(t + ".peak_per_second", "peak timeline writes a second" + at);
     figure(t + ".peak_per_second", "peak timeline writes a second", "peak timeline writes/s", Unit.PER_SECOND,
-        Section.TRAFFIC, KLEPPMANN, () -> product(ref(p + ".writes.peak_per_second"), followers.get()));
+        Section.TRAFFIC, KLEPPMANN, product(ref(p + ".writes.peak_per_second"), followers.get()));
     fo.entrySize().ifPresent(size -> {
       Supplier<Operand> entry = () -> value("entry_size", "bytes of one timeline entry", size, Unit.BYTES,
           concat(base, "entry_size"));
@@ -1632,11 +1723,11 @@ public final class Catalog {
         return terms;
       };
       figure(q + ".bytes_per_day", "timeline bytes stored a day", "timelines/day", Unit.BYTES, Section.STORAGE,
-          KLEPPMANN, () -> product(with(stored.get(), length(CalendarUnit.DAY))));
+          KLEPPMANN, product(with(stored.get(), length(CalendarUnit.DAY))));
       figure(q + ".bytes_per_month", "timeline bytes stored a month", "timelines/month", Unit.BYTES,
-          Section.STORAGE, KLEPPMANN, () -> product(with(stored.get(), length(CalendarUnit.MONTH))));
+          Section.STORAGE, KLEPPMANN, product(with(stored.get(), length(CalendarUnit.MONTH))));
       figure(q + ".bytes_per_year", "timeline bytes stored a year", "timelines/year", Unit.BYTES, Section.STORAGE,
-          KLEPPMANN, () -> product(with(stored.get(), length(CalendarUnit.YEAR))));
+          KLEPPMANN, product(with(stored.get(), length(CalendarUnit.YEAR))));
       if (req.storage().retention().isPresent()) {
         figure(q + ".bytes_retained", "timeline bytes kept over the retention", "timelines retained", Unit.BYTES,
             Section.STORAGE, KLEPPMANN, () -> product(with(stored.get(), ref("storage.retention_seconds"))));
@@ -1647,11 +1738,11 @@ public final class Catalog {
     }
     for (String fig : List.of("avg_per_second", "peak_per_second")) {
       String peak = fig.startsWith("peak") ? "peak " : "";
-      title(f + ".reads_replaced." + fig, () -> peak + "followee fetches a second that fan-out on read would make:"
+      title(f + ".reads_replaced." + fig, peak + "followee fetches a second that fan-out on read would make:"
           + " one per followee for each timeline read, followees as many as followers on average");
       figure(f + ".reads_replaced." + fig, peak + "followee fetches a second fan-out on write replaces",
           peak + "fetches replaced/s", Unit.PER_SECOND, Section.FANOUT_ON_WRITE, KLEPPMANN,
-          () -> product(requestReadFigure(w, fig), followers.get()));
+          product(requestReadFigure(w, fig), followers.get()));
     }
   }
 

@@ -298,6 +298,19 @@ public final class Derivation {
    */
   public record Operand(String symbol, String words, double value, Unit unit, Source from,
       Optional<CalendarUnit> length) implements Term {
+    // equals and hashCode written out: a record's generated ones are linked through invokedynamic at first use,
+    // a cost a short run's start-up pays for nothing (docs/performance.md).
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Operand x && Double.compare(value, x.value) == 0 && java.util.Objects.equals(symbol, x.symbol)
+          && java.util.Objects.equals(words, x.words) && java.util.Objects.equals(unit, x.unit) && java.util.Objects.equals(from, x.from) && java.util.Objects.equals(length, x.length);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.hashCode(new Object[] {symbol, words, value, unit, from, length});
+    }
+
     public Operand(String symbol, String words, double value, Unit unit, Source from) {
       this(symbol, words, value, unit, from, Optional.empty());
     }
@@ -497,6 +510,19 @@ public final class Derivation {
    * default or convention comes from.
    */
   public record Source(Kind kind, Optional<String> path, Optional<Location> location, Optional<String> note) {
+    // equals and hashCode written out: a record's generated ones are linked through invokedynamic at first use,
+    // a cost a short run's start-up pays for nothing (docs/performance.md).
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Source x && kind == x.kind && java.util.Objects.equals(path, x.path) && java.util.Objects.equals(location, x.location)
+          && java.util.Objects.equals(note, x.note);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.hashCode(new Object[] {kind, path, location, note});
+    }
+
     public enum Kind {
       INPUT,
       DEFAULT,
@@ -528,6 +554,18 @@ public final class Derivation {
 
   /** The unit of a value; {@code period} only for rates per period and counts of periods. */
   public record Unit(Measure measure, Optional<CalendarUnit> period) {
+    // equals and hashCode written out: a record's generated ones are linked through invokedynamic at first use,
+    // a cost a short run's start-up pays for nothing (docs/performance.md).
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Unit x && measure == x.measure && java.util.Objects.equals(period, x.period);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * java.util.Objects.hashCode(measure) + java.util.Objects.hashCode(period);
+    }
+
     public enum Measure {
       /** Users, requests, objects. */
       COUNT,

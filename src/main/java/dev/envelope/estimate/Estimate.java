@@ -196,13 +196,18 @@ public final class Estimate {
    * user for the built-in figures; a file's own figures are declared the same way.
    */
   static final class Builder implements Env {
+    /** A declaration: a number's formula, built ({@code term}) or to build on first use, or a text's value. */
     private record Decl(String path, String words, String symbol, Unit unit, Section section, String source,
-        Supplier<Term> formula, Supplier<Object> text) {}
+        Term term, Supplier<Term> formula, Object text) {
+      boolean numeric() {
+        return term != null || formula != null;
+      }
+    }
 
     private final Requirements req;
     private final InputLocations where;
     private final Map<String, Decl> decls = new LinkedHashMap<>();
-    private final Map<String, Supplier<String>> titles = new HashMap<>();
+    private final Map<String, Object> titles = new HashMap<>(); // a String, or a Supplier of one
     private final Map<String, Step> done = new HashMap<>();
     private final List<Step> order = new ArrayList<>();
     private final Map<String, Double> complements = new HashMap<>();
@@ -220,8 +225,17 @@ public final class Estimate {
     /** A numeric figure; {@code unit} null for one that repeats a value, whose unit is the value's. */
     void figure(String path, String words, String symbol, Unit unit, Section section, String source,
         Supplier<Term> formula) {
-      if (decls.putIfAbsent(path, new Decl(path, words, symbol, unit, section, source, formula, null)) != null) {
-        throw new IllegalStateException("figure declared twice: " + path);
+      declare(new Decl(path, words, symbol, unit, section, source, null, formula, null));
+    }
+
+    /** A numeric figure whose formula is built already. */
+    void figure(String path, String words, String symbol, Unit unit, Section section, String source, Term term) {
+      declare(new Decl(path, words, symbol, unit, section, source, term, null, null));
+    }
+
+    private void declare(Decl d) {
+      if (decls.putIfAbsent(d.path(), d) != null) {
+        throw new IllegalStateException("figure declared twice: " + d.path());
       }
     }
 
@@ -230,10 +244,12 @@ public final class Estimate {
       titles.put(path, title);
     }
 
-    void text(String path, Section section, Supplier<Object> value) {
-      if (decls.putIfAbsent(path, new Decl(path, null, null, null, section, null, null, value)) != null) {
-        throw new IllegalStateException("figure declared twice: " + path);
-      }
+    void title(String path, String title) {
+      titles.put(path, title);
+    }
+
+    void text(String path, Section section, Object value) {
+      declare(new Decl(path, null, null, null, section, null, null, null, value));
     }
 
     boolean declared(String path) {
@@ -243,12 +259,18 @@ public final class Estimate {
     /** Whether the figure at {@code path} is declared and is a number (not a text, flag or list). */
     boolean numeric(String path) {
       Decl d = decls.get(path);
-      return d != null && d.formula() != null;
+      return d != null && d.numeric();
     }
 
     /** The paths of the numeric figures declared so far, in order. */
     List<String> numericPaths() {
-      return decls.values().stream().filter(d -> d.formula() != null).map(Decl::path).toList();
+      List<String> out = new ArrayList<>();
+      for (Decl d : decls.values()) {
+        if (d.numeric()) {
+          out.add(d.path());
+        }
+      }
+      return out;
     }
 
     /** The unit of the numeric figure at {@code path}. */
@@ -308,21 +330,22 @@ public final class Estimate {
         return s;
       }
       Decl d = decls.get(path);
-      if (d == null || d.formula() == null) {
+      if (d == null || !d.numeric()) {
         throw new IllegalStateException("no numeric figure declared at " + path);
       }
       if (!active.add(path)) {
         throw new IllegalStateException("figures that use each other: " + String.join(" -> ", active) + " -> " + path);
       }
-      Term term = d.formula().get();
+      Term term = d.term() != null ? d.term() : d.formula().get();
       Unit unit = d.unit() != null ? d.unit() : ((Operand) term).unit();
       double result = term.lanes(this)[0];
       if (keepsComplement(unit)) {
         complements.put(path, Derivation.complement(term, this)[0]);
         logComplements.put(path, Derivation.log10Complement(term, this)[0]);
       }
-      Supplier<String> title = titles.get(path);
-      s = new Step(path, title != null ? title.get() : d.words(), d.symbol(), unit, term, result);
+      Object title = titles.get(path);
+      String words = title instanceof String t ? t : title != null ? ((Supplier<?>) title).get().toString() : d.words();
+      s = new Step(path, words, d.symbol(), unit, term, result);
       done.put(path, s);
       order.add(s);
       active.remove(path);
@@ -364,20 +387,20 @@ public final class Estimate {
     Estimate build() {
       Map<String, Figure> figures = new LinkedHashMap<>();
       for (Decl d : decls.values()) {
-        if (d.formula() != null) {
+        if (d.numeric()) {
           evaluate(d.path());
         }
       }
       for (Decl d : decls.values()) {
-        figures.put(d.path(), new Figure(d.path(), d.section(), done.get(d.path()),
-            d.text() == null ? null : d.text().get()));
+        Object text = d.text() instanceof Supplier<?> later ? later.get() : d.text();
+        figures.put(d.path(), new Figure(d.path(), d.section(), done.get(d.path()), text));
       }
       // The steps in the order of the JSON output, each after the steps it uses: whatever order
       // they happened to be worked out in (a presence rule may need a value early).
       List<Step> steps = new ArrayList<>(order.size());
       Set<String> placed = new HashSet<>();
       for (Decl d : decls.values()) {
-        if (d.formula() != null) {
+        if (d.numeric()) {
           place(d.path(), placed, steps);
         }
       }

@@ -38,10 +38,8 @@ public final class InputLocations {
    * hold a dot), or empty when the input does not give it.
    */
   public Optional<Location> find(List<String> path) {
-    return entry(root, path.toArray(String[]::new))
-        .map(Entry::value)
-        .filter(v -> !(v instanceof Scalar s && s.text() == null))
-        .map(Node::location);
+    Optional<Entry> e = entry(root, path.toArray(new String[0]));
+    return given(e) ? Optional.of(e.get().value().location()) : Optional.empty();
   }
 
   /** Whether the input at {@code path} was set by a scenario or an override rather than written in the file. */
@@ -53,7 +51,12 @@ public final class InputLocations {
 
   /** Whether the input at {@code path} (one key per element) is given, with a value other than null. */
   public boolean has(String... path) {
-    return entry(root, path).filter(e -> !(e.value() instanceof Scalar s && s.text() == null)).isPresent();
+    return given(entry(root, path));
+  }
+
+  /** Whether {@code e} is there with a value other than null. */
+  private static boolean given(Optional<Entry> e) {
+    return e.isPresent() && !(e.get().value() instanceof Scalar s && s.text() == null);
   }
 
   /**

@@ -78,6 +78,85 @@ public final class RequirementsReader {
     this.file = file;
   }
 
+  /**
+   * The parsers of the file's values, each one object of one class: a lambda or a method reference
+   * at each call would cost a run's start-up its linking, some 0.3 ms apiece, for 60 of them.
+   */
+  private final Parsers parse = new Parsers();
+
+  private enum Kind { POSITIVE, RETENTION, REPLICATION, OVERHEAD, PERCENT, POSITIVE_SIZE, COUNT, SIZE, PER_SECOND, UTILIZATION, TARGET, WINDOW, PRICE, PEAK_KIND, PEAK_HOUR_SHARE, PERCENTILE, POSITIVE_TIME, NON_NEGATIVE, FANOUT, BYTE_RATE, RATE_PER_USER, RATE, RATIO, UNITS, CALENDAR, SECONDS }
+
+  private final class Parse<T> implements Function<String, T> {
+    private final Kind kind;
+
+    Parse(Kind kind) {
+      this.kind = kind;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T apply(String t) {
+      Object value = switch (kind) {
+        case POSITIVE -> positive(t);
+        case RETENTION -> retention(t);
+        case REPLICATION -> replication(t);
+        case OVERHEAD -> Fractions.percent(t, true);
+        case PERCENT -> Fractions.percent(t, false);
+        case POSITIVE_SIZE -> positiveSize(t);
+        case COUNT -> nonNegativeCount(t);
+        case SIZE -> Sizes.parse(t, units);
+        case PER_SECOND -> perSecond(t, time);
+        case UTILIZATION -> utilization(t);
+        case TARGET -> Fractions.target(t);
+        case WINDOW -> window(t);
+        case PRICE -> price(t);
+        case PEAK_KIND -> peakKind(t);
+        case PEAK_HOUR_SHARE -> peakHourShare(t);
+        case PERCENTILE -> Fractions.percentile(t);
+        case POSITIVE_TIME -> positiveTime(t);
+        case NON_NEGATIVE -> nonNegativeNumber(t);
+        case FANOUT -> wholeCount(t, "a whole number of calls, 1 or more");
+        case BYTE_RATE -> positiveByteRate(t);
+        case RATE_PER_USER -> Rate.parse(t, CalendarUnit.DAY);
+        case RATE -> Rate.parse(t, null);
+        case RATIO -> Fractions.ratio(t);
+        case UNITS -> UnitSystem.parse(t);
+        case CALENDAR -> Calendar.named(t);
+        case SECONDS -> seconds(t);
+      };
+      return (T) value;
+    }
+  }
+
+  private final class Parsers {
+    final Function<String, Double> positive = new Parse<>(Kind.POSITIVE);
+    final Function<String, Span> retention = new Parse<>(Kind.RETENTION);
+    final Function<String, Double> replication = new Parse<>(Kind.REPLICATION);
+    final Function<String, Double> overhead = new Parse<>(Kind.OVERHEAD);
+    final Function<String, Double> percent = new Parse<>(Kind.PERCENT);
+    final Function<String, Double> positiveSize = new Parse<>(Kind.POSITIVE_SIZE);
+    final Function<String, Double> count = new Parse<>(Kind.COUNT);
+    final Function<String, Double> size = new Parse<>(Kind.SIZE);
+    final Function<String, Double> perSecond = new Parse<>(Kind.PER_SECOND);
+    final Function<String, Double> utilization = new Parse<>(Kind.UTILIZATION);
+    final Function<String, Double> target = new Parse<>(Kind.TARGET);
+    final Function<String, Span> window = new Parse<>(Kind.WINDOW);
+    final Function<String, Double> price = new Parse<>(Kind.PRICE);
+    final Function<String, PeakKind> peakKind = new Parse<>(Kind.PEAK_KIND);
+    final Function<String, Double> peakHourShare = new Parse<>(Kind.PEAK_HOUR_SHARE);
+    final Function<String, Double> percentile = new Parse<>(Kind.PERCENTILE);
+    final Function<String, Double> positiveTime = new Parse<>(Kind.POSITIVE_TIME);
+    final Function<String, Double> nonNegative = new Parse<>(Kind.NON_NEGATIVE);
+    final Function<String, Double> fanout = new Parse<>(Kind.FANOUT);
+    final Function<String, Double> byteRate = new Parse<>(Kind.BYTE_RATE);
+    final Function<String, Rate> ratePerUser = new Parse<>(Kind.RATE_PER_USER);
+    final Function<String, Rate> rate = new Parse<>(Kind.RATE);
+    final Function<String, Double> ratio = new Parse<>(Kind.RATIO);
+    final Function<String, UnitSystem> units = new Parse<>(Kind.UNITS);
+    final Function<String, Calendar> calendar = new Parse<>(Kind.CALENDAR);
+    final Function<String, Double> seconds = new Parse<>(Kind.SECONDS);
+  }
+
   /** What a command needs from the file. */
   public enum Need {
     /** A full estimate: at least one workload. */
@@ -128,7 +207,7 @@ public final class RequirementsReader {
     Optional<Requirements.Users> users = users(usersSection);
 
     Mapping traffic = root.section("traffic", FileSpec.TRAFFIC.keys());
-    double peakFactor = traffic.value("peak_factor", RequirementsReader::positive).orElse(Double.NaN);
+    double peakFactor = traffic.value("peak_factor", parse.positive).orElse(Double.NaN);
     Optional<Peak> peakModel = peak(traffic);
     boolean peakDefaulted = Double.isNaN(peakFactor) && peakModel.isEmpty();
     if (peakDefaulted) {
@@ -181,11 +260,11 @@ public final class RequirementsReader {
           anyReadRate |= workload.reads().isPresent() || workload.readsPerUser().isPresent()
               || (writes && workload.readWriteRatio().isPresent());
           Requirements.Delivery d = workload.delivery();
-          boolean heartbeats = d.connections().map(c -> c.heartbeatSeconds().isPresent()).orElse(false);
+          boolean heartbeats = d.connections().isPresent() && d.connections().get().heartbeatSeconds().isPresent();
           anyReadRate |= heartbeats;
           anyPayload |= (workload.payload().isPresent()
-              || d.fanoutOnWrite().map(f -> f.entrySize().isPresent()).orElse(false)) && writes;
-          anyPerServer |= d.connections().map(c -> c.perServer().isPresent()).orElse(false);
+              || (d.fanoutOnWrite().isPresent() && d.fanoutOnWrite().get().entrySize().isPresent())) && writes;
+          anyPerServer |= d.connections().isPresent() && d.connections().get().perServer().isPresent();
           // The cache rule needs reads with a size, of a workload the cache holds.
           anyReads |= (workload.reads().isPresent() || workload.readsPerUser().isPresent()
               || workload.readWriteRatio().isPresent() || heartbeats) && workload.readSize().isPresent()
@@ -201,7 +280,7 @@ public final class RequirementsReader {
     }
 
     Mapping storageSection = root.section("storage", FileSpec.STORAGE.keys());
-    Optional<Span> retention = storageSection.value("retention", RequirementsReader::retention);
+    Optional<Span> retention = storageSection.value("retention", parse.retention);
     Mapping cap = root.section("capacity", FileSpec.CAPACITY.keys());
     // Defaults are listed only where a figure uses them: replication in replicated bytes and
     // nodes, overhead in stored bytes, utilization in a count. A shard limit gives a count only
@@ -210,33 +289,35 @@ public final class RequirementsReader {
         || (cap.entry("shard_write_qps") != null && anyWrites)
         || (cap.entry("shard_read_qps") != null && anyReadRate);
     Need replicated = (stored && retention.isPresent()) || shardCounts ? need : Need.SLA;
-    double replication = storageSection.value("replication", RequirementsReader::replication)
-        .orElseGet(() -> defaulted("storage.replication", DEFAULT_REPLICATION, REPLICATION_SOURCE, replicated));
-    double overhead = storageSection.value("overhead", t -> Fractions.percent(t, true))
-        .orElseGet(() -> defaulted("storage.overhead", DEFAULT_OVERHEAD, OVERHEAD_SOURCE, stored ? need : Need.SLA));
+    Optional<Double> replicationGiven = storageSection.value("replication", parse.replication);
+    double replication = replicationGiven.isPresent() ? replicationGiven.get()
+        : defaulted("storage.replication", DEFAULT_REPLICATION, REPLICATION_SOURCE, replicated);
+    Optional<Double> overheadGiven = storageSection.value("overhead", parse.overhead);
+    double overhead = overheadGiven.isPresent() ? overheadGiven.get()
+        : defaulted("storage.overhead", DEFAULT_OVERHEAD, OVERHEAD_SOURCE, stored ? need : Need.SLA);
     Mapping cacheSection = root.section("cache", FileSpec.CACHE.keys());
-    double hot = cacheSection.value("hot_fraction", t -> Fractions.percent(t, false))
-        .orElseGet(() -> defaulted("cache.hot_fraction", DEFAULT_HOT_FRACTION, HOT_SOURCE,
-            readsExist ? need : Need.SLA));
-    OptionalDouble nodeMemory = optional(cacheSection.value("node_memory", this::positiveSize));
-    OptionalDouble hotObjects = optional(cacheSection.value("hot_objects", RequirementsReader::nonNegativeCount));
-    OptionalDouble objectSize = optional(cacheSection.value("object_size", t -> Sizes.parse(t, units)));
+    Optional<Double> hotGiven = cacheSection.value("hot_fraction", parse.percent);
+    double hot = hotGiven.isPresent() ? hotGiven.get()
+        : defaulted("cache.hot_fraction", DEFAULT_HOT_FRACTION, HOT_SOURCE, readsExist ? need : Need.SLA);
+    OptionalDouble nodeMemory = optional(cacheSection.value("node_memory", parse.positiveSize));
+    OptionalDouble hotObjects = optional(cacheSection.value("hot_objects", parse.count));
+    OptionalDouble objectSize = optional(cacheSection.value("object_size", parse.size));
     boolean workingSet = workingSet(cacheSection);
-    OptionalDouble serverQps = optional(cap.value("server_qps", t -> perSecond(t, conventions.time())));
-    OptionalDouble shardStorage = optional(cap.value("shard_storage", this::positiveSize));
-    OptionalDouble shardWrites = optional(cap.value("shard_write_qps", t -> perSecond(t, conventions.time())));
-    OptionalDouble shardReads = optional(cap.value("shard_read_qps", t -> perSecond(t, conventions.time())));
+    OptionalDouble serverQps = optional(cap.value("server_qps", parse.perSecond));
+    OptionalDouble shardStorage = optional(cap.value("shard_storage", parse.positiveSize));
+    OptionalDouble shardWrites = optional(cap.value("shard_write_qps", parse.perSecond));
+    OptionalDouble shardReads = optional(cap.value("shard_read_qps", parse.perSecond));
     OptionalDouble maxWait = optional(cap.value("max_wait_p99", Times::seconds));
     // Queueing divides each workload's load by utilization too.
     final boolean limited = serverQps.isPresent() || shardCounts
         || (nodeMemory.isPresent() && (readsExist || workingSet)) || anyLatency || anyPerServer;
-    double utilization = cap.value("utilization", RequirementsReader::utilization)
-        .orElseGet(() -> defaulted("capacity.utilization", DEFAULT_UTILIZATION, UTILIZATION_SOURCE,
-            limited ? need : Need.SLA));
+    Optional<Double> utilizationGiven = cap.value("utilization", parse.utilization);
+    double utilization = utilizationGiven.isPresent() ? utilizationGiven.get()
+        : defaulted("capacity.utilization", DEFAULT_UTILIZATION, UTILIZATION_SOURCE, limited ? need : Need.SLA);
     Mapping availability = root.section("availability", FileSpec.AVAILABILITY.keys());
     availability.single("a target is a requirement, not an estimate");
-    OptionalDouble target = optional(availability.value("target", Fractions::target));
-    Optional<Span> window = availability.value("window", RequirementsReader::window);
+    OptionalDouble target = optional(availability.value("target", parse.target));
+    Optional<Span> window = availability.value("window", parse.window);
     List<Component> components = components(availability);
     for (String key : List.of("window", "components")) {
       Entry e = availability.entry(key);
@@ -259,8 +340,12 @@ public final class RequirementsReader {
     List<Requirements.UserFigure> userFigures = userFigures(root.entry("figures"), conventions);
     root.used.add("correlations");
     Set<String> workloadNames = new HashSet<>();
-    workloads.forEach(w -> workloadNames.add(w.name()));
-    userInputs.forEach(u -> workloadNames.add("inputs." + u.name()));
+    for (Workload w : workloads) {
+      workloadNames.add(w.name());
+    }
+    for (Requirements.UserInput u : userInputs) {
+      workloadNames.add("inputs." + u.name());
+    }
     List<Requirements.Correlation> correlations = correlations(root.entry("correlations"), workloadNames);
 
     for (Mapping s : List.of(root, usersSection, traffic, storageSection, cacheSection, cap, availability,
@@ -420,12 +505,12 @@ public final class RequirementsReader {
       currency = Optional.empty();
     }
     return new Requirements.Cost(currency,
-        optional(c.value("server_per_month", RequirementsReader::price)),
-        optional(c.value("cache_node_per_month", RequirementsReader::price)),
-        optional(c.value("storage_per_gb_month", RequirementsReader::price)),
-        optional(c.value("egress_per_gb", RequirementsReader::price)),
-        optional(c.value("cdn_egress_per_gb", RequirementsReader::price)),
-        optional(c.value("per_million_requests", RequirementsReader::price)));
+        optional(c.value("server_per_month", parse.price)),
+        optional(c.value("cache_node_per_month", parse.price)),
+        optional(c.value("storage_per_gb_month", parse.price)),
+        optional(c.value("egress_per_gb", parse.price)),
+        optional(c.value("cdn_egress_per_gb", parse.price)),
+        optional(c.value("per_million_requests", parse.price)));
   }
 
   /** A unit price: a plain number, 0 or more, in the file's currency. */
@@ -645,9 +730,9 @@ public final class RequirementsReader {
       problems.add(new Diagnostic(traffic.entry("peak").keyLocation(), s.path(),
           "both peak_factor and peak are given; expected only one of them"));
     }
-    Optional<PeakKind> model = s.value("model", RequirementsReader::peakKind);
-    Optional<Double> share = s.value("peak_hour_share", RequirementsReader::peakHourShare);
-    Optional<Double> percentile = s.value("percentile", Fractions::percentile);
+    Optional<PeakKind> model = s.value("model", parse.peakKind);
+    Optional<Double> share = s.value("peak_hour_share", parse.peakHourShare);
+    Optional<Double> percentile = s.value("percentile", parse.percentile);
     s.reportUnknown();
     if (s.entry("model") == null) {
       problems.add(new Diagnostic(s.location(), s.child("model"),
@@ -688,14 +773,14 @@ public final class RequirementsReader {
 
   /** The model inputs of one workload: latency, fan-out, stream. */
   private WorkloadModel workloadModel(Entry entry, Mapping w, boolean followsPeakModel) {
-    OptionalDouble latency = optional(w.value("latency", RequirementsReader::positiveTime));
-    OptionalDouble serviceCv = optional(w.value("service_cv", RequirementsReader::nonNegativeNumber));
+    OptionalDouble latency = optional(w.value("latency", parse.positiveTime));
+    OptionalDouble serviceCv = optional(w.value("service_cv", parse.nonNegative));
     if (w.entry("service_cv") != null && w.entry("latency") == null) {
       problems.add(new Diagnostic(w.entry("service_cv").keyLocation(), w.child("service_cv"),
           "service_cv needs latency; expected latency: 20ms (the mean service time) beside it"));
     }
-    OptionalDouble fanout = optional(w.value("fanout", t -> wholeCount(t, "a whole number of calls, 1 or more")));
-    OptionalDouble hedge = optional(w.value("hedge_after", Fractions::percentile));
+    OptionalDouble fanout = optional(w.value("fanout", parse.fanout));
+    OptionalDouble hedge = optional(w.value("hedge_after", parse.percentile));
     Optional<CallLatency> call = callLatency(w);
     Optional<StreamLimits> stream = stream(w);
     if (w.entry("fanout") != null && w.entry("call_latency") == null) {
@@ -733,8 +818,8 @@ public final class RequirementsReader {
     int before = problems.size();
     OptionalDouble p50 = optional(s.value("p50", RequirementsReader::positiveTime));
     OptionalDouble p99 = optional(s.value("p99", RequirementsReader::positiveTime));
-    OptionalDouble slow = optional(s.value("slow_fraction", t -> Fractions.percent(t, false)));
-    OptionalDouble over = optional(s.value("over", RequirementsReader::positiveTime));
+    OptionalDouble slow = optional(s.value("slow_fraction", parse.percent));
+    OptionalDouble over = optional(s.value("over", parse.positiveTime));
     s.reportUnknown();
     boolean quantiles = s.entry("p50") != null || s.entry("p99") != null;
     boolean share = s.entry("slow_fraction") != null || s.entry("over") != null;
@@ -779,8 +864,8 @@ public final class RequirementsReader {
     if (s.isAbsent()) {
       return Optional.empty();
     }
-    OptionalDouble produce = optional(s.value("partition_produce", this::positiveByteRate));
-    OptionalDouble consume = optional(s.value("partition_consume", this::positiveByteRate));
+    OptionalDouble produce = optional(s.value("partition_produce", parse.byteRate));
+    OptionalDouble consume = optional(s.value("partition_consume", parse.byteRate));
     s.reportUnknown();
     if (s.entry("partition_produce") == null && s.entry("partition_consume") == null) {
       problems.add(new Diagnostic(s.location(), s.path(), "no partition limit; expected partition_produce: 5MB/s,"
@@ -842,9 +927,9 @@ public final class RequirementsReader {
   private Component component(Mapping c) {
     int before = problems.size();
     Optional<String> name = c.text("name");
-    OptionalDouble availability = optional(c.value("availability", Fractions::target));
-    OptionalDouble mtbf = optional(c.value("mtbf", RequirementsReader::positiveTime));
-    OptionalDouble mttr = optional(c.value("mttr", RequirementsReader::positiveTime));
+    OptionalDouble availability = optional(c.value("availability", parse.target));
+    OptionalDouble mtbf = optional(c.value("mtbf", parse.positiveTime));
+    OptionalDouble mttr = optional(c.value("mttr", parse.positiveTime));
     String replicaRange = "a whole number from 1 to " + Format.integer(MAX_REPLICAS);
     Optional<Double> replicas = c.value("replicas", t -> replicas(t, replicaRange));
     Optional<Double> required = c.value("required", t -> replicas(t, replicaRange));
@@ -919,9 +1004,9 @@ public final class RequirementsReader {
     if (s.isAbsent()) {
       return Optional.empty();
     }
-    OptionalDouble dau = optional(s.value("dau", RequirementsReader::nonNegativeCount));
-    OptionalDouble mau = optional(s.value("mau", RequirementsReader::nonNegativeCount));
-    OptionalDouble active = optional(s.value("daily_active", t -> Fractions.percent(t, false)));
+    OptionalDouble dau = optional(s.value("dau", parse.count));
+    OptionalDouble mau = optional(s.value("mau", parse.count));
+    OptionalDouble active = optional(s.value("daily_active", parse.percent));
     if (dau.isEmpty()) {
       if (mau.isPresent() && active.isEmpty() && s.entry("daily_active") == null) {
         problems.add(new Diagnostic(s.entry("mau").keyLocation(), "users.mau",
@@ -942,17 +1027,17 @@ public final class RequirementsReader {
   private Workload workload(Entry entry, Mapping w, Optional<Requirements.Users> users, boolean usersGiven,
       double filePeak) {
     int before = problems.size();
-    Optional<Rate> writesPerUser = w.value("writes_per_user", t -> Rate.parse(t, CalendarUnit.DAY));
-    Optional<Rate> writes = w.value("writes", t -> Rate.parse(t, null));
-    Optional<Rate> readsPerUser = w.value("reads_per_user", t -> Rate.parse(t, CalendarUnit.DAY));
-    Optional<Rate> reads = w.value("reads", t -> Rate.parse(t, null));
-    OptionalDouble ratio = optional(w.value("read_write_ratio", Fractions::ratio));
+    Optional<Rate> writesPerUser = w.value("writes_per_user", parse.ratePerUser);
+    Optional<Rate> writes = w.value("writes", parse.rate);
+    Optional<Rate> readsPerUser = w.value("reads_per_user", parse.ratePerUser);
+    Optional<Rate> reads = w.value("reads", parse.rate);
+    OptionalDouble ratio = optional(w.value("read_write_ratio", parse.ratio));
     Optional<Requirements.PayloadRecord> record = payloadRecord(w);
     OptionalDouble payload = record.isPresent() ? OptionalDouble.of(record.get().bytes())
         : w.entry("payload") != null && isRecord(w.entry("payload")) ? OptionalDouble.empty()
-        : optional(w.value("payload", t -> Sizes.parse(t, units)));
-    OptionalDouble readSize = optional(w.value("read_size", t -> Sizes.parse(t, units)));
-    OptionalDouble peak = optional(w.value("peak_factor", RequirementsReader::positive));
+        : optional(w.value("payload", parse.size));
+    OptionalDouble readSize = optional(w.value("read_size", parse.size));
+    OptionalDouble peak = optional(w.value("peak_factor", parse.positive));
     boolean hasWrites = writes.isPresent() || writesPerUser.isPresent();
     Requirements.Delivery delivery = delivery(w, users, usersGiven, hasWrites || w.entry("writes") != null
         || w.entry("writes_per_user") != null, record);
@@ -1021,7 +1106,7 @@ public final class RequirementsReader {
     int before = problems.size();
     Mapping s = new Mapping(w.child("payload"), (MapNode) entry.value(), FileSpec.PAYLOAD_RECORD.keys());
     s.used.add("fields");
-    Optional<Double> overhead = s.value("row_overhead", t -> Sizes.parse(t, units));
+    Optional<Double> overhead = s.value("row_overhead", parse.size);
     s.reportUnknown();
     String example = "{id: 8B, user_id: 8B, text: 140B, created: 8B}";
     Entry fieldsEntry = s.entry("fields");
@@ -1098,13 +1183,13 @@ public final class RequirementsReader {
       return Optional.empty();
     }
     int before = problems.size();
-    OptionalDouble share = optional(s.value("online_share", t -> Fractions.percent(t, false)));
-    OptionalDouble concurrent = optional(s.value("concurrent", RequirementsReader::nonNegativeCount));
-    Optional<Double> perUser = s.value("per_user", RequirementsReader::positive);
+    OptionalDouble share = optional(s.value("online_share", parse.percent));
+    OptionalDouble concurrent = optional(s.value("concurrent", parse.count));
+    Optional<Double> perUser = s.value("per_user", parse.positive);
     OptionalDouble perServer = optional(s.value("per_server",
         t -> positiveCount(t, "a positive number of connections such as 50K")));
-    OptionalDouble memory = optional(s.value("memory_per_connection", t -> Sizes.parse(t, units)));
-    OptionalDouble heartbeat = optional(s.value("heartbeat", RequirementsReader::positiveTime));
+    OptionalDouble memory = optional(s.value("memory_per_connection", parse.size));
+    OptionalDouble heartbeat = optional(s.value("heartbeat", parse.positiveTime));
     s.reportUnknown();
     if (s.entry("online_share") == null && s.entry("concurrent") == null) {
       problems.add(new Diagnostic(s.location(), s.path(), "no online users; expected online_share: 10% (of the"
@@ -1133,8 +1218,8 @@ public final class RequirementsReader {
       return Optional.empty();
     }
     int before = problems.size();
-    Optional<Double> followers = s.value("followers", RequirementsReader::nonNegativeCount);
-    OptionalDouble entrySize = optional(s.value("entry_size", t -> Sizes.parse(t, units)));
+    Optional<Double> followers = s.value("followers", parse.count);
+    OptionalDouble entrySize = optional(s.value("entry_size", parse.size));
     s.reportUnknown();
     if (s.entry("followers") == null) {
       problems.add(new Diagnostic(s.location(), s.child("followers"),
@@ -1156,7 +1241,7 @@ public final class RequirementsReader {
       return OptionalDouble.empty();
     }
     int before = problems.size();
-    OptionalDouble hit = optional(s.value("hit_ratio", t -> Fractions.percent(t, false)));
+    OptionalDouble hit = optional(s.value("hit_ratio", parse.percent));
     s.reportUnknown();
     if (s.entry("hit_ratio") == null) {
       problems.add(new Diagnostic(s.location(), s.child("hit_ratio"),
@@ -1213,16 +1298,16 @@ public final class RequirementsReader {
 
   private Requirements.Conventions conventions(Mapping s) {
     s.single("a convention is a definition, not an estimate");
-    Optional<UnitSystem> unitSystem = s.value("units", UnitSystem::parse);
+    Optional<UnitSystem> unitSystem = s.value("units", parse.units);
     units = unitSystem.orElse(UnitSystem.SI);
     Calendar calendar = Calendar.SRE;
     Entry cal = s.entry("calendar");
     if (cal != null && cal.value() instanceof MapNode custom) {
       Mapping c = new Mapping(s.child("calendar"), custom, FileSpec.CALENDAR_DAYS.keys());
       c.single("a convention is a definition, not an estimate");
-      Optional<Double> year = c.value("year", RequirementsReader::positive);
-      Optional<Double> quarter = c.value("quarter", RequirementsReader::positive);
-      Optional<Double> month = c.value("month", RequirementsReader::positive);
+      Optional<Double> year = c.value("year", parse.positive);
+      Optional<Double> quarter = c.value("quarter", parse.positive);
+      Optional<Double> month = c.value("month", parse.positive);
       c.reportUnknown();
       if (c.entry("year") == null) {
         problems.add(new Diagnostic(cal.keyLocation(), "conventions.calendar.year",
@@ -1231,11 +1316,11 @@ public final class RequirementsReader {
         calendar = Calendar.custom(year.get(), quarter.orElse(null), month.orElse(null));
       }
     } else {
-      calendar = s.value("calendar", Calendar::named).orElse(Calendar.SRE);
+      calendar = s.value("calendar", parse.calendar).orElse(Calendar.SRE);
     }
-    Optional<Double> day = s.value("seconds_per_day", RequirementsReader::seconds);
-    Optional<Double> month = s.value("seconds_per_month", RequirementsReader::seconds);
-    Optional<Double> year = s.value("seconds_per_year", RequirementsReader::seconds);
+    Optional<Double> day = s.value("seconds_per_day", parse.seconds);
+    Optional<Double> month = s.value("seconds_per_month", parse.seconds);
+    Optional<Double> year = s.value("seconds_per_year", parse.seconds);
     s.reportUnknown();
     double spd = day.orElse(Calendar.SECONDS_PER_DAY);
     double[] lengths = {7 * spd, month.orElse(calendar.monthDays() * spd), year.orElse(calendar.yearDays() * spd)};

@@ -201,7 +201,8 @@ public final class EstimateReport {
       notes.add("a CDN's edge serves every byte read, its hits from its cache and its misses from the origin; the"
           + " origin serves the misses and the workloads without a CDN");
     }
-    blocks.add(new Report.Block("Bandwidth", List.of("", "avg", "", "peak", ""), rows, notes));
+    blocks.add(new Report.Block("Bandwidth", List.of("", "avg", "", "peak", ""), rows, notes)
+        .dropping("bits per second", 2, 4));
   }
 
   private List<String> bandRow(String label, String p) {
@@ -250,7 +251,7 @@ public final class EstimateReport {
           + " replicated");
     }
     rows.add(total);
-    blocks.add(new Report.Block("Storage", columns, rows, notes));
+    blocks.add(new Report.Block("Storage", columns, rows, notes).dropping("per month", 2));
   }
 
   private String bytes(String path) {
@@ -352,7 +353,8 @@ public final class EstimateReport {
     List<String> notes = new ArrayList<>(Notes.capped(Notes.formulas(e, units, months.toArray(String[]::new))));
     notes.add("a year is twelve of the calendar's months; prices are the file's, none built in");
     String currency = e.has("cost.currency") ? " (" + e.text("cost.currency") + ")" : "";
-    blocks.add(new Report.Block("Cost" + currency, List.of("", "per month", "per year"), rows, notes));
+    blocks.add(new Report.Block("Cost" + currency, List.of("", "per month", "per year"), rows, notes)
+        .dropping("per year", 2));
   }
 
   /** The file's own figures, each with what it means. */

@@ -119,28 +119,61 @@ public final class ExplainReport {
 
   /** The whole explanation as a terminal table: a header, then every step. */
   public String table(boolean colour) {
+    return table(colour, 0);
+  }
+
+  /**
+   * {@link #table(boolean)} fitted to {@code width} display columns (0: none, the one layout): lines
+   * wrap at word boundaries under their own indentation, and where an input's row is too wide, where
+   * it came from goes on the lines under it.
+   */
+  public String table(boolean colour, int width) {
+    int room = width >= Fit.MIN_WIDTH ? width : Integer.MAX_VALUE;
     StringBuilder sb = new StringBuilder();
-    sb.append(style(Escape.table(title()), colour)).append('\n');
-    header().forEach(line -> sb.append(Escape.table(line)).append('\n'));
-    sb.append(tableSteps(colour));
+    for (String line : Fit.wrap(Escape.table(title()), room, "", "  ")) {
+      sb.append(style(line, colour)).append('\n');
+    }
+    header().forEach(h -> Fit.wrap(Escape.table(h), room, "", "  ").forEach(line -> sb.append(line).append('\n')));
+    sb.append(tableSteps(colour, width));
     return sb.toString();
   }
 
   /** Every step, each after a blank line: for the end of an estimate table. */
   public String tableSteps(boolean colour) {
+    return tableSteps(colour, 0);
+  }
+
+  /** {@link #tableSteps(boolean)} fitted to {@code width} display columns, as {@link #table(boolean, int)}. */
+  public String tableSteps(boolean colour, int width) {
+    int room = width >= Fit.MIN_WIDTH ? width : Integer.MAX_VALUE;
     StringBuilder sb = new StringBuilder();
     for (Step s : steps) {
-      sb.append('\n').append(style(Escape.table(s.path()), colour)).append('\n');
+      sb.append('\n');
+      for (String line : Fit.wrap(Escape.table(s.path()), room, "", "  ")) {
+        sb.append(style(line, colour)).append('\n');
+      }
       for (String line : lines(s)) {
-        sb.append("  ").append(Escape.table(line)).append('\n');
+        String text = Escape.table(line);
+        String indent = "  " + text.substring(0, text.length() - text.stripLeading().length());
+        for (String piece : Fit.wrap(text.stripLeading(), room, indent, indent + "    ")) {
+          sb.append(piece).append('\n');
+        }
       }
       List<List<String>> rows = new ArrayList<>();
       for (Operand o : s.inputs()) {
         rows.add(Stream.of(o.symbol(), display(o.value(), o.unit(), units), o.from().kind().key(), whereDrawn(o.from()))
             .map(Escape::table).toList());
       }
-      for (String line : aligned(rows)) {
-        sb.append("  ").append(line).append('\n');
+      List<String> aligned = aligned(rows);
+      if (aligned.stream().allMatch(line -> Fit.width("  " + line) <= room)) {
+        aligned.forEach(line -> sb.append("  ").append(line).append('\n'));
+        continue;
+      }
+      // Too wide: each input's first three columns, then where it came from under them.
+      List<String> three = aligned(rows.stream().map(r -> List.of(r.get(0), r.get(1), r.get(2), "")).toList());
+      for (int i = 0; i < rows.size(); i++) {
+        Fit.wrap(three.get(i), room, "  ", "      ").forEach(line -> sb.append(line).append('\n'));
+        Fit.wrap(rows.get(i).get(3), room, "      ", "        ").forEach(line -> sb.append(line).append('\n'));
       }
     }
     return sb.toString();

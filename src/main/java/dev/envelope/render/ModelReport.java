@@ -327,7 +327,8 @@ final class ModelReport {
         List.of("alert", "budget spent", "long window", "short window", "burn rate", "error rate", "budget gone in"),
         alertRows, concat(Notes.formulas(e, units, "availability.burn_rate_alerts.0.burn_rate",
             "availability.burn_rate_alerts.0.error_rate", "availability.burn_rate_alerts.0.budget_exhausted_seconds"),
-            "alert when the error rate over both windows exceeds the alert's")));
+            "alert when the error rate over both windows exceeds the alert's"))
+        .dropping("error rate", 5));
   }
 
   // Formatting.

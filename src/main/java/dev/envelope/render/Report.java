@@ -29,12 +29,18 @@ public record Report(String title, List<String> header, List<Block> blocks, Tree
    * left-aligned, the others are right-aligned figures, as {@link #leftAligned} says. {@code notes}
    * are lines printed under it.
    */
-  public record Block(
-      String title, List<String> columns, List<List<String>> rows, List<String> notes, int leftColumns) {
+  public record Block(String title, List<String> columns, List<List<String>> rows, List<String> notes,
+      int leftColumns, List<Drop> drops) {
     public Block {
       columns = List.copyOf(columns);
       rows = rows.stream().map(List::copyOf).toList();
       notes = List.copyOf(notes);
+      drops = List.copyOf(drops);
+    }
+
+    /** A block none of whose columns may be left out to fit a width. */
+    public Block(String title, List<String> columns, List<List<String>> rows, List<String> notes, int leftColumns) {
+      this(title, columns, rows, notes, leftColumns, List.of());
     }
 
     /** A block whose first column is a label and whose other columns are right-aligned figures. */
@@ -43,11 +49,29 @@ public record Report(String title, List<String> header, List<Block> blocks, Tree
     }
 
     /**
+     * The same block, with {@code columns} (secondary: another unit of figures beside, or a longer
+     * period that is a multiple of a shorter one) left out first when a terminal is too narrow for it.
+     * Called again, the next ones to leave out.
+     */
+    public Block dropping(String what, Integer... columns) {
+      List<Drop> more = new java.util.ArrayList<>(drops);
+      more.add(new Drop(what, List.of(columns)));
+      return new Block(title, this.columns, rows, notes, leftColumns, more);
+    }
+
+    /**
      * Whether column {@code i} is text (left-aligned): a positive {@code leftColumns} n makes the
      * first n columns text; a negative -k makes the first column and columns k and after text.
      */
     public boolean leftAligned(int i) {
       return leftColumns > 0 ? i < leftColumns : i == 0 || i >= -leftColumns;
+    }
+  }
+
+  /** Columns a narrow terminal may leave out, in the words a note names them by. */
+  public record Drop(String what, List<Integer> columns) {
+    public Drop {
+      columns = List.copyOf(columns);
     }
   }
 }

@@ -61,6 +61,62 @@ public final class StarterFile {
     return sb.toString();
   }
 
+  /** Where the minimal template's comments start, and the width it keeps to. */
+  private static final int MINIMAL_COLUMN = 28;
+  private static final int MINIMAL_WIDTH = 80;
+
+  /**
+   * The minimal starter file ({@code init --minimal}): only the keys the full one sets, with the same
+   * values, each with the first clause of what it means; it validates and estimates as written.
+   */
+  public static String minimal() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("""
+        # Requirements for envelope: the keys a first estimate needs. envelope init
+        # (without --minimal) writes every key with its meaning, type and default.
+
+        """);
+    for (Field f : FileSpec.ROOT.fields()) {
+      minimal(sb, "", "", f);
+    }
+    return sb.toString();
+  }
+
+  private static void minimal(StringBuilder sb, String indent, String path, Field f) {
+    String key = path + f.key();
+    switch (f.type()) {
+      case SECTION, NAMED_SECTIONS -> {
+        String prefix = key + (f.type() == Type.NAMED_SECTIONS ? ".*." : ".");
+        if (VALUES.keySet().stream().noneMatch(k -> k.startsWith(prefix))) {
+          return;
+        }
+        if (indent.isEmpty()) {
+          sb.append('\n');
+        }
+        sb.append(indent).append(f.key()).append(":\n");
+        String inner = indent + "  ";
+        if (f.type() == Type.NAMED_SECTIONS) {
+          shortLine(sb, inner + WORKLOAD + ":", "one request type; add one such mapping per type");
+          inner += "  ";
+        }
+        for (Field child : f.group().orElseThrow().fields()) {
+          minimal(sb, inner, prefix, child);
+        }
+      }
+      default -> {
+        if (VALUES.containsKey(key)) {
+          shortLine(sb, indent + f.key() + ": " + VALUES.get(key), f.description().split("[;(,:]")[0].strip());
+        }
+      }
+    }
+  }
+
+  /** {@code text} and, where it fits in {@link #MINIMAL_WIDTH}, {@code comment} from the comment column. */
+  private static void shortLine(StringBuilder sb, String text, String comment) {
+    String line = text + " ".repeat(Math.max(1, MINIMAL_COLUMN - text.length())) + "# " + comment;
+    sb.append(comment.isEmpty() || line.length() > MINIMAL_WIDTH ? text : line).append('\n');
+  }
+
   private static void field(StringBuilder sb, String indent, String path, Field f) {
     String key = path + f.key();
     if ((f.type() == Type.SECTION && !indent.isEmpty()) || f.type() == Type.LIST) {
@@ -164,6 +220,95 @@ public final class StarterFile {
       first = false;
     }
     sb.append('\n');
+  }
+
+  /**
+   * {@code template} (YAML with comments) fitted to {@code width} display columns for a terminal: a
+   * longer line's comment, with the comment lines that continue it, rewrapped onto comment lines
+   * under it, so the text reads as the same YAML. Keys and values are never broken; where a key
+   * leaves no room beside it, its comment goes on the lines under it. 0 (no width) leaves it as it is.
+   */
+  public static String fitted(String template, int width) {
+    if (width < Fit.MIN_WIDTH) {
+      return template;
+    }
+    String[] lines = template.split("\n", -1);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      int hash = comment(line);
+      if (Fit.width(line) <= width || hash < 0) {
+        sb.append(line).append(i < lines.length - 1 ? "\n" : "");
+        continue;
+      }
+      int text = words(line, hash);
+      StringBuilder words = new StringBuilder(line.substring(text).strip());
+      boolean keyed = !line.substring(0, hash).isBlank();
+      while (i + 1 < lines.length && continues(lines[i + 1], keyed ? COMMENT_COLUMN + 2 : text)) {
+        words.append(' ').append(lines[++i].strip().substring(1).strip());
+      }
+      String code = line.substring(0, hash).stripTrailing();
+      String next = " ".repeat(hash) + "#" + " ".repeat(Math.max(1, text - hash - 1));
+      String lead = line.substring(0, text);
+      if (text + Fit.MIN_WIDTH > width) {
+        // No room beside the key (or after the legend's name): the words go under it.
+        int under = code.isEmpty() ? hash : code.length() - code.stripLeading().length() + 2;
+        if (!code.isEmpty()) {
+          sb.append(code).append('\n');
+          lead = " ".repeat(under) + "# ";
+        } else {
+          lead = line.substring(0, text).stripTrailing() + " ";
+        }
+        next = " ".repeat(under) + "# ";
+      }
+      Fit.wrap(words.toString(), width, lead, next).forEach(l -> sb.append(l).append('\n'));
+    }
+    return sb.toString();
+  }
+
+  /** Where {@code line}'s comment words start, after its {@code #} at {@code hash} and the spaces after it. */
+  private static int words(String line, int hash) {
+    int text = hash + 1;
+    while (text < line.length() && line.charAt(text) == ' ') {
+      text++;
+    }
+    // A legend's line (#   count   a number...): its words start after the name and the gap.
+    int gap = line.indexOf("  ", text);
+    if (hash == 0 && gap > 0 && gap < LEGEND_COLUMN) {
+      text = gap;
+      while (text < line.length() && line.charAt(text) == ' ') {
+        text++;
+      }
+    }
+    return text;
+  }
+
+  /** Whether {@code line} is a comment alone whose words go on from column {@code text}: the rest of a comment. */
+  private static boolean continues(String line, int text) {
+    String stripped = line.stripLeading();
+    if (!stripped.startsWith("#") || line.length() <= text || line.charAt(text) == ' ') {
+      return false;
+    }
+    int start = line.length() - stripped.length() + 1;
+    while (start < line.length() && line.charAt(start) == ' ') {
+      start++;
+    }
+    return start == text;
+  }
+
+  /**
+   * Where {@code line}'s comment starts: the {@code #} of a comment alone, or of the comment after a
+   * key (a commented-out key's own comment included); -1 for none.
+   */
+  private static int comment(String line) {
+    String stripped = line.stripLeading();
+    int lead = line.length() - stripped.length();
+    if (stripped.startsWith("#")) {
+      int later = line.indexOf(" # ", lead + 1);
+      return stripped.matches("#\\s*[a-z_]+:.*") && later > 0 ? later + 1 : lead;
+    }
+    int at = line.indexOf(" # ");
+    return at < 0 ? -1 : at + 1;
   }
 
   /** The types of the keys that hold one value, in the order of {@link Type}. */
