@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestFactory;
  * run in-process and must print exactly the lines under it (stdout, then stderr), so the README
  * cannot drift from the program.
  */
-class ReadmeTest {
+public class ReadmeTest {
   record Example(String command, String expected) {}
 
   @TestFactory
@@ -58,7 +58,7 @@ class ReadmeTest {
   }
 
   /** Splits a command line on spaces, keeping double-quoted words together. */
-  static String[] split(String command) {
+  public static String[] split(String command) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     boolean quoted = false;

@@ -116,7 +116,7 @@ class HelpExamplesTest {
   /** An example in-process when it is envelope and plain words, else in bash with envelope on PATH. */
   private static Result run(String example) throws IOException, InterruptedException {
     if (example.startsWith("envelope ") && !example.matches(".*[|#'<>;$].*") || example.equals("envelope")) {
-      CliRun r = CliRun.run(split(example.substring("envelope".length()).strip()));
+      CliRun r = CliRun.run(dev.envelope.ReadmeTest.split(example.substring("envelope".length()).strip()));
       return new Result(r.exitCode(), r.out() + r.err());
     }
     ProcessBuilder builder = new ProcessBuilder("bash", "-c", example).redirectErrorStream(true)
@@ -129,32 +129,6 @@ class HelpExamplesTest {
       throw new AssertionError("bash did not finish in 120 s: " + example);
     }
     return new Result(bash.exitValue(), out);
-  }
-
-  private static String[] split(String command) {
-    List<String> words = new ArrayList<>();
-    StringBuilder word = new StringBuilder();
-    boolean quoted = false;
-    boolean any = false;
-    for (char c : command.toCharArray()) {
-      if (c == '"') {
-        quoted = !quoted;
-        any = true;
-      } else if (c == ' ' && !quoted) {
-        if (any) {
-          words.add(word.toString());
-        }
-        word.setLength(0);
-        any = false;
-      } else {
-        word.append(c);
-        any = true;
-      }
-    }
-    if (any) {
-      words.add(word.toString());
-    }
-    return words.toArray(String[]::new);
   }
 
   private static synchronized Path wrapper() throws IOException {
