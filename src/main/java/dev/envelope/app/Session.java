@@ -102,20 +102,30 @@ public final class Session {
     List<Derivation.Step> steps = base.estimate().steps();
     Limits.work(reqs.size(), steps.size(), Lanes.cost(steps), 0, 1, null, 0, doc.location("scenarios"), "scenarios");
     Map<String, Binding> out = new LinkedHashMap<>();
-    reqs.forEach((name, req) -> out.put(name, name.equals(Document.BASE) ? base : binding(name, req)));
+    for (Map.Entry<String, Requirements> r : reqs.entrySet()) {
+      out.put(r.getKey(), r.getKey().equals(Document.BASE) ? base : binding(r.getKey(), r.getValue()));
+    }
     return out;
   }
 
   private Binding binding(String name, Requirements req) {
-    return bound.computeIfAbsent(name, n -> {
-      Optional<String> scenario = n.equals(Document.BASE) ? Optional.empty() : Optional.of(n);
+    Binding b = bound.get(name);
+    if (b == null) {
+      Optional<String> scenario = name.equals(Document.BASE) ? Optional.empty() : Optional.of(name);
       InputLocations where = doc.locations(scenario, sets);
       Estimate estimate = Catalog.estimate(req, where);
       List<Warning> warnings = new ArrayList<>(Checks.run(req, estimate, where));
       warnings.addAll(noEffect(scenario, estimate));
-      return new Binding(n, scenario, req, estimate, Warning.sorted(warnings).stream()
-          .filter(w -> !doc.accepted().contains(w.id())).toList());
-    });
+      List<Warning> kept = new ArrayList<>();
+      for (Warning w : Warning.sorted(warnings)) {
+        if (!doc.accepted().contains(w.id())) {
+          kept.add(w);
+        }
+      }
+      b = new Binding(name, scenario, req, estimate, List.copyOf(kept));
+      bound.put(name, b);
+    }
+    return b;
   }
 
   /**

@@ -115,7 +115,8 @@ public final class Checks {
     }
 
     void users() {
-      req.users().ifPresent(u -> {
+      if (req.users().isPresent()) {
+        Requirements.Users u = req.users().get();
         if (u.dau().isEmpty() || u.mau().isEmpty()) {
           return;
         }
@@ -135,7 +136,7 @@ public final class Checks {
                 + " dau and ignores the other two: fix one, or drop mau and daily_active", "users", "daily_active");
           }
         }
-      });
+      }
     }
 
     /** A Poisson peak floored at the average: the percentile's busiest second holds fewer requests. */
@@ -231,7 +232,8 @@ public final class Checks {
     }
 
     void perUser(Optional<Rate> rate, TimeBase time, String workload, String key) {
-      rate.ifPresent(r -> {
+      if (rate.isPresent()) {
+        Rate r = rate.get();
         double perDay = r.perSecond(time) * time.secondsPerDay();
         if (perDay > MAX_REQUESTS_PER_USER_PER_DAY) {
           warn(WarningId.RATE_PER_USER_HIGH, Format.count(perDay) + " a day per user is over " + Format.integer(MAX_REQUESTS_PER_USER_PER_DAY)
@@ -239,7 +241,7 @@ public final class Checks {
               + " daily user; check the unit (per day, not per hour?), or whether " + r + " is the whole system's rate"
               + " (then write " + key.replace("_per_user", "") + ": " + r + ")", "workloads", workload, key);
         }
-      });
+      }
     }
 
     void size(OptionalDouble bytes, String verb, String... path) {

@@ -91,22 +91,21 @@ public final class Document {
   private Requirements bind(RequirementsReader.Need need, Optional<String> scenario, List<Assignment> sets,
       boolean withBudgets) {
     List<Assignment> all = new ArrayList<>();
-    scenario.ifPresent(name -> {
+    if (scenario.isPresent()) {
+      String name = scenario.get();
       if (!scenarios.containsKey(name)) {
         throw new EnvelopeException(EnvelopeException.USAGE, "--scenario " + Diagnostic.got(name) + ": no such scenario in "
             + file + "; expected " + (scenarios.isEmpty() ? "a file with a scenarios: section"
                 : "one of: " + String.join(", ", scenarios.keySet())));
       }
       all.addAll(scenarios.get(name));
-    });
+    }
     all.addAll(sets);
     List<Diagnostic> found = new ArrayList<>(problems);
     if (withBudgets) {
       found.addAll(budgetProblems);
     }
-    Set<String> overridden = new java.util.HashSet<>();
-    all.forEach(a -> overridden.add(a.dottedPath()));
-    return RequirementsReader.bind(file, apply(all, found), need, found, overridden);
+    return RequirementsReader.bind(file, apply(all, found), need, found, dottedPaths(all));
   }
 
   /**
@@ -137,9 +136,15 @@ public final class Document {
    */
   public Requirements bindOverrides(RequirementsReader.Need need, List<Assignment> overrides) {
     List<Diagnostic> found = new ArrayList<>(problems);
-    Set<String> overridden = new java.util.HashSet<>();
-    overrides.forEach(a -> overridden.add(a.dottedPath()));
-    return RequirementsReader.bind(file, apply(overrides, found), need, found, overridden);
+    return RequirementsReader.bind(file, apply(overrides, found), need, found, dottedPaths(overrides));
+  }
+
+  private static Set<String> dottedPaths(List<Assignment> assignments) {
+    Set<String> out = new java.util.HashSet<>();
+    for (Assignment a : assignments) {
+      out.add(a.dottedPath());
+    }
+    return out;
   }
 
   private List<Assignment> assignments(Optional<String> scenario, List<Assignment> sets) {

@@ -54,7 +54,9 @@ public final class EstimateReport {
 
   private void head(Set<Section> sections) {
     tree.put("schema", SCHEMA);
-    req.name().ifPresent(n -> tree.put("name", n));
+    if (req.name().isPresent()) {
+      tree.put("name", req.name().get());
+    }
     tree.put("conventions", ConventionsBlock.tree(req.conventions()));
     FigureTree.add(tree, e, s -> s == Section.USERS || sections.contains(s));
   }
@@ -103,7 +105,7 @@ public final class EstimateReport {
       ownFigures();
     }
     assumptions(all);
-    String title = req.name().map(n -> n + " (" + req.source() + ")").orElse(req.source());
+    String title = req.name().isPresent() ? req.name().get() + " (" + req.source() + ")" : req.source();
     return new Report(title, ConventionsBlock.header(req.conventions()), blocks, tree);
   }
 
@@ -121,7 +123,11 @@ public final class EstimateReport {
   }
 
   private List<String> workloads() {
-    return req.workloads().stream().map(Requirements.Workload::name).toList();
+    List<String> names = new ArrayList<>();
+    for (Requirements.Workload w : req.workloads()) {
+      names.add(w.name());
+    }
+    return names;
   }
 
   private void traffic() {
@@ -148,7 +154,9 @@ public final class EstimateReport {
     notes.addAll(Notes.perWorkload(e, units, workloads(), "connections.heartbeats.peak_per_second",
         "connections.heartbeats.avg_per_second", "fanout_on_write.timeline_writes.avg_per_second"));
     Notes.total(e, "traffic.total.peak_per_second", units).ifPresent(notes::add);
-    models.peakNote().ifPresent(notes::add);
+    if (models.peakNote().isPresent()) {
+      notes.add(models.peakNote().get());
+    }
     blocks.add(new Report.Block("Traffic", List.of("requests", "per day", "avg", "peak"), rows, notes));
   }
 

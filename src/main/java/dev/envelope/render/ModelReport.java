@@ -31,7 +31,11 @@ final class ModelReport {
   }
 
   private List<String> workloads() {
-    return req.workloads().stream().map(Requirements.Workload::name).toList();
+    List<String> names = new ArrayList<>();
+    for (Requirements.Workload w : req.workloads()) {
+      names.add(w.name());
+    }
+    return names;
   }
 
   private double v(String path) {
@@ -43,7 +47,12 @@ final class ModelReport {
   /** The traffic table's line on the peak model, if any workload follows it. */
   Optional<String> peakNote() {
     Optional<Peak> peak = req.models().peak();
-    List<String> following = workloads().stream().filter(w -> req.models().followsPeakModel(w)).toList();
+    List<String> following = new ArrayList<>();
+    for (String w : workloads()) {
+      if (req.models().followsPeakModel(w)) {
+        following.add(w);
+      }
+    }
     if (peak.isEmpty() || following.isEmpty()) {
       return Optional.empty();
     }
@@ -69,7 +78,12 @@ final class ModelReport {
   // Workloads: connections, fan-out on write.
 
   void connections() {
-    List<String> with = workloads().stream().filter(w -> e.has("workloads." + w + ".connections.concurrent")).toList();
+    List<String> with = new ArrayList<>();
+    for (String w : workloads()) {
+      if (e.has("workloads." + w + ".connections.concurrent")) {
+        with.add(w);
+      }
+    }
     if (with.isEmpty()) {
       return;
     }
