@@ -17,28 +17,11 @@ runs=${1:-11}
 case $runs in '' | *[!0-9]* | 0) echo "usage: benchmark/goals.sh [runs]" >&2; exit 2 ;; esac
 six=benchmark/uncertainty/six-workloads.yaml
 
-if [ -n "${JAVA_HOME:-}" ]; then java=$JAVA_HOME/bin/java javac=$JAVA_HOME/bin/javac
-else java=$(command -v java) javac=$(command -v javac); fi
-if [ -n "${ENVELOPE_APP_HOME:-}" ]; then
-  launcher=$ENVELOPE_APP_HOME/bin/envelope
-else
-  [ -f target/envelope.jar ] || ./mvnw -B -q -DskipTests package >&2
-  launcher=src/dist/bin/envelope
-  export ENVELOPE_APP_HOME=$PWD/target
-fi
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export XDG_CACHE_HOME=$work/cache
-printf 'public class Hello { public static void main(String[] a) { System.out.println("Hello"); } }\n' >"$work/Hello.java"
-"$javac" -d "$work" "$work/Hello.java"
-
-# First use records the archive in the background; wait for it.
-"$launcher" estimate examples/twitter.yaml >/dev/null
-for _ in $(seq 120); do
-  ls -d "$XDG_CACHE_HOME"/envelope/*.lock >/dev/null 2>&1 || break
-  sleep 1
-done
+. benchmark/common.sh
+pick_jdk
+pick_launcher
+make_work
+record_archive examples/twitter.yaml
 
 ms() {
   local start end
@@ -57,12 +40,13 @@ for _ in $(seq "$runs"); do
   t[mc100k]+=" $(ms "$launcher" estimate "$six" --samples 100000)"
   t[mc1m]+=" $(ms "$launcher" estimate "$six" --samples 1000000)"
 done
-median() { printf '%s\n' $1 | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 declare -A m
-for k in "${!t[@]}"; do m[$k]=$(median "${t[$k]}"); done
+# shellcheck disable=SC2086 # each entry is a list of numbers
+for k in "${!t[@]}"; do m[$k]=$(median ${t[$k]}); done
 
 echo "java:    $("$java" -version 2>&1 | head -n 1)"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "archive: $archive"
 echo "runs:    $runs of each, in turns; median wall time in ms"
 missed=0
 # goal LABEL MS BASE_MS LIMIT: the ratio MS / BASE_MS against LIMIT.

@@ -15,39 +15,11 @@ cd "$(dirname "$0")/.."
 runs=${1:-21}
 example=${2:-examples/twitter.yaml}
 
-if [ -n "${JAVA_HOME:-}" ]; then
-  java=$JAVA_HOME/bin/java
-  javac=$JAVA_HOME/bin/javac
-else
-  java=$(command -v java)
-  javac=$(command -v javac)
-fi
-
-if [ -n "${ENVELOPE_APP_HOME:-}" ]; then
-  launcher=$ENVELOPE_APP_HOME/bin/envelope
-  unset ENVELOPE_APP_HOME
-else
-  [ -f target/envelope.jar ] || ./mvnw -B -q -DskipTests package >&2
-  launcher=src/dist/bin/envelope
-  export ENVELOPE_APP_HOME=$PWD/target
-fi
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export XDG_CACHE_HOME=$work/cache
-printf 'public class Hello { public static void main(String[] a) { System.out.println("Hello"); } }\n' >"$work/Hello.java"
-"$javac" -d "$work" "$work/Hello.java"
-
-# First use records the archive in the background; wait for it.
-"$launcher" estimate "$example" >/dev/null
-for _ in $(seq 120); do
-  if ls "$XDG_CACHE_HOME"/envelope/*.jsa "$XDG_CACHE_HOME"/envelope/*.aot >/dev/null 2>&1 \
-    && ! ls -d "$XDG_CACHE_HOME"/envelope/*.lock >/dev/null 2>&1; then
-    break
-  fi
-  sleep 1
-done
-archive=$(ls "$XDG_CACHE_HOME"/envelope/ 2>/dev/null | grep -E '\.(jsa|aot)$' || echo "none (ENVELOPE_CDS=off?)")
+. benchmark/common.sh
+pick_jdk
+pick_launcher
+make_work
+record_archive "$example"
 
 hello=()
 estimate=()
@@ -64,7 +36,6 @@ for _ in $(seq "$runs"); do
   estimate+=("$(ms "$launcher" estimate "$example")")
   help+=("$(ms "$launcher" --help)")
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 h=$(median "${hello[@]}")
 e=$(median "${estimate[@]}")
 p=$(median "${help[@]}")

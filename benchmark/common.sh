@@ -1,0 +1,52 @@
+# Shared by the start-up benchmarks (startup.sh, goals.sh): sourced from the repository root.
+
+# The JDK to measure: JAVA_HOME's, else java on the PATH. Sets java and javac.
+pick_jdk() {
+  if [ -n "${JAVA_HOME:-}" ]; then
+    java=$JAVA_HOME/bin/java javac=$JAVA_HOME/bin/javac
+  else
+    java=$(command -v java) javac=$(command -v javac)
+  fi
+}
+
+# The launcher to measure: ENVELOPE_APP_HOME's bin/envelope (an unpacked distribution, which finds
+# its jars from its own place), else this checkout's target/ through src/dist/bin/envelope, built
+# first if needed. Sets launcher.
+pick_launcher() {
+  if [ -n "${ENVELOPE_APP_HOME:-}" ]; then
+    launcher=$ENVELOPE_APP_HOME/bin/envelope
+    unset ENVELOPE_APP_HOME
+  else
+    [ -f target/envelope.jar ] || ./mvnw -B -q -DskipTests package >&2
+    launcher=src/dist/bin/envelope
+    export ENVELOPE_APP_HOME=$PWD/target
+  fi
+}
+
+# A temporary directory (work, removed on exit) holding a fresh archive cache and Hello.class, a
+# bare JVM's one line to measure against.
+make_work() {
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  export XDG_CACHE_HOME=$work/cache
+  printf 'public class Hello { public static void main(String[] a) { System.out.println("Hello"); } }\n' \
+    >"$work/Hello.java"
+  "$javac" -d "$work" "$work/Hello.java"
+}
+
+# Runs the launcher once on FILE, so that it records its archive in the background, and waits for
+# the archive. Sets archive to its name.
+record_archive() {
+  "$launcher" estimate "$1" >/dev/null
+  for _ in $(seq 120); do
+    if ls "$XDG_CACHE_HOME"/envelope/*.jsa "$XDG_CACHE_HOME"/envelope/*.aot >/dev/null 2>&1 \
+      && ! ls -d "$XDG_CACHE_HOME"/envelope/*.lock >/dev/null 2>&1; then
+      break
+    fi
+    sleep 1
+  done
+  archive=$(ls "$XDG_CACHE_HOME"/envelope/ 2>/dev/null | grep -E '\.(jsa|aot)$' || echo "none (ENVELOPE_CDS=off?)")
+}
+
+# The median of the numbers given as arguments.
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
