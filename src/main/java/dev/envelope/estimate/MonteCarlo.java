@@ -289,32 +289,175 @@ public final class MonteCarlo {
   }
 
   /**
-   * Percentiles by selection: Commons Math's {@link KthSelector} on one scratch copy of the draws,
-   * reused from figure to figure, with its pivots kept between the percentiles of one figure. The
-   * Nth percentile is the order statistic Commons Math's {@code Percentile} gives for its R_1
-   * estimation type: the {@code ceil(n x N / 100)}th smallest draw.
+   * Percentiles by selection, on scratch arrays reused from figure to figure. The Nth percentile is
+   * the order statistic Commons Math's {@code Percentile} gives for its R_1 estimation type: the
+   * {@code ceil(n x N / 100)}th smallest draw.
+   *
+   * <p>A radix selection: each draw's bits, read as an integer that orders as the draws do (sign
+   * flipped, the rest of a negative inverted), are cut into {@value #BUCKET_BITS}-bit buckets over
+   * the span the draws take; one pass counts the draws in each bucket, which gives the bucket that
+   * holds each wanted order statistic, and a second copies out only the draws of those buckets,
+   * which are searched the same way on a narrower span until a few are left, then sorted. The
+   * buckets follow the draws' exponents, so a long tail (a lognormal, a span of orders of
+   * magnitude) spreads over them as a narrow range does. The order statistic is one value, so the
+   * result is the same whatever the method; where a draw is not a number or a negative zero (whose
+   * place among equal zeros a method decides) it is found as before, by Commons Math's
+   * {@link KthSelector} on a copy.
    */
   static final class Selection {
+    /** 2^11 buckets: their counts fit the processor's first cache. */
+    private static final int BUCKET_BITS = 11;
+    private static final int BUCKETS = 1 << BUCKET_BITS;
+    /** At most this many draws left: sorted rather than cut again. */
+    private static final int SORT_BELOW = 64;
+
     private final KthSelector selector = new KthSelector();
     private final int[] pivots = new int[1023];
-    private double[] scratch;
+    private final int[] counts = new int[BUCKETS];
+    private final int[] slots = new int[BUCKETS];
+    private long[] keys;
+    private long[] gathered;
 
     Selection(int samples) {
-      scratch = new double[samples];
+      keys = new long[samples];
+      gathered = new long[samples];
     }
 
     double[] percentiles(double[] lanes, double[] ps) {
       int n = lanes.length;
-      if (scratch.length != n) {
-        scratch = new double[n];
-      }
-      System.arraycopy(lanes, 0, scratch, 0, n);
-      Arrays.fill(pivots, -1);
-      double[] values = new double[ps.length];
+      int[] ranks = new int[ps.length];
       for (int i = 0; i < ps.length; i++) {
         double index = n * (ps[i] / 100) + 0.5;
-        int k = Math.max(0, Math.min(n - 1, (int) Math.ceil(index - 0.5) - 1));
-        values[i] = selector.select(scratch, pivots, k);
+        ranks[i] = Math.max(0, Math.min(n - 1, (int) Math.ceil(index - 0.5) - 1));
+      }
+      if (keys.length < n) {
+        keys = new long[n];
+        gathered = new long[n];
+      }
+      long[] k = keys;
+      long min = Long.MAX_VALUE;
+      long max = Long.MIN_VALUE;
+      boolean plain = true;
+      for (int i = 0; i < n; i++) {
+        long bits = Double.doubleToRawLongBits(lanes[i]);
+        // NaN's exponent is all ones with a non-zero fraction; a negative zero is the sign bit alone.
+        plain &= (bits & 0x7fffffffffffffffL) <= 0x7ff0000000000000L && bits != Long.MIN_VALUE;
+        long key = bits ^ ((bits >> 63) & 0x7fffffffffffffffL);
+        k[i] = key;
+        min = Math.min(min, key);
+        max = Math.max(max, key);
+      }
+      if (!plain) {
+        return byKthSelector(lanes, ranks);
+      }
+      double[] values = new double[ps.length];
+      if (min == max) {
+        java.util.Arrays.fill(values, value(min));
+        return values;
+      }
+      // The first cut is shared by every percentile: one counting pass, one copying pass.
+      int shift = shift(max - min);
+      int[] c = counts;
+      java.util.Arrays.fill(c, 0);
+      for (int i = 0; i < n; i++) {
+        c[(int) ((k[i] - min) >>> shift)]++;
+      }
+      int[] bucketOf = new int[ranks.length];
+      int[] below = new int[ranks.length];
+      java.util.Arrays.fill(slots, -1);
+      int used = 0;
+      for (int i = 0; i < ranks.length; i++) {
+        int bucket = 0;
+        int before = 0;
+        while (before + c[bucket] <= ranks[i]) {
+          before += c[bucket];
+          bucket++;
+        }
+        bucketOf[i] = bucket;
+        below[i] = before;
+        if (slots[bucket] < 0) {
+          slots[bucket] = used;
+          used += c[bucket];
+        }
+      }
+      // slots[b]: where bucket b's draws start in gathered; then the next free place, as they are copied.
+      int[] start = new int[ranks.length];
+      int[] size = new int[ranks.length];
+      for (int i = 0; i < ranks.length; i++) {
+        start[i] = slots[bucketOf[i]];
+        size[i] = c[bucketOf[i]];
+      }
+      long[] g = gathered;
+      int[] s = slots;
+      for (int i = 0; i < n; i++) {
+        long key = k[i];
+        int slot = s[(int) ((key - min) >>> shift)];
+        if (slot >= 0) {
+          g[slot] = key;
+          s[(int) ((key - min) >>> shift)] = slot + 1;
+        }
+      }
+      for (int i = 0; i < ranks.length; i++) {
+        int from = start[i];
+        int to = from + size[i];
+        values[i] = value(select(java.util.Arrays.copyOfRange(g, from, to), ranks[i] - below[i]));
+      }
+      return values;
+    }
+
+    /** The right shift that leaves {@value #BUCKET_BITS} bits of a key's distance over {@code span}. */
+    private static int shift(long span) {
+      return Math.max(0, 64 - Long.numberOfLeadingZeros(span) - BUCKET_BITS);
+    }
+
+    /** The key at {@code rank} among {@code k}, cut by the same buckets until a few are left. */
+    private long select(long[] k, int rank) {
+      int size = k.length;
+      while (true) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int i = 0; i < size; i++) {
+          min = Math.min(min, k[i]);
+          max = Math.max(max, k[i]);
+        }
+        if (min == max) {
+          return min;
+        }
+        if (size <= SORT_BELOW) {
+          java.util.Arrays.sort(k, 0, size);
+          return k[rank];
+        }
+        int shift = shift(max - min);
+        int[] c = counts;
+        java.util.Arrays.fill(c, 0);
+        for (int i = 0; i < size; i++) {
+          c[(int) ((k[i] - min) >>> shift)]++;
+        }
+        int bucket = 0;
+        while (c[bucket] <= rank) {
+          rank -= c[bucket];
+          bucket++;
+        }
+        int at = 0;
+        for (int i = 0; i < size; i++) {
+          if ((int) ((k[i] - min) >>> shift) == bucket) {
+            k[at++] = k[i]; // in place: at never passes i
+          }
+        }
+        size = at;
+      }
+    }
+
+    private static double value(long key) {
+      return Double.longBitsToDouble(key ^ ((key >> 63) & 0x7fffffffffffffffL));
+    }
+
+    private double[] byKthSelector(double[] lanes, int[] ranks) {
+      double[] scratch = lanes.clone();
+      java.util.Arrays.fill(pivots, -1);
+      double[] values = new double[ranks.length];
+      for (int i = 0; i < ranks.length; i++) {
+        values[i] = selector.select(scratch, pivots, ranks[i]);
       }
       return values;
     }

@@ -219,4 +219,55 @@ class MonteCarloTest {
     assertThat(r.summary("availability.components.0.replica_availability").percentile(0))
         .isCloseTo(0.99, withinPercentage(0.01));
   }
+
+  /**
+   * The selection gives the order statistic a full sort gives, to the bit, on the shapes draws take:
+   * a narrow range, a tail over hundreds of orders of magnitude, many ties, both signs, infinities,
+   * a value that is not a number and a negative zero (found another way), and few draws.
+   */
+  @Test
+  void selectionGivesTheOrderStatisticsOfASort() {
+    java.util.Random random = new java.util.Random(7);
+    double[] ps = {0.1, 5, 25, 50, 50.5, 95, 99.9};
+    MonteCarlo.Selection selection = new MonteCarlo.Selection(10);
+    for (int shape = 0; shape < 9; shape++) {
+      for (int n : new int[] {1, 2, 63, 64, 65, 1_000, 100_003}) {
+        double[] draws = new double[n];
+        for (int i = 0; i < n; i++) {
+          double g = random.nextGaussian();
+          draws[i] = switch (shape) {
+            case 0 -> 1e6 * (1 + 1e-9 * g);
+            case 1 -> Math.exp(200 * g);
+            case 2 -> Math.floor(4 * random.nextDouble());
+            case 3 -> -Math.exp(g) + (i % 2 == 0 ? 0 : Math.exp(2 * g));
+            case 4 -> i % 97 == 0 ? Double.POSITIVE_INFINITY : i % 89 == 0 ? Double.NEGATIVE_INFINITY : g;
+            case 5 -> i % 1000 == 999 ? Double.NaN : g;
+            case 6 -> i % 3 == 0 ? -0.0 : i % 3 == 1 ? 0.0 : g;
+            case 7 -> Double.MIN_VALUE * (i % 5);
+            default -> i % 1000 == 0 ? Double.MAX_VALUE : 3;
+          };
+        }
+        double[] got = selection.percentiles(draws, ps);
+        double[] sorted = draws.clone();
+        Arrays.sort(sorted);
+        for (int j = 0; j < ps.length; j++) {
+          // The ceil(n x N / 100)th smallest, worked as the run works it (n x 0.999 is 999.0000000000001).
+          int rank = Math.max(0, Math.min(n - 1, (int) Math.ceil(n * (ps[j] / 100)) - 1));
+          if (shape == 5 || shape == 6) { // as Commons Math's selection finds it, the way it always was
+            double[] copy = draws.clone();
+            int[] pivots = new int[1023];
+            Arrays.fill(pivots, -1);
+            org.apache.commons.math3.util.KthSelector selector = new org.apache.commons.math3.util.KthSelector();
+            for (int before = 0; before < j; before++) {
+              selector.select(copy, pivots, Math.max(0, Math.min(n - 1, (int) Math.ceil(n * (ps[before] / 100)) - 1)));
+            }
+            assertThat(Double.doubleToRawLongBits(got[j]))
+                .as("shape %d, %d draws, p%s", shape, n, ps[j]).isEqualTo(Double.doubleToRawLongBits(selector.select(copy, pivots, rank)));
+          } else {
+            assertThat(got[j]).as("shape %d, %d draws, p%s", shape, n, ps[j]).isEqualTo(sorted[rank]);
+          }
+        }
+      }
+    }
+  }
 }
