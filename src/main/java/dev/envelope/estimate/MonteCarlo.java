@@ -140,49 +140,171 @@ public final class MonteCarlo {
   }
 
   public static Result run(Estimate point, Settings settings, Set<String> keep, Optional<Collection<String>> only) {
+    return run(point, settings, keep, only, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Below this many draws a figure's summary is made where its lanes are: a second thread would not pay. */
+  static final int SUMMARY_THREAD_FROM = 20_000;
+
+  /**
+   * {@link #run} on {@code cores} processors: with two or more (and enough draws), the figures are
+   * summarised on a second thread, in the order they are worked out, while the next are worked out
+   * on this one. Either way each figure's summary is made by the same code from the same lanes, so
+   * the result is the same to the bit whatever the number of cores.
+   */
+  static Result run(Estimate point, Settings settings, Set<String> keep, Optional<Collection<String>> only,
+      int cores) {
     Requirements req = point.requirements();
     int n = settings.samples();
     double[] ps = settings.percentiles().stream().mapToDouble(Double::doubleValue).toArray();
-    Map<String, Summary> summaries = new LinkedHashMap<>();
     Map<String, double[]> kept = new HashMap<>();
-    NonFinite[] bad = new NonFinite[1];
-    Selection selection = new Selection(n);
     List<Step> steps = only.map(paths -> Lanes.cone(point.steps(), paths)).orElse(point.steps());
-    java.util.Set<String> ranged = ranged(req);
-    Lanes.run(steps, Lanes.lazy(draws(req.uncertainty(), n, settings.seed())), n, req.conventions().time(),
-        (step, lanes) -> {
+    Summaries summaries = new Summaries(n, ps, ranged(req));
+    Lanes.Inputs inputs = Lanes.lazy(draws(req.uncertainty(), n, settings.seed()));
+    if (cores > 1 && n >= SUMMARY_THREAD_FROM) {
+      Summariser summariser = new Summariser(summaries);
+      summariser.start();
+      try {
+        Lanes.run(steps, inputs, n, req.conventions().time(), (step, lanes) -> {
           if (keep.contains(step.path())) {
             kept.put(step.path(), lanes);
           }
-          if (lanes.length < 2 || !varies(lanes)) {
-            return;
-          }
-          if (bad[0] == null) {
-            int count = 0;
-            for (double v : lanes) {
-              if (!Double.isFinite(v)) {
-                count++;
-              }
-            }
-            if (count > 0) {
-              bad[0] = new NonFinite(step.path(), count);
-            }
-          }
-          double[] percentiles = Monotone.percentiles(step, summaries, ranged);
-          summaries.put(step.path(), new Summary(mean(lanes),
-              percentiles != null ? percentiles : selection.percentiles(lanes, ps)));
+          summariser.add(step, lanes);
         });
-    return new Result(settings, req.uncertainty().inputs(), req.uncertainty().correlations(), summaries, kept, Optional.ofNullable(bad[0]));
+        summariser.finish();
+      } finally {
+        summariser.interrupt();
+      }
+    } else {
+      Lanes.run(steps, inputs, n, req.conventions().time(), (step, lanes) -> {
+        if (keep.contains(step.path())) {
+          kept.put(step.path(), lanes);
+        }
+        summaries.figure(step, lanes);
+      });
+    }
+    return new Result(settings, req.uncertainty().inputs(), req.uncertainty().correlations(), summaries.byPath,
+        kept, Optional.ofNullable(summaries.nonFinite));
   }
 
-  private static boolean varies(double[] lanes) {
-    double first = lanes[0];
-    for (double v : lanes) {
-      if (Double.compare(v, first) != 0) {
-        return true;
+  /** The summaries of the figures that vary, made one figure at a time in the order they are worked out. */
+  private static final class Summaries {
+    final Map<String, Summary> byPath = new LinkedHashMap<>();
+    NonFinite nonFinite;
+    private final double[] ps;
+    private final Set<String> ranged;
+    private final Selection selection;
+
+    Summaries(int samples, double[] ps, Set<String> ranged) {
+      this.ps = ps;
+      this.ranged = ranged;
+      this.selection = new Selection(samples);
+    }
+
+    void figure(Step step, double[] lanes) {
+      if (lanes.length < 2) {
+        return;
+      }
+      // One pass: whether the figure varies, its draws that are not finite numbers, and their sum
+      // (added in lane order, as the mean always was).
+      double first = lanes[0];
+      boolean varies = false;
+      int count = 0;
+      double sum = 0;
+      for (double v : lanes) {
+        varies |= Double.compare(v, first) != 0;
+        count += Double.isFinite(v) ? 0 : 1;
+        sum += v;
+      }
+      if (!varies) {
+        return;
+      }
+      if (nonFinite == null && count > 0) {
+        nonFinite = new NonFinite(step.path(), count);
+      }
+      double[] percentiles = Monotone.percentiles(step, byPath, ranged);
+      byPath.put(step.path(), new Summary(sum / lanes.length,
+          percentiles != null ? percentiles : selection.percentiles(lanes, ps)));
+    }
+  }
+
+  /**
+   * The second thread of {@link #run}: takes the figures in the order they are handed over and
+   * summarises each. At most {@link #IN_FLIGHT} figures wait for it, so the lanes held stay within
+   * a few figures' of what a run on one core holds.
+   */
+  private static final class Summariser extends Thread {
+    private static final int IN_FLIGHT = 4;
+    private static final Object[] END = {};
+    private final java.util.concurrent.BlockingQueue<Object[]> queue =
+        new java.util.concurrent.ArrayBlockingQueue<>(IN_FLIGHT);
+    private final Summaries summaries;
+    private volatile Throwable failure;
+
+    Summariser(Summaries summaries) {
+      super("envelope-summaries");
+      setDaemon(true);
+      this.summaries = summaries;
+    }
+
+    @Override
+    public void run() {
+      try {
+        while (true) {
+          Object[] next = queue.take();
+          if (next == END) {
+            return;
+          }
+          summaries.figure((Step) next[0], (double[]) next[1]);
+        }
+      } catch (InterruptedException e) {
+        // the run failed on the other thread: nothing more to do
+      } catch (Throwable t) {
+        failure = t;
+        queue.clear(); // frees the other thread if it waits to hand over a figure
       }
     }
-    return false;
+
+    void add(Step step, double[] lanes) {
+      put(new Object[] {step, lanes});
+    }
+
+    /** Waits until every figure handed over is summarised; rethrows what failed on this thread. */
+    void finish() {
+      put(END);
+      try {
+        join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while summarising the draws", e);
+      }
+      rethrow();
+    }
+
+    private void put(Object[] item) {
+      try {
+        while (!queue.offer(item, 10, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          rethrow();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while summarising the draws", e);
+      }
+      rethrow();
+    }
+
+    private void rethrow() {
+      Throwable t = failure;
+      if (t instanceof RuntimeException r) {
+        throw r;
+      }
+      if (t instanceof Error e) {
+        throw e;
+      }
+      if (t != null) {
+        throw new IllegalStateException(t);
+      }
+    }
   }
 
   /**

@@ -270,4 +270,34 @@ class MonteCarloTest {
       }
     }
   }
+
+  /**
+   * On one core and on two (the figures summarised on a second thread), every figure's summary and
+   * every kept draw is the same to the bit: the benchmark file of six ranged workloads, and a file
+   * with a range that makes draws that are not finite numbers.
+   */
+  @Test
+  void oneCoreAndTwoGiveTheSameBits() {
+    MonteCarlo.Settings settings = new MonteCarlo.Settings(50_000, 3, List.of(1.0, 5.0, 50.0, 95.0, 99.9));
+    Estimate six = Estimates.file("benchmark/uncertainty/six-workloads.yaml");
+    Estimate overflow = Estimates.of("workloads: {a: {reads: 1/s, payload: 1B to 1e200B}}\nstorage: {retention: 1e200y}\n");
+    for (Estimate e : List.of(six, overflow)) {
+      Set<String> keep = Set.of(e.steps().get(e.steps().size() - 1).path());
+      MonteCarlo.Result one = MonteCarlo.run(e, settings, keep, Optional.empty(), 1);
+      MonteCarlo.Result two = MonteCarlo.run(e, settings, keep, Optional.empty(), 2);
+      assertThat(two.varying()).isNotEmpty().isEqualTo(one.varying());
+      for (String path : one.varying()) {
+        assertThat(Double.doubleToRawLongBits(two.summary(path).mean())).as(path)
+            .isEqualTo(Double.doubleToRawLongBits(one.summary(path).mean()));
+        assertThat(Arrays.stream(two.summary(path).percentiles()).mapToLong(Double::doubleToRawLongBits).toArray())
+            .as(path).containsExactly(Arrays.stream(one.summary(path).percentiles())
+                .mapToLong(Double::doubleToRawLongBits).toArray());
+      }
+      for (String path : keep) {
+        assertThat(two.draws(path)).as(path).containsExactly(one.draws(path));
+      }
+      assertThat(two.firstNonFinite()).isEqualTo(one.firstNonFinite());
+    }
+    assertThat(MonteCarlo.run(overflow, settings, Set.of(), Optional.empty(), 2).firstNonFinite()).isPresent();
+  }
 }
