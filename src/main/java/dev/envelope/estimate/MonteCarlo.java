@@ -160,10 +160,11 @@ public final class MonteCarlo {
     Map<String, double[]> kept = new HashMap<>();
     List<Step> steps = only.map(paths -> Lanes.cone(point.steps(), paths)).orElse(point.steps());
     Summaries summaries = new Summaries(n, ps, ranged(req));
-    Lanes.Inputs inputs = Lanes.lazy(draws(req.uncertainty(), n, settings.seed()));
+    Function<String, double[]> draws = draws(req.uncertainty(), n, settings.seed());
     if (cores > 1 && n >= SUMMARY_THREAD_FROM) {
       Summariser summariser = new Summariser(summaries);
       summariser.start();
+      Ahead inputs = new Ahead(draws, List.copyOf(Lanes.inputs(steps)), cores);
       try {
         Lanes.run(steps, inputs, n, req.conventions().time(), (step, lanes) -> {
           if (keep.contains(step.path())) {
@@ -174,9 +175,10 @@ public final class MonteCarlo {
         summariser.finish();
       } finally {
         summariser.interrupt();
+        inputs.close();
       }
     } else {
-      Lanes.run(steps, inputs, n, req.conventions().time(), (step, lanes) -> {
+      Lanes.run(steps, Lanes.lazy(draws), n, req.conventions().time(), (step, lanes) -> {
         if (keep.contains(step.path())) {
           kept.put(step.path(), lanes);
         }
@@ -185,6 +187,82 @@ public final class MonteCarlo {
     }
     return new Result(settings, req.uncertainty().inputs(), req.uncertainty().correlations(), summaries.byPath,
         kept, Optional.ofNullable(summaries.nonFinite));
+  }
+
+  /**
+   * The draws of the inputs, made on other threads ahead of their first use, in the order the
+   * steps first use them, at most {@link #AHEAD} ahead: each input's draws come from its own
+   * generator, so they are the same on whichever thread they are made.
+   */
+  private static final class Ahead implements Lanes.Inputs, AutoCloseable {
+    private static final int AHEAD = 3;
+    private final Function<String, double[]> make;
+    private final List<String> order;
+    private final java.util.concurrent.ExecutorService pool;
+    private final Map<String, java.util.concurrent.Future<double[]>> pending = new HashMap<>();
+    private final Map<String, double[]> made = new HashMap<>();
+    private int next;
+
+    Ahead(Function<String, double[]> make, List<String> order, int threads) {
+      this.make = make;
+      this.order = order;
+      this.pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(threads, AHEAD), task -> {
+        Thread t = new Thread(task, "envelope-draws");
+        t.setDaemon(true);
+        return t;
+      });
+      topUp();
+    }
+
+    @Override
+    public double[] lanes(String key) {
+      if (made.containsKey(key)) {
+        return made.get(key);
+      }
+      java.util.concurrent.Future<double[]> f = pending.remove(key);
+      double[] v;
+      if (f == null) {
+        v = make.apply(key);
+      } else {
+        try {
+          v = f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException r) {
+            throw r;
+          }
+          if (e.getCause() instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while drawing " + key, e);
+        }
+      }
+      made.put(key, v);
+      topUp();
+      return v;
+    }
+
+    /** Starts the next inputs' draws, so that at most {@link #AHEAD} are made and not yet used. */
+    private void topUp() {
+      while (pending.size() < AHEAD && next < order.size()) {
+        String key = order.get(next++);
+        if (!made.containsKey(key) && !pending.containsKey(key)) {
+          pending.put(key, pool.submit(() -> make.apply(key)));
+        }
+      }
+    }
+
+    @Override
+    public void release(String key) {
+      made.remove(key);
+    }
+
+    @Override
+    public void close() {
+      pool.shutdownNow();
+    }
   }
 
   /** The summaries of the figures that vary, made one figure at a time in the order they are worked out. */
@@ -205,26 +283,18 @@ public final class MonteCarlo {
       if (lanes.length < 2) {
         return;
       }
-      // One pass: whether the figure varies, its draws that are not finite numbers, and their sum
-      // (added in lane order, as the mean always was).
-      double first = lanes[0];
-      boolean varies = false;
-      int count = 0;
-      double sum = 0;
-      for (double v : lanes) {
-        varies |= Double.compare(v, first) != 0;
-        count += Double.isFinite(v) ? 0 : 1;
-        sum += v;
-      }
-      if (!varies) {
+      // One pass: the draws' keys for the selection, whether the figure varies, its draws that are
+      // not finite numbers, and their sum (added in lane order, as the mean always was).
+      double sum = selection.scan(lanes);
+      if (!selection.varies(lanes)) {
         return;
       }
-      if (nonFinite == null && count > 0) {
-        nonFinite = new NonFinite(step.path(), count);
+      if (nonFinite == null && selection.nonFinite() > 0) {
+        nonFinite = new NonFinite(step.path(), selection.nonFinite());
       }
       double[] percentiles = Monotone.percentiles(step, byPath, ranged);
       byPath.put(step.path(), new Summary(sum / lanes.length,
-          percentiles != null ? percentiles : selection.percentiles(lanes, ps)));
+          percentiles != null ? percentiles : selection.scanned(lanes, ps)));
     }
   }
 
@@ -445,33 +515,88 @@ public final class MonteCarlo {
       gathered = new long[samples];
     }
 
+    /** The keys of the draws last scanned, their least and greatest, and whether all are plain numbers. */
+    private long min;
+    private long max;
+    private boolean plain;
+    private int nonFinite;
+
+    /**
+     * One pass over a figure's draws, ahead of {@link #scanned}: their keys, the least and greatest
+     * of them, whether every draw is a plain number (no NaN, no negative zero), and how many are not
+     * finite numbers. Returns the draws' sum, added in lane order.
+     */
+    double scan(double[] lanes) {
+      int n = lanes.length;
+      if (keys.length < n) {
+        keys = new long[n];
+        gathered = new long[n];
+      }
+      long[] k = keys;
+      long lo = Long.MAX_VALUE;
+      long hi = Long.MIN_VALUE;
+      boolean ok = true;
+      int infinite = 0;
+      double sum = 0;
+      for (int i = 0; i < n; i++) {
+        double v = lanes[i];
+        sum += v;
+        long bits = Double.doubleToRawLongBits(v);
+        long magnitude = bits & 0x7fffffffffffffffL;
+        // All ones in the exponent: an infinity, or NaN where the fraction is not zero; a negative
+        // zero is the sign bit alone.
+        infinite += magnitude >= 0x7ff0000000000000L ? 1 : 0;
+        ok &= magnitude <= 0x7ff0000000000000L && bits != Long.MIN_VALUE;
+        long key = bits ^ ((bits >> 63) & 0x7fffffffffffffffL);
+        k[i] = key;
+        lo = Math.min(lo, key);
+        hi = Math.max(hi, key);
+      }
+      min = lo;
+      max = hi;
+      plain = ok;
+      nonFinite = infinite;
+      return sum;
+    }
+
+    /** Of the draws last scanned: how many are not finite numbers. */
+    int nonFinite() {
+      return nonFinite;
+    }
+
+    /** Of the draws last scanned: whether any differs from the first ({@link Double#compare}). */
+    boolean varies(double[] lanes) {
+      if (plain) {
+        return min != max; // no NaN, no negative zero: two draws compare equal when their bits are equal
+      }
+      double first = lanes[0];
+      for (double v : lanes) {
+        if (Double.compare(v, first) != 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     double[] percentiles(double[] lanes, double[] ps) {
+      scan(lanes);
+      return scanned(lanes, ps);
+    }
+
+    /** The percentiles {@code ps} of {@code lanes}, the draws last {@linkplain #scan scanned}. */
+    double[] scanned(double[] lanes, double[] ps) {
       int n = lanes.length;
       int[] ranks = new int[ps.length];
       for (int i = 0; i < ps.length; i++) {
         double index = n * (ps[i] / 100) + 0.5;
         ranks[i] = Math.max(0, Math.min(n - 1, (int) Math.ceil(index - 0.5) - 1));
       }
-      if (keys.length < n) {
-        keys = new long[n];
-        gathered = new long[n];
-      }
-      long[] k = keys;
-      long min = Long.MAX_VALUE;
-      long max = Long.MIN_VALUE;
-      boolean plain = true;
-      for (int i = 0; i < n; i++) {
-        long bits = Double.doubleToRawLongBits(lanes[i]);
-        // NaN's exponent is all ones with a non-zero fraction; a negative zero is the sign bit alone.
-        plain &= (bits & 0x7fffffffffffffffL) <= 0x7ff0000000000000L && bits != Long.MIN_VALUE;
-        long key = bits ^ ((bits >> 63) & 0x7fffffffffffffffL);
-        k[i] = key;
-        min = Math.min(min, key);
-        max = Math.max(max, key);
-      }
       if (!plain) {
         return byKthSelector(lanes, ranks);
       }
+      long[] k = keys;
+      long min = this.min;
+      long max = this.max;
       double[] values = new double[ps.length];
       if (min == max) {
         java.util.Arrays.fill(values, value(min));
