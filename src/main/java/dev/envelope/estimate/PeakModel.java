@@ -58,9 +58,57 @@ public final class PeakModel {
       } while (cumulative(k, perSecond) < percentile);
       return k;
     }
-    return new PoissonDistribution(null, perSecond, PoissonDistribution.DEFAULT_EPSILON,
-        PoissonDistribution.DEFAULT_MAX_ITERATIONS).inverseCumulativeProbability(percentile);
+    return searched(new PoissonDistribution(null, perSecond, PoissonDistribution.DEFAULT_EPSILON,
+        PoissonDistribution.DEFAULT_MAX_ITERATIONS), perSecond, percentile);
   }
+
+  /**
+   * Commons Math's {@code inverseCumulativeProbability} of {@code d}, Poisson({@code mean}), found
+   * in fewer evaluations of its distribution function: the same answer, the least k within its
+   * Chebyshev bounds {@code (lower, upper]} with {@code P(X <= k) >= p} (or {@code upper}), but
+   * stepped to from the Cornish-Fisher guess, one or two evaluations, instead of bisected to from
+   * the bounds, some twenty (each a continued fraction, dearer as the mean grows).
+   */
+  static double searched(PoissonDistribution d, double mean, double p) {
+    if (p == 0 || p == 1) {
+      return p == 0 ? 0 : Integer.MAX_VALUE; // the support's bounds, as Commons Math answers
+    }
+    // The bounds as Commons Math takes them (AbstractIntegerDistribution), by Chebyshev's inequality.
+    int lower = -1;
+    int upper = Integer.MAX_VALUE;
+    double sigma = org.apache.commons.math3.util.FastMath.sqrt(mean);
+    double k = org.apache.commons.math3.util.FastMath.sqrt((1.0 - p) / p);
+    double tmp = mean - k * sigma;
+    if (tmp > lower) {
+      lower = ((int) org.apache.commons.math3.util.FastMath.ceil(tmp)) - 1;
+    }
+    k = 1.0 / k;
+    tmp = mean + k * sigma;
+    if (tmp < upper) {
+      upper = ((int) org.apache.commons.math3.util.FastMath.ceil(tmp)) - 1;
+    }
+    if (lower + 1 >= upper) {
+      return upper;
+    }
+    double z = STANDARD.inverseCumulativeProbability(p);
+    double guess = Math.ceil(mean + z * sigma + (z * z - 1) / 6);
+    int x = (int) Math.max(lower + 1, Math.min(upper, guess));
+    if (d.cumulativeProbability(x) >= p) {
+      while (x - 1 > lower && d.cumulativeProbability(x - 1) >= p) {
+        x--;
+      }
+      return x;
+    }
+    while (x < upper) {
+      x++;
+      if (d.cumulativeProbability(x) >= p) {
+        return x;
+      }
+    }
+    return upper; // as the bisection ends when no k below its upper bound reaches p
+  }
+
+  private static final NormalDistribution STANDARD = new NormalDistribution(null, 0, 1);
 
   /**
    * {@code P(X <= k)} for X ~ Poisson(L) with L above 10^7 and k near it: {@code Q(a, L)} with

@@ -72,7 +72,24 @@ public final class TailLatency {
     return t < after ? call.survival(t) : call.survival(t) * call.survival(t - after);
   }
 
-  /** The t with P(hedged call > t) = {@code tail}. */
+  /**
+   * The t with P(hedged call > t) = {@code tail}: the bisection of [after, the call's own quantile]
+   * to 1e-15 of t. Its steps that fall outside a bracket found first are decided without working
+   * the tail out: the bracket is narrowed by regula falsi (the Illinois variant) on the logarithm
+   * of the tail, which is nearly straight there, and each of its ends is checked by the same
+   * comparison the bisection makes, and kept only where the tail is clearly to one side. The tail never rises with t, so a step below a point whose
+   * tail is over {@code tail} is over it too, and the answer is the bisection's to the bit, in some
+   * twenty evaluations instead of a hundred.
+   */
+  /**
+   * How near {@code tail} (as a share of it, on a logarithm) a point's tail may come and still end
+   * the bracket: far above the few units in the last place in which rounding can make the computed
+   * tail rise with t, so each end is on its side of the answer for every t beyond it.
+   */
+  private static final double NEAR = 1e-12;
+  /** The step to each side of a point within {@link #NEAR} of the answer: ten times as far, in t. */
+  private static final double PROBE = 1e-11;
+
   static double hedgedQuantile(Lognormal call, double after, double tail) {
     double plain = call.upperQuantile(tail);
     if (plain <= after) {
@@ -80,9 +97,59 @@ public final class TailLatency {
     }
     double lo = after;
     double hi = plain;
+    // over: a t whose tail is over `tail`; under: one whose tail is not (the call's own quantile,
+    // where the hedged tail is the call's times a share below 1).
+    double over = after;
+    double under = plain;
+    double fOver = hedgedSurvival(call, after, over);
+    double fUnder = hedgedSurvival(call, after, under);
+    double logTail = Math.log(tail);
+    double gOver = Math.log(fOver) - logTail;
+    double gUnder = Math.log(fUnder) - logTail;
+    // The ends are not steps of the bisection (its steps lie strictly between them), so where one
+    // does not check out, nothing is narrowed: the bisection as it was.
+    boolean bracketed = fOver > tail && !(fUnder > tail);
+    int side = 0;
+    for (int i = 0; i < 60 && bracketed && gOver > gUnder; i++) {
+      double t = over + gOver * (under - over) / (gOver - gUnder);
+      if (!(t > over && t < under)) {
+        t = over + (under - over) / 2;
+      }
+      double f = hedgedSurvival(call, after, t);
+      double g = Math.log(f) - logTail;
+      if (Math.abs(g) < NEAR) {
+        // Near the answer: a point a little to each side ends the bracket if clearly on its side;
+        // the bisection evaluates from there.
+        for (double u : new double[] {t * (1 - PROBE), t * (1 + PROBE)}) {
+          double fu = hedgedSurvival(call, after, u);
+          double gu = Math.log(fu) - logTail;
+          if (fu > tail && gu >= NEAR && u > over && u < under) {
+            over = u;
+          } else if (!(fu > tail) && gu <= -NEAR && u > over && u < under) {
+            under = u;
+          }
+        }
+        break;
+      }
+      if (f > tail) {
+        over = t;
+        gOver = g;
+        gUnder = side == 1 ? gUnder / 2 : gUnder;
+        side = 1;
+      } else {
+        under = t;
+        gUnder = g;
+        gOver = side == -1 ? gOver / 2 : gOver;
+        side = -1;
+      }
+      if (!(Double.isFinite(gOver) && Double.isFinite(gUnder) && gOver > gUnder)) {
+        break; // the logarithms ran out of range: the bisection decides the rest by evaluating
+      }
+    }
     for (int i = 0; i < 200 && hi - lo > 1e-15 * hi; i++) {
       double mid = (lo + hi) / 2;
-      if (hedgedSurvival(call, after, mid) > tail) {
+      boolean above = mid <= over || (mid < under && hedgedSurvival(call, after, mid) > tail);
+      if (above) {
         lo = mid;
       } else {
         hi = mid;

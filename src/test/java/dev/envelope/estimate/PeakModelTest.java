@@ -56,4 +56,25 @@ class PeakModelTest {
     assertThat(PeakModel.belowAverage(100, 0.999)).isFalse();
     assertThat(PeakModel.belowAverage(0, 0.999)).isFalse();
   }
+
+  /**
+   * Up to 10^7 a second the quantile is Commons Math's {@code inverseCumulativeProbability} of
+   * Poisson(L), to the unit, though searched from the normal guess: rates from 0.001 to 10^7,
+   * percentiles from 1e-9 to 1 - 1e-12.
+   */
+  @Test
+  void theSearchGivesCommonsMathsQuantile() {
+    int checked = 0;
+    for (double rate : new double[] {0.001, 0.5, 3, 10, 99.5, 1_000, 12_345.6, 1e6, 9.99e6}) {
+      for (double p : new double[] {1e-9, 0.01, 0.3, 0.5, 0.9, 0.99, 0.999, 0.999999, 1 - 1e-12}) {
+        double expected = new org.apache.commons.math3.distribution.PoissonDistribution(null, rate,
+            org.apache.commons.math3.distribution.PoissonDistribution.DEFAULT_EPSILON,
+            org.apache.commons.math3.distribution.PoissonDistribution.DEFAULT_MAX_ITERATIONS)
+            .inverseCumulativeProbability(p);
+        assertThat(PeakModel.poissonQuantile(rate, p)).as("%s/s at %s", rate, p).isEqualTo(expected);
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(81);
+  }
 }
