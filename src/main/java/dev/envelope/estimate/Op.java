@@ -335,8 +335,9 @@ public enum Op {
    * What applying this to {@code x} (the arguments at the point) costs on one lane, in the work
    * budget's unit, the time of one lane of a plain figure (some 33 ns: 300 million in ten seconds).
    * Arithmetic is 1; the models' calculators cost what they were measured to (benchmark/calibrate.sh
-   * prints their times): the hedged call's bisection about 50 us, an Erlang C search and a Poisson
-   * quantile a time that grows with the load, k of n with k.
+   * prints their times): the hedged call's bisection about 30 to 50 us, an Erlang C search and a
+   * Poisson quantile a time that grows with the load (its square root, for the Poisson quantile's
+   * steps from the normal guess), k of n with k.
    */
   long cost(double[] x) {
     return switch (this) {
@@ -347,7 +348,7 @@ public enum Op {
           + (x[0] > Queueing.RECURRENCE_UP_TO ? 300 : 0);
       case ERLANG_C -> 20 + (long) (0.27 * recurrence(x[0])) + (x[0] > Queueing.RECURRENCE_UP_TO ? 300 : 0);
       case RESPONSE_P99 -> 60 + (long) (0.27 * recurrence(x[0])) + (x[0] > Queueing.RECURRENCE_UP_TO ? 300 : 0);
-      case POISSON_QUANTILE -> x[0] > PeakModel.NORMAL_ABOVE ? 90 : 10 + (long) (5 * Math.sqrt(Math.max(0, x[0])));
+      case POISSON_QUANTILE -> x[0] > PeakModel.NORMAL_ABOVE ? 90 : 30 + (long) (0.5 * Math.sqrt(Math.max(0, x[0])));
       case BINOMIAL_BELOW -> 4 + 2 * (long) Math.min(Math.max(0, x[0]), 1e9);
       default -> 1;
     };
