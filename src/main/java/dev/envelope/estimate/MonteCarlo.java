@@ -195,7 +195,7 @@ public final class MonteCarlo {
    * generator, so they are the same on whichever thread they are made.
    */
   private static final class Ahead implements Lanes.Inputs, AutoCloseable {
-    private static final int AHEAD = 3;
+    private static final int AHEAD = 2;
     private final Function<String, double[]> make;
     private final List<String> order;
     private final java.util.concurrent.ExecutorService pool;
@@ -283,18 +283,38 @@ public final class MonteCarlo {
       if (lanes.length < 2) {
         return;
       }
-      // One pass: the draws' keys for the selection, whether the figure varies, its draws that are
-      // not finite numbers, and their sum (added in lane order, as the mean always was).
-      double sum = selection.scan(lanes);
-      if (!selection.varies(lanes)) {
-        return;
-      }
-      if (nonFinite == null && selection.nonFinite() > 0) {
-        nonFinite = new NonFinite(step.path(), selection.nonFinite());
-      }
+      // One pass: the draws' keys for the selection (unless the percentiles follow from another
+      // figure's), whether the figure varies, its draws that are not finite numbers, and their sum
+      // (added in lane order, as the mean always was).
       double[] percentiles = Monotone.percentiles(step, byPath, ranged);
-      byPath.put(step.path(), new Summary(sum / lanes.length,
-          percentiles != null ? percentiles : selection.scanned(lanes, ps)));
+      double sum;
+      int count;
+      if (percentiles != null) {
+        // Its percentiles come from another figure's: no keys to make, only the sum and the checks.
+        long first = Double.doubleToLongBits(lanes[0]);
+        boolean varies = false;
+        count = 0;
+        sum = 0;
+        for (double v : lanes) {
+          sum += v;
+          varies |= Double.doubleToLongBits(v) != first; // as Double.compare tells draws apart
+          count += Double.isFinite(v) ? 0 : 1;
+        }
+        if (!varies) {
+          return;
+        }
+      } else {
+        sum = selection.scan(lanes);
+        if (!selection.varies(lanes)) {
+          return;
+        }
+        count = selection.nonFinite();
+        percentiles = selection.scanned(lanes, ps);
+      }
+      if (nonFinite == null && count > 0) {
+        nonFinite = new NonFinite(step.path(), count);
+      }
+      byPath.put(step.path(), new Summary(sum / lanes.length, percentiles));
     }
   }
 
@@ -304,7 +324,7 @@ public final class MonteCarlo {
    * a few figures' of what a run on one core holds.
    */
   private static final class Summariser extends Thread {
-    private static final int IN_FLIGHT = 4;
+    private static final int IN_FLIGHT = 2;
     private static final Object[] END = {};
     private final java.util.concurrent.BlockingQueue<Object[]> queue =
         new java.util.concurrent.ArrayBlockingQueue<>(IN_FLIGHT);
