@@ -59,6 +59,14 @@ public final class Derivation {
       return null;
     }
 
+    /**
+     * An array of {@code n} lanes for an operation's result, every element of which the caller
+     * writes: a new one, or one whose figure is done with ({@link Lanes.Pool}).
+     */
+    default double[] fresh(int n) {
+      return new double[n];
+    }
+
     /** {@code log10(1 - operand)} on its lanes, finite where the complement is below the smallest double. */
     default double[] log10Complement(Operand operand) {
       return logs(complement(operand));

@@ -60,6 +60,75 @@ public final class Lanes {
    * {@code lanes} lanes, handing each figure to {@code sink}.
    */
   public static void run(List<Step> steps, Inputs inputs, int lanes, TimeBase time, Sink sink) {
+    run(steps, inputs, lanes, time, sink, null);
+  }
+
+  /**
+   * Arrays of lanes used again once their figure is done with, so that a run on many lanes
+   * allocates (and touches) a few figures' worth of memory rather than one array a figure. A
+   * figure's array is the evaluator's until no later step uses it, and the sink's from each time
+   * it is handed over ({@link #handOver}) until it has taken what it needs; each gives it back
+   * ({@link #release}), and the last to do so frees it. Only an array the evaluator made for that figure alone is taken back: never an input's
+   * draws, nor one that another figure or a sum also holds. Safe between threads.
+   */
+  public static final class Pool {
+    private static final int KEPT = 4;
+    private final int lanes;
+    private final Map<double[], Integer> owners = new java.util.IdentityHashMap<>();
+    private final java.util.ArrayDeque<double[]> free = new java.util.ArrayDeque<>();
+
+    public Pool(int lanes) {
+      this.lanes = lanes;
+    }
+
+    synchronized double[] take(int n) {
+      return n == lanes && !free.isEmpty() ? free.pop() : new double[n];
+    }
+
+    /** {@code a}, just made for a figure alone, is the evaluator's until it releases it. */
+    synchronized void own(double[] a) {
+      if (a.length == lanes && !owners.containsKey(a)) {
+        owners.put(a, 1);
+      }
+    }
+
+    /**
+     * The sink takes a share of {@code a}, handed over with a figure: true if it must
+     * {@link #release} it once done (or keep it for good by never doing so).
+     */
+    public synchronized boolean handOver(double[] a) {
+      Integer left = owners.get(a);
+      if (left == null) {
+        return false;
+      }
+      owners.put(a, left + 1);
+      return true;
+    }
+
+    /** {@code a}'s owner is done with it; an array the pool does not own is left alone. */
+    public synchronized void release(double[] a) {
+      Integer left = owners.get(a);
+      if (left == null) {
+        return;
+      }
+      if (left > 1) {
+        owners.put(a, left - 1);
+        return;
+      }
+      owners.remove(a);
+      if (free.size() < KEPT) {
+        free.push(a);
+      }
+    }
+
+  }
+
+  /**
+   * {@link #run} with {@code pool} (or null) supplying the arrays of operations' results and taking
+   * back each figure's once the evaluator and {@code sink} are done with it: a sink that holds a
+   * figure's lanes past its call takes its share with {@link Pool#handOver} during the call.
+   */
+  public static void run(List<Step> steps, Inputs inputs, int lanes, TimeBase time, Sink sink, Pool pool) {
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < steps.size(); i++) {
       index.put(steps.get(i).path(), i);
@@ -70,6 +139,15 @@ public final class Lanes {
     Map<Term, Integer> termAt = new java.util.IdentityHashMap<>();
     Map<Apply, double[]> sums = new java.util.IdentityHashMap<>();
     Map<Term, Apply> sumOf = new java.util.IdentityHashMap<>();
+    // The last step whose formula holds each sum: its total is dropped after it.
+    Map<Apply, Integer> lastHolder = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < steps.size(); i++) {
+      for (Apply sum : sums(steps.get(i).term())) {
+        lastHolder.put(sum, i);
+      }
+    }
+    Map<Integer, List<Apply>> sumsDoneAfter = new HashMap<>();
+    lastHolder.forEach((sum, i) -> sumsDoneAfter.computeIfAbsent(i, k -> new ArrayList<>()).add(sum));
     for (int i = 0; i < steps.size(); i++) {
       for (Apply sum : sums(steps.get(i).term())) {
         int previous = -1;
@@ -105,10 +183,13 @@ public final class Lanes {
     for (int i = 0; i < steps.size(); i++) {
       recordUses(steps.get(i).term(), i, termAt, lastFigureUse, lastInputUse);
     }
-    Run run = new Run(inputs, time, lanes, sums);
+    Run run = new Run(inputs, time, lanes, sums, pool);
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       double[] values = step.term().lanes(run);
+      if (pool != null && !(step.term() instanceof Operand) && !run.holds(values)) {
+        pool.own(values);
+      }
       run.figures.put(step.path(), values);
       if (Estimate.keepsComplement(step.unit())) {
         run.complements.put(step.path(), Derivation.complement(step.term(), run));
@@ -126,6 +207,11 @@ public final class Lanes {
       if (!lastFigureUse.containsKey(step.path())) {
         run.drop(step.path());
       }
+      for (Apply sum : sumsDoneAfter.getOrDefault(i, List.of())) {
+        if (sums.get(sum) != null) {
+          sums.put(sum, null); // added up and used: no later step holds this sum
+        }
+      }
       step.term().collect(used);
       for (Operand o : used) {
         String path = o.from().path().orElse(null);
@@ -140,6 +226,7 @@ public final class Lanes {
           String key = inputKey(path);
           if (Integer.valueOf(i).equals(lastInputUse.get(key))) {
             run.converted.keySet().removeIf(k -> k.startsWith(key + "|"));
+            run.drawn.remove(key);
             inputs.release(key);
           }
         }
@@ -282,16 +369,37 @@ public final class Lanes {
     final Map<String, double[]> figures = new HashMap<>();
     final Map<String, double[]> complements = new HashMap<>();
     final Map<String, double[]> logComplements = new HashMap<>();
+    /** The draws of the inputs in use, by key: never a figure's alone, whatever its formula returns. */
+    final Map<String, double[]> drawn = new HashMap<>();
     /** Inputs in the unit an operand names them in (2 /day is a rate per second x 86,400). */
     final Map<String, double[]> converted = new HashMap<>();
 
     private final Map<Apply, double[]> sums;
+    private final Pool pool;
 
-    Run(Inputs inputs, TimeBase time, int lanes, Map<Apply, double[]> sums) {
+    Run(Inputs inputs, TimeBase time, int lanes, Map<Apply, double[]> sums, Pool pool) {
       this.inputs = inputs;
       this.time = time;
       this.lanes = lanes;
       this.sums = sums;
+      this.pool = pool;
+    }
+
+    @Override
+    public double[] fresh(int n) {
+      return pool == null ? new double[n] : pool.take(n);
+    }
+
+    /** Whether {@code a} is already a live figure's, a sum's, a complement's or an input's. */
+    boolean holds(double[] a) {
+      for (Map<?, double[]> m : List.of(figures, complements, logComplements, converted, sums, drawn)) {
+        for (double[] v : m.values()) {
+          if (v == a) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     @Override
@@ -300,7 +408,10 @@ public final class Lanes {
     }
 
     void drop(String path) {
-      figures.remove(path);
+      double[] v = figures.remove(path);
+      if (pool != null && v != null && !holds(v)) {
+        pool.release(v);
+      }
       complements.remove(path);
       logComplements.remove(path);
     }
@@ -323,6 +434,7 @@ public final class Lanes {
       if (base == null) {
         return new double[] {o.value()};
       }
+      drawn.put(key, base);
       double scale = scale(o.unit());
       if (scale == 1) {
         return base;

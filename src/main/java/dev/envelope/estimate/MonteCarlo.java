@@ -161,17 +161,20 @@ public final class MonteCarlo {
     List<Step> steps = only.map(paths -> Lanes.cone(point.steps(), paths)).orElse(point.steps());
     Summaries summaries = new Summaries(n, ps, ranged(req));
     Function<String, double[]> draws = draws(req.uncertainty(), n, settings.seed());
+    Lanes.Pool pool = new Lanes.Pool(n);
     if (cores > 1 && n >= SUMMARY_THREAD_FROM) {
-      Summariser summariser = new Summariser(summaries);
+      Summariser summariser = new Summariser(summaries, pool);
       summariser.start();
       Ahead inputs = new Ahead(draws, List.copyOf(Lanes.inputs(steps)), cores);
       try {
         Lanes.run(steps, inputs, n, req.conventions().time(), (step, lanes) -> {
+          boolean share = pool.handOver(lanes);
           if (keep.contains(step.path())) {
             kept.put(step.path(), lanes);
+            share = false; // kept for good: never given back
           }
-          summariser.add(step, lanes);
-        });
+          summariser.add(step, lanes, share);
+        }, pool);
         summariser.finish();
       } finally {
         summariser.interrupt();
@@ -179,11 +182,16 @@ public final class MonteCarlo {
       }
     } else {
       Lanes.run(steps, Lanes.lazy(draws), n, req.conventions().time(), (step, lanes) -> {
+        boolean share = pool.handOver(lanes);
         if (keep.contains(step.path())) {
           kept.put(step.path(), lanes);
+          share = false;
         }
         summaries.figure(step, lanes);
-      });
+        if (share) {
+          pool.release(lanes);
+        }
+      }, pool);
     }
     return new Result(settings, req.uncertainty().inputs(), req.uncertainty().correlations(), summaries.byPath,
         kept, Optional.ofNullable(summaries.nonFinite));
@@ -329,12 +337,14 @@ public final class MonteCarlo {
     private final java.util.concurrent.BlockingQueue<Object[]> queue =
         new java.util.concurrent.ArrayBlockingQueue<>(IN_FLIGHT);
     private final Summaries summaries;
+    private final Lanes.Pool pool;
     private volatile Throwable failure;
 
-    Summariser(Summaries summaries) {
+    Summariser(Summaries summaries, Lanes.Pool pool) {
       super("envelope-summaries");
       setDaemon(true);
       this.summaries = summaries;
+      this.pool = pool;
     }
 
     @Override
@@ -346,6 +356,9 @@ public final class MonteCarlo {
             return;
           }
           summaries.figure((Step) next[0], (double[]) next[1]);
+          if ((Boolean) next[2]) {
+            pool.release((double[]) next[1]);
+          }
         }
       } catch (InterruptedException e) {
         // the run failed on the other thread: nothing more to do
@@ -355,8 +368,9 @@ public final class MonteCarlo {
       }
     }
 
-    void add(Step step, double[] lanes) {
-      put(new Object[] {step, lanes});
+    /** Hands over a figure; {@code share}: its lanes go back to the pool once summarised. */
+    void add(Step step, double[] lanes, boolean share) {
+      put(new Object[] {step, lanes, share});
     }
 
     /** Waits until every figure handed over is summarised; rethrows what failed on this thread. */

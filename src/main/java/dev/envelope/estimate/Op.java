@@ -391,18 +391,18 @@ public enum Op {
       case PRODUCT, SUM -> {
         double[] acc = a[0];
         for (int i = 1; i < a.length; i++) {
-          acc = binary(this == PRODUCT ? TIMES : PLUS, acc, a[i], n);
+          acc = binary(this == PRODUCT ? TIMES : PLUS, acc, a[i], n, env);
         }
-        return acc.length == n ? acc : broadcast(acc, n);
+        return acc.length == n ? acc : broadcast(acc, n, env);
       }
       case QUOTIENT -> {
-        return binary(DIVIDE, a[0], a[1], n);
+        return binary(DIVIDE, a[0], a[1], n, env);
       }
       case DIFFERENCE -> {
-        return binary(MINUS, a[0], a[1], n);
+        return binary(MINUS, a[0], a[1], n, env);
       }
       default -> {
-        double[] out = new double[n];
+        double[] out = env.fresh(n);
         double[] x = new double[a.length];
         for (int lane = 0; lane < n; lane++) {
           for (int i = 0; i < a.length; i++) {
@@ -424,7 +424,7 @@ public enum Op {
    * {@code a op b} lane by lane, either side one value or {@code n}: one loop per operation and
    * shape, so that the loop a short run compiles first does one thing.
    */
-  private static double[] binary(int op, double[] a, double[] b, int n) {
+  private static double[] binary(int op, double[] a, double[] b, int n, Env env) {
     if (a.length == 1 && b.length == 1) {
       double[] r = {0};
       r[0] = switch (op) {
@@ -436,7 +436,7 @@ public enum Op {
       return r;
     }
     int len = Math.max(a.length, b.length);
-    double[] r = new double[len];
+    double[] r = env.fresh(len);
     if (a.length == len && b.length == len) {
       switch (op) {
         case TIMES -> { for (int i = 0; i < len; i++) { r[i] = a[i] * b[i]; } }
@@ -464,8 +464,8 @@ public enum Op {
     return r;
   }
 
-  private static double[] broadcast(double[] one, int n) {
-    double[] r = new double[n];
+  private static double[] broadcast(double[] one, int n, Env env) {
+    double[] r = env.fresh(n);
     java.util.Arrays.fill(r, one[0]);
     return r;
   }
