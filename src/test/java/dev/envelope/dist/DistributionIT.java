@@ -270,13 +270,46 @@ class DistributionIT {
     deleteTree(tmp.resolve("path")); // links out of the temporary directory, which JUnit warns about
   }
 
+  /**
+   * README.md's commands that unpack the self-contained archive and run it, as a user without Java
+   * runs them (HOME a temporary directory, no java on the PATH), from the repository's root.
+   */
+  @Test
+  void readmesCommandsInstallTheSelfContainedArchive(@TempDir Path tmp) throws Exception {
+    List<String> readme = Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8);
+    int at = -1;
+    for (int i = 0; i < readme.size(); i++) {
+      if (readme.get(i).contains("envelope-standalone/jlink/")) {
+        at = i;
+        break;
+      }
+    }
+    assertThat(at).as("README.md's commands for the self-contained archive").isNotNegative();
+    int start = at;
+    while (!readme.get(start).equals("```sh")) {
+      start--;
+    }
+    int end = at;
+    while (!readme.get(end).equals("```")) {
+      end++;
+    }
+    String script = String.join("\n", readme.subList(start + 1, end));
+    Map<String, String> env = new HashMap<>();
+    env.put("HOME", tmp.toString());
+    env.put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
+    env.put("PATH", pathWithoutJava(tmp.resolve("path"), "mkdir", "tar", "gzip").toString());
+    Run run = run(List.of("/bin/bash", "-euo", "pipefail", "-c", script), Path.of("").toAbsolutePath(), env);
+    assertPrintsOnly(CliRun.run(ESTIMATE).out(), run);
+    deleteTree(tmp.resolve("path"));
+  }
+
   /** The commands the launcher runs besides the JVM (and its background recording). */
   static final List<String> LAUNCHER_COMMANDS = List.of("cksum", "find", "mkdir", "mv", "readlink", "rm", "rmdir", "sed", "stty", "wc");
 
   /** A directory for PATH holding links to the commands the launcher runs, and no java. */
-  static Path pathWithoutJava(Path dir) throws IOException {
+  static Path pathWithoutJava(Path dir, String... more) throws IOException {
     Files.createDirectories(dir);
-    for (String command : LAUNCHER_COMMANDS) {
+    for (String command : Stream.concat(LAUNCHER_COMMANDS.stream(), Stream.of(more)).distinct().toList()) {
       Path found = Stream.of("/usr/bin", "/bin").map(bin -> Path.of(bin, command)).filter(Files::isExecutable)
           .findFirst().orElseThrow(() -> new AssertionError(command + " is in neither /usr/bin nor /bin"));
       Files.createSymbolicLink(dir.resolve(command), found);
