@@ -58,7 +58,7 @@ for image in "$dir"/work-*/*/; do
   wc -c <"$archive" >"$archive.ok"
   touch -r "$archive" "$archive.ok" # the same time: the archive is not newer than its mark
   tgz=$dir/$name.tar.gz
-  (cd "${image%/*}" && tar --sort=name --owner=0 --group=0 --numeric-owner -cf - "$name") | gzip -9n >"$tgz.tmp"
+  (cd "${image%/*}" && tar --sort=name --owner=0 --group=0 --numeric-owner -cf - "$name") | gzip -n >"$tgz.tmp"
   mv -f "$tgz.tmp" "$tgz"
   echo "jlink-archive: $(basename "$archive") ($(cat "$archive.ok") bytes, Java $java_version) in $tgz"
 done
