@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import dev.envelope.app.OutputFormat;
@@ -83,23 +82,23 @@ public final class Cli {
   }
 
   /**
-   * The command line for a run of {@code named}. picocli reads every field and annotation of a
-   * command by reflection when it is added, which was most of the start-up time of a short run, so
-   * a run that names a subcommand gets that one alone (picocli never looks at a sibling once a
+   * The command line for a run of {@code named}. Each command declares its options in code
+   * ({@link Specs}), and building them all still costs a short run time, so a run that names a
+   * subcommand gets that one alone (picocli never looks at a sibling once a
    * subcommand is parsed), {@code help} gets every one (it prints another's usage), and a run that
    * names none (--help, --version, a mistyped command) gets a stub with each one's name and
    * description: enough for the root's usage and for suggestions, and never run.
    */
   static CommandLine commandLine(Context context, String named) {
-    CommandLine cli = new CommandLine(new EnvelopeCommand(context));
+    EnvelopeCommand root = new EnvelopeCommand(context);
+    CommandLine cli = new CommandLine(root.spec);
     boolean known = NAMES.contains(named);
     for (EnvelopeCommand.Subcommand sub : EnvelopeCommand.SUBCOMMANDS) {
       if (named.equals(HELP) || sub.name().equals(named)) {
-        cli.addSubcommand(sub.name(), sub.type());
+        cli.addSubcommand(sub.name(), EnvelopeCommand.subcommand(sub.name(), context));
       } else if (!known) {
-        Command command = sub.type().getAnnotation(Command.class);
-        CommandSpec stub = CommandSpec.create().name(sub.name()).aliases(command.aliases());
-        stub.usageMessage().description(command.description()).header(command.header()).hidden(command.hidden());
+        CommandSpec stub = CommandSpec.create().name(sub.name());
+        stub.usageMessage().description(sub.description());
         cli.addSubcommand(sub.name(), new CommandLine(stub));
       }
     }
@@ -260,6 +259,6 @@ public final class Cli {
     while (root.getParent() != null) {
       root = root.getParent();
     }
-    return ((EnvelopeCommand) root.getCommand()).debug;
+    return ((EnvelopeCommand) root.getCommand()).debug();
   }
 }
