@@ -91,15 +91,15 @@ public final class Cli {
    */
   static CommandLine commandLine(Context context, String named) {
     EnvelopeCommand root = new EnvelopeCommand(context);
-    CommandLine cli = new CommandLine(root.spec);
+    CommandLine cli = Specs.commandLine(root.spec);
     boolean known = NAMES.contains(named);
     for (EnvelopeCommand.Subcommand sub : EnvelopeCommand.SUBCOMMANDS) {
       if (named.equals(HELP) || sub.name().equals(named)) {
         cli.addSubcommand(sub.name(), EnvelopeCommand.subcommand(sub.name(), context));
       } else if (!known) {
-        CommandSpec stub = CommandSpec.create().name(sub.name());
+        CommandSpec stub = CommandSpec.wrapWithoutInspection(null, Specs.FACTORY).name(sub.name());
         stub.usageMessage().description(sub.description());
-        cli.addSubcommand(sub.name(), new CommandLine(stub));
+        cli.addSubcommand(sub.name(), Specs.commandLine(stub));
       }
     }
     cli.setOut(context.out());

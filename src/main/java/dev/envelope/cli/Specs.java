@@ -2,6 +2,7 @@ package dev.envelope.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -18,6 +19,23 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 final class Specs {
   private Specs() {}
 
+  /**
+   * The factory picocli makes what it must instantiate with: its own default factory, made only
+   * then (for the help command). The default factory looks up Groovy's Closure class when it is
+   * first loaded, which opens and indexes every jar on the class path.
+   */
+  static final CommandLine.IFactory FACTORY = new CommandLine.IFactory() {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      return CommandLine.defaultFactory().create(type);
+    }
+  };
+
+  /** A command line for {@code spec}, made with {@link #FACTORY}. */
+  static CommandLine commandLine(CommandSpec spec) {
+    return new CommandLine(spec, FACTORY);
+  }
+
   /** The heading of every command's examples. */
   static final String EXAMPLES = "%nExamples:%n";
 
@@ -26,7 +44,7 @@ final class Specs {
    * {@link #EXAMPLES}, with {@code -h, --help} and {@code -V, --version}.
    */
   static CommandSpec command(Object command, String name, String[] description, String... examples) {
-    CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name);
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(command, FACTORY).name(name);
     spec.usageMessage().description(description);
     if (examples.length > 0) {
       spec.usageMessage().footerHeading(EXAMPLES).footer(examples);
