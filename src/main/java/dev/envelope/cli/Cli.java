@@ -108,8 +108,8 @@ public final class Cli {
     if (context.columns() > 0) {
       cli.setUsageHelpWidth(Math.max(NARROWEST_HELP, context.columns()));
     }
-    cli.setExecutionExceptionHandler(Cli::failed);
-    cli.setParameterExceptionHandler(Cli::badUsage);
+    cli.setExecutionExceptionHandler(HANDLER);
+    cli.setParameterExceptionHandler(HANDLER);
     // picocli's own fallback, should a handler fail: still an internal error, never 1.
     cli.getCommandSpec().exitCodeOnExecutionException(EnvelopeException.INTERNAL);
     // Every command's --help lists the exit codes, not only the root's; a command whose codes
@@ -213,6 +213,25 @@ public final class Cli {
     out[0] = "estimate";
     System.arraycopy(args, 0, out, 1, args.length);
     return out;
+  }
+
+  /**
+   * picocli's handlers of a failed command and of a bad command line: a class, not method
+   * references, which on JDK 17 would link through LambdaMetafactory on every run.
+   */
+  private static final Handler HANDLER = new Handler();
+
+  private static final class Handler implements CommandLine.IExecutionExceptionHandler,
+      CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+      return failed(e, cli, parsed);
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+      return badUsage(e, args);
+    }
   }
 
   private static int failed(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
