@@ -15,10 +15,13 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,6 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DistributionIT {
   static final String VERSION = System.getProperty("envelope.version");
   static final Path ARCHIVES = Path.of(System.getProperty("envelope.archives", "target/jreleaser/assemble/envelope/java-archive"));
+  static final Path JLINK = Path.of(System.getProperty("envelope.jlink", "target/jreleaser/assemble/envelope-standalone/jlink"));
   static final String[] ESTIMATE = {"estimate", "examples/twitter.yaml"};
 
   record Run(int exit, String out, String err) {}
@@ -183,6 +187,154 @@ class DistributionIT {
     assertFailsWith70(run(home, env, ESTIMATE), "envelope: ENVELOPE_APP_HOME is " + tmp.resolve("nowhere")
         + ", which holds no envelope.jar and no lib/*.jar\n");
     assertThat(tmp.resolve("cache")).doesNotExist();
+  }
+
+  /**
+   * The self-contained archive (linux-x86_64), unpacked and run by a user without Java: no java on
+   * the PATH, no JAVA_HOME. The first run already takes envelope's classes from the archive recorded
+   * at package time, and nothing is written in the installation or the cache directory; a corrupt
+   * archive is skipped without a word, and a stale or missing one falls back to one recorded under
+   * the cache directory, as the java-archive's launcher does.
+   */
+  @Test
+  void selfContainedArchiveRunsOnItsOwnRuntimeAndArchive(@TempDir Path tmp) throws Exception {
+    String name = "envelope-" + VERSION + "-linux-x86_64";
+    Path archive = JLINK.resolve(name + ".tar.gz");
+    assertThat(archive).exists();
+    Path home = unpack(archive, tmp.resolve("unpacked")).resolve(name);
+    assertThat(home.resolve("bin/envelope")).isExecutable();
+    assertThat(home.resolve("bin/java")).isExecutable();
+    for (String file : List.of("LICENSE", "NOTICE", "README.md", "release", "lib/modules", "lib/server/classes.jsa",
+        "app/envelope.jar", "completion/envelope.bash", "completion/envelope.zsh", "examples/twitter.yaml",
+        "man/man1/envelope.1", "man/man1/envelope-estimate.1")) {
+      assertThat(home.resolve(file)).as(file).isRegularFile();
+    }
+    String javaVersion = Files.readAllLines(home.resolve("release")).stream()
+        .filter(l -> l.startsWith("JAVA_VERSION=")).findFirst().orElseThrow().replaceAll("^JAVA_VERSION=\"|\"$", "");
+    int major = Integer.parseInt(javaVersion.replaceAll("[^0-9].*", ""));
+    Path bundled = home.resolve(major >= 25 ? "app/envelope.aot" : "app/envelope.jsa");
+    assertThat(bundled).isRegularFile();
+    assertThat(validated(bundled)).isRegularFile();
+
+    Map<String, String> env = new HashMap<>();
+    env.put("HOME", tmp.toString());
+    env.put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
+    env.put("PATH", pathWithoutJava(tmp.resolve("path")).toString());
+    Path cache = tmp.resolve("cache/envelope");
+    String expected = CliRun.run(ESTIMATE).out();
+    Map<String, String> installed = snapshot(home);
+
+    // First use: envelope's classes come from the bundled archive at once.
+    Path classLog = tmp.resolve("class-load.log");
+    Map<String, String> logging = new HashMap<>(env);
+    logging.put("ENVELOPE_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog);
+    assertPrintsOnly(expected, run(home, logging, ESTIMATE));
+    assertThat(Files.readString(classLog)).contains("dev.envelope.Main source: shared objects file");
+    assertPrintsOnly(CliRun.run("--help").out(), run(home, env, "--help"));
+    assertPrintsOnly(CliRun.run("sla", "99.9%").out(), run(home, env, "sla", "99.9%"));
+    // Its own runtime, whatever JAVA_HOME says.
+    Map<String, String> otherJava = new HashMap<>(env);
+    otherJava.put("JAVA_HOME", tmp.resolve("no-jdk").toString());
+    Run version = run(home, otherJava, "--version");
+    assertThat(version.exit()).as(version.toString()).isZero();
+    assertThat(version.out()).as(version.toString()).startsWith("envelope " + VERSION).contains("Java " + javaVersion);
+    // Nothing written, in the installation or under the cache directory.
+    assertThat(snapshot(home)).isEqualTo(installed);
+    assertThat(tmp.resolve("cache")).doesNotExist();
+
+    // Corrupt, with the times the package gave it: the JVM refuses it, without a word.
+    FileTime recordedAt = Files.getLastModifiedTime(bundled);
+    bundled.toFile().setWritable(true);
+    Files.write(bundled, "not an archive".getBytes(StandardCharsets.UTF_8));
+    Files.setLastModifiedTime(bundled, recordedAt);
+    assertPrintsOnly(expected, run(home, env, ESTIMATE));
+
+    // Stale (a jar newer than it): not used; one is recorded under the cache directory instead.
+    Files.setLastModifiedTime(home.resolve("app/envelope.jar"), FileTime.fromMillis(recordedAt.toMillis() + 2000));
+    assertPrintsOnly(expected, run(home, env, ESTIMATE));
+    awaitArchive(cache);
+    Files.delete(classLog);
+    assertPrintsOnly(expected, run(home, logging, ESTIMATE));
+    assertThat(Files.readString(classLog)).contains("dev.envelope.Main source: shared objects file");
+
+    // Missing: the same.
+    Files.delete(bundled);
+    deleteTree(cache);
+    assertPrintsOnly(expected, run(home, env, ESTIMATE));
+    awaitArchive(cache);
+
+    try (Stream<Path> files = Files.list(home)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .noneMatch(f -> f.startsWith("hs_err") || f.startsWith("replay_pid") || f.startsWith("core"));
+    }
+    deleteTree(tmp.resolve("path")); // links out of the temporary directory, which JUnit warns about
+  }
+
+  /**
+   * README.md's commands that unpack the self-contained archive and run it, as a user without Java
+   * runs them (HOME a temporary directory, no java on the PATH), from the repository's root.
+   */
+  @Test
+  void readmesCommandsInstallTheSelfContainedArchive(@TempDir Path tmp) throws Exception {
+    List<String> readme = Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8);
+    int at = -1;
+    for (int i = 0; i < readme.size(); i++) {
+      if (readme.get(i).contains("envelope-standalone/jlink/")) {
+        at = i;
+        break;
+      }
+    }
+    assertThat(at).as("README.md's commands for the self-contained archive").isNotNegative();
+    int start = at;
+    while (!readme.get(start).equals("```sh")) {
+      start--;
+    }
+    int end = at;
+    while (!readme.get(end).equals("```")) {
+      end++;
+    }
+    String script = String.join("\n", readme.subList(start + 1, end));
+    Map<String, String> env = new HashMap<>();
+    env.put("HOME", tmp.toString());
+    env.put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
+    env.put("PATH", pathWithoutJava(tmp.resolve("path"), "mkdir", "tar", "gzip").toString());
+    Run run = run(List.of("/bin/bash", "-euo", "pipefail", "-c", script), Path.of("").toAbsolutePath(), env);
+    assertPrintsOnly(CliRun.run(ESTIMATE).out(), run);
+    deleteTree(tmp.resolve("path"));
+  }
+
+  /** The commands the launcher runs besides the JVM (and its background recording). */
+  static final List<String> LAUNCHER_COMMANDS = List.of("cksum", "find", "mkdir", "mv", "readlink", "rm", "rmdir", "sed", "stty", "wc");
+
+  /** A directory for PATH holding links to the commands the launcher runs, and no java. */
+  static Path pathWithoutJava(Path dir, String... more) throws IOException {
+    Files.createDirectories(dir);
+    for (String command : Stream.concat(LAUNCHER_COMMANDS.stream(), Stream.of(more)).distinct().toList()) {
+      Path found = Stream.of("/usr/bin", "/bin").map(bin -> Path.of(bin, command)).filter(Files::isExecutable)
+          .findFirst().orElseThrow(() -> new AssertionError(command + " is in neither /usr/bin nor /bin"));
+      Files.createSymbolicLink(dir.resolve(command), found);
+    }
+    return dir;
+  }
+
+  /** Every file under DIR with its size and time. */
+  static Map<String, String> snapshot(Path dir) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path file : all.toList()) {
+        files.put(dir.relativize(file).toString(), Files.isDirectory(file) ? "dir"
+            : Files.size(file) + " " + Files.getLastModifiedTime(file));
+      }
+    }
+    return files;
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path file : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
   }
 
   static void assertFailsWith70(Run run, String message) {
