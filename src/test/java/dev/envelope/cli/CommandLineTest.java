@@ -73,6 +73,19 @@ class CommandLineTest {
   }
 
   @Test
+  void debugIsReadBeforeOrAfterTheSubcommand() {
+    // The subcommand's --debug is the root's, inherited: one value whichever side it is given on.
+    for (List<String> args : List.of(List.of("estimate", "x.yaml", "--debug"), List.of("--debug", "estimate", "x.yaml"))) {
+      CommandLine cli = Cli.commandLine(CONTEXT, "estimate");
+      cli.parseArgs(args.toArray(String[]::new));
+      assertThat(((EnvelopeCommand) cli.getCommand()).debug()).as(args.toString()).isTrue();
+    }
+    CommandLine cli = Cli.commandLine(CONTEXT, "estimate");
+    cli.parseArgs("estimate", "x.yaml");
+    assertThat(((EnvelopeCommand) cli.getCommand()).debug()).isFalse();
+  }
+
+  @Test
   void theInvokedSubcommandIsTheFirstWordThatIsNotAnOption() {
     assertThat(Cli.invoked(new String[] {"--debug", "estimate", "x.yaml"})).isEqualTo("estimate");
     assertThat(Cli.invoked(new String[] {"-"})).isEqualTo("-");
