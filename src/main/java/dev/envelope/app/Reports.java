@@ -106,9 +106,10 @@ public final class Reports {
   }
 
   private static Tree finite(Estimate estimate, Tree tree) {
-    tree.firstNonFinite().ifPresent(path -> {
-      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.of(overflow(estimate, path)));
-    });
+    Optional<String> path = tree.firstNonFinite();
+    if (path.isPresent()) {
+      throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.of(overflow(estimate, path.get())));
+    }
     return tree;
   }
 

@@ -3,22 +3,24 @@ package dev.envelope.cli;
 import dev.envelope.estimate.Section;
 import java.util.EnumSet;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code envelope bandwidth FILE}. */
-@Command(name = "bandwidth", mixinStandardHelpOptions = true,
-    footerHeading = "%nExamples:%n",
-    footer = {"  envelope bandwidth examples/video-streaming.yaml"},
-    description = "Ingress and egress, average and peak, in bytes and bits per second.")
 final class BandwidthCommand implements Callable<Integer> {
-  @ParentCommand EnvelopeCommand root;
+  static final String[] DESCRIPTION = {"Ingress and egress, average and peak, in bytes and bits per second."};
 
-  @Mixin FileReport report;
+  private final Context context;
+
+  final CommandSpec spec;
+
+  BandwidthCommand(Context context) {
+    this.context = context;
+    this.spec = FileReport.command(this, "bandwidth", DESCRIPTION,
+        "  envelope bandwidth examples/video-streaming.yaml");
+  }
 
   @Override
   public Integer call() {
-    return report.print(root.context, EnumSet.of(Section.BANDWIDTH));
+    return FileReport.of(spec).print(context, EnumSet.of(Section.BANDWIDTH));
   }
 }

@@ -23,25 +23,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code envelope check FILE}: evaluates the file's budgets in the base and every scenario. */
-@Command(name = "check", mixinStandardHelpOptions = true,
-    description = {"Evaluate the file's budgets (budgets: {capacity.servers: \"<= 40\"}) in the base and every scenario.",
-      "Exits 0 when every budget holds, 1 when any fails, 3 on an invalid file."},
-    footerHeading = "%nExamples:%n",
-    footer = {"  envelope check examples/photo-launch.yaml", "  envelope check examples/photo-launch.yaml --set users.dau=3M -o json"})
 final class CheckCommand implements Callable<Integer> {
-  @ParentCommand EnvelopeCommand root;
-
-  @Parameters(paramLabel = "FILE", description = "Requirements file with a budgets: section; - reads standard input.")
-  String file;
-
-  @Mixin InputOptions input;
+  static final String[] DESCRIPTION = {"Evaluate the file's budgets (budgets: {capacity.servers: \"<= 40\"}) in the base"
+      + " and every scenario.", "Exits 0 when every budget holds, 1 when any fails, 3 on an invalid file."};
 
   /** The formats of a check: those of every report, and two that CI servers read. */
   enum CheckFormat {
@@ -54,32 +42,59 @@ final class CheckCommand implements Callable<Integer> {
     junit
   }
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); github: GitHub Actions"
-          + " annotations, junit: JUnit XML.")
+  private final Context context;
+
+  final CommandSpec spec;
+
+  String file;
+
+  InputOptions input;
+
   CheckFormat format;
 
-  @Option(names = "--get", paramLabel = "PATH",
-      description = "Print one raw value, e.g. --get passed (the JSON path).")
   String get;
 
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-      description = "Colour in tables: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: only on a terminal, never with NO_COLOR).")
   OutputOptions.When color;
 
-  @Mixin SamplingOptions sampling;
+  SamplingOptions sampling;
 
-  @Option(names = "--require-budgets",
-      description = "Fail (exit 1) when the file has no budgets, so that a gate cannot pass on a file that checks nothing.")
   boolean requireBudgets;
+
+  CheckCommand(Context context) {
+    this.context = context;
+    this.spec = Specs.command(this, "check", DESCRIPTION, "  envelope check examples/photo-launch.yaml",
+        "  envelope check examples/photo-launch.yaml --set users.dau=3M -o json");
+    spec.addPositional(Specs.positional("FILE", "Requirements file with a budgets: section; - reads standard input.")
+        .build());
+    InputOptions.declare(spec);
+    spec.addOption(OptionSpec.builder("-o", "--output").paramLabel("FORMAT").type(CheckFormat.class)
+        .defaultValue("table").description("Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE});"
+            + " github: GitHub Actions annotations, junit: JUnit XML.").build());
+    spec.addOption(Specs.value("--get", "PATH", "Print one raw value, e.g. --get passed (the JSON path).").build());
+    spec.addOption(OutputOptions.color());
+    SamplingOptions.declare(spec);
+    spec.addOption(Specs.flag("--require-budgets",
+        "Fail (exit 1) when the file has no budgets, so that a gate cannot pass on a file that checks nothing."));
+  }
+
+  private void read() {
+    file = Specs.positional(spec, 0);
+    input = InputOptions.of(spec);
+    format = Specs.value(spec, "--output");
+    get = Specs.value(spec, "--get");
+    color = Specs.value(spec, "--color");
+    sampling = SamplingOptions.of(spec);
+    requireBudgets = Specs.flag(spec, "--require-budgets");
+  }
 
   @Override
   public Integer call() {
+    read();
     if (input.scenario != null || input.all) {
       throw new EnvelopeException(EnvelopeException.USAGE,
           "check: budgets are checked in the base and every scenario; expected no --scenario or --scenarios");
     }
-    Session session = Session.read(file, root.context.in(), input.assignments());
+    Session session = Session.read(file, context.in(), input.assignments());
     Evaluation e = collect(session, sampling);
     if (!e.problems().isEmpty()) {
       // Every problem at once: under --strict the warnings are problems too; else they are printed first.
@@ -87,12 +102,12 @@ final class CheckCommand implements Callable<Integer> {
       if (input.strict) {
         e.warnings().forEach(w -> all.add(w.toDiagnostic()));
       } else {
-        Warnings.report(root.context.err(), e.warnings(), false);
+        Warnings.report(context.err(), e.warnings(), false);
       }
       throw invalid(all);
     }
     // With -o github the warnings are annotations on standard output, not lines on standard error.
-    Warnings.report(root.context.err(), format == CheckFormat.github && !input.strict ? List.of() : e.warnings(),
+    Warnings.report(context.err(), format == CheckFormat.github && !input.strict ? List.of() : e.warnings(),
         input.strict);
     Budgets.Evaluation evaluation = e.budgets();
     String name = session.document().file();
@@ -101,7 +116,7 @@ final class CheckCommand implements Callable<Integer> {
         throw new EnvelopeException(EnvelopeException.USAGE, "--get: prints one value of the JSON; expected it"
             + " without -o " + format);
       }
-      Printer.write(root.context, format == CheckFormat.github
+      Printer.write(context, format == CheckFormat.github
           ? CheckReport.github(name, evaluation.results(), e.warnings(), evaluation.units())
           : CheckReport.junit(name, evaluation.results(), evaluation.units()));
     } else {
@@ -111,10 +126,10 @@ final class CheckCommand implements Callable<Integer> {
         output.gets.add(get);
       }
       output.color = color;
-      Printer.print(root.context, CheckReport.build(name, evaluation.results(), evaluation.units()), output);
+      Printer.print(context, CheckReport.build(name, evaluation.results(), evaluation.units()), output);
     }
     if (requireBudgets && session.document().budgets().isEmpty()) {
-      root.context.err().println(SafeText.line("envelope: check: " + name
+      context.err().println(SafeText.line("envelope: check: " + name
           + " has no budgets, and --require-budgets asks for some; expected a budgets: section, e.g. budgets:"
           + " {capacity.servers: \"<= 40\"}"));
       return EnvelopeException.CHECK_FAILED;

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import dev.envelope.app.OutputFormat;
@@ -83,24 +82,24 @@ public final class Cli {
   }
 
   /**
-   * The command line for a run of {@code named}. picocli reads every field and annotation of a
-   * command by reflection when it is added, which was most of the start-up time of a short run, so
-   * a run that names a subcommand gets that one alone (picocli never looks at a sibling once a
+   * The command line for a run of {@code named}. Each command declares its options in code
+   * ({@link Specs}), and building them all still costs a short run time, so a run that names a
+   * subcommand gets that one alone (picocli never looks at a sibling once a
    * subcommand is parsed), {@code help} gets every one (it prints another's usage), and a run that
    * names none (--help, --version, a mistyped command) gets a stub with each one's name and
    * description: enough for the root's usage and for suggestions, and never run.
    */
   static CommandLine commandLine(Context context, String named) {
-    CommandLine cli = new CommandLine(new EnvelopeCommand(context));
+    EnvelopeCommand root = new EnvelopeCommand(context);
+    CommandLine cli = Specs.commandLine(root.spec);
     boolean known = NAMES.contains(named);
     for (EnvelopeCommand.Subcommand sub : EnvelopeCommand.SUBCOMMANDS) {
       if (named.equals(HELP) || sub.name().equals(named)) {
-        cli.addSubcommand(sub.name(), sub.type());
+        cli.addSubcommand(sub.name(), EnvelopeCommand.subcommand(sub.name(), context));
       } else if (!known) {
-        Command command = sub.type().getAnnotation(Command.class);
-        CommandSpec stub = CommandSpec.create().name(sub.name()).aliases(command.aliases());
-        stub.usageMessage().description(command.description()).header(command.header()).hidden(command.hidden());
-        cli.addSubcommand(sub.name(), new CommandLine(stub));
+        CommandSpec stub = CommandSpec.wrapWithoutInspection(null, Specs.FACTORY).name(sub.name());
+        stub.usageMessage().description(sub.description());
+        cli.addSubcommand(sub.name(), Specs.commandLine(stub));
       }
     }
     cli.setOut(context.out());
@@ -109,8 +108,8 @@ public final class Cli {
     if (context.columns() > 0) {
       cli.setUsageHelpWidth(Math.max(NARROWEST_HELP, context.columns()));
     }
-    cli.setExecutionExceptionHandler(Cli::failed);
-    cli.setParameterExceptionHandler(Cli::badUsage);
+    cli.setExecutionExceptionHandler(HANDLER);
+    cli.setParameterExceptionHandler(HANDLER);
     // picocli's own fallback, should a handler fail: still an internal error, never 1.
     cli.getCommandSpec().exitCodeOnExecutionException(EnvelopeException.INTERNAL);
     // Every command's --help lists the exit codes, not only the root's; a command whose codes
@@ -216,6 +215,25 @@ public final class Cli {
     return out;
   }
 
+  /**
+   * picocli's handlers of a failed command and of a bad command line: a class, not method
+   * references, which on JDK 17 would link through LambdaMetafactory on every run.
+   */
+  private static final Handler HANDLER = new Handler();
+
+  private static final class Handler implements CommandLine.IExecutionExceptionHandler,
+      CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+      return failed(e, cli, parsed);
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+      return badUsage(e, args);
+    }
+  }
+
   private static int failed(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
     PrintWriter err = cli.getErr();
     if (e instanceof EnvelopeException failure) {
@@ -260,6 +278,6 @@ public final class Cli {
     while (root.getParent() != null) {
       root = root.getParent();
     }
-    return ((EnvelopeCommand) root.getCommand()).debug;
+    return ((EnvelopeCommand) root.getCommand()).debug();
   }
 }

@@ -27,71 +27,85 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code envelope diff OLD NEW [--fail-over PCT]}: what changed between two requirements files. */
-@Command(name = "diff", mixinStandardHelpOptions = true,
-    description = {
-      "Compare two files: the inputs that changed, then the outputs that moved.",
-      "Inputs are compared as written; each output figure that moved shows its old and new value and the"
-          + " relative change (new - old) / |old|. --set and --scenario apply to both files."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:success (no output moved by more than --fail-over)",
-      EnvelopeException.CHECK_FAILED + ":an output moved by more than --fail-over",
-      EnvelopeException.USAGE + ":bad command line",
-      EnvelopeException.INVALID_INPUT + ":invalid requirements file",
-      EnvelopeException.IO + ":input unreadable or output unwritable",
-      EnvelopeException.INTERNAL + ":internal error (a bug; --debug shows the stack trace)"
-    },
-    footerHeading = "%nExamples:%n",
-    footer = {
-      "  envelope diff docs/examples/photos-v1.yaml docs/examples/photos-v2.yaml",
-      "  envelope diff docs/examples/photos-v1.yaml docs/examples/photos-v2.yaml \\",
-      "      --fail-over 10%%   # CI: exit 1 beyond 10%%",
-      "  envelope diff docs/examples/photos-v1.yaml docs/examples/photos-v2.yaml \\",
-      "      -o json | jq '.outputs[].path'",
-      "  cat docs/examples/photos-v1.yaml | envelope diff --label v1 v2 - \\",
-      "      docs/examples/photos-v2.yaml"
-    })
 final class DiffCommand implements Callable<Integer> {
-  @ParentCommand EnvelopeCommand root;
+  static final String[] DESCRIPTION = {
+    "Compare two files: the inputs that changed, then the outputs that moved.",
+    "Inputs are compared as written; each output figure that moved shows its old and new value and the"
+        + " relative change (new - old) / |old|. --set and --scenario apply to both files."
+  };
 
-  @Parameters(index = "0", paramLabel = "OLD", description = "The requirements file before; - reads standard input.")
+  private final Context context;
+
+  final CommandSpec spec;
+
   String oldFile;
 
-  @Parameters(index = "1", paramLabel = "NEW", description = "The requirements file after; - reads standard input.")
   String newFile;
 
-  @Option(names = "--fail-over", paramLabel = "PCT",
-      description = "Exit 1 when an output moved by more than PCT (e.g. 10%%) either way, or appeared or disappeared.")
   String failOver;
 
-  @Option(names = "--label", arity = "2", paramLabel = "NAME",
-      description = "Name OLD and NEW so in the report (--label main work), instead of by their files: for piped input.")
   List<String> labels;
 
-  @Option(names = "--only", paramLabel = "PATH", arity = "1..*",
-      description = "Compare only these output figures, or groups of them (capacity, storage.bytes_retained);"
-          + " --fail-over then judges only them.")
-  List<String> only = new ArrayList<>();
+  List<String> only;
 
-  @Option(names = "--headline",
-      description = "Compare only the headline figures, each change counted once: peak requests, ingress and"
-          + " egress, storage retained, cache, servers, shards, nodes, availability, cost a month.")
   boolean headline;
 
-  @Mixin InputOptions input;
+  InputOptions input;
 
-  @Mixin OutputOptions output;
+  OutputOptions output;
+
+  DiffCommand(Context context) {
+    this.context = context;
+    this.spec = Specs.command(this, "diff", DESCRIPTION,
+        "  envelope diff docs/examples/photos-v1.yaml docs/examples/photos-v2.yaml",
+        "  envelope diff docs/examples/photos-v1.yaml docs/examples/photos-v2.yaml \\",
+        "      --fail-over 10%%   # CI: exit 1 beyond 10%%",
+        "  envelope diff docs/examples/photos-v1.yaml docs/examples/photos-v2.yaml \\",
+        "      -o json | jq '.outputs[].path'",
+        "  cat docs/examples/photos-v1.yaml | envelope diff --label v1 v2 - \\",
+        "      docs/examples/photos-v2.yaml");
+    java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
+    codes.put("0", "success (no output moved by more than --fail-over)");
+    codes.put(String.valueOf(EnvelopeException.CHECK_FAILED), "an output moved by more than --fail-over");
+    codes.put(String.valueOf(EnvelopeException.USAGE), "bad command line");
+    codes.put(String.valueOf(EnvelopeException.INVALID_INPUT), "invalid requirements file");
+    codes.put(String.valueOf(EnvelopeException.IO), "input unreadable or output unwritable");
+    codes.put(String.valueOf(EnvelopeException.INTERNAL), "internal error (a bug; --debug shows the stack trace)");
+    spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+    spec.addPositional(Specs.positional("OLD", "The requirements file before; - reads standard input.").index("0")
+        .build());
+    spec.addPositional(Specs.positional("NEW", "The requirements file after; - reads standard input.").index("1")
+        .build());
+    spec.addOption(Specs.value("--fail-over", "PCT", "Exit 1 when an output moved by more than PCT (e.g. 10%%)"
+        + " either way, or appeared or disappeared.").build());
+    spec.addOption(Specs.repeated("--label", "NAME", "Name OLD and NEW so in the report (--label main work), instead"
+        + " of by their files: for piped input.").arity("2").build());
+    spec.addOption(Specs.repeated("--only", "PATH", "Compare only these output figures, or groups of them (capacity,"
+        + " storage.bytes_retained); --fail-over then judges only them.").arity("1..*").build());
+    spec.addOption(Specs.flag("--headline", "Compare only the headline figures, each change counted once: peak"
+        + " requests, ingress and egress, storage retained, cache, servers, shards, nodes, availability, cost a"
+        + " month."));
+    InputOptions.declare(spec);
+    OutputOptions.declare(spec);
+  }
+
+  private void read() {
+    oldFile = Specs.positional(spec, 0);
+    newFile = Specs.positional(spec, 1);
+    failOver = Specs.value(spec, "--fail-over");
+    labels = Specs.value(spec, "--label");
+    only = Specs.values(spec, "--only");
+    headline = Specs.flag(spec, "--headline");
+    input = InputOptions.of(spec);
+    output = OutputOptions.of(spec);
+  }
 
   @Override
   public Integer call() {
+    read();
     if (input.all) {
       throw new EnvelopeException(EnvelopeException.USAGE,
           "diff: --scenarios is for estimates; expected --scenario NAME to compare one scenario of both files");
@@ -101,8 +115,8 @@ final class DiffCommand implements Callable<Integer> {
       throw new EnvelopeException(EnvelopeException.USAGE, "diff: OLD and NEW are both standard input; expected at most one -");
     }
     OptionalDouble limit = failOver == null ? OptionalDouble.empty() : OptionalDouble.of(threshold(failOver));
-    byte[] oldBytes = Input.read(oldFile, root.context.in());
-    byte[] newBytes = Input.read(newFile, root.context.in());
+    byte[] oldBytes = Input.read(oldFile, context.in());
+    byte[] newBytes = Input.read(newFile, context.in());
     java.util.Collection<Diagnostic> problems = new java.util.LinkedHashSet<>();
     Document oldDoc = parse(oldFile, oldBytes, problems);
     Binding oldSide = bind(oldDoc, problems);
@@ -116,7 +130,7 @@ final class DiffCommand implements Callable<Integer> {
     Map<String, List<Warning>> warnings = new LinkedHashMap<>();
     warnings.put("the old file", oldSide.warnings());
     warnings.put("the new file", newSide.warnings());
-    Warnings.report(root.context.err(), Warnings.merge(warnings), input.strict);
+    Warnings.report(context.err(), Warnings.merge(warnings), input.strict);
     Tree oldTree = Reports.figures(oldSide.estimate(), Section.all()).tree();
     Tree newTree = Reports.figures(newSide.estimate(), Section.all()).tree();
     List<Changes.Input> inputs = Changes.inputs(oldDoc.root(), newDoc.root());
@@ -149,10 +163,10 @@ final class DiffCommand implements Callable<Integer> {
       if (!leaf(before) && !leaf(after)) {
         Reports.get(before != null ? oldTree : newTree, output.get(), "--get");
       }
-      Printer.write(root.context, Escape.tabSeparated(List.of("old", leaf(before) ? Flat.raw(before) : "")) + "\n"
+      Printer.write(context, Escape.tabSeparated(List.of("old", leaf(before) ? Flat.raw(before) : "")) + "\n"
           + Escape.tabSeparated(List.of("new", leaf(after) ? Flat.raw(after) : "")) + "\n");
     } else if (output.format == OutputFormat.csv) {
-      Printer.write(root.context, DiffReport.csv(inputs, outputs));
+      Printer.write(context, DiffReport.csv(inputs, outputs));
     } else {
       List<String> header = new ArrayList<>();
       input.scenario().ifPresent(s -> header.add("both with scenario: " + s));
@@ -165,13 +179,13 @@ final class DiffCommand implements Callable<Integer> {
       } else if (!only.isEmpty()) {
         header.add("only " + String.join(", ", only));
       }
-      Printer.print(root.context, DiffReport.build(sides, header, inputs, outputs,
+      Printer.print(context, DiffReport.build(sides, header, inputs, outputs,
           headline ? DiffReport.HEADLINE : java.util.Map.of()), output);
     }
     if (over.isEmpty()) {
       return 0;
     }
-    root.context.err().println(SafeText.line("envelope: " + DiffReport.failure(over, limit.getAsDouble())));
+    context.err().println(SafeText.line("envelope: " + DiffReport.failure(over, limit.getAsDouble())));
     return EnvelopeException.CHECK_FAILED; // a result, not a failure to run
   }
 

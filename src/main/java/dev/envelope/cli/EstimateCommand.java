@@ -2,29 +2,31 @@ package dev.envelope.cli;
 
 import dev.envelope.estimate.Section;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code envelope estimate FILE}. */
-@Command(name = "estimate", mixinStandardHelpOptions = true,
-    footerHeading = "%nExamples:%n",
-    footer = {"  envelope estimate examples/twitter.yaml", "  envelope examples/twitter.yaml -o json", "  envelope estimate examples/twitter.yaml --set users.dau=300M \\", "      --get capacity.servers", "  cat examples/twitter.yaml | envelope estimate - -o markdown"},
-    description = "The full estimate: traffic, bandwidth, storage, cache, capacity, queueing, tail latency,"
-        + " streams and availability.")
 final class EstimateCommand implements Callable<Integer> {
-  @ParentCommand EnvelopeCommand root;
+  static final String[] DESCRIPTION = {"The full estimate: traffic, bandwidth, storage, cache, capacity, queueing,"
+      + " tail latency, streams and availability."};
 
-  @Mixin FileReport report;
+  private final Context context;
 
-  @picocli.CommandLine.Option(names = "--summary",
-      description = "The headline figures on one screen: peak QPS, storage, egress, cache, servers, shards,"
-          + " nodes, availability against its target, and the warnings.")
-  boolean summary;
+  final CommandSpec spec;
+
+  EstimateCommand(Context context) {
+    this.context = context;
+    this.spec = FileReport.command(this, "estimate", DESCRIPTION,
+        "  envelope estimate examples/twitter.yaml", "  envelope examples/twitter.yaml -o json",
+        "  envelope estimate examples/twitter.yaml --set users.dau=300M \\", "      --get capacity.servers",
+        "  cat examples/twitter.yaml | envelope estimate - -o markdown");
+    spec.addOption(Specs.flag("--summary", "The headline figures on one screen: peak QPS, storage, egress, cache,"
+        + " servers, shards, nodes, availability against its target, and the warnings."));
+  }
 
   @Override
   public Integer call() {
-    report.summary = summary;
-    return report.print(root.context, Section.all());
+    FileReport report = FileReport.of(spec);
+    report.summary = Specs.flag(spec, "--summary");
+    return report.print(context, Section.all());
   }
 }

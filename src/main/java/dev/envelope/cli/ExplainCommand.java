@@ -10,59 +10,72 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code envelope explain FILE [PATH...]}: how each figure was worked out, and from what. */
-@Command(name = "explain", mixinStandardHelpOptions = true,
-    description = {"How each figure was worked out, step by step, and where each value came from.",
-      "Each step gives the formula in words and symbols, the values substituted with their units, the result, and"
-          + " the source of every value: the file (file:line, or the --set argument), a default, a convention, or"
-          + " another figure.",
-      "PATHs name figures by their JSON path (as --get does); a group's path names every figure in it. Each"
-          + " named figure comes with the steps it builds on."},
-    footerHeading = "%nExamples:%n",
-    footer = {"  envelope explain examples/twitter.yaml workloads.tweet.writes",
-      "  envelope explain examples/twitter.yaml capacity.servers --napkin",
-      "  envelope explain examples/url-shortener.yaml cache -o json"})
 final class ExplainCommand implements Callable<Integer> {
-  @ParentCommand EnvelopeCommand root;
+  static final String[] DESCRIPTION = {"How each figure was worked out, step by step, and where each value came from.",
+    "Each step gives the formula in words and symbols, the values substituted with their units, the result, and"
+        + " the source of every value: the file (file:line, or the --set argument), a default, a convention, or"
+        + " another figure.",
+    "PATHs name figures by their JSON path (as --get does); a group's path names every figure in it. Each"
+        + " named figure comes with the steps it builds on."};
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "Requirements file, YAML or JSON; - reads standard input.")
+  private final Context context;
+
+  final CommandSpec spec;
+
   String file;
 
-  @Parameters(index = "1..*", paramLabel = "PATH",
-      description = "Figures or groups to explain, e.g. traffic.total.peak_per_second or storage (default: all).")
-  List<String> paths = new ArrayList<>();
+  List<String> paths;
 
-  // The options of InputOptions that apply to one binding's derivations: not --scenarios.
-  @Option(names = "--set", paramLabel = "PATH=VALUE",
-      description = "Override one input, read like a file value; repeatable. E.g. --set users.dau=300M")
-  List<String> sets = new ArrayList<>();
+  List<String> sets;
 
-  @Option(names = "--scenario", paramLabel = "NAME", description = "Apply the file's scenario NAME.")
   String scenario;
 
-  @Mixin OutputOptions output;
+  OutputOptions output;
 
-  @Option(names = "--napkin",
-      description = "Work each step in powers of ten too, one significant figure at each step (a day is 10^5 s).")
   boolean napkin;
 
-  @Option(names = "--strict",
-      description = "Treat warnings about the inputs (contradictory, implausible or ignored values) as errors: exit 3.")
   boolean strict;
+
+  ExplainCommand(Context context) {
+    this.context = context;
+    this.spec = Specs.command(this, "explain", DESCRIPTION,
+        "  envelope explain examples/twitter.yaml workloads.tweet.writes",
+        "  envelope explain examples/twitter.yaml capacity.servers --napkin",
+        "  envelope explain examples/url-shortener.yaml cache -o json");
+    spec.addPositional(Specs.positional("FILE", "Requirements file, YAML or JSON; - reads standard input.")
+        .index("0").build());
+    spec.addPositional(Specs.positionals("PATH",
+        "Figures or groups to explain, e.g. traffic.total.peak_per_second or storage (default: all).").index("1..*").build());
+    // The options of InputOptions that apply to one binding's derivations: not --scenarios.
+    spec.addOption(Specs.repeated("--set", "PATH=VALUE", InputOptions.SET).build());
+    spec.addOption(Specs.value("--scenario", "NAME", InputOptions.SCENARIO).build());
+    OutputOptions.declare(spec);
+    spec.addOption(Specs.flag("--napkin",
+        "Work each step in powers of ten too, one significant figure at each step (a day is 10^5 s)."));
+    spec.addOption(Specs.flag("--strict", InputOptions.STRICT));
+  }
+
+  private void read() {
+    file = Specs.positional(spec, 0);
+    paths = Specs.positionals(spec, 1);
+    sets = Specs.values(spec, "--set");
+    scenario = Specs.value(spec, "--scenario");
+    output = OutputOptions.of(spec);
+    napkin = Specs.flag(spec, "--napkin");
+    strict = Specs.flag(spec, "--strict");
+  }
 
   @Override
   public Integer call() {
-    Binding b = Session.read(file, root.context.in(), sets.stream().map(s -> Assignment.parse("--set", s)).toList())
+    read();
+    Binding b = Session.read(file, context.in(), InputOptions.assignments(sets))
         .one(Optional.ofNullable(scenario));
     ExplainReport report = Reports.explain(b, paths, napkin);
-    Warnings.report(root.context.err(), b.warnings(), strict);
-    Printer.print(root.context, report, output);
+    Warnings.report(context.err(), b.warnings(), strict);
+    Printer.print(context, report, output);
     return 0;
   }
 }

@@ -18,9 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The arguments of every command that estimates from a file: the FILE, what is read besides it
@@ -31,26 +29,51 @@ import picocli.CommandLine.Parameters;
  * and {@code shards}.
  */
 final class FileReport {
-  @Parameters(paramLabel = "FILE", description = "Requirements file, YAML or JSON; - reads standard input.")
   String file;
 
-  @Mixin InputOptions input;
+  InputOptions input;
 
-  @Mixin OutputOptions output;
+  OutputOptions output;
 
-  @Mixin SamplingOptions sampling;
+  SamplingOptions sampling;
 
-  @Option(names = "--histogram", paramLabel = "PATH",
-      description = "Draw the distribution of one figure over the draws, e.g. --histogram capacity.servers.")
   String histogram;
 
-  @Option(names = "--explain",
-      description = "After the figures, how each was worked out: the formula, the values substituted and where each came from.")
   boolean explain;
 
-  @Option(names = "--napkin",
-      description = "The figures in powers of ten, one significant figure at each step (a day is 10^5 s), beside the exact ones.")
   boolean napkin;
+
+  /**
+   * A command that prints a report of {@code file}: {@code name}, described by {@code description},
+   * run by {@code command}, with the arguments read by {@link #of}.
+   */
+  static CommandSpec command(Object command, String name, String[] description, String... examples) {
+    CommandSpec spec = Specs.command(command, name, description, examples);
+    spec.addPositional(Specs.positional("FILE", "Requirements file, YAML or JSON; - reads standard input.").build());
+    InputOptions.declare(spec);
+    OutputOptions.declare(spec);
+    SamplingOptions.declare(spec);
+    spec.addOption(Specs.value("--histogram", "PATH",
+        "Draw the distribution of one figure over the draws, e.g. --histogram capacity.servers.").build());
+    spec.addOption(Specs.flag("--explain",
+        "After the figures, how each was worked out: the formula, the values substituted and where each came from."));
+    spec.addOption(Specs.flag("--napkin",
+        "The figures in powers of ten, one significant figure at each step (a day is 10^5 s), beside the exact ones."));
+    return spec;
+  }
+
+  /** The arguments as parsed into {@code spec}. */
+  static FileReport of(CommandSpec spec) {
+    FileReport r = new FileReport();
+    r.file = Specs.positional(spec, 0);
+    r.input = InputOptions.of(spec);
+    r.output = OutputOptions.of(spec);
+    r.sampling = SamplingOptions.of(spec);
+    r.histogram = Specs.value(spec, "--histogram");
+    r.explain = Specs.flag(spec, "--explain");
+    r.napkin = Specs.flag(spec, "--napkin");
+    return r;
+  }
 
   /** Set by {@code estimate --summary}: the headline figures alone, in a table (the tree stays whole). */
   boolean summary;

@@ -1,7 +1,6 @@
 package dev.envelope.cli;
 
 import java.util.List;
-import picocli.CommandLine.Parameters;
 import dev.envelope.app.Warnings;
 import dev.envelope.app.Session;
 import dev.envelope.app.Binding;
@@ -19,68 +18,82 @@ import dev.envelope.units.UnitSystem;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
 import java.util.function.Supplier;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code envelope keyspace --alphabet A --length L [--keys K] [--rate R]}: keys of a short-code scheme. */
-@Command(name = "keyspace", mixinStandardHelpOptions = true,
-    description = {
-      "How many keys a short-code or ID scheme has, and how long they last.",
-      "The key space is --alphabet (or --characters) with --length, or the shortest length that holds --keys,"
-          + " or --bits random bits (written in --alphabet when given). --keys also gives the share used and the"
-          + " chance that random codes collided; --rate, when the keys run out."
-    },
-    footerHeading = "%nExamples:%n",
-    footer = {
-      "  envelope keyspace --alphabet base62 --length 7 --rate 1160/s",
-      "  envelope keyspace --alphabet 62 --keys 365bn",
-      "  envelope keyspace examples/url-shortener.yaml --alphabet base62",
-      "  envelope keyspace --bits 128 --alphabet base64",
-      "  envelope keyspace --characters 23456789abcdefghjkmnpqrstuvwxyz --length 8"
-    })
 final class KeyspaceCommand implements Callable<Integer> {
-  @ParentCommand EnvelopeCommand root;
+  static final String[] DESCRIPTION = {
+    "How many keys a short-code or ID scheme has, and how long they last.",
+    "The key space is --alphabet (or --characters) with --length, or the shortest length that holds --keys,"
+        + " or --bits random bits (written in --alphabet when given). --keys also gives the share used and the"
+        + " chance that random codes collided; --rate, when the keys run out."
+  };
 
-  @Parameters(arity = "0..1", paramLabel = "FILE",
-      description = "A requirements file whose objects kept over the retention (storage.objects_retained) are the"
-          + " keys issued, instead of --keys; - reads standard input.")
+  private final Context context;
+
+  final CommandSpec spec;
+
   String file;
 
-  @Option(names = "--alphabet", paramLabel = "A",
-      description = "Characters per position: a number (62), or a name: digits, hex, base32, base36, base58,"
-          + " base62, base64, lowercase or letters.")
   String alphabet;
 
-  @Option(names = "--characters", paramLabel = "CHARS",
-      description = "The alphabet written out, each character once (instead of --alphabet).")
   String characters;
 
-  @Option(names = "--length", paramLabel = "L", description = "Characters per code.")
   String length;
 
-  @Option(names = "--bits", paramLabel = "N",
-      description = "Random IDs of N bits (2^N keys), instead of --length; with --alphabet, the length that writes them.")
   String bits;
 
-  @Option(names = "--keys", paramLabel = "K",
-      description = "Codes issued or needed, a count such as 365bn; without --length or --bits, gives the length.")
   String keys;
 
-  @Option(names = "--rate", paramLabel = "RATE",
-      description = "New codes per time unit, e.g. 1160/s or 100M/day: when the keys run out.")
   String rate;
 
-  @Option(names = "--calendar", paramLabel = "NAME",
-      description = "Month and year lengths for --rate and the years shown: sre (default), gregorian or julian.")
   String calendar;
 
-  @Mixin OutputOptions output;
+  OutputOptions output;
+
+  KeyspaceCommand(Context context) {
+    this.context = context;
+    this.spec = Specs.command(this, "keyspace", DESCRIPTION,
+        "  envelope keyspace --alphabet base62 --length 7 --rate 1160/s",
+        "  envelope keyspace --alphabet 62 --keys 365bn",
+        "  envelope keyspace examples/url-shortener.yaml --alphabet base62",
+        "  envelope keyspace --bits 128 --alphabet base64",
+        "  envelope keyspace --characters 23456789abcdefghjkmnpqrstuvwxyz --length 8");
+    spec.addPositional(Specs.optional("FILE", "A requirements file whose objects kept over the retention"
+        + " (storage.objects_retained) are the keys issued, instead of --keys; - reads standard input.")
+        .build());
+    spec.addOption(Specs.value("--alphabet", "A", "Characters per position: a number (62), or a name: digits, hex,"
+        + " base32, base36, base58, base62, base64, lowercase or letters.").build());
+    spec.addOption(Specs.value("--characters", "CHARS",
+        "The alphabet written out, each character once (instead of --alphabet).").build());
+    spec.addOption(Specs.value("--length", "L", "Characters per code.").build());
+    spec.addOption(Specs.value("--bits", "N", "Random IDs of N bits (2^N keys), instead of --length; with"
+        + " --alphabet, the length that writes them.").build());
+    spec.addOption(Specs.value("--keys", "K", "Codes issued or needed, a count such as 365bn; without --length or"
+        + " --bits, gives the length.").build());
+    spec.addOption(Specs.value("--rate", "RATE",
+        "New codes per time unit, e.g. 1160/s or 100M/day: when the keys run out.").build());
+    spec.addOption(Specs.value("--calendar", "NAME",
+        "Month and year lengths for --rate and the years shown: sre (default), gregorian or julian.").build());
+    OutputOptions.declare(spec);
+  }
+
+  private void read() {
+    file = Specs.positional(spec, 0);
+    alphabet = Specs.value(spec, "--alphabet");
+    characters = Specs.value(spec, "--characters");
+    length = Specs.value(spec, "--length");
+    bits = Specs.value(spec, "--bits");
+    keys = Specs.value(spec, "--keys");
+    rate = Specs.value(spec, "--rate");
+    calendar = Specs.value(spec, "--calendar");
+    output = OutputOptions.of(spec);
+  }
 
   @Override
   public Integer call() {
+    read();
     Requirements.Conventions conventions = Requirements.Conventions.of(calendar(), UnitSystem.SI);
     Optional<Keyspace.Alphabet> letters = alphabet();
     OptionalDouble given = keys == null ? OptionalDouble.empty()
@@ -90,8 +103,8 @@ final class KeyspaceCommand implements Callable<Integer> {
       if (keys != null) {
         throw usage("keyspace: FILE gives the keys (its storage.objects_retained); expected FILE or --keys, not both");
       }
-      Binding b = Session.read(file, root.context.in(), List.of()).one(Optional.empty());
-      Warnings.report(root.context.err(), b.warnings(), false);
+      Binding b = Session.read(file, context.in(), List.of()).one(Optional.empty());
+      Warnings.report(context.err(), b.warnings(), false);
       OptionalDouble objects = b.estimate().optional("storage.objects_retained");
       if (objects.isEmpty() || !(objects.getAsDouble() >= 1)) {
         throw usage("keyspace: " + b.requirements().source() + " keeps no objects (storage.objects_retained needs"
@@ -125,7 +138,7 @@ final class KeyspaceCommand implements Callable<Integer> {
         : OptionalDouble.of(parse("--rate", rate, () -> perSecond(rate, conventions)));
     Keyspace.Space keySpace = space;
     Keyspace.Sizing figures = parse("--rate", rate, () -> Keyspace.figures(keySpace, issued, perSecond));
-    Printer.print(root.context, KeyspaceReport.build(figures, conventions,
+    Printer.print(context, KeyspaceReport.build(figures, conventions,
         rate == null ? "" : rate, keysFrom), output);
     return 0;
   }

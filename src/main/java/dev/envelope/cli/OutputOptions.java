@@ -1,7 +1,10 @@
 package dev.envelope.cli;
 
-import dev.envelope.app.Input;
-import picocli.CommandLine.Option;
+import dev.envelope.app.OutputFormat;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code -o FORMAT}, {@code --get PATH} and {@code --color WHEN}, shared by every report command. */
 final class OutputOptions {
@@ -11,17 +14,39 @@ final class OutputOptions {
     never
   }
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  dev.envelope.app.OutputFormat format;
+  static final String COLOR = "Colour in tables: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: only on a"
+      + " terminal, never with NO_COLOR).";
 
-  @Option(names = "--get", paramLabel = "PATH",
-      description = "Print one raw value (the JSON path); repeatable: one value a line, in the order given.")
-  java.util.List<String> gets = new java.util.ArrayList<>();
+  OutputFormat format;
 
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-      description = "Colour in tables: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: only on a terminal, never with NO_COLOR).")
+  List<String> gets = new ArrayList<>();
+
   When color;
+
+  /** Adds the options to {@code spec}. */
+  static void declare(CommandSpec spec) {
+    spec.addOption(OptionSpec.builder("-o", "--output").paramLabel("FORMAT").type(OutputFormat.class)
+        .defaultValue("table").description("Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        .build());
+    spec.addOption(Specs.repeated("--get", "PATH",
+        "Print one raw value (the JSON path); repeatable: one value a line, in the order given.").build());
+    spec.addOption(color());
+  }
+
+  /** {@code --color WHEN}. */
+  static OptionSpec color() {
+    return OptionSpec.builder("--color").paramLabel("WHEN").type(When.class).defaultValue("auto")
+        .description(COLOR).build();
+  }
+
+  /** The options as parsed into {@code spec}. */
+  static OutputOptions of(CommandSpec spec) {
+    OutputOptions o = new OutputOptions();
+    o.format = Specs.value(spec, "--output");
+    o.gets = Specs.values(spec, "--get");
+    o.color = Specs.value(spec, "--color");
+    return o;
+  }
 
   /** The first --get, or null without one. */
   String get() {
@@ -37,6 +62,11 @@ final class OutputOptions {
   }
 
   boolean colour(Context context) {
+    return colour(color, context);
+  }
+
+  /** Whether tables are coloured when {@code --color} is {@code color}. */
+  static boolean colour(When color, Context context) {
     return switch (color) {
       case always -> true;
       case never -> false;

@@ -10,39 +10,47 @@ import dev.envelope.render.Flat;
 import dev.envelope.render.Tree;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code envelope paths FILE}: every figure path the file's estimate has, with its unit, for --get, --show and budgets. */
-@Command(name = "paths", mixinStandardHelpOptions = true,
-    footerHeading = "%nExamples:%n",
-    footer = {"  envelope paths examples/twitter.yaml", "  envelope paths docs/examples/photos.yaml --scenario viral"},
-    description = {
-      "Every figure path of the file's estimate, with its unit: the paths --get, --show and budgets take.",
-      "One a line, tab-separated: the path, then count, /s, B, B/s, s, fraction, money or number; in the order of"
-          + " the JSON output."
-    })
 final class PathsCommand implements Callable<Integer> {
-  @ParentCommand EnvelopeCommand root;
+  static final String[] DESCRIPTION = {
+    "Every figure path of the file's estimate, with its unit: the paths --get, --show and budgets take.",
+    "One a line, tab-separated: the path, then count, /s, B, B/s, s, fraction, money or number; in the order of"
+        + " the JSON output."
+  };
 
-  @Parameters(paramLabel = "FILE", description = "Requirements file, YAML or JSON; - reads standard input.")
+  private final Context context;
+
+  final CommandSpec spec;
+
   String file;
 
-  @Option(names = "--set", paramLabel = "PATH=VALUE",
-      description = "Override one input, read like a file value; repeatable. E.g. --set users.dau=300M")
-  List<String> sets = new java.util.ArrayList<>();
+  List<String> sets;
 
-  @Option(names = "--scenario", paramLabel = "NAME", description = "Apply the file's scenario NAME.")
   String scenario;
+
+  PathsCommand(Context context) {
+    this.context = context;
+    this.spec = Specs.command(this, "paths", DESCRIPTION, "  envelope paths examples/twitter.yaml",
+        "  envelope paths docs/examples/photos.yaml --scenario viral");
+    spec.addPositional(Specs.positional("FILE", "Requirements file, YAML or JSON; - reads standard input.").build());
+    spec.addOption(Specs.repeated("--set", "PATH=VALUE", InputOptions.SET).build());
+    spec.addOption(Specs.value("--scenario", "NAME", InputOptions.SCENARIO).build());
+  }
+
+  private void read() {
+    file = Specs.positional(spec, 0);
+    sets = Specs.values(spec, "--set");
+    scenario = Specs.value(spec, "--scenario");
+  }
 
   @Override
   public Integer call() {
-    List<dev.envelope.model.Assignment> assignments = sets.stream()
-        .map(s -> dev.envelope.model.Assignment.parse("--set", s)).toList();
-    Binding b = Session.read(file, root.context.in(), assignments).one(java.util.Optional.ofNullable(scenario));
-    Warnings.report(root.context.err(), b.warnings(), false);
+    read();
+    List<dev.envelope.model.Assignment> assignments = InputOptions.assignments(sets);
+    Binding b = Session.read(file, context.in(), assignments).one(java.util.Optional.ofNullable(scenario));
+    Warnings.report(context.err(), b.warnings(), false);
     Tree tree = Reports.figures(b.estimate(), Section.all()).tree();
     StringBuilder sb = new StringBuilder();
     for (Flat.Row row : Flat.rows(tree)) {
@@ -51,7 +59,7 @@ final class PathsCommand implements Callable<Integer> {
             Flat.unit(row.value()).isEmpty() ? "number" : Flat.unit(row.value())))).append('\n');
       }
     }
-    Printer.write(root.context, sb.toString());
+    Printer.write(context, sb.toString());
     return 0;
   }
 }

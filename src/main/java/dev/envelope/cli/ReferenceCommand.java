@@ -16,40 +16,50 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
 import java.util.stream.Stream;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code envelope reference [SHEET...]}: the numbers candidates memorise, each with its source. */
-@Command(name = "reference", mixinStandardHelpOptions = true,
-    description = {
-      "Cheat sheets with the source and date of every number: latency numbers, powers of two,"
-          + " availability nines, rate conversions and the typical throughput of one node.",
-      "Without a SHEET: all five, in that order. Nines and conversions use the --calendar's periods"
-          + " (default sre: 30-day month, 365-day year)."
-    },
-    footerHeading = "%nExamples:%n",
-    footer = {"  envelope reference", "  envelope reference latency", "  envelope reference throughput",
-      "  envelope reference nines conversions -o markdown",
-      "  envelope reference conversions --get conversions.rows.0.per_month"})
 final class ReferenceCommand implements Callable<Integer> {
-  @ParentCommand EnvelopeCommand root;
+  static final String[] DESCRIPTION = {
+    "Cheat sheets with the source and date of every number: latency numbers, powers of two,"
+        + " availability nines, rate conversions and the typical throughput of one node.",
+    "Without a SHEET: all five, in that order. Nines and conversions use the --calendar's periods"
+        + " (default sre: 30-day month, 365-day year)."
+  };
 
-  @Parameters(paramLabel = "SHEET", arity = "0..*",
-      description = "latency, powers, nines, conversions or throughput; several are printed in the order given.")
-  List<String> names = new ArrayList<>();
+  private final Context context;
 
-  @Option(names = "--calendar", paramLabel = "NAME",
-      description = "Period lengths for nines and conversions: sre (default), gregorian or julian.")
+  final CommandSpec spec;
+
+  List<String> names;
+
   String calendar;
 
-  @Mixin OutputOptions output;
+  OutputOptions output;
+
+  ReferenceCommand(Context context) {
+    this.context = context;
+    this.spec = Specs.command(this, "reference", DESCRIPTION, "  envelope reference", "  envelope reference latency",
+        "  envelope reference throughput", "  envelope reference nines conversions -o markdown",
+        "  envelope reference conversions --get conversions.rows.0.per_month");
+    spec.addPositional(Specs.positionals("SHEET",
+        "latency, powers, nines, conversions or throughput; several are printed in the order given.").arity("0..*")
+        .build());
+    spec.addOption(Specs.value("--calendar", "NAME",
+        "Period lengths for nines and conversions: sre (default), gregorian or julian.").build());
+    OutputOptions.declare(spec);
+  }
+
+  private void read() {
+    names = Specs.positionals(spec, 0);
+    calendar = Specs.value(spec, "--calendar");
+    output = OutputOptions.of(spec);
+  }
 
   @Override
   public Integer call() {
+    read();
     Set<Sheet> sheets = new LinkedHashSet<>();
     for (String name : names) {
       sheets.add(ReferenceReport.sheet(name).orElseThrow(() -> unknown(name)));
@@ -66,7 +76,7 @@ final class ReferenceCommand implements Callable<Integer> {
             "--calendar: unknown calendar '" + Diagnostic.got(calendar) + "'; expected sre, gregorian or julian");
       }
     }
-    Printer.print(root.context, ReferenceReport.build(ReferenceData.load(), List.copyOf(sheets),
+    Printer.print(context, ReferenceReport.build(ReferenceData.load(), List.copyOf(sheets),
         Requirements.Conventions.of(cal, UnitSystem.SI)), output);
     return 0;
   }

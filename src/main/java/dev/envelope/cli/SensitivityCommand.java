@@ -11,47 +11,60 @@ import dev.envelope.units.QuantityException;
 import dev.envelope.diagnostic.EnvelopeException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code envelope sensitivity FILE [--figure PATH]}: which ranged input moves a figure most. */
-@Command(name = "sensitivity", mixinStandardHelpOptions = true,
-    description = {"Rank the inputs written as ranges by how much each moves one figure (a tornado chart).",
-        "Each input goes from its low to its high percentile, the others at their medians."},
-    footerHeading = "%nExamples:%n",
-    footer = {"  envelope sensitivity examples/photo-launch.yaml",
-        "  envelope sensitivity examples/photo-launch.yaml --figure cache.bytes -o json"})
 final class SensitivityCommand implements Callable<Integer> {
-  @ParentCommand EnvelopeCommand root;
+  static final String[] DESCRIPTION = {"Rank the inputs written as ranges by how much each moves one figure (a tornado"
+      + " chart).", "Each input goes from its low to its high percentile, the others at their medians."};
 
-  @Parameters(paramLabel = "FILE", description = "Requirements file with ranges; - reads standard input.")
+  private final Context context;
+
+  final CommandSpec spec;
+
   String file;
 
-  @Option(names = "--figure", paramLabel = "PATH",
-      description = "The figure to explain (default: capacity.servers, or else traffic.total.peak_per_second).")
   String figure;
 
-  @Option(names = "--percentiles", paramLabel = "LOW,HIGH", defaultValue = "5,95",
-      description = "The low and high percentiles each input moves between (default: ${DEFAULT-VALUE}).")
   String percentiles;
 
-  @Mixin InputOptions input;
+  InputOptions input;
 
-  @Mixin OutputOptions output;
+  OutputOptions output;
+
+  SensitivityCommand(Context context) {
+    this.context = context;
+    this.spec = Specs.command(this, "sensitivity", DESCRIPTION, "  envelope sensitivity examples/photo-launch.yaml",
+        "  envelope sensitivity examples/photo-launch.yaml --figure cache.bytes -o json");
+    spec.addPositional(Specs.positional("FILE", "Requirements file with ranges; - reads standard input.").build());
+    spec.addOption(Specs.value("--figure", "PATH",
+        "The figure to explain (default: capacity.servers, or else traffic.total.peak_per_second).").build());
+    spec.addOption(Specs.value("--percentiles", "LOW,HIGH",
+        "The low and high percentiles each input moves between (default: ${DEFAULT-VALUE}).").defaultValue("5,95")
+        .build());
+    InputOptions.declare(spec);
+    OutputOptions.declare(spec);
+  }
+
+  private void read() {
+    file = Specs.positional(spec, 0);
+    figure = Specs.value(spec, "--figure");
+    percentiles = Specs.value(spec, "--percentiles");
+    input = InputOptions.of(spec);
+    output = OutputOptions.of(spec);
+  }
 
   @Override
   public Integer call() {
+    read();
     if (input.all) {
       throw new EnvelopeException(EnvelopeException.USAGE,
           "sensitivity: one scenario at a time; expected --scenario NAME or none, not --scenarios");
     }
     double[] bounds = bounds();
-    Binding b = Session.read(file, root.context.in(), input.assignments()).one(input.scenario());
-    Warnings.report(root.context.err(), b.warnings(), input.strict);
-    Printer.print(root.context, Reports.sensitivity(b, Optional.ofNullable(figure), bounds[0], bounds[1]), output);
+    Binding b = Session.read(file, context.in(), input.assignments()).one(input.scenario());
+    Warnings.report(context.err(), b.warnings(), input.strict);
+    Printer.print(context, Reports.sensitivity(b, Optional.ofNullable(figure), bounds[0], bounds[1]), output);
     return 0;
   }
 

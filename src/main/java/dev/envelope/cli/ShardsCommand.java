@@ -3,22 +3,24 @@ package dev.envelope.cli;
 import dev.envelope.estimate.Section;
 import java.util.EnumSet;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code envelope shards FILE}. */
-@Command(name = "shards", mixinStandardHelpOptions = true,
-    footerHeading = "%nExamples:%n",
-    footer = {"  envelope shards examples/url-shortener.yaml", "  envelope shards examples/twitter.yaml --scenarios"},
-    description = "Servers, shards (by storage, writes and reads) and nodes.")
 final class ShardsCommand implements Callable<Integer> {
-  @ParentCommand EnvelopeCommand root;
+  static final String[] DESCRIPTION = {"Servers, shards (by storage, writes and reads) and nodes."};
 
-  @Mixin FileReport report;
+  private final Context context;
+
+  final CommandSpec spec;
+
+  ShardsCommand(Context context) {
+    this.context = context;
+    this.spec = FileReport.command(this, "shards", DESCRIPTION,
+        "  envelope shards examples/url-shortener.yaml", "  envelope shards examples/twitter.yaml --scenarios");
+  }
 
   @Override
   public Integer call() {
-    return report.print(root.context, EnumSet.of(Section.CAPACITY));
+    return FileReport.of(spec).print(context, EnumSet.of(Section.CAPACITY));
   }
 }

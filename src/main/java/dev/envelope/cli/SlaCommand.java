@@ -25,54 +25,73 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code envelope sla [TARGET...] [FILE]}: allowed downtime per SLA tier. */
-@Command(name = "sla", mixinStandardHelpOptions = true,
-    footerHeading = "%nExamples:%n",
-    footer = {"  envelope sla", "  envelope sla 99.95%% \"four nines\" --calendar gregorian", "  envelope sla 4 -o json",
-      "  envelope sla --downtime 4h --per month", "  envelope sla examples/twitter.yaml"},
-    description = {
-      "Allowed downtime per hour, day, week, month, quarter and year for SLA targets.",
-      "Without targets: the standard tiers 99%% to 99.999%%. With a FILE: its availability.target and calendar."
-    })
 final class SlaCommand implements Callable<Integer> {
-  @ParentCommand EnvelopeCommand root;
+  static final String[] DESCRIPTION = {
+    "Allowed downtime per hour, day, week, month, quarter and year for SLA targets.",
+    "Without targets: the standard tiers 99%% to 99.999%%. With a FILE: its availability.target and calendar."
+  };
 
-  @Parameters(paramLabel = "TARGET|FILE", arity = "0..*",
-      description = "Targets such as 99.95%%, 99.95 (a bare number above 15 is a percentage), 0.9995, \"3.5 nines\", \"four nines\", or 4 (four nines); or one requirements file (- for stdin).")
-  List<String> args = new ArrayList<>();
+  private final Context context;
 
-  @Option(names = "--calendar", paramLabel = "NAME", converter = Converters.CalendarName.class,
-      description = "Period lengths: sre (30-day month, 90-day quarter, 365-day year; default), gregorian or julian.")
+  final CommandSpec spec;
+
+  List<String> args;
+
   Calendar calendar;
 
   /** {@code --downtime} and the period it is per: {@code --per} only beside {@code --downtime}. */
-  static final class Reverse {
-    @Option(names = "--downtime", paramLabel = "DURATION", required = true, converter = Converters.Duration.class,
-        description = "Reverse: the availability that allows this much downtime (e.g. 4h, 30min, 1d) per --per period.")
-    Converters.Written downtime;
+  record Reverse(Converters.Written downtime, CalendarUnit per) {}
 
-    @Option(names = "--per", paramLabel = "PERIOD", converter = Converters.Period.class,
-        completionCandidates = Completion.Periods.class,
-        description = "The period of --downtime: hour, day, week, month, quarter or year (default: month).")
-    CalendarUnit per;
-  }
-
-  @ArgGroup(exclusive = false)
   Reverse reverse;
 
-  @Mixin InputOptions input;
+  InputOptions input;
 
-  @Mixin OutputOptions output;
+  OutputOptions output;
+
+  SlaCommand(Context context) {
+    this.context = context;
+    this.spec = Specs.command(this, "sla", DESCRIPTION,
+        "  envelope sla", "  envelope sla 99.95%% \"four nines\" --calendar gregorian", "  envelope sla 4 -o json",
+        "  envelope sla --downtime 4h --per month", "  envelope sla examples/twitter.yaml");
+    spec.addPositional(Specs.positionals("TARGET|FILE", "Targets such as 99.95%%, 99.95 (a bare number above"
+        + " 15 is a percentage), 0.9995, \"3.5 nines\", \"four nines\", or 4 (four nines); or one requirements file"
+        + " (- for stdin).").arity("0..*").build());
+    spec.addOption(OptionSpec.builder("--calendar").paramLabel("NAME").type(Calendar.class)
+        .converters(new Converters.CalendarName())
+        .description("Period lengths: sre (30-day month, 90-day quarter, 365-day year; default), gregorian or julian.")
+        .build());
+    // --per only beside --downtime: a group, which picocli checks and describes in the synopsis.
+    spec.addArgGroup(ArgGroupSpec.builder().exclusive(false)
+        .addArg(OptionSpec.builder("--downtime").paramLabel("DURATION").required(true)
+            .type(Converters.Written.class).converters(new Converters.Duration())
+            .description("Reverse: the availability that allows this much downtime (e.g. 4h, 30min, 1d) per --per"
+                + " period.").build())
+        .addArg(OptionSpec.builder("--per").paramLabel("PERIOD").type(CalendarUnit.class)
+            .converters(new Converters.Period()).completionCandidates(new Completion.Periods())
+            .description("The period of --downtime: hour, day, week, month, quarter or year (default: month).")
+            .build())
+        .build());
+    InputOptions.declare(spec);
+    OutputOptions.declare(spec);
+  }
+
+  private void read() {
+    args = Specs.positionals(spec, 0);
+    calendar = Specs.value(spec, "--calendar");
+    Converters.Written downtime = Specs.value(spec, "--downtime");
+    reverse = downtime == null ? null : new Reverse(downtime, Specs.value(spec, "--per"));
+    input = InputOptions.of(spec);
+    output = OutputOptions.of(spec);
+  }
 
   @Override
   public Integer call() {
+    read();
     List<Double> targets = new ArrayList<>();
     String file = null;
     for (String arg : args) {
@@ -103,7 +122,7 @@ final class SlaCommand implements Callable<Integer> {
         throw new EnvelopeException(EnvelopeException.USAGE,
             "sla: --scenarios is for estimates; expected --scenario NAME to take one scenario's target");
       }
-      Requirements req = Session.read(file, root.context.in(), input.assignments()).document()
+      Requirements req = Session.read(file, context.in(), input.assignments()).document()
           .bind(RequirementsReader.Need.SLA, input.scenario(), input.assignments());
       conventions = req.conventions();
       title = "SLA tiers (" + req.source() + ")";
@@ -139,7 +158,7 @@ final class SlaCommand implements Callable<Integer> {
         List.of("periods: " + ConventionsBlock.calendar(conventions.calendar())),
         ConventionsBlock.tree(conventions), conventions.calendar(), targets, highlighted);
     impliedBy.ifPresent(t -> report.tree().put("implied_by", t));
-    Printer.print(root.context, report, output);
+    Printer.print(context, report, output);
     return 0;
   }
 

@@ -3,22 +3,24 @@ package dev.envelope.cli;
 import dev.envelope.estimate.Section;
 import java.util.EnumSet;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code envelope storage FILE}. */
-@Command(name = "storage", mixinStandardHelpOptions = true,
-    footerHeading = "%nExamples:%n",
-    footer = {"  envelope storage examples/pastebin.yaml", "  envelope storage examples/twitter.yaml --get storage.bytes_replicated"},
-    description = "Storage per day, month and year, retained and replicated.")
 final class StorageCommand implements Callable<Integer> {
-  @ParentCommand EnvelopeCommand root;
+  static final String[] DESCRIPTION = {"Storage per day, month and year, retained and replicated."};
 
-  @Mixin FileReport report;
+  private final Context context;
+
+  final CommandSpec spec;
+
+  StorageCommand(Context context) {
+    this.context = context;
+    this.spec = FileReport.command(this, "storage", DESCRIPTION,
+        "  envelope storage examples/pastebin.yaml", "  envelope storage examples/twitter.yaml --get storage.bytes_replicated");
+  }
 
   @Override
   public Integer call() {
-    return report.print(root.context, EnumSet.of(Section.STORAGE));
+    return FileReport.of(spec).print(context, EnumSet.of(Section.STORAGE));
   }
 }

@@ -25,58 +25,69 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code envelope sweep FILE --vary PATH=V1,V2 [--show P1,P2]}: one row per combination. */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
-    description = {
-      "Estimate every combination of varied inputs, one row each.",
-      "The first --vary varies slowest. Each combination overrides the file after --scenario and --set."
-    },
-    footerHeading = "%nExamples:%n",
-    footer = {
-      "  envelope sweep examples/twitter.yaml --vary users.dau=100M,200M,400M",
-      "  envelope sweep examples/twitter.yaml --vary users.dau=100M,400M \\",
-      "      --vary storage.replication=2,3 --show capacity.nodes -o csv",
-      "  envelope sweep examples/twitter.yaml \\",
-      "      --vary 'conventions.seconds_per_day=86,400;100,000'",
-      "  envelope sweep examples/twitter.yaml --vary traffic.peak_factor=2,3,5 \\",
-      "      --get capacity.servers"
-    })
 final class SweepCommand implements Callable<Integer> {
+  static final String[] DESCRIPTION = {
+    "Estimate every combination of varied inputs, one row each.",
+    "The first --vary varies slowest. Each combination overrides the file after --scenario and --set."
+  };
+
   /** What a sweep shows when --show is not given, where the estimates have them. */
   static final List<String> DEFAULT_SHOW =
       List.of("traffic.total.peak_per_second", "storage.bytes_replicated", "capacity.servers");
 
-  @ParentCommand EnvelopeCommand root;
+  private final Context context;
 
-  @Parameters(paramLabel = "FILE", description = "Requirements file, YAML or JSON; - reads standard input.")
+  final CommandSpec spec;
+
   String file;
 
-  @Option(names = "--vary", paramLabel = "PATH=V1,V2,...", required = true,
-      description = {"An input and its values, read like file values; repeatable. Commas separate the values;"
-          + " in a list with a semicolon, semicolons do (86,400;100,000)."})
-  List<String> vary = new ArrayList<>();
+  List<String> vary;
 
-  @Option(names = "--show", paramLabel = "PATH", split = ",",
-      description = "Output paths to show (the JSON paths); default: traffic.total.peak_per_second and, where"
-          + " present, storage.bytes_replicated and capacity.servers.")
-  List<String> show = new ArrayList<>();
+  List<String> show;
 
-  @Mixin InputOptions input;
+  InputOptions input;
 
-  @Mixin OutputOptions output;
+  OutputOptions output;
+
+  SweepCommand(Context context) {
+    this.context = context;
+    this.spec = Specs.command(this, "sweep", DESCRIPTION,
+        "  envelope sweep examples/twitter.yaml --vary users.dau=100M,200M,400M",
+        "  envelope sweep examples/twitter.yaml --vary users.dau=100M,400M \\",
+        "      --vary storage.replication=2,3 --show capacity.nodes -o csv",
+        "  envelope sweep examples/twitter.yaml \\",
+        "      --vary 'conventions.seconds_per_day=86,400;100,000'",
+        "  envelope sweep examples/twitter.yaml --vary traffic.peak_factor=2,3,5 \\",
+        "      --get capacity.servers");
+    spec.addPositional(Specs.positional("FILE", "Requirements file, YAML or JSON; - reads standard input.").build());
+    spec.addOption(Specs.repeated("--vary", "PATH=V1,V2,...", "An input and its values, read like file values;"
+        + " repeatable. Commas separate the values; in a list with a semicolon, semicolons do (86,400;100,000).")
+        .required(true).build());
+    spec.addOption(Specs.repeated("--show", "PATH", "Output paths to show (the JSON paths); default:"
+        + " traffic.total.peak_per_second and, where present, storage.bytes_replicated and capacity.servers.")
+        .splitRegex(",").build());
+    InputOptions.declare(spec);
+    OutputOptions.declare(spec);
+  }
+
+  private void read() {
+    file = Specs.positional(spec, 0);
+    vary = Specs.values(spec, "--vary");
+    show = Specs.values(spec, "--show");
+    input = InputOptions.of(spec);
+    output = OutputOptions.of(spec);
+  }
 
   @Override
   public Integer call() {
+    read();
     output.oneGet("sweep");
     checkOptions();
     Sweep sweep = new Sweep(vary.stream().map(v -> Sweep.axis("--vary", v)).toList());
-    Document doc = Session.read(file, root.context.in(), List.of()).document();
+    Document doc = Session.read(file, context.in(), List.of()).document();
     List<String> wanted = output.get() != null ? List.of(output.get())
         : show.isEmpty() ? DEFAULT_SHOW : List.copyOf(new LinkedHashSet<>(show));
     Run run = run(doc, sweep, wanted);
@@ -90,9 +101,9 @@ final class SweepCommand implements Callable<Integer> {
     }
     List<String> paths = sweep.axes().stream().map(Sweep.Axis::path).toList();
     if (output.get() != null) {
-      Printer.write(root.context, SweepReport.lines(output.get(), run.rows()));
+      Printer.write(context, SweepReport.lines(output.get(), run.rows()));
     } else if (output.format == OutputFormat.csv) {
-      Printer.write(root.context, SweepReport.csv(paths, shown, run.rows()));
+      Printer.write(context, SweepReport.csv(paths, shown, run.rows()));
     } else {
       Requirements first = run.first();
       String title = first.name().map(n -> n + " (" + first.source() + ")").orElse(first.source()) + ": sweep";
@@ -100,7 +111,7 @@ final class SweepCommand implements Callable<Integer> {
           : List.of("conventions: vary between combinations"));
       input.scenario().ifPresent(s -> header.add("scenario: " + s));
       input.assignments().forEach(s -> header.add("--set " + s.dottedPath() + "=" + s.value()));
-      Printer.print(root.context, SweepReport.build(title, header, paths, shown, run.rows()), output);
+      Printer.print(context, SweepReport.build(title, header, paths, shown, run.rows()), output);
     }
     return 0;
   }
@@ -185,7 +196,7 @@ final class SweepCommand implements Callable<Integer> {
     if (!problems.isEmpty()) {
       throw new EnvelopeException(EnvelopeException.INVALID_INPUT, List.copyOf(problems));
     }
-    Warnings.report(root.context.err(), Warnings.merge(warnings), input.strict);
+    Warnings.report(context.err(), Warnings.merge(warnings), input.strict);
     return new Run(rows, first, firstTree, same);
   }
 

@@ -18,25 +18,18 @@ import dev.envelope.render.YamlRenderer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code envelope validate FILE...}: every problem in every file, without printing estimates. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {
-      "Check requirements files without estimating: every problem in every file at once.",
-      "Each file is read, and estimated with its own values and with each of its scenarios. Prints FILE: valid"
-          + " for each valid file; problems go to standard error. Exits 0 when all files are valid, 3 when any is"
-          + " invalid, 4 when any cannot be read (the others are still checked)."
-    },
-    footer = {
-      "%nExample:",
-      "  envelope validate examples/*.yaml",
-      "  envelope validate req.yaml -o json"
-    })
 final class ValidateCommand implements Callable<Integer> {
+  static final String[] DESCRIPTION = {
+    "Check requirements files without estimating: every problem in every file at once.",
+    "Each file is read, and estimated with its own values and with each of its scenarios. Prints FILE: valid"
+        + " for each valid file; problems go to standard error. Exits 0 when all files are valid, 3 when any is"
+        + " invalid, 4 when any cannot be read (the others are still checked)."
+  };
+
   enum ValidateFormat {
     table,
     json,
@@ -44,23 +37,38 @@ final class ValidateCommand implements Callable<Integer> {
     github
   }
 
-  @ParentCommand EnvelopeCommand root;
+  private final Context context;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*",
-      description = "Requirements files, YAML or JSON; - reads standard input.")
-  List<String> files = new ArrayList<>();
+  final CommandSpec spec;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); github: GitHub Actions"
-          + " annotations.")
+  List<String> files;
+
   ValidateFormat format;
 
-  @Option(names = "--strict",
-      description = "Treat warnings about the inputs (contradictory, implausible or ignored values) as errors.")
   boolean strict;
+
+  ValidateCommand(Context context) {
+    this.context = context;
+    this.spec = Specs.command(this, "validate", DESCRIPTION);
+    spec.usageMessage().footer("%nExample:", "  envelope validate examples/*.yaml", "  envelope validate req.yaml -o json");
+    spec.addPositional(Specs.positionals("FILE", "Requirements files, YAML or JSON; - reads standard input.")
+        .arity("1..*").required(true).build());
+    spec.addOption(OptionSpec.builder("-o", "--output").paramLabel("FORMAT").type(ValidateFormat.class)
+        .defaultValue("table").description("Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE});"
+            + " github: GitHub Actions annotations.").build());
+    spec.addOption(Specs.flag("--strict",
+        "Treat warnings about the inputs (contradictory, implausible or ignored values) as errors."));
+  }
+
+  private void read() {
+    files = Specs.positionals(spec, 0);
+    format = Specs.value(spec, "--output");
+    strict = Specs.flag(spec, "--strict");
+  }
 
   @Override
   public Integer call() {
+    read();
     if (files.stream().filter("-"::equals).count() > 1) {
       // Standard input is read once: a second - would read nothing and report an empty file.
       throw new EnvelopeException(EnvelopeException.USAGE,
@@ -70,7 +78,7 @@ final class ValidateCommand implements Callable<Integer> {
     for (String file : files) {
       results.add(check(file));
     }
-    Printer.write(root.context, switch (format) {
+    Printer.write(context, switch (format) {
       case table -> ValidationReport.table(results);
       case json -> JsonRenderer.render(ValidationReport.tree(results));
       case yaml -> YamlRenderer.render(ValidationReport.tree(results));
@@ -90,7 +98,7 @@ final class ValidateCommand implements Callable<Integer> {
     try {
       // As check does it: every scenario, every estimate (overflow), every budget; and all at once,
       // the budgets' problems beside the warnings.
-      CheckCommand.Evaluation e = CheckCommand.collect(Session.read(file, root.context.in(), List.of()), null);
+      CheckCommand.Evaluation e = CheckCommand.collect(Session.read(file, context.in(), List.of()), null);
       found.addAll(e.problems());
       warnings.addAll(e.warnings());
       if (strict) {
@@ -104,7 +112,7 @@ final class ValidateCommand implements Callable<Integer> {
       }
     } catch (EnvelopeException e) {
       if (e.exitCode() == EnvelopeException.IO) {
-        e.lines().forEach(line -> root.context.err().println("envelope: " + line));
+        e.lines().forEach(line -> context.err().println("envelope: " + line));
         String label = Input.label(file);
         String message = e.getMessage().startsWith(label + ": ")
             ? e.getMessage().substring(label.length() + 2) : e.getMessage();
@@ -118,8 +126,8 @@ final class ValidateCommand implements Callable<Integer> {
     }
     if (format != ValidateFormat.github) {
       // With -o github the problems and warnings are annotations on standard output.
-      EnvelopeException.shown(found, "problem").forEach(root.context.err()::println);
-      EnvelopeException.shown(warnings, "warning").forEach(root.context.err()::println);
+      EnvelopeException.shown(found, "problem").forEach(context.err()::println);
+      EnvelopeException.shown(warnings, "warning").forEach(context.err()::println);
     }
     return new FileResult(Input.label(file), found.isEmpty() ? Outcome.VALID : Outcome.INVALID, found, warnings);
   }

@@ -1584,11 +1584,14 @@ public final class Catalog {
   private void cdnTotals() {
     List<Workload> served = new ArrayList<>();
     List<Workload> fronted = new ArrayList<>();
+    // By name: a record's equals is bootstrapped on first use, which costs a short run milliseconds.
+    java.util.Set<String> frontedNames = new java.util.HashSet<>();
     for (Workload w : req.workloads()) {
       if (has("workloads." + w.name() + ".egress.avg_bytes_per_second")) {
         served.add(w);
         if (has("workloads." + w.name() + ".cdn.origin_egress.avg_bytes_per_second")) {
           fronted.add(w);
+          frontedNames.add(w.name());
         }
       }
     }
@@ -1601,7 +1604,7 @@ public final class Catalog {
       figure("bandwidth.origin_egress." + f, peak + "bytes a second the origin serves", peak + "origin egress",
           Unit.BYTES_PER_SECOND, Section.BANDWIDTH, CDN, sum(served.stream().map(w -> {
             String p = "workloads." + w.name();
-            return (Term) (fronted.contains(w)
+            return (Term) (frontedNames.contains(w.name())
                 ? ref(p + ".cdn.origin_egress." + f, w.name() + " " + peak + "origin egress",
                     w.name() + " " + peak + "bytes a second the origin serves")
                 : ref(p + ".egress." + f, w.name() + " " + peak + "egress", w.name() + " " + peak + "bytes read a"

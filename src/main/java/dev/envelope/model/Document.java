@@ -149,7 +149,9 @@ public final class Document {
 
   private List<Assignment> assignments(Optional<String> scenario, List<Assignment> sets) {
     List<Assignment> all = new ArrayList<>();
-    scenario.map(scenarios::get).ifPresent(all::addAll);
+    if (scenario.isPresent() && scenarios.get(scenario.get()) != null) {
+      all.addAll(scenarios.get(scenario.get()));
+    }
     all.addAll(sets);
     return all;
   }

@@ -11,8 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The requirements file (version 1), described once: every key with its section, the type of its
@@ -189,7 +187,11 @@ public final class FileSpec {
     /** At least one of the alternatives must be given in full. */
     record AnyOf(List<List<String>> alternatives) implements Rule {
       public AnyOf {
-        alternatives = alternatives.stream().map(List::copyOf).toList();
+        List<List<String>> copied = new ArrayList<>(alternatives.size());
+        for (List<String> alternative : alternatives) {
+          copied.add(List.copyOf(alternative));
+        }
+        alternatives = List.copyOf(copied);
       }
     }
 
@@ -213,7 +215,7 @@ public final class FileSpec {
       }
 
       static When of(String key, String value, List<String> requires) {
-        return new When(key, value, "^" + SPACE + "*" + Regex.anyCase(Stream.of(value)) + SPACE + "*$", requires);
+        return new When(key, value, "^" + SPACE + "*" + Regex.anyCase(List.of(value)) + SPACE + "*$", requires);
       }
     }
   }
@@ -253,7 +255,9 @@ public final class FileSpec {
     /** The keys, in order. */
     public Set<String> keys() {
       Set<String> keys = new LinkedHashSet<>();
-      fields.forEach(f -> keys.add(f.key()));
+      for (Field f : fields) {
+        keys.add(f.key());
+      }
       return Collections.unmodifiableSet(keys);
     }
 
@@ -701,12 +705,22 @@ public final class FileSpec {
 
   /** The building blocks of {@link Type#pattern()}, from the units' own spellings. */
   private static final class Regex {
+    // Loops, not streams and lambdas: this class is initialised on every run, and on JDK 17 a
+    // lambda's first call links it through LambdaMetafactory, which costs a short run time.
+
+    /** Longest first, then in alphabetical order. First: the strings below are built with it. */
+    private static final Comparator<String> LONGEST_FIRST = new Comparator<>() {
+      @Override
+      public int compare(String a, String b) {
+        return a.length() != b.length() ? Integer.compare(b.length(), a.length()) : a.compareTo(b);
+      }
+    };
+
     /** An unsigned decimal as {@code Numbers} reads it: 42, 0.5, .5, 1e9, 1_000, 86,400. */
     static final String NUMBER = "\\+?(?:[0-9][0-9_]*(?:\\.[0-9_]*)?(?:[eE][+-]?[0-9]+)?"
         + "|\\.[0-9][0-9_]*(?:[eE][+-]?[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]*)?)";
     static final String COUNT = NUMBER + SPACE + "*[kKmMbBtT]?";
-    static final String TIME_UNIT = anyCase(Stream.of(CalendarUnit.values()).filter(CalendarUnit::isRateUnit)
-        .flatMap(u -> u.aliases().stream()));
+    static final String TIME_UNIT = anyCase(rateUnits());
     static final String RATE = COUNT + SPACE + "*/" + SPACE + "*" + TIME_UNIT;
     /** B, byte, bytes; K, KB, KiB ... E, EB, EiB: the units {@code Sizes} reads. */
     static final String SIZE = NUMBER + SPACE + "*(?:[bB](?:[yY][tT][eE][sS]?)?|[kKmMgGtTpPeE](?:[iI]?[bB])?)?";
@@ -719,25 +733,55 @@ public final class FileSpec {
         "(?:[0-9]+(?:\\.[0-9]+)?" + SPACE + "*(?:" + TIME_UNIT + "|m)" + SPACE + "*){2,}";
     static final String DURATION = NUMBER + SPACE + "*" + TIME_UNIT + "|" + ISO_DURATION + "|" + COMPOUND_DURATION;
     static final String NINES = "(?:[0-9]+(?:\\.5)?|"
-        + anyCase(Stream.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
-        + ")" + SPACE + "+" + anyCase(Stream.of("nine", "nines"));
+        + anyCase(List.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
+        + ")" + SPACE + "+" + anyCase(List.of("nine", "nines"));
     static final String CALENDAR_NAMES =
-        anyCase(Stream.of(Calendar.SRE, Calendar.GREGORIAN, Calendar.JULIAN).map(Calendar::name));
-    static final String UNIT_SYSTEMS = anyCase(Stream.of(UnitSystem.values()).map(UnitSystem::key));
-    static final String PEAK_MODELS =
-        anyCase(Stream.of(Requirements.PeakKind.values()).map(Requirements.PeakKind::key));
-    static final String FLAGS = anyCase(Stream.of("true", "false"));
+        anyCase(List.of(Calendar.SRE.name(), Calendar.GREGORIAN.name(), Calendar.JULIAN.name()));
+    static final String UNIT_SYSTEMS = anyCase(unitSystems());
+    static final String PEAK_MODELS = anyCase(peakModels());
+    static final String FLAGS = anyCase(List.of("true", "false"));
     /** The units {@code Times} reads; {@code m} is a minute there. */
-    static final String TIME_UNITS = anyCase(Stream.of("us", "usec", "microsecond", "microseconds", "ms", "msec",
+    static final String TIME_UNITS = anyCase(List.of("us", "usec", "microsecond", "microseconds", "ms", "msec",
         "msecs", "millisecond", "milliseconds", "s", "sec", "secs", "second", "seconds", "m", "min", "mins",
         "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "w", "wk", "week", "weeks"));
     static final String TIME = "(?:" + NUMBER + SPACE + "*" + TIME_UNITS + SPACE + "*)+";
 
     /** Alternatives matched in any case, longest first: {@code (?:[dD][aA][yY][sS]|[dD])}. */
-    static String anyCase(Stream<String> words) {
-      return words.distinct().sorted(Comparator.comparingInt(String::length).reversed()
-              .thenComparing(Comparator.naturalOrder()))
-          .map(Regex::anyCase).collect(Collectors.joining("|", "(?:", ")"));
+    static String anyCase(List<String> words) {
+      java.util.TreeSet<String> sorted = new java.util.TreeSet<>(LONGEST_FIRST);
+      sorted.addAll(words);
+      StringBuilder sb = new StringBuilder("(?:");
+      for (String word : sorted) {
+        sb.append(sb.length() > 3 ? "|" : "").append(anyCase(word));
+      }
+      return sb.append(')').toString();
+    }
+
+    /** Every spelling of the units a rate may be per. */
+    private static List<String> rateUnits() {
+      List<String> words = new ArrayList<>();
+      for (CalendarUnit u : CalendarUnit.values()) {
+        if (u.isRateUnit()) {
+          words.addAll(u.aliases());
+        }
+      }
+      return words;
+    }
+
+    private static List<String> unitSystems() {
+      List<String> words = new ArrayList<>();
+      for (UnitSystem u : UnitSystem.values()) {
+        words.add(u.key());
+      }
+      return words;
+    }
+
+    private static List<String> peakModels() {
+      List<String> words = new ArrayList<>();
+      for (Requirements.PeakKind k : Requirements.PeakKind.values()) {
+        words.add(k.key());
+      }
+      return words;
     }
 
     private static String anyCase(String word) {

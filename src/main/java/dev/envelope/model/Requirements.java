@@ -285,7 +285,9 @@ public record Requirements(
       workloads = List.copyOf(workloads);
       // Looked up once per workload: an index keeps a file of many workloads linear.
       Map<String, WorkloadModel> index = new java.util.HashMap<>();
-      workloads.forEach(w -> index.putIfAbsent(w.name(), w));
+      for (WorkloadModel w : workloads) {
+        index.putIfAbsent(w.name(), w);
+      }
       byName = Collections.unmodifiableMap(index);
     }
 

@@ -84,7 +84,7 @@ public final class RequirementsReader {
    */
   private final Parsers parse = new Parsers();
 
-  private enum Kind { POSITIVE, RETENTION, REPLICATION, OVERHEAD, PERCENT, POSITIVE_SIZE, COUNT, SIZE, PER_SECOND, UTILIZATION, TARGET, WINDOW, PRICE, PEAK_KIND, PEAK_HOUR_SHARE, PERCENTILE, POSITIVE_TIME, NON_NEGATIVE, FANOUT, BYTE_RATE, RATE_PER_USER, RATE, RATIO, UNITS, CALENDAR, SECONDS }
+  private enum Kind { POSITIVE, RETENTION, REPLICATION, OVERHEAD, PERCENT, POSITIVE_SIZE, COUNT, SIZE, PER_SECOND, UTILIZATION, TARGET, WINDOW, PRICE, PEAK_KIND, PEAK_HOUR_SHARE, PERCENTILE, POSITIVE_TIME, NON_NEGATIVE, FANOUT, BYTE_RATE, RATE_PER_USER, RATE, RATIO, UNITS, CALENDAR, SECONDS, LATENCY }
 
   private final class Parse<T> implements Function<String, T> {
     private final Kind kind;
@@ -123,6 +123,7 @@ public final class RequirementsReader {
         case UNITS -> UnitSystem.parse(t);
         case CALENDAR -> Calendar.named(t);
         case SECONDS -> seconds(t);
+        case LATENCY -> Times.seconds(t);
       };
       return (T) value;
     }
@@ -155,6 +156,7 @@ public final class RequirementsReader {
     final Function<String, UnitSystem> units = new Parse<>(Kind.UNITS);
     final Function<String, Calendar> calendar = new Parse<>(Kind.CALENDAR);
     final Function<String, Double> seconds = new Parse<>(Kind.SECONDS);
+    final Function<String, Double> latency = new Parse<>(Kind.LATENCY);
   }
 
   /** What a command needs from the file. */
@@ -307,7 +309,7 @@ public final class RequirementsReader {
     OptionalDouble shardStorage = optional(cap.value("shard_storage", parse.positiveSize));
     OptionalDouble shardWrites = optional(cap.value("shard_write_qps", parse.perSecond));
     OptionalDouble shardReads = optional(cap.value("shard_read_qps", parse.perSecond));
-    OptionalDouble maxWait = optional(cap.value("max_wait_p99", Times::seconds));
+    OptionalDouble maxWait = optional(cap.value("max_wait_p99", parse.latency));
     // Queueing divides each workload's load by utilization too.
     final boolean limited = serverQps.isPresent() || shardCounts
         || (nodeMemory.isPresent() && (readsExist || workingSet)) || anyLatency || anyPerServer;
@@ -1048,7 +1050,7 @@ public final class RequirementsReader {
     either(w, "writes", "writes_per_user");
     either(w, "reads", "reads_per_user");
     boolean hasReads = reads.isPresent() || readsPerUser.isPresent();
-    boolean heartbeats = delivery.connections().map(c -> c.heartbeatSeconds().isPresent()).orElse(false);
+    boolean heartbeats = delivery.connections().isPresent() && delivery.connections().get().heartbeatSeconds().isPresent();
     if (!hasWrites && !hasReads && delivery.connections().isPresent()) {
       // A workload of connections alone (presence): its heartbeats, if any, are its reads.
       if (ratio.isPresent()) {
@@ -1421,9 +1423,19 @@ public final class RequirementsReader {
     return value;
   }
 
+  /** Whether every term of {@code span} is zero. */
+  private static boolean zero(Span span) {
+    for (Span.Term t : span.terms()) {
+      if (t.amount() != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static Span retention(String text) {
     Span span = Span.parse(text);
-    if (span.terms().stream().allMatch(t -> t.amount() == 0)) {
+    if (zero(span)) {
       throw new QuantityException("a retention of zero keeps nothing",
           "a positive duration such as 5y, 36mo or P1Y; leave retention out for no retained figures");
     }
@@ -1476,7 +1488,7 @@ public final class RequirementsReader {
 
   private static Span window(String text) {
     Span span = Span.parse(text);
-    if (span.terms().stream().allMatch(t -> t.amount() == 0)) {
+    if (zero(span)) {
       throw new QuantityException("a window of zero holds no budget", "a positive duration such as 30d, 4w or 1mo");
     }
     return span;
@@ -1588,7 +1600,7 @@ public final class RequirementsReader {
   }
 
   private static OptionalDouble optional(Optional<Double> value) {
-    return value.map(OptionalDouble::of).orElse(OptionalDouble.empty());
+    return value.isPresent() ? OptionalDouble.of(value.get()) : OptionalDouble.empty();
   }
 
   /**

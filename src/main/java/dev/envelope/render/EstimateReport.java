@@ -58,7 +58,10 @@ public final class EstimateReport {
       tree.put("name", req.name().get());
     }
     tree.put("conventions", ConventionsBlock.tree(req.conventions()));
-    FigureTree.add(tree, e, s -> s == Section.USERS || sections.contains(s));
+    // The users' figures whatever the sections: every part is worked out from them.
+    java.util.EnumSet<Section> shown = java.util.EnumSet.of(Section.USERS);
+    shown.addAll(sections);
+    FigureTree.add(tree, e, shown);
   }
 
   private Report layout(Set<Section> sections) {
@@ -139,7 +142,7 @@ public final class EstimateReport {
           rows.add(flowRow(w + " " + kind, p));
         }
       }
-      deliveryRows(w).forEach(rows::add);
+      rows.addAll(deliveryRows(w));
     }
     if (workloads().size() > 1) {
       for (String kind : List.of("writes", "reads")) {
@@ -153,7 +156,7 @@ public final class EstimateReport {
         "reads.avg_per_second", "writes.peak_per_second", "reads.peak_per_second", "peak_factor"));
     notes.addAll(Notes.perWorkload(e, units, workloads(), "connections.heartbeats.peak_per_second",
         "connections.heartbeats.avg_per_second", "fanout_on_write.timeline_writes.avg_per_second"));
-    Notes.total(e, "traffic.total.peak_per_second", units).ifPresent(notes::add);
+    Notes.total(e, "traffic.total.peak_per_second", units, notes);
     if (models.peakNote().isPresent()) {
       notes.add(models.peakNote().get());
     }
@@ -232,9 +235,15 @@ public final class EstimateReport {
       stores.put(w, "workloads." + w + ".storage");
       stores.put(w + " timelines", "workloads." + w + ".fanout_on_write.storage");
     }
-    stores.values().removeIf(p -> !e.has(p + ".bytes_per_day"));
+    for (java.util.Iterator<String> i = stores.values().iterator(); i.hasNext();) {
+      if (!e.has(i.next() + ".bytes_per_day")) {
+        i.remove();
+      }
+    }
     if (workloads().size() > 1 || stores.size() > 1) {
-      stores.forEach((label, p) -> {
+      for (java.util.Map.Entry<String, String> store : stores.entrySet()) {
+        String label = store.getKey();
+        String p = store.getValue();
         List<String> row = new ArrayList<>(List.of(label, bytes(p + ".bytes_per_day"), bytes(p + ".bytes_per_month"),
             bytes(p + ".bytes_per_year")));
         if (retained) {
@@ -242,7 +251,7 @@ public final class EstimateReport {
           row.add(e.has(p + ".objects_retained") ? Format.count(e.value(p + ".objects_retained")) : "-");
         }
         rows.add(row);
-      });
+      }
     }
     List<String> total = new ArrayList<>(List.of("total", bytes("storage.bytes_per_day"),
         bytes("storage.bytes_per_month"), bytes("storage.bytes_per_year")));
@@ -284,19 +293,37 @@ public final class EstimateReport {
       rows.add(List.of("working set nodes", Format.integer(e.value("cache.working_set_nodes"))));
     }
     List<String> notes = new ArrayList<>();
-    Notes.total(e, "cache.bytes", units).ifPresent(notes::add);
+    Notes.total(e, "cache.bytes", units, notes);
     notes.addAll(Notes.formulas(e, units, "cache.nodes", "cache.working_set_bytes", "cache.working_set_nodes"));
-    List<String> behindCdn = workloads().stream().filter(w -> e.has("workloads." + w + ".cdn.origin_reads.per_day")
-        && req.workloads().stream().anyMatch(x -> x.name().equals(w) && x.delivery().cached())).toList();
+    List<String> behindCdn = new ArrayList<>();
+    List<String> left = new ArrayList<>();
+    for (Requirements.Workload x : req.workloads()) {
+      if (!x.delivery().cached()) {
+        left.add(x.name());
+      }
+    }
+    for (String w : workloads()) {
+      if (e.has("workloads." + w + ".cdn.origin_reads.per_day") && cached(w)) {
+        behindCdn.add(w);
+      }
+    }
     if (e.has("cache.bytes") && !behindCdn.isEmpty()) {
       notes.add("behind a CDN, the reads that reach the origin only: " + String.join(", ", behindCdn));
     }
-    List<String> left = req.workloads().stream().filter(w -> !w.delivery().cached())
-        .map(Requirements.Workload::name).toList();
     if (!left.isEmpty()) {
       notes.add("left out of the cache (cache: false): " + String.join(", ", left));
     }
     blocks.add(new Report.Block("Cache", List.of(), rows, notes));
+  }
+
+  /** Whether the workload {@code name} is cached. */
+  private boolean cached(String name) {
+    for (Requirements.Workload x : req.workloads()) {
+      if (x.name().equals(name) && x.delivery().cached()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void capacity(boolean only) {

@@ -6,7 +6,6 @@ import dev.envelope.estimate.Section;
 import dev.envelope.render.Tree.Quantity.Kind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * Puts an estimate's figures into a JSON tree, each under its path, in the catalog's order: the
@@ -20,12 +19,14 @@ public final class FigureTree {
   /** The figures whose paths run through a list: the list, and its items by index. */
   private static final List<String> LISTS = List.of("availability.components", "availability.burn_rate_alerts");
 
-  /** Adds every figure of {@code estimate} in a part {@code sections} accepts to {@code tree}. */
-  public static void add(Tree tree, Estimate estimate, Predicate<Section> sections) {
+  /** Adds every figure of {@code estimate} in one of {@code sections} to {@code tree}. */
+  public static void add(Tree tree, Estimate estimate, java.util.Set<Section> sections) {
     java.util.Set<String> names = new java.util.HashSet<>();
-    estimate.requirements().workloads().forEach(w -> names.add(w.name()));
+    for (dev.envelope.model.Requirements.Workload w : estimate.requirements().workloads()) {
+      names.add(w.name());
+    }
     for (Estimate.Figure f : estimate.figures()) {
-      if (!sections.test(f.section())) {
+      if (!sections.contains(f.section())) {
         continue;
       }
       List<String> keys = keys(f.path(), names);

@@ -136,7 +136,7 @@ final class ModelReport {
           Format.rate(v(p + ".timeline_writes.peak_per_second")),
           e.has(q + ".bytes_per_day") ? Format.bytes(v(q + ".bytes_per_day"), units) : "-",
           e.has(p + ".reads_replaced.peak_per_second") ? Format.rate(v(p + ".reads_replaced.peak_per_second")) : "-"));
-      if (req.uncertainty().inputs().stream().anyMatch(u -> u.path().equals(p + ".followers"))) {
+      if (uncertain(p + ".followers")) {
         medians.add(w);
       }
     }
@@ -297,7 +297,7 @@ final class ModelReport {
       paths.add("availability.components." + i + ".availability");
     }
     List<String> notes = new ArrayList<>(Notes.capped(Notes.formulas(e, units, paths.toArray(String[]::new))));
-    Notes.total(e, "availability.composite", units).ifPresent(notes::add);
+    Notes.total(e, "availability.composite", units, notes);
     notes.add("replicas fail independently");
     boolean meets = (Boolean) e.text("availability.meets_target");
     notes.add("limited by " + e.text("availability.limited_by") + "; the target " + Format.percent(v("availability.target"))
@@ -393,5 +393,15 @@ final class ModelReport {
 
   private String count(String path) {
     return e.has(path) ? Format.integer(v(path)) : "-";
+  }
+
+  /** Whether the input at {@code path} is written as a range. */
+  private boolean uncertain(String path) {
+    for (dev.envelope.model.Uncertain u : req.uncertainty().inputs()) {
+      if (u.path().equals(path)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

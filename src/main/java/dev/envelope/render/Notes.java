@@ -27,14 +27,14 @@ final class Notes {
     if (s.term() instanceof Operand o && o.from().kind() != Source.Kind.DERIVED) {
       return Optional.empty();
     }
-    return Optional.of(s.symbol() + " = " + Derivation.render(s.term(), leaf -> symbol(leaf, units)));
+    return Optional.of(s.symbol() + " = " + Derivation.render(s.term(), new BySymbol(units)));
   }
 
   /** The formulas of those of {@code paths} present, one line each. */
   static List<String> formulas(Estimate e, UnitSystem units, String... paths) {
     List<String> out = new ArrayList<>();
     for (String p : paths) {
-      formula(e, p, units).ifPresent(out::add);
+      addTo(out, formula(e, p, units));
     }
     return out;
   }
@@ -50,7 +50,7 @@ final class Notes {
     java.util.LinkedHashSet<String> lines = new java.util.LinkedHashSet<>();
     for (String suffix : suffixes) {
       for (String w : workloads) {
-        formula(e, "workloads." + w + "." + suffix, units).ifPresent(lines::add);
+        addTo(lines, formula(e, "workloads." + w + "." + suffix, units));
       }
     }
     return capped(new ArrayList<>(lines));
@@ -68,13 +68,56 @@ final class Notes {
 
   /** The formula of a total when it reads in one line: a sum over many workloads does not. */
   static Optional<String> total(Estimate e, String path, UnitSystem units) {
-    return formula(e, path, units).filter(f -> f.length() <= 100);
+    Optional<String> f = formula(e, path, units);
+    return f.isPresent() && f.get().length() <= 100 ? f : Optional.empty();
+  }
+
+  /** Adds the formula of a total to {@code notes} when it reads in one line. */
+  static void total(Estimate e, String path, UnitSystem units, List<String> notes) {
+    addTo(notes, total(e, path, units));
+  }
+
+  private static void addTo(java.util.Collection<String> lines, Optional<String> line) {
+    if (line.isPresent()) {
+      lines.add(line.get());
+    }
   }
 
   /** The figure's formula with the values it used: {@code ceil(69.4 K/s / (5,000 /s x 70%))}. */
   static String substituted(Estimate e, String path, UnitSystem units) {
     Step s = e.step(path);
-    return Derivation.render(s.term().shown(), o -> ExplainReport.display(o.value(), o.unit(), units));
+    return Derivation.render(s.term().shown(), new ByValue(units));
+  }
+
+  // Classes, not lambdas: on JDK 17 a lambda's first call links it through LambdaMetafactory,
+  // which costs a short run time that a class loaded from the archive does not.
+
+  /** Each operand by its symbol, or a convention or constant by its value. */
+  private static final class BySymbol implements java.util.function.Function<Operand, String> {
+    private final UnitSystem units;
+
+    BySymbol(UnitSystem units) {
+      this.units = units;
+    }
+
+    @Override
+    public String apply(Operand o) {
+      return symbol(o, units);
+    }
+  }
+
+  /** Each operand by its value. */
+  private static final class ByValue implements java.util.function.Function<Operand, String> {
+    private final UnitSystem units;
+
+    ByValue(UnitSystem units) {
+      this.units = units;
+    }
+
+    @Override
+    public String apply(Operand o) {
+      return ExplainReport.display(o.value(), o.unit(), units);
+    }
   }
 
   /** A convention or constant by its value (86,400 s), anything else by its symbol. */

@@ -33,7 +33,11 @@ public record Report(String title, List<String> header, List<Block> blocks, Tree
       int leftColumns, List<Drop> drops) {
     public Block {
       columns = List.copyOf(columns);
-      rows = rows.stream().map(List::copyOf).toList();
+      List<List<String>> copied = new java.util.ArrayList<>(rows.size());
+      for (List<String> row : rows) {
+        copied.add(List.copyOf(row));
+      }
+      rows = List.copyOf(copied);
       notes = List.copyOf(notes);
       drops = List.copyOf(drops);
     }

@@ -13,7 +13,11 @@ public final class WarningReport {
   private WarningReport() {}
 
   public static List<Tree> list(List<Warning> warnings) {
-    return warnings.stream().map(WarningReport::tree).toList();
+    List<Tree> trees = new java.util.ArrayList<>(warnings.size());
+    for (Warning w : warnings) {
+      trees.add(tree(w));
+    }
+    return List.copyOf(trees);
   }
 
   private static Tree tree(Warning w) {

@@ -19,9 +19,35 @@ class CommandLineTest {
       new Context(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), InputStream.nullInputStream(), Map.of(), false);
 
   @Test
-  void eachSubcommandIsListedUnderItsAnnotationName() {
+  void eachSubcommandIsBuiltUnderItsListedNameWithItsListedDescription() {
+    for (EnvelopeCommand.Subcommand sub : EnvelopeCommand.SUBCOMMANDS.subList(0, EnvelopeCommand.SUBCOMMANDS.size() - 1)) {
+      CommandLine built = Cli.commandLine(CONTEXT, sub.name()).getSubcommands().get(sub.name());
+      assertThat(built.getCommandName()).isEqualTo(sub.name());
+      assertThat(built.getCommandSpec().usageMessage().description()).as(sub.name())
+          .containsExactly(sub.description());
+    }
+  }
+
+  @Test
+  void helpIsListedLastWithTheHeaderOfPicocliHelpCommand() {
+    // The root's list of commands shows a command's header when it has one.
+    assertThat(EnvelopeCommand.SUBCOMMANDS.get(EnvelopeCommand.SUBCOMMANDS.size() - 1).name()).isEqualTo("help");
+    assertThat(EnvelopeCommand.HELP_DESCRIPTION)
+        .containsExactly(CommandLine.HelpCommand.class.getAnnotation(Command.class).header());
+  }
+
+  @Test
+  void noAnnotationIsReadForARunThatNamesNoHelp() {
+    // Annotations would cost a short run the JVM's proxies and picocli's reflection; help alone
+    // reads picocli's own HelpCommand.
     for (EnvelopeCommand.Subcommand sub : EnvelopeCommand.SUBCOMMANDS) {
-      assertThat(sub.type().getAnnotation(Command.class).name()).as(sub.type().getName()).isEqualTo(sub.name());
+      if (!sub.name().equals("help")) {
+        Object command = Cli.commandLine(CONTEXT, sub.name()).getSubcommands().get(sub.name()).getCommand();
+        assertThat(command.getClass().getAnnotations()).as(sub.name()).isEmpty();
+        for (java.lang.reflect.Field field : command.getClass().getDeclaredFields()) {
+          assertThat(field.getAnnotations()).as(sub.name() + "." + field.getName()).isEmpty();
+        }
+      }
     }
   }
 
@@ -44,6 +70,19 @@ class CommandLineTest {
     Map<String, CommandLine> subcommands = Cli.commandLine(CONTEXT, "help").getSubcommands();
     assertThat(subcommands.keySet()).hasSize(EnvelopeCommand.SUBCOMMANDS.size());
     assertThat((Object) subcommands.get("estimate").getCommand()).isInstanceOf(EstimateCommand.class);
+  }
+
+  @Test
+  void debugIsReadBeforeOrAfterTheSubcommand() {
+    // The subcommand's --debug is the root's, inherited: one value whichever side it is given on.
+    for (List<String> args : List.of(List.of("estimate", "x.yaml", "--debug"), List.of("--debug", "estimate", "x.yaml"))) {
+      CommandLine cli = Cli.commandLine(CONTEXT, "estimate");
+      cli.parseArgs(args.toArray(String[]::new));
+      assertThat(((EnvelopeCommand) cli.getCommand()).debug()).as(args.toString()).isTrue();
+    }
+    CommandLine cli = Cli.commandLine(CONTEXT, "estimate");
+    cli.parseArgs("estimate", "x.yaml");
+    assertThat(((EnvelopeCommand) cli.getCommand()).debug()).isFalse();
   }
 
   @Test
