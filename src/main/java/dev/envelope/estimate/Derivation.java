@@ -574,6 +574,12 @@ public final class Derivation {
       return 31 * java.util.Objects.hashCode(measure) + java.util.Objects.hashCode(period);
     }
 
+    /** The record's own text, written out for the same reason (the Monte Carlo keys its converted draws by it). */
+    @Override
+    public String toString() {
+      return "Unit[measure=" + measure + ", period=" + period + "]";
+    }
+
     public enum Measure {
       /** Users, requests, objects. */
       COUNT,
