@@ -19,6 +19,7 @@ case $runs in '' | *[!0-9]* | 0) echo "usage: benchmark/goals.sh [runs]" >&2; ex
 six=benchmark/uncertainty/six-workloads.yaml
 point=benchmark/uncertainty/six-workloads-point.yaml
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 . benchmark/common.sh
 pick_jdk
 pick_launcher
@@ -48,7 +49,7 @@ declare -A m
 for k in "${!t[@]}"; do m[$k]=$(median ${t[$k]}); done
 
 echo "java:    $("$java" -version 2>&1 | head -n 1)"
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc) cores, load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after"
 echo "archive: $archive"
 echo "runs:    $runs of each, in turns; median wall time in ms"
 missed=0

@@ -20,6 +20,7 @@ runs=${1:-3}
 case $runs in '' | *[!0-9]* | 0) echo "usage: benchmark/scaling.sh [runs]" >&2; exit 2 ;; esac
 [ -x /usr/bin/time ] || { echo "benchmark/scaling.sh: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 . benchmark/common.sh
 pick_jdk
 pick_launcher
@@ -83,7 +84,7 @@ for _ in $(seq "$runs"); do
 done
 
 echo "java:    $("$java" -version 2>&1 | head -n 1)"
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc) cores, load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after"
 echo "runs:    $runs of each, in turns; medians (peak memory: the largest); ten times less | the full work"
 printf '  %-62s %17s %17s %17s\n' "" "wall ms" "processor ms" "peak MB"
 over=0
