@@ -1,4 +1,4 @@
-# Shared by the start-up benchmarks (startup.sh, goals.sh): sourced from the repository root.
+# Shared by the benchmarks (startup.sh, goals.sh, scaling.sh, distributions.sh): sourced from the repository root.
 
 # The JDK to measure: JAVA_HOME's, else java on the PATH. Sets java and javac.
 pick_jdk() {
@@ -50,3 +50,12 @@ record_archive() {
 
 # The median of the numbers given as arguments.
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+
+# The wall time in ms of one run of a command, its output discarded; exits 2 when it fails.
+ms() {
+  local start end
+  start=$(date +%s%N)
+  "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 2; }
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000000))
+}

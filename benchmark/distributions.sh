@@ -42,13 +42,6 @@ image() { env -u JAVA_HOME PATH="$work/path" "$image_home/bin/envelope" "$@"; }
 # Any recording under way has ended; settle also empties the cache.
 recorded() { while ls -d "$XDG_CACHE_HOME"/envelope/*.lock >/dev/null 2>&1; do sleep 0.2; done; }
 settle() { recorded; rm -rf "$XDG_CACHE_HOME"; }
-ms() {
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 2; }
-  end=$(date +%s%N)
-  echo $(((end - start) / 1000000))
-}
 commands=("estimate examples/twitter.yaml" "--help" "sla 99.9%")
 declare -A t
 cd "$work/jar/envelope-$version" # examples/ is in both

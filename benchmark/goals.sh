@@ -26,13 +26,6 @@ pick_launcher
 make_work
 record_archive examples/twitter.yaml
 
-ms() {
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 2; }
-  end=$(date +%s%N)
-  echo $(((end - start) / 1000000))
-}
 declare -A t
 for _ in $(seq "$runs"); do
   t[hello]+=" $(ms "$java" -cp "$work" Hello)"
