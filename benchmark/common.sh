@@ -59,3 +59,12 @@ ms() {
   end=$(date +%s%N)
   echo $(((end - start) / 1000000))
 }
+
+# All a launcher benchmark needs first: the JDK, the launcher, the work directory, and the
+# launcher's archive recorded from a run on FILE.
+prepare() {
+  pick_jdk
+  pick_launcher
+  make_work
+  record_archive "$1"
+}

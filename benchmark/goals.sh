@@ -21,10 +21,7 @@ point=benchmark/uncertainty/six-workloads-point.yaml
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 . benchmark/common.sh
-pick_jdk
-pick_launcher
-make_work
-record_archive examples/twitter.yaml
+prepare examples/twitter.yaml
 
 declare -A t
 for _ in $(seq "$runs"); do

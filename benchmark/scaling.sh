@@ -22,10 +22,7 @@ case $runs in '' | *[!0-9]* | 0) echo "usage: benchmark/scaling.sh [runs]" >&2; 
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 . benchmark/common.sh
-pick_jdk
-pick_launcher
-make_work
-record_archive examples/twitter.yaml
+prepare examples/twitter.yaml
 
 python3 - "$work" <<'EOF'
 import sys

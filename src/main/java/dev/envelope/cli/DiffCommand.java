@@ -67,14 +67,8 @@ final class DiffCommand implements Callable<Integer> {
         "      -o json | jq '.outputs[].path'",
         "  cat docs/examples/photos-v1.yaml | envelope diff --label v1 v2 - \\",
         "      docs/examples/photos-v2.yaml");
-    java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
-    codes.put("0", "success (no output moved by more than --fail-over)");
-    codes.put(String.valueOf(EnvelopeException.CHECK_FAILED), "an output moved by more than --fail-over");
-    codes.put(String.valueOf(EnvelopeException.USAGE), "bad command line");
-    codes.put(String.valueOf(EnvelopeException.INVALID_INPUT), "invalid requirements file");
-    codes.put(String.valueOf(EnvelopeException.IO), "input unreadable or output unwritable");
-    codes.put(String.valueOf(EnvelopeException.INTERNAL), "internal error (a bug; --debug shows the stack trace)");
-    spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+    EnvelopeCommand.exitCodes(spec, "success (no output moved by more than --fail-over)",
+        "an output moved by more than --fail-over");
     spec.addPositional(Specs.positional("OLD", "The requirements file before; - reads standard input.").index("0")
         .build());
     spec.addPositional(Specs.positional("NEW", "The requirements file after; - reads standard input.").index("1")

@@ -84,14 +84,7 @@ public final class EnvelopeCommand implements Runnable {
     this.context = context;
     this.spec = Specs.command(this, "envelope", DESCRIPTION);
     spec.versionProvider(new VersionProvider());
-    Map<String, String> codes = new LinkedHashMap<>();
-    codes.put("0", "success");
-    codes.put(String.valueOf(EnvelopeException.CHECK_FAILED), "a check failed (check: a budget; diff: --fail-over)");
-    codes.put(String.valueOf(EnvelopeException.USAGE), "bad command line");
-    codes.put(String.valueOf(EnvelopeException.INVALID_INPUT), "invalid requirements file");
-    codes.put(String.valueOf(EnvelopeException.IO), "input unreadable or output unwritable");
-    codes.put(String.valueOf(EnvelopeException.INTERNAL), "internal error (a bug; --debug shows the stack trace)");
-    spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+    exitCodes(spec, "success", "a check failed (check: a budget; diff: --fail-over)");
     spec.addOption(OptionSpec.builder("--debug").type(boolean.class).scopeType(ScopeType.INHERIT)
         .description("Print stack traces of internal errors.").build());
   }
@@ -104,5 +97,20 @@ public final class EnvelopeCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(context.out());
+  }
+
+  /**
+   * The exit codes a command's help lists, under "Exit codes:": {@code success} for 0 and
+   * {@code failed} for {@link EnvelopeException#CHECK_FAILED}, then the codes every command shares.
+   */
+  static void exitCodes(CommandSpec spec, String success, String failed) {
+    Map<String, String> codes = new LinkedHashMap<>();
+    codes.put("0", success);
+    codes.put(String.valueOf(EnvelopeException.CHECK_FAILED), failed);
+    codes.put(String.valueOf(EnvelopeException.USAGE), "bad command line");
+    codes.put(String.valueOf(EnvelopeException.INVALID_INPUT), "invalid requirements file");
+    codes.put(String.valueOf(EnvelopeException.IO), "input unreadable or output unwritable");
+    codes.put(String.valueOf(EnvelopeException.INTERNAL), "internal error (a bug; --debug shows the stack trace)");
+    spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
   }
 }
