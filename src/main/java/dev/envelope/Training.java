@@ -28,7 +28,7 @@ public final class Training {
       List.of("estimate", "-", "-o", "markdown"),
       List.of("estimate", "-", "-o", "csv"),
       List.of("qps", "-"),
-      // A range makes the Monte Carlo run (Commons RNG and Math, the lanes, two threads).
+      // A range makes the Monte Carlo run (Commons RNG, the lanes, two threads).
       List.of("estimate", "FILE", "--set", "users.mau=250M to 350M", "--samples", "20000"),
       List.of("check", "-"),
       List.of("validate", "-"),

@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.commons.math3.distribution.TriangularDistribution;
-import org.apache.commons.math3.util.FastMath;
 import org.apache.commons.math3.util.KthSelector;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.core.source64.SplitMix64;
@@ -68,15 +66,20 @@ public final class MonteCarlo {
     private final Settings settings;
     private final List<Uncertain> inputs;
     private final List<Requirements.Correlation> correlations;
+    private final List<String> varying;
+    private final Set<String> varies;
     private final Map<String, Summary> summaries;
     private final Map<String, double[]> kept;
     private final Optional<NonFinite> nonFinite;
 
     Result(Settings settings, List<Uncertain> inputs, List<Requirements.Correlation> correlations,
-        Map<String, Summary> summaries, Map<String, double[]> kept, Optional<NonFinite> nonFinite) {
+        List<String> varying, Map<String, Summary> summaries, Map<String, double[]> kept,
+        Optional<NonFinite> nonFinite) {
       this.settings = settings;
       this.inputs = inputs;
       this.correlations = correlations;
+      this.varying = List.copyOf(varying);
+      this.varies = Set.copyOf(varying);
       this.summaries = summaries;
       this.kept = kept;
       this.nonFinite = nonFinite;
@@ -102,14 +105,17 @@ public final class MonteCarlo {
 
     /** The paths of the figures that vary between draws, in the order they were worked out. */
     public List<String> varying() {
-      return List.copyOf(summaries.keySet());
+      return varying;
     }
 
     public boolean varies(String path) {
-      return summaries.containsKey(path);
+      return varies.contains(path);
     }
 
-    /** The mean and percentiles of the figure at {@code path}, one of {@link #varying()}. */
+    /**
+     * The mean and percentiles of the figure at {@code path}, one of {@link #varying()} that the
+     * run was asked to summarise (null for one it was not).
+     */
     public Summary summary(String path) {
       return summaries.get(path);
     }
@@ -140,7 +146,17 @@ public final class MonteCarlo {
   }
 
   public static Result run(Estimate point, Settings settings, Set<String> keep, Optional<Collection<String>> only) {
-    return run(point, settings, keep, only, Runtime.getRuntime().availableProcessors());
+    return run(point, settings, keep, only, path -> true);
+  }
+
+  /**
+   * {@link #run} that summarises only the varying figures {@code summarised} accepts (those a
+   * report shows); every figure is still worked out, and checked for draws that vary and draws
+   * that are not finite numbers.
+   */
+  public static Result run(Estimate point, Settings settings, Set<String> keep, Optional<Collection<String>> only,
+      java.util.function.Predicate<String> summarised) {
+    return run(point, settings, keep, only, summarised, Runtime.getRuntime().availableProcessors());
   }
 
   /** Below this many draws a figure's summary is made where its lanes are: a second thread would not pay. */
@@ -154,12 +170,17 @@ public final class MonteCarlo {
    */
   static Result run(Estimate point, Settings settings, Set<String> keep, Optional<Collection<String>> only,
       int cores) {
+    return run(point, settings, keep, only, path -> true, cores);
+  }
+
+  static Result run(Estimate point, Settings settings, Set<String> keep, Optional<Collection<String>> only,
+      java.util.function.Predicate<String> summarised, int cores) {
     Requirements req = point.requirements();
     int n = settings.samples();
     double[] ps = settings.percentiles().stream().mapToDouble(Double::doubleValue).toArray();
     Map<String, double[]> kept = new HashMap<>();
     List<Step> steps = only.map(paths -> Lanes.cone(point.steps(), paths)).orElse(point.steps());
-    Summaries summaries = new Summaries(n, ps, ranged(req));
+    Summaries summaries = new Summaries(n, ps, ranged(req), summarised);
     Function<String, double[]> draws = draws(req.uncertainty(), n, settings.seed());
     Lanes.Pool pool = new Lanes.Pool(n);
     if (cores > 1 && n >= SUMMARY_THREAD_FROM) {
@@ -193,8 +214,8 @@ public final class MonteCarlo {
         }
       }, pool);
     }
-    return new Result(settings, req.uncertainty().inputs(), req.uncertainty().correlations(), summaries.byPath,
-        kept, Optional.ofNullable(summaries.nonFinite));
+    return new Result(settings, req.uncertainty().inputs(), req.uncertainty().correlations(), summaries.varying,
+        summaries.byPath, kept, Optional.ofNullable(summaries.nonFinite));
   }
 
   /**
@@ -275,15 +296,18 @@ public final class MonteCarlo {
 
   /** The summaries of the figures that vary, made one figure at a time in the order they are worked out. */
   private static final class Summaries {
+    final List<String> varying = new ArrayList<>();
     final Map<String, Summary> byPath = new LinkedHashMap<>();
     NonFinite nonFinite;
     private final double[] ps;
     private final Set<String> ranged;
+    private final java.util.function.Predicate<String> wanted;
     private final Selection selection;
 
-    Summaries(int samples, double[] ps, Set<String> ranged) {
+    Summaries(int samples, double[] ps, Set<String> ranged, java.util.function.Predicate<String> wanted) {
       this.ps = ps;
       this.ranged = ranged;
+      this.wanted = wanted;
       this.selection = new Selection(samples);
     }
 
@@ -294,20 +318,17 @@ public final class MonteCarlo {
       // One pass: the draws' keys for the selection (unless the percentiles follow from another
       // figure's), whether the figure varies, its draws that are not finite numbers, and their sum
       // (added in lane order, as the mean always was).
-      double[] percentiles = Monotone.percentiles(step, byPath, ranged);
+      boolean want = wanted.test(step.path());
+      double[] percentiles = want ? Monotone.percentiles(step, byPath, ranged) : null;
       double sum;
       int count;
-      if (percentiles != null) {
-        // Its percentiles come from another figure's: no keys to make, only the sum and the checks.
-        long first = Double.doubleToLongBits(lanes[0]);
-        boolean varies = false;
-        count = 0;
-        sum = 0;
-        for (double v : lanes) {
-          sum += v;
-          varies |= Double.doubleToLongBits(v) != first; // as Double.compare tells draws apart
-          count += Double.isFinite(v) ? 0 : 1;
-        }
+      if (!want || percentiles != null) {
+        // Its percentiles come from another figure's, or are not asked for: no keys to make, only
+        // the sum and the checks.
+        Plain plain = Plain.of(lanes);
+        sum = plain.sum();
+        count = plain.nonFinite();
+        boolean varies = plain.varies();
         if (!varies) {
           return;
         }
@@ -322,7 +343,52 @@ public final class MonteCarlo {
       if (nonFinite == null && count > 0) {
         nonFinite = new NonFinite(step.path(), count);
       }
-      byPath.put(step.path(), new Summary(sum / lanes.length, percentiles));
+      varying.add(step.path());
+      if (want) {
+        byPath.put(step.path(), new Summary(sum / lanes.length, percentiles));
+      }
+    }
+  }
+
+  /**
+   * One pass over a figure's draws that are not selected from: their sum (added in lane order, as
+   * the mean always was), whether they vary (as {@code Double.compare} tells draws apart: a NaN is
+   * every NaN, 0.0 is not -0.0), and how many are not finite numbers. A finite sum means every draw
+   * is finite, so the count and the bits are looked at only where it is not (or where every draw
+   * is a zero).
+   */
+  record Plain(double sum, boolean varies, int nonFinite) {
+    static Plain of(double[] lanes) {
+      double first = lanes[0];
+      int differ = 0;
+      double sum = 0;
+      for (double v : lanes) {
+        sum += v;
+        if (v != first) {
+          differ++;
+        }
+      }
+      if (Double.isFinite(sum)) {
+        return new Plain(sum, differ > 0 || (first == 0 && differentBits(lanes)), 0);
+      }
+      long bits = Double.doubleToLongBits(first);
+      boolean varies = false;
+      int count = 0;
+      for (double v : lanes) {
+        varies |= Double.doubleToLongBits(v) != bits;
+        count += Double.isFinite(v) ? 0 : 1;
+      }
+      return new Plain(sum, varies, count);
+    }
+
+    private static boolean differentBits(double[] lanes) {
+      long first = Double.doubleToRawLongBits(lanes[0]);
+      for (double v : lanes) {
+        if (Double.doubleToRawLongBits(v) != first) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -438,12 +504,25 @@ public final class MonteCarlo {
       return correlated(draw(first, samples, generator(seed, first.path())), drawn, c.rank(),
           generator(seed, "correlations " + c.first() + " " + c.second()));
     };
+    // An input others inherit (payload, whose draws read_size takes) is drawn once and its draws
+    // handed to each of them (they are never written to): held until the last has taken them.
+    Map<String, Object> locks = new HashMap<>();
+    Map<String, Integer> takers = new HashMap<>();
+    for (String from : inherits.values()) {
+      locks.put(from, new Object());
+      takers.merge(from, 1, Integer::sum);
+    }
+    for (String from : locks.keySet()) {
+      takers.merge(from, 1, Integer::sum); // and the input itself
+    }
+    Map<String, double[]> shared = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, Integer> left = new java.util.concurrent.ConcurrentHashMap<>(takers);
     return new Function<>() {
       @Override
       public double[] apply(String key) {
         String source = inherits.getOrDefault(key, key);
         Uncertain u = byKey.get(source);
-        double[] own = u == null ? null : drawOf.apply(u);
+        double[] own = u == null ? null : drawsOf(source, u);
         Requirements.Order o = lowers.get(key);
         if (o == null) {
           return own;
@@ -457,6 +536,26 @@ public final class MonteCarlo {
           kept[i] = o.lowered(own == null ? o.lowerPoint() : own[i], upper == null ? o.upperPoint() : upper[i]);
         }
         return kept;
+      }
+
+      private double[] drawsOf(String source, Uncertain u) {
+        Object lock = locks.get(source);
+        if (lock == null) {
+          return drawOf.apply(u);
+        }
+        synchronized (lock) {
+          double[] d = shared.get(source);
+          if (d == null) {
+            d = drawOf.apply(u);
+            shared.put(source, d);
+          }
+          int n = left.get(source) - 1;
+          left.put(source, n);
+          if (n == 0) {
+            shared.remove(source);
+          }
+          return d;
+        }
       }
     };
   }
@@ -537,8 +636,9 @@ public final class MonteCarlo {
     /** At most this many draws left: sorted rather than cut again. */
     private static final int SORT_BELOW = 64;
 
-    private final KthSelector selector = new KthSelector();
-    private final int[] pivots = new int[1023];
+    /** Made on first need: a figure with a NaN or a negative zero among its draws. */
+    private KthSelector selector;
+    private int[] pivots;
     private final int[] counts = new int[BUCKETS];
     private final int[] slots = new int[BUCKETS];
     private long[] keys;
@@ -734,6 +834,10 @@ public final class MonteCarlo {
     }
 
     private double[] byKthSelector(double[] lanes, int[] ranks) {
+      if (selector == null) {
+        selector = new KthSelector();
+        pivots = new int[1023];
+      }
       double[] scratch = lanes.clone();
       java.util.Arrays.fill(pivots, -1);
       double[] values = new double[ranks.length];
@@ -761,8 +865,12 @@ public final class MonteCarlo {
   /** {@code samples} draws of {@code u}, kept within its field's valid values (whole where it counts). */
   static double[] draw(Uncertain u, int samples, UniformRandomProvider rng) {
     double[] out = new double[samples];
+    // A draw strictly between the bounds of a field that need not be whole is its own bounded
+    // value: only the others go through Uncertain.bounded.
+    double min = u.whole() ? Double.POSITIVE_INFINITY : u.min();
+    double max = u.max();
     switch (u.shape()) {
-      case FIXED -> Arrays.fill(out, u.a());
+      case FIXED -> Arrays.fill(out, u.bounded(u.a()));
       case LOGNORMAL -> {
         // Two pieces when low, mid and high are all given: below the median the spread through
         // low, above it the spread through high; one lognormal when the two spreads are equal.
@@ -772,29 +880,29 @@ public final class MonteCarlo {
         double above = u.c();
         for (int i = 0; i < samples; i++) {
           double g = z.sample();
-          out[i] = median * FastMath.exp(g * (g < 0 ? below : above));
+          double v = median * StrictMath.exp(g * (g < 0 ? below : above));
+          out[i] = v > min && v < max ? v : u.bounded(v);
         }
       }
       case NORMAL -> {
         ContinuousSampler z = ZigguratSampler.NormalizedGaussian.of(rng);
         for (int i = 0; i < samples; i++) {
-          out[i] = u.a() + u.b() * z.sample();
+          double v = u.a() + u.b() * z.sample();
+          out[i] = v > min && v < max ? v : u.bounded(v);
         }
       }
       case UNIFORM -> {
         for (int i = 0; i < samples; i++) {
-          out[i] = u.a() + (u.b() - u.a()) * rng.nextDouble();
+          double v = u.a() + (u.b() - u.a()) * rng.nextDouble();
+          out[i] = v > min && v < max ? v : u.bounded(v);
         }
       }
       case TRIANGULAR -> {
-        TriangularDistribution d = new TriangularDistribution(null, u.a(), u.b(), u.c());
         for (int i = 0; i < samples; i++) {
-          out[i] = d.inverseCumulativeProbability(rng.nextDouble());
+          double v = u.inverse(rng.nextDouble());
+          out[i] = v > min && v < max ? v : u.bounded(v);
         }
       }
-    }
-    for (int i = 0; i < samples; i++) {
-      out[i] = u.bounded(out[i]);
     }
     return out;
   }

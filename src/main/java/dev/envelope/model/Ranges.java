@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Reads a numeric field written as a range instead of a value:
@@ -418,6 +417,6 @@ final class Ranges {
 
   /** The standard normal quantile bounding a central interval of {@code confidence}. */
   static double z(double confidence) {
-    return new NormalDistribution(null, 0, 1).inverseCumulativeProbability((1 + confidence) / 2);
+    return StandardNormal.quantile((1 + confidence) / 2);
   }
 }

@@ -61,23 +61,32 @@ public record Uncertain(
 
   /** The value below which a share {@code p} of the draws fall. */
   public double quantile(double p) {
-    double q = switch (shape) {
-      case FIXED -> a;
-      case LOGNORMAL -> {
-        double z = STANDARD_NORMAL.inverseCumulativeProbability(p);
-        yield a * org.apache.commons.math3.util.FastMath.exp(z * (z < 0 ? b : c));
-      }
-      case NORMAL -> new org.apache.commons.math3.distribution.NormalDistribution(null, a, b)
-          .inverseCumulativeProbability(p);
-      case UNIFORM -> p * (b - a) + a;
-      case TRIANGULAR -> new org.apache.commons.math3.distribution.TriangularDistribution(null, a, b, c)
-          .inverseCumulativeProbability(p);
-    };
-    return bounded(q);
+    return bounded(inverse(p));
   }
 
-  private static final org.apache.commons.math3.distribution.NormalDistribution STANDARD_NORMAL =
-      new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1);
+  /**
+   * The distribution's own quantile at {@code p}, before {@link #bounded}: a lognormal's through
+   * {@link StandardNormal} and {@code StrictMath.exp} (the same bits on every platform), a
+   * triangular's in closed form.
+   */
+  public double inverse(double p) {
+    return switch (shape) {
+      case FIXED -> a;
+      case LOGNORMAL -> {
+        double z = StandardNormal.quantile(p);
+        yield a * StrictMath.exp(z * (z < 0 ? b : c));
+      }
+      case NORMAL -> a + b * StandardNormal.quantile(p);
+      case UNIFORM -> p * (b - a) + a;
+      case TRIANGULAR -> {
+        // low a, mode b, high c: the square-root branch below the mode and above it
+        if (p <= 0 || p >= 1) {
+          yield p <= 0 ? a : c;
+        }
+        yield p < (b - a) / (c - a) ? a + Math.sqrt(p * (c - a) * (b - a)) : c - Math.sqrt((1 - p) * (c - a) * (c - b));
+      }
+    };
+  }
 
   /** The same distribution, read at another path (an input that inherits this one's value). */
   public Uncertain at(String otherPath) {
