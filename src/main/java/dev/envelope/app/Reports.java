@@ -79,8 +79,10 @@ public final class Reports {
   public static Report complete(Report point, Binding b, Options options) {
     Report report = point;
     if (options.sampling().isPresent() && !b.requirements().uncertainty().isEmpty()) {
+      boolean full = options.full();
       report = UncertaintyReport.with(report, monteCarlo(b.estimate(), options.sampling().get(), Set.of(),
-          Optional.empty()), b.requirements().conventions(), b.estimate().inputUnits(), options.full());
+          Optional.empty(), path -> UncertaintyReport.shows(path, full)), b.requirements().conventions(),
+          b.estimate().inputUnits(), full);
     }
     if (options.napkin()) {
       Requirements req = b.requirements();
@@ -139,11 +141,17 @@ public final class Reports {
    */
   public static MonteCarlo.Result monteCarlo(Estimate point, MonteCarlo.Settings sampling, Set<String> keep,
       Optional<Collection<String>> only) {
+    return monteCarlo(point, sampling, keep, only, path -> true);
+  }
+
+  /** {@link #monteCarlo} summarising only the figures {@code summarised} accepts (those a report shows). */
+  public static MonteCarlo.Result monteCarlo(Estimate point, MonteCarlo.Settings sampling, Set<String> keep,
+      Optional<Collection<String>> only, java.util.function.Predicate<String> summarised) {
     List<Step> steps = only.map(paths -> Lanes.cone(point.steps(), paths)).orElse(point.steps());
     Limits.work(1, steps.size(), Lanes.cost(steps, MonteCarlo.ranged(point.requirements())), 0, sampling.samples(),
         "--samples", sampling.samples(), null, null);
     Requirements req = point.requirements();
-    MonteCarlo.Result mc = MonteCarlo.run(point, sampling, keep, only);
+    MonteCarlo.Result mc = MonteCarlo.run(point, sampling, keep, only, summarised);
     mc.firstNonFinite().ifPresent(bad -> {
       Uncertain widest = null;
       double spread = 0;

@@ -67,6 +67,12 @@ public final class Derivation {
       return new double[n];
     }
 
+    /**
+     * The lanes of an operation's argument, worked out for it alone, once the operation has its
+     * result: an array from {@link #fresh} that no figure, sum or input holds can be used again.
+     */
+    default void done(double[] temporary) {}
+
     /** {@code log10(1 - operand)} on its lanes, finite where the complement is below the smallest double. */
     default double[] log10Complement(Operand operand) {
       return logs(complement(operand));

@@ -201,15 +201,26 @@ public final class Lanes {
         Apply sum = sumOf.get(t);
         double[] v = t.lanes(run);
         double[] acc = sums.get(sum);
-        sums.put(sum, acc == null ? v.clone() : add(acc, v));
+        if (acc == null) {
+          double[] first = run.fresh(v.length);
+          System.arraycopy(v, 0, first, 0, v.length);
+          sums.put(sum, first);
+        } else {
+          sums.put(sum, add(acc, v));
+        }
+        if (t instanceof Apply) {
+          run.recycle(v); // the term's own result, now added in
+        }
         t.collect(used);
       }
       if (!lastFigureUse.containsKey(step.path())) {
         run.drop(step.path());
       }
       for (Apply sum : sumsDoneAfter.getOrDefault(i, List.of())) {
-        if (sums.get(sum) != null) {
+        double[] total = sums.get(sum);
+        if (total != null) {
           sums.put(sum, null); // added up and used: no later step holds this sum
+          run.recycle(total);
         }
       }
       step.term().collect(used);
@@ -225,7 +236,17 @@ public final class Lanes {
         } else {
           String key = inputKey(path);
           if (Integer.valueOf(i).equals(lastInputUse.get(key))) {
-            run.converted.keySet().removeIf(k -> k.startsWith(key + "|"));
+            List<double[]> gone = new ArrayList<>();
+            for (java.util.Iterator<Map.Entry<String, double[]>> it = run.converted.entrySet().iterator(); it.hasNext(); ) {
+              Map.Entry<String, double[]> e = it.next();
+              if (e.getKey().startsWith(key + "|")) {
+                gone.add(e.getValue());
+                it.remove();
+              }
+            }
+            for (double[] g : gone) {
+              run.recycle(g);
+            }
             run.drawn.remove(key);
             inputs.release(key);
           }
@@ -387,7 +408,24 @@ public final class Lanes {
 
     @Override
     public double[] fresh(int n) {
-      return pool == null ? new double[n] : pool.take(n);
+      if (pool == null) {
+        return new double[n];
+      }
+      double[] a = pool.take(n);
+      pool.own(a);
+      return a;
+    }
+
+    @Override
+    public void done(double[] temporary) {
+      recycle(temporary);
+    }
+
+    /** Gives {@code a} back to the pool unless a figure, a sum, a complement or an input still holds it. */
+    void recycle(double[] a) {
+      if (pool != null && a != null && !holds(a)) {
+        pool.release(a);
+      }
     }
 
     /** Whether {@code a} is already a live figure's, a sum's, a complement's or an input's. */
@@ -440,7 +478,7 @@ public final class Lanes {
         return base;
       }
       return converted.computeIfAbsent(key + "|" + o.unit(), k -> {
-        double[] v = new double[base.length];
+        double[] v = fresh(base.length);
         for (int i = 0; i < v.length; i++) {
           v[i] = base[i] * scale;
         }

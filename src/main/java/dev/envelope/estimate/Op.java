@@ -368,11 +368,13 @@ public enum Op {
       return Derivation.complement(args.get(0), env);
     }
     if (this == NEG_LOG10) {
+      // into an array of its own: the logarithm may be a figure's kept log10(1 - x), not this one's to change
       double[] l = Derivation.log10(args.get(0), env);
+      double[] r = l.length == 1 ? new double[1] : env.fresh(l.length);
       for (int i = 0; i < l.length; i++) {
-        l[i] = -l[i];
+        r[i] = -l[i];
       }
-      return l;
+      return r;
     }
     double[][] a = new double[args.size()][];
     int n = 1;
@@ -387,19 +389,31 @@ public enum Op {
       }
       return new double[] {apply(x)};
     }
+    double[] result = onLanes(a, n, env);
+    // The arguments' own results (a nested operation's) are done with once this one has its own.
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] != result && a[i].length == n && (args.get(i) instanceof Derivation.Apply || i == complemented)) {
+        env.done(a[i]);
+      }
+    }
+    return result;
+  }
+
+  private double[] onLanes(double[][] a, int n, Env env) {
     switch (this) {
       case PRODUCT, SUM -> {
+        // The first operation makes the running result; the next ones work on it in place.
         double[] acc = a[0];
         for (int i = 1; i < a.length; i++) {
-          acc = binary(this == PRODUCT ? TIMES : PLUS, acc, a[i], n, env);
+          acc = binary(this == PRODUCT ? TIMES : PLUS, acc, a[i], n, env, i > 1 && acc.length == n ? acc : null);
         }
         return acc.length == n ? acc : broadcast(acc, n, env);
       }
       case QUOTIENT -> {
-        return binary(DIVIDE, a[0], a[1], n, env);
+        return binary(DIVIDE, a[0], a[1], n, env, null);
       }
       case DIFFERENCE -> {
-        return binary(MINUS, a[0], a[1], n, env);
+        return binary(MINUS, a[0], a[1], n, env, null);
       }
       default -> {
         double[] out = env.fresh(n);
@@ -422,9 +436,10 @@ public enum Op {
 
   /**
    * {@code a op b} lane by lane, either side one value or {@code n}: one loop per operation and
-   * shape, so that the loop a short run compiles first does one thing.
+   * shape, so that the loop a short run compiles first does one thing. Written into {@code into}
+   * when given (an earlier result of the same operation, worked on in place), else a fresh array.
    */
-  private static double[] binary(int op, double[] a, double[] b, int n, Env env) {
+  private static double[] binary(int op, double[] a, double[] b, int n, Env env, double[] into) {
     if (a.length == 1 && b.length == 1) {
       double[] r = {0};
       r[0] = switch (op) {
@@ -436,7 +451,7 @@ public enum Op {
       return r;
     }
     int len = Math.max(a.length, b.length);
-    double[] r = env.fresh(len);
+    double[] r = into != null && into.length == len ? into : env.fresh(len);
     if (a.length == len && b.length == len) {
       switch (op) {
         case TIMES -> { for (int i = 0; i < len; i++) { r[i] = a[i] * b[i]; } }

@@ -24,6 +24,14 @@ public final class UncertaintyReport {
    * The report with the Monte Carlo's outcome. {@code full}: the tree gets every varying figure;
    * otherwise only those the tables show (a table leaves per-workload figures to JSON).
    */
+  /**
+   * Whether the report shows the percentiles of the figure at {@code path}: every figure's with
+   * {@code full}, else all but the per-workload figures' (which only JSON's full tree holds).
+   */
+  public static boolean shows(String path, boolean full) {
+    return full || !path.startsWith("workloads.");
+  }
+
   public static Report with(Report report, MonteCarlo.Result mc, Requirements.Conventions conventions,
       java.util.Map<String, dev.envelope.estimate.Derivation.Unit> inputUnits, boolean full) {
     UnitSystem units = conventions.units();
@@ -69,9 +77,9 @@ public final class UncertaintyReport {
       boolean workload = path.startsWith("workloads.");
       if (workload) {
         perWorkload++;
-        if (!full) {
-          continue;
-        }
+      }
+      if (!shows(path, full)) {
+        continue;
       }
       Map.Entry<String, MonteCarlo.Summary> e = Map.entry(path, mc.summary(path));
       Kind kind = point.kind() == Kind.INTEGER ? Kind.COUNT : point.kind();

@@ -300,4 +300,140 @@ class MonteCarloTest {
     }
     assertThat(MonteCarlo.run(overflow, settings, Set.of(), Optional.empty(), 2).firstNonFinite()).isPresent();
   }
+
+  /**
+   * Summarising only the figures a report shows (a table leaves out the per-workload ones) changes
+   * nothing for those it does summarise, on one core and on two; the others still count as varying
+   * and are still held to the check for draws that are not finite numbers.
+   */
+  @Test
+  void summarisingSomeFiguresLeavesTheirSummariesAndTheChecksAsTheyWere() {
+    MonteCarlo.Settings settings = new MonteCarlo.Settings(30_000, 7, List.of(5.0, 50.0, 95.0));
+    Estimate six = Estimates.file("benchmark/uncertainty/six-workloads.yaml");
+    java.util.function.Predicate<String> shown = path -> !path.startsWith("workloads.");
+    MonteCarlo.Result all = MonteCarlo.run(six, settings, Set.of(), Optional.empty());
+    for (int cores : new int[] {1, 2}) {
+      MonteCarlo.Result some = MonteCarlo.run(six, settings, Set.of(), Optional.empty(), shown, cores);
+      assertThat(some.varying()).isEqualTo(all.varying());
+      assertThat(some.varying()).anyMatch(p -> p.startsWith("workloads.")).anyMatch(shown);
+      for (String path : all.varying()) {
+        if (shown.test(path)) {
+          assertThat(Double.doubleToRawLongBits(some.summary(path).mean())).as(path)
+              .isEqualTo(Double.doubleToRawLongBits(all.summary(path).mean()));
+          assertThat(some.summary(path).percentiles()).as(path).containsExactly(all.summary(path).percentiles());
+        } else {
+          assertThat(some.summary(path)).as(path).isNull();
+          assertThat(some.varies(path)).as(path).isTrue();
+        }
+      }
+    }
+    // an overflow in a figure left unsummarised is still found
+    Estimate overflow = Estimates.of("workloads: {a: {reads: 1/s, payload: 1B to 1e200B}}\nstorage: {retention: 1e200y}\n");
+    MonteCarlo.Result none = MonteCarlo.run(overflow, settings, Set.of(), Optional.empty(), path -> false, 2);
+    assertThat(none.firstNonFinite()).isEqualTo(MonteCarlo.run(overflow, settings, Set.of(), Optional.empty())
+        .firstNonFinite()).isPresent();
+  }
+
+  /** The one pass over a figure left unsummarised tells draws apart and counts the non-finite as Double.compare would. */
+  @Test
+  void thePlainPassVariesAndCountsAsTheBitsSay() {
+    double nan = Double.NaN;
+    double inf = Double.POSITIVE_INFINITY;
+    double[][] cases = {
+        {1, 1, 1}, {1, 2, 1}, {0.0, 0.0, -0.0}, {-0.0, -0.0}, {0.0, 0.0}, {nan, nan}, {nan, 1}, {1, nan},
+        {inf, inf}, {inf, -inf}, {1e308, 1e308, 1e308}, {1e308, 1e308, -1e308}, {-0.0, 0.0, nan}, {5, 5, 5, 6}};
+    for (double[] lanes : cases) {
+      long first = Double.doubleToLongBits(lanes[0]);
+      boolean varies = false;
+      int count = 0;
+      double sum = 0;
+      for (double v : lanes) {
+        sum += v;
+        varies |= Double.doubleToLongBits(v) != first;
+        count += Double.isFinite(v) ? 0 : 1;
+      }
+      MonteCarlo.Plain plain = MonteCarlo.Plain.of(lanes);
+      assertThat(plain.varies()).as(Arrays.toString(lanes)).isEqualTo(varies);
+      assertThat(plain.nonFinite()).as(Arrays.toString(lanes)).isEqualTo(count);
+      assertThat(Double.doubleToRawLongBits(plain.sum())).as(Arrays.toString(lanes))
+          .isEqualTo(Double.doubleToRawLongBits(sum));
+    }
+  }
+
+  /**
+   * The evaluator with its pool (each operation's arrays used again once done with, a running
+   * product worked in place) works out every figure of every shipped example with ranges, and of
+   * the benchmark file, to the same bits as without.
+   */
+  @Test
+  void thePooledEvaluatorGivesTheSameBitsAsArraysMadeAfresh() throws java.io.IOException {
+    List<String> files = new java.util.ArrayList<>(List.of("benchmark/uncertainty/six-workloads.yaml"));
+    for (String dir : List.of("examples", "docs", "src/test/resources")) {
+      try (var list = java.nio.file.Files.walk(java.nio.file.Path.of(dir))) {
+        list.map(java.nio.file.Path::toString).filter(f -> f.endsWith(".yaml")).sorted().forEach(files::add);
+      }
+    }
+    // and every key that takes a range, ranged (the models', the components' nines among them)
+    String everyRange = "users: {dau: 8M to 12M}\ntraffic: {peak_factor: 1.5 to 3}\n"
+        + "storage: {retention: 6mo to 2y, replication: 2 to 4, overhead: 5% to 15%}\n"
+        + "cache: {hot_fraction: 10% to 30%, node_memory: 32GB to 64GB}\n"
+        + "capacity: {server_qps: 3000 to 6000, shard_storage: 1TB to 4TB, shard_write_qps: 1000 to 3000,"
+        + " shard_read_qps: 5000 to 15000, utilization: 60% to 80%, max_wait_p99: 5ms to 20ms}\n"
+        + "availability:\n  target: 99.9%\n  components:\n"
+        + "    - {name: lb, availability: 99.9% to 99.99%, replicas: 2 to 3}\n"
+        + "    - {name: app, mtbf: 500h to 1000h, mttr: 10m to 1h, replicas: 3 to 5, required: 1 to 2}\n"
+        + "workloads:\n"
+        + "  a: {writes_per_user: 1/day to 3/day, read_write_ratio: 5:1 to 20:1, payload: 1KB to 2KB,"
+        + " read_size: 500B to 2KB, peak_factor: 1.5 to 3, latency: 10ms to 30ms, fanout: 5 to 20,"
+        + " call_latency: {p50: 3ms to 6ms, p99: 40ms to 80ms}, hedge_after: p90 to p99,"
+        + " stream: {partition_produce: 3MB/s to 6MB/s, partition_consume: 2MB/s to 4MB/s}}\n"
+        + "  b: {writes_per_user: 2/day to 4/day, payload: 1KB to 8KB}\n";
+    files.add(everyRange);
+    int checked = 0;
+    for (String file : files) {
+      Estimate e;
+      try {
+        e = file == everyRange ? Estimates.of(file) : Estimates.file(file);
+      } catch (RuntimeException notAnEstimate) {
+        continue; // a file of another kind, or one written to be refused
+      }
+      if (e.requirements().uncertainty().isEmpty()) {
+        continue;
+      }
+      int n = 2_000;
+      java.util.function.Function<String, double[]> draws = MonteCarlo.draws(e.requirements().uncertainty(), n, 1);
+      java.util.Map<String, double[]> fresh = new java.util.HashMap<>();
+      Lanes.run(e.steps(), Lanes.lazy(draws), n, e.requirements().conventions().time(),
+          (step, lanes) -> fresh.put(step.path(), lanes.clone()));
+      java.util.Map<String, double[]> pooled = new java.util.HashMap<>();
+      Lanes.Pool pool = new Lanes.Pool(n);
+      Lanes.run(e.steps(), Lanes.lazy(MonteCarlo.draws(e.requirements().uncertainty(), n, 1)), n,
+          e.requirements().conventions().time(), (step, lanes) -> {
+            boolean share = pool.handOver(lanes); // as the Monte Carlo's sink does
+            pooled.put(step.path(), lanes.clone());
+            if (share) {
+              pool.release(lanes);
+            }
+          }, pool);
+      assertThat(pooled.keySet()).as(file).isEqualTo(fresh.keySet());
+      for (String path : fresh.keySet()) {
+        assertThat(Arrays.stream(pooled.get(path)).mapToLong(Double::doubleToRawLongBits).toArray()).as(file + " " + path)
+            .containsExactly(Arrays.stream(fresh.get(path)).mapToLong(Double::doubleToRawLongBits).toArray());
+      }
+      checked++;
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(8);
+  }
+
+  /** An input another inherits (read_size from payload) is drawn once: both take the same draws. */
+  @Test
+  void anInheritedInputTakesItsSourcesDraws() {
+    Estimate e = Estimates.of("workloads: {a: {writes: 10/s, reads: 100/s, payload: 1KB to 4KB}}\n");
+    java.util.function.Function<String, double[]> draws = MonteCarlo.draws(e.requirements().uncertainty(), 1_000, 1);
+    double[] payload = draws.apply("workloads.a.payload");
+    double[] readSize = draws.apply("workloads.a.read_size");
+    assertThat(readSize).isNotNull().containsExactly(payload);
+    // and after both have taken them, a third asks again: drawn again, the same values
+    assertThat(draws.apply("workloads.a.read_size")).containsExactly(payload);
+  }
 }
