@@ -477,13 +477,16 @@ public final class Lanes {
       if (scale == 1) {
         return base;
       }
-      return converted.computeIfAbsent(key + "|" + o.unit(), k -> {
-        double[] v = fresh(base.length);
+      String as = key + "|" + o.unit();
+      double[] v = converted.get(as);
+      if (v == null) {
+        v = fresh(base.length);
         for (int i = 0; i < v.length; i++) {
           v[i] = base[i] * scale;
         }
-        return v;
-      });
+        converted.put(as, v);
+      }
+      return v;
     }
 
     /** The factor from an input's base unit to the unit its operand is written in. */

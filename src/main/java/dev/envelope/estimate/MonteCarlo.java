@@ -878,10 +878,18 @@ public final class MonteCarlo {
         double median = u.a();
         double below = u.b();
         double above = u.c();
-        for (int i = 0; i < samples; i++) {
-          double g = z.sample();
-          double v = median * StrictMath.exp(g * (g < 0 ? below : above));
-          out[i] = v > min && v < max ? v : u.bounded(v);
+        if (below == above) {
+          // one spread: no branch on the draw's sign
+          for (int i = 0; i < samples; i++) {
+            double v = median * dev.envelope.model.Exp.of(z.sample() * above);
+            out[i] = v > min && v < max ? v : u.bounded(v);
+          }
+        } else {
+          for (int i = 0; i < samples; i++) {
+            double g = z.sample();
+            double v = median * dev.envelope.model.Exp.of(g * (g < 0 ? below : above));
+            out[i] = v > min && v < max ? v : u.bounded(v);
+          }
         }
       }
       case NORMAL -> {

@@ -66,7 +66,7 @@ public record Uncertain(
 
   /**
    * The distribution's own quantile at {@code p}, before {@link #bounded}: a lognormal's through
-   * {@link StandardNormal} and {@code StrictMath.exp} (the same bits on every platform), a
+   * {@link StandardNormal} and {@link Exp} (the same bits on every platform), a
    * triangular's in closed form.
    */
   public double inverse(double p) {
@@ -74,7 +74,7 @@ public record Uncertain(
       case FIXED -> a;
       case LOGNORMAL -> {
         double z = StandardNormal.quantile(p);
-        yield a * StrictMath.exp(z * (z < 0 ? b : c));
+        yield a * Exp.of(z * (z < 0 ? b : c));
       }
       case NORMAL -> a + b * StandardNormal.quantile(p);
       case UNIFORM -> p * (b - a) + a;
