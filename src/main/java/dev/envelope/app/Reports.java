@@ -81,7 +81,7 @@ public final class Reports {
     if (options.sampling().isPresent() && !b.requirements().uncertainty().isEmpty()) {
       boolean full = options.full();
       report = UncertaintyReport.with(report, monteCarlo(b.estimate(), options.sampling().get(), Set.of(),
-          Optional.empty(), path -> UncertaintyReport.shows(path, full)), b.requirements().conventions(),
+          Optional.empty(), UncertaintyReport.shown(full)), b.requirements().conventions(),
           b.estimate().inputUnits(), full);
     }
     if (options.napkin()) {
@@ -141,18 +141,19 @@ public final class Reports {
    */
   public static MonteCarlo.Result monteCarlo(Estimate point, MonteCarlo.Settings sampling, Set<String> keep,
       Optional<Collection<String>> only) {
-    return monteCarlo(point, sampling, keep, only, path -> true);
+    return monteCarlo(point, sampling, keep, only, MonteCarlo.EVERY_FIGURE);
   }
 
   /** {@link #monteCarlo} summarising only the figures {@code summarised} accepts (those a report shows). */
   public static MonteCarlo.Result monteCarlo(Estimate point, MonteCarlo.Settings sampling, Set<String> keep,
       Optional<Collection<String>> only, java.util.function.Predicate<String> summarised) {
-    List<Step> steps = only.map(paths -> Lanes.cone(point.steps(), paths)).orElse(point.steps());
+    List<Step> steps = only.isPresent() ? Lanes.cone(point.steps(), only.get()) : point.steps();
     Limits.work(1, steps.size(), Lanes.cost(steps, MonteCarlo.ranged(point.requirements())), 0, sampling.samples(),
         "--samples", sampling.samples(), null, null);
     Requirements req = point.requirements();
     MonteCarlo.Result mc = MonteCarlo.run(point, sampling, keep, only, summarised);
-    mc.firstNonFinite().ifPresent(bad -> {
+    if (mc.firstNonFinite().isPresent()) {
+      MonteCarlo.NonFinite bad = mc.firstNonFinite().get();
       Uncertain widest = null;
       double spread = 0;
       for (Uncertain u : req.uncertainty().inputs()) {
@@ -166,7 +167,7 @@ public final class Reports {
           widest.path(), "the range '" + Diagnostic.got(widest.written()) + "' reaches values so large that "
               + bad.path() + " is not a finite number (overflows past 1.8e308) in " + grouped(bad.draws()) + " of "
               + grouped(sampling.samples()) + " draws; expected a range whose draws keep every figure finite")));
-    });
+    }
     return mc;
   }
 

@@ -147,7 +147,9 @@ public final class Lanes {
       }
     }
     Map<Integer, List<Apply>> sumsDoneAfter = new HashMap<>();
-    lastHolder.forEach((sum, i) -> sumsDoneAfter.computeIfAbsent(i, k -> new ArrayList<>()).add(sum));
+    for (Map.Entry<Apply, Integer> e : lastHolder.entrySet()) {
+      listAt(sumsDoneAfter, e.getValue()).add(e.getKey());
+    }
     for (int i = 0; i < steps.size(); i++) {
       for (Apply sum : sums(steps.get(i).term())) {
         int previous = -1;
@@ -169,7 +171,7 @@ public final class Lanes {
         }
         for (int j = 0; j < sum.args().size(); j++) {
           Term t = sum.args().get(j);
-          termsAfter.computeIfAbsent(ready.get(j), k -> new ArrayList<>()).add(t);
+          listAt(termsAfter, ready.get(j)).add(t);
           termAt.put(t, ready.get(j));
           sumOf.put(t, sum);
         }
@@ -255,6 +257,22 @@ public final class Lanes {
     }
   }
 
+  /** The list at {@code key}, made empty if there is none. */
+  private static <T> List<T> listAt(Map<Integer, List<T>> map, Integer key) {
+    List<T> list = map.get(key);
+    if (list == null) {
+      list = new ArrayList<>();
+      map.put(key, list);
+    }
+    return list;
+  }
+
+  /** The later of {@code at} and the step already recorded for {@code key}. */
+  private static void latest(Map<String, Integer> map, String key, int at) {
+    Integer was = map.get(key);
+    map.put(key, was == null ? at : Math.max(was, at));
+  }
+
   /** {@code acc + v}, in place where {@code acc} is as long; a new array where {@code v} is longer. */
   private static double[] add(double[] acc, double[] v) {
     if (acc.length >= v.length) {
@@ -302,9 +320,9 @@ public final class Lanes {
           continue;
         }
         if (o.from().kind() == Source.Kind.DERIVED) {
-          figures.merge(path, at, Math::max);
+          latest(figures, path, at);
         } else {
-          inputs.merge(inputKey(path), at, Math::max);
+          latest(inputs, inputKey(path), at);
         }
       } else {
         for (Term a : ((Apply) t).args()) {
@@ -317,7 +335,9 @@ public final class Lanes {
   /** The steps {@code paths} need: theirs and those they use, in the order of {@code steps}. */
   public static List<Step> cone(List<Step> steps, Collection<String> paths) {
     Map<String, Step> byPath = new HashMap<>();
-    steps.forEach(s -> byPath.put(s.path(), s));
+    for (Step s : steps) {
+      byPath.put(s.path(), s);
+    }
     Set<String> wanted = new HashSet<>();
     List<String> queue = new ArrayList<>(paths);
     while (!queue.isEmpty()) {
@@ -327,7 +347,13 @@ public final class Lanes {
         queue.addAll(s.uses());
       }
     }
-    return steps.stream().filter(s -> wanted.contains(s.path())).toList();
+    List<Step> cone = new ArrayList<>();
+    for (Step s : steps) {
+      if (wanted.contains(s.path())) {
+        cone.add(s);
+      }
+    }
+    return List.copyOf(cone);
   }
 
   /**
@@ -537,7 +563,12 @@ public final class Lanes {
 
   /** Inputs from a map of lanes by input key: each input's draws, or none. */
   public static Inputs of(Map<String, double[]> draws) {
-    return draws::get;
+    return new Inputs() {
+      @Override
+      public double[] lanes(String path) {
+        return draws.get(path);
+      }
+    };
   }
 
   /** Inputs made on first use by {@code make} (null: the input's one value), kept until released. */

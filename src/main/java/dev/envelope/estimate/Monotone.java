@@ -69,7 +69,12 @@ final class Monotone {
     Apply a = (Apply) term;
     switch (a.op()) {
       case SUM, CEIL, MAX, AT_LEAST -> {
-        return a.args().stream().allMatch(t -> increasing(t, base));
+        for (Term t : a.args()) {
+          if (!increasing(t, base)) {
+            return false;
+          }
+        }
+        return true;
       }
       case PRODUCT -> {
         for (Term t : a.args()) {
@@ -92,7 +97,11 @@ final class Monotone {
   private static boolean uses(Term term, String base) {
     List<Operand> operands = new ArrayList<>();
     term.collect(operands);
-    return operands.stream().anyMatch(o -> o.from().kind() == Source.Kind.DERIVED
-        && o.from().path().orElseThrow().equals(base));
+    for (Operand o : operands) {
+      if (o.from().kind() == Source.Kind.DERIVED && o.from().path().orElseThrow().equals(base)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -100,7 +100,12 @@ public final class MonteCarlo {
 
     /** The pair {@code path} is drawn in, if any. */
     public Optional<Requirements.Correlation> correlation(String path) {
-      return correlations.stream().filter(c -> c.first().equals(path) || c.second().equals(path)).findFirst();
+      for (Requirements.Correlation c : correlations) {
+        if (c.first().equals(path) || c.second().equals(path)) {
+          return Optional.of(c);
+        }
+      }
+      return Optional.empty();
     }
 
     /** The paths of the figures that vary between draws, in the order they were worked out. */
@@ -139,14 +144,20 @@ public final class MonteCarlo {
   /** The input keys ({@link Lanes#inputKey}) that are drawn: the ranged inputs and those tied to them. */
   public static Set<String> ranged(Requirements req) {
     java.util.Set<String> ranged = new java.util.HashSet<>();
-    req.uncertainty().inputs().forEach(u -> ranged.add(Lanes.inputKey(u.path())));
-    req.uncertainty().inherits().keySet().forEach(k -> ranged.add(Lanes.inputKey(k)));
-    req.uncertainty().orders().forEach(o -> ranged.add(Lanes.inputKey(o.lower())));
+    for (Uncertain u : req.uncertainty().inputs()) {
+      ranged.add(Lanes.inputKey(u.path()));
+    }
+    for (String k : req.uncertainty().inherits().keySet()) {
+      ranged.add(Lanes.inputKey(k));
+    }
+    for (Requirements.Order o : req.uncertainty().orders()) {
+      ranged.add(Lanes.inputKey(o.lower()));
+    }
     return ranged;
   }
 
   public static Result run(Estimate point, Settings settings, Set<String> keep, Optional<Collection<String>> only) {
-    return run(point, settings, keep, only, path -> true);
+    return run(point, settings, keep, only, EVERY_FIGURE);
   }
 
   /**
@@ -159,6 +170,17 @@ public final class MonteCarlo {
     return run(point, settings, keep, only, summarised, Runtime.getRuntime().availableProcessors());
   }
 
+  /**
+   * Every figure summarised. The sampled path is written without lambdas and streams, as the plain
+   * one is: each costs a call site linked on every run.
+   */
+  public static final java.util.function.Predicate<String> EVERY_FIGURE = new java.util.function.Predicate<>() {
+    @Override
+    public boolean test(String path) {
+      return true;
+    }
+  };
+
   /** Below this many draws a figure's summary is made where its lanes are: a second thread would not pay. */
   static final int SUMMARY_THREAD_FROM = 20_000;
 
@@ -170,16 +192,19 @@ public final class MonteCarlo {
    */
   static Result run(Estimate point, Settings settings, Set<String> keep, Optional<Collection<String>> only,
       int cores) {
-    return run(point, settings, keep, only, path -> true, cores);
+    return run(point, settings, keep, only, EVERY_FIGURE, cores);
   }
 
   static Result run(Estimate point, Settings settings, Set<String> keep, Optional<Collection<String>> only,
       java.util.function.Predicate<String> summarised, int cores) {
     Requirements req = point.requirements();
     int n = settings.samples();
-    double[] ps = settings.percentiles().stream().mapToDouble(Double::doubleValue).toArray();
+    double[] ps = new double[settings.percentiles().size()];
+    for (int i = 0; i < ps.length; i++) {
+      ps[i] = settings.percentiles().get(i);
+    }
     Map<String, double[]> kept = new HashMap<>();
-    List<Step> steps = only.map(paths -> Lanes.cone(point.steps(), paths)).orElse(point.steps());
+    List<Step> steps = only.isPresent() ? Lanes.cone(point.steps(), only.get()) : point.steps();
     Summaries summaries = new Summaries(n, ps, ranged(req), summarised);
     Function<String, double[]> draws = draws(req.uncertainty(), n, settings.seed());
     Lanes.Pool pool = new Lanes.Pool(n);
@@ -188,13 +213,16 @@ public final class MonteCarlo {
       summariser.start();
       Ahead inputs = new Ahead(draws, List.copyOf(Lanes.inputs(steps)), cores);
       try {
-        Lanes.run(steps, inputs, n, req.conventions().time(), (step, lanes) -> {
-          boolean share = pool.handOver(lanes);
-          if (keep.contains(step.path())) {
-            kept.put(step.path(), lanes);
-            share = false; // kept for good: never given back
+        Lanes.run(steps, inputs, n, req.conventions().time(), new Lanes.Sink() {
+          @Override
+          public void figure(Step step, double[] lanes) {
+            boolean share = pool.handOver(lanes);
+            if (keep.contains(step.path())) {
+              kept.put(step.path(), lanes);
+              share = false; // kept for good: never given back
+            }
+            summariser.add(step, lanes, share);
           }
-          summariser.add(step, lanes, share);
         }, pool);
         summariser.finish();
       } finally {
@@ -202,15 +230,18 @@ public final class MonteCarlo {
         inputs.close();
       }
     } else {
-      Lanes.run(steps, Lanes.lazy(draws), n, req.conventions().time(), (step, lanes) -> {
-        boolean share = pool.handOver(lanes);
-        if (keep.contains(step.path())) {
-          kept.put(step.path(), lanes);
-          share = false;
-        }
-        summaries.figure(step, lanes);
-        if (share) {
-          pool.release(lanes);
+      Lanes.run(steps, Lanes.lazy(draws), n, req.conventions().time(), new Lanes.Sink() {
+        @Override
+        public void figure(Step step, double[] lanes) {
+          boolean share = pool.handOver(lanes);
+          if (keep.contains(step.path())) {
+            kept.put(step.path(), lanes);
+            share = false;
+          }
+          summaries.figure(step, lanes);
+          if (share) {
+            pool.release(lanes);
+          }
         }
       }, pool);
     }
@@ -235,11 +266,15 @@ public final class MonteCarlo {
     Ahead(Function<String, double[]> make, List<String> order, int threads) {
       this.make = make;
       this.order = order;
-      this.pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(threads, AHEAD), task -> {
-        Thread t = new Thread(task, "envelope-draws");
-        t.setDaemon(true);
-        return t;
-      });
+      this.pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(threads, AHEAD),
+          new java.util.concurrent.ThreadFactory() {
+            @Override
+            public Thread newThread(Runnable task) {
+              Thread t = new Thread(task, "envelope-draws");
+              t.setDaemon(true);
+              return t;
+            }
+          });
       topUp();
     }
 
@@ -278,7 +313,12 @@ public final class MonteCarlo {
       while (pending.size() < AHEAD && next < order.size()) {
         String key = order.get(next++);
         if (!made.containsKey(key) && !pending.containsKey(key)) {
-          pending.put(key, pool.submit(() -> make.apply(key)));
+          pending.put(key, pool.submit(new java.util.concurrent.Callable<double[]>() {
+            @Override
+            public double[] call() {
+              return make.apply(key);
+            }
+          }));
         }
       }
     }
@@ -485,35 +525,33 @@ public final class MonteCarlo {
    */
   public static Function<String, double[]> draws(Requirements.Uncertainty uncertainty, int samples, long seed) {
     Map<String, Uncertain> byKey = new HashMap<>();
-    uncertainty.inputs().forEach(u -> byKey.put(Lanes.inputKey(u.path()), u));
-    Map<String, String> inherits = new HashMap<>();
-    uncertainty.inherits().forEach((to, from) -> inherits.put(Lanes.inputKey(to), Lanes.inputKey(from)));
-    Map<String, Requirements.Order> lowers = new HashMap<>();
-    uncertainty.orders().forEach(o -> lowers.put(Lanes.inputKey(o.lower()), o));
     Map<String, Uncertain> byPath = new HashMap<>();
-    uncertainty.inputs().forEach(u -> byPath.put(u.path(), u));
+    for (Uncertain u : uncertainty.inputs()) {
+      byKey.put(Lanes.inputKey(u.path()), u);
+      byPath.put(u.path(), u);
+    }
+    Map<String, String> inherits = new HashMap<>();
+    for (Map.Entry<String, String> e : uncertainty.inherits().entrySet()) {
+      inherits.put(Lanes.inputKey(e.getKey()), Lanes.inputKey(e.getValue()));
+    }
+    Map<String, Requirements.Order> lowers = new HashMap<>();
+    for (Requirements.Order o : uncertainty.orders()) {
+      lowers.put(Lanes.inputKey(o.lower()), o);
+    }
     Map<String, Requirements.Correlation> seconds = new HashMap<>();
-    uncertainty.correlations().forEach(c -> seconds.put(c.second(), c));
-    Function<Uncertain, double[]> drawOf = u -> {
-      double[] drawn = draw(u, samples, generator(seed, u.path()));
-      Requirements.Correlation c = seconds.get(u.path());
-      if (c == null || c.rank() == 0) {
-        return drawn;
-      }
-      Uncertain first = byPath.get(c.first());
-      return correlated(draw(first, samples, generator(seed, first.path())), drawn, c.rank(),
-          generator(seed, "correlations " + c.first() + " " + c.second()));
-    };
+    for (Requirements.Correlation c : uncertainty.correlations()) {
+      seconds.put(c.second(), c);
+    }
     // An input others inherit (payload, whose draws read_size takes) is drawn once and its draws
     // handed to each of them (they are never written to): held until the last has taken them.
     Map<String, Object> locks = new HashMap<>();
     Map<String, Integer> takers = new HashMap<>();
     for (String from : inherits.values()) {
       locks.put(from, new Object());
-      takers.merge(from, 1, Integer::sum);
+      takers.put(from, takers.getOrDefault(from, 0) + 1);
     }
     for (String from : locks.keySet()) {
-      takers.merge(from, 1, Integer::sum); // and the input itself
+      takers.put(from, takers.get(from) + 1); // and the input itself
     }
     Map<String, double[]> shared = new java.util.concurrent.ConcurrentHashMap<>();
     Map<String, Integer> left = new java.util.concurrent.ConcurrentHashMap<>(takers);
@@ -541,12 +579,12 @@ public final class MonteCarlo {
       private double[] drawsOf(String source, Uncertain u) {
         Object lock = locks.get(source);
         if (lock == null) {
-          return drawOf.apply(u);
+          return drawOf(u);
         }
         synchronized (lock) {
           double[] d = shared.get(source);
           if (d == null) {
-            d = drawOf.apply(u);
+            d = drawOf(u);
             shared.put(source, d);
           }
           int n = left.get(source) - 1;
@@ -556,6 +594,17 @@ public final class MonteCarlo {
           }
           return d;
         }
+      }
+
+      private double[] drawOf(Uncertain u) {
+        double[] drawn = draw(u, samples, generator(seed, u.path()));
+        Requirements.Correlation c = seconds.get(u.path());
+        if (c == null || c.rank() == 0) {
+          return drawn;
+        }
+        Uncertain first = byPath.get(c.first());
+        return correlated(draw(first, samples, generator(seed, first.path())), drawn, c.rank(),
+            generator(seed, "correlations " + c.first() + " " + c.second()));
       }
     };
   }
@@ -923,7 +972,9 @@ public final class MonteCarlo {
   /** The paths of the inputs written as ranges, in file order. */
   public static List<String> inputPaths(Requirements req) {
     List<String> paths = new ArrayList<>();
-    req.uncertainty().inputs().forEach(u -> paths.add(u.path()));
+    for (Uncertain u : req.uncertainty().inputs()) {
+      paths.add(u.path());
+    }
     return paths;
   }
 }

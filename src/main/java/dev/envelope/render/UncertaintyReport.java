@@ -32,6 +32,18 @@ public final class UncertaintyReport {
     return full || !path.startsWith("workloads.");
   }
 
+  /** {@link #shows} as the Monte Carlo takes it: the figures whose percentiles to work out. */
+  public static java.util.function.Predicate<String> shown(boolean full) {
+    return full ? MonteCarlo.EVERY_FIGURE : TABLES;
+  }
+
+  private static final java.util.function.Predicate<String> TABLES = new java.util.function.Predicate<>() {
+    @Override
+    public boolean test(String path) {
+      return shows(path, false);
+    }
+  };
+
   public static Report with(Report report, MonteCarlo.Result mc, Requirements.Conventions conventions,
       java.util.Map<String, dev.envelope.estimate.Derivation.Unit> inputUnits, boolean full) {
     UnitSystem units = conventions.units();
@@ -46,7 +58,11 @@ public final class UncertaintyReport {
     Tree meta = tree.child("monte_carlo");
     meta.put("samples", s.samples(), Kind.INTEGER);
     meta.put("seed", s.seed(), Kind.INTEGER);
-    meta.putList("percentiles", s.percentiles().stream().map(p -> new Tree.Quantity(p, Kind.NUMBER)).toList());
+    List<Tree.Quantity> percentiles = new ArrayList<>();
+    for (double p : s.percentiles()) {
+      percentiles.add(new Tree.Quantity(p, Kind.NUMBER));
+    }
+    meta.putList("percentiles", percentiles);
     Tree inputs = meta.child("inputs");
     List<List<String>> inputRows = new ArrayList<>();
     for (Uncertain u : mc.inputs()) {
@@ -59,8 +75,10 @@ public final class UncertaintyReport {
       t.put("p5", low, kind);
       t.put("median", u.median(), kind);
       t.put("p95", high, kind);
-      mc.correlation(u.path()).ifPresent(c -> t.child("correlated_with")
-          .put("input", c.other(u.path())).put("rank", c.rank(), Kind.NUMBER));
+      java.util.Optional<Requirements.Correlation> pair = mc.correlation(u.path());
+      if (pair.isPresent()) {
+        t.child("correlated_with").put("input", pair.get().other(u.path())).put("rank", pair.get().rank(), Kind.NUMBER);
+      }
       inputRows.add(List.of(u.path(), u.written(), input(u.path(), low, kind, units, day),
           input(u.path(), u.median(), kind, units, day), input(u.path(), high, kind, units, day)));
     }
