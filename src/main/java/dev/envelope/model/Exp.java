@@ -3,9 +3,9 @@ package dev.envelope.model;
 /**
  * e^x for the lognormal draws: within 2 ulps of {@code StrictMath.exp}, the same bits on every
  * platform and JVM (plain double arithmetic, no intrinsic, a table made by {@code StrictMath}),
- * and without a branch on the argument, which makes it three times as fast as
- * {@code StrictMath.exp} on the draws under the launcher's C1 compiler (3.5 against 11.8 ns a call,
- * arguments drawn as a lognormal's are). Tang's method (ACM TOMS 15(2), 1989) with a smaller table:
+ * and without a branch on the argument, which makes it two to three times as fast as
+ * {@code StrictMath.exp} on the draws under the launcher's C1 compiler ({@code benchmark/exp.sh}:
+ * 7 against 17 to 19 ns a call, arguments drawn as a lognormal's are). Tang's method (ACM TOMS 15(2), 1989) with a smaller table:
  * {@code x = k ln2/64 + r}, k the nearest whole number (rounded by adding 1.5 x 2^52), |r| at most
  * ln2/128, and {@code e^x = 2^(k/64) (1 + p(r))} with 2^(j/64) from a table of 64 and p a
  * polynomial of degree 5 (its truncation error below 4e-17). A result that would overflow or fall
