@@ -374,20 +374,7 @@ class MonteCarloTest {
       }
     }
     // and every key that takes a range, ranged (the models', the components' nines among them)
-    String everyRange = "users: {dau: 8M to 12M}\ntraffic: {peak_factor: 1.5 to 3}\n"
-        + "storage: {retention: 6mo to 2y, replication: 2 to 4, overhead: 5% to 15%}\n"
-        + "cache: {hot_fraction: 10% to 30%, node_memory: 32GB to 64GB}\n"
-        + "capacity: {server_qps: 3000 to 6000, shard_storage: 1TB to 4TB, shard_write_qps: 1000 to 3000,"
-        + " shard_read_qps: 5000 to 15000, utilization: 60% to 80%, max_wait_p99: 5ms to 20ms}\n"
-        + "availability:\n  target: 99.9%\n  components:\n"
-        + "    - {name: lb, availability: 99.9% to 99.99%, replicas: 2 to 3}\n"
-        + "    - {name: app, mtbf: 500h to 1000h, mttr: 10m to 1h, replicas: 3 to 5, required: 1 to 2}\n"
-        + "workloads:\n"
-        + "  a: {writes_per_user: 1/day to 3/day, read_write_ratio: 5:1 to 20:1, payload: 1KB to 2KB,"
-        + " read_size: 500B to 2KB, peak_factor: 1.5 to 3, latency: 10ms to 30ms, fanout: 5 to 20,"
-        + " call_latency: {p50: 3ms to 6ms, p99: 40ms to 80ms}, hedge_after: p90 to p99,"
-        + " stream: {partition_produce: 3MB/s to 6MB/s, partition_consume: 2MB/s to 4MB/s}}\n"
-        + "  b: {writes_per_user: 2/day to 4/day, payload: 1KB to 8KB}\n";
+    String everyRange = dev.envelope.limits.LimitFiles.everyRange(2);
     files.add(everyRange);
     int checked = 0;
     for (String file : files) {

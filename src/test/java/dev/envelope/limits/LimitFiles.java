@@ -70,21 +70,7 @@ public final class LimitFiles {
             + "cache: {node_memory: 64GB}\nworkloads:\n",
         i -> "  w" + i + ": {writes_per_user: 1/day, read_write_ratio: 10:1, payload: 1KB}\n", workloads, ""));
     // Every key that takes a range, ranged: the file's sections and each workload's.
-    files.put("cap-ranged.yaml", repeat(
-        "name: ranged workloads at the cap\nusers: {dau: 8M to 12M}\ntraffic: {peak_factor: 1.5 to 3}\n"
-            + "storage: {retention: 6mo to 2y, replication: 2 to 4, overhead: 5% to 15%}\n"
-            + "cache: {hot_fraction: 10% to 30%, node_memory: 32GB to 64GB}\n"
-            + "capacity: {server_qps: 3000 to 6000, shard_storage: 1TB to 4TB, shard_write_qps: 1000 to 3000,"
-            + " shard_read_qps: 5000 to 15000, utilization: 60% to 80%, max_wait_p99: 5ms to 20ms}\n"
-            + "availability:\n  target: 99.9%\n  components:\n"
-            + "    - {name: lb, availability: 99.9% to 99.99%, replicas: 2 to 3}\n"
-            + "    - {name: app, mtbf: 500h to 1000h, mttr: 10m to 1h, replicas: 3 to 5, required: 1 to 2}\n"
-            + "workloads:\n",
-        i -> "  w" + i + ": {writes_per_user: 1/day to 3/day, read_write_ratio: 5:1 to 20:1, payload: 1KB to 2KB,"
-            + " read_size: 500B to 2KB, peak_factor: 1.5 to 3, latency: 10ms to 30ms, fanout: 5 to 20,"
-            + " call_latency: {p50: 3ms to 6ms, p99: 40ms to 80ms}, hedge_after: p90 to p99,"
-            + " stream: {partition_produce: 3MB/s to 6MB/s, partition_consume: 2MB/s to 4MB/s}}\n",
-        workloads, ""));
+    files.put("cap-ranged.yaml", everyRange(workloads));
     files.put("cap-models.yaml", repeat(
         "users: {dau: 10M}\ntraffic: {peak: {model: poisson, percentile: 99.9}}\nstorage: {retention: 7d}\n"
             + "capacity: {max_wait_p99: 10ms}\nworkloads:\n",
@@ -142,6 +128,25 @@ public final class LimitFiles {
   }
 
   /** {@code head}, then {@code item(1)} to {@code item(n)}, then {@code tail}. */
+  /** A file with every key that takes a range ranged, the file's sections and {@code workloads} workloads'. */
+  public static String everyRange(int workloads) {
+    return repeat(
+        "name: ranged workloads at the cap\nusers: {dau: 8M to 12M}\ntraffic: {peak_factor: 1.5 to 3}\n"
+            + "storage: {retention: 6mo to 2y, replication: 2 to 4, overhead: 5% to 15%}\n"
+            + "cache: {hot_fraction: 10% to 30%, node_memory: 32GB to 64GB}\n"
+            + "capacity: {server_qps: 3000 to 6000, shard_storage: 1TB to 4TB, shard_write_qps: 1000 to 3000,"
+            + " shard_read_qps: 5000 to 15000, utilization: 60% to 80%, max_wait_p99: 5ms to 20ms}\n"
+            + "availability:\n  target: 99.9%\n  components:\n"
+            + "    - {name: lb, availability: 99.9% to 99.99%, replicas: 2 to 3}\n"
+            + "    - {name: app, mtbf: 500h to 1000h, mttr: 10m to 1h, replicas: 3 to 5, required: 1 to 2}\n"
+            + "workloads:\n",
+        i -> "  w" + i + ": {writes_per_user: 1/day to 3/day, read_write_ratio: 5:1 to 20:1, payload: 1KB to 2KB,"
+            + " read_size: 500B to 2KB, peak_factor: 1.5 to 3, latency: 10ms to 30ms, fanout: 5 to 20,"
+            + " call_latency: {p50: 3ms to 6ms, p99: 40ms to 80ms}, hedge_after: p90 to p99,"
+            + " stream: {partition_produce: 3MB/s to 6MB/s, partition_consume: 2MB/s to 4MB/s}}\n",
+        workloads, "");
+  }
+
   static String repeat(String head, IntFunction<String> item, int n, String tail) {
     StringBuilder sb = new StringBuilder(head);
     for (int i = 1; i <= n; i++) {
