@@ -545,16 +545,12 @@ public final class MonteCarlo {
     // An input others inherit (payload, whose draws read_size takes) is drawn once and its draws
     // handed to each of them (they are never written to): held until the last has taken them.
     Map<String, Object> locks = new HashMap<>();
-    Map<String, Integer> takers = new HashMap<>();
+    Map<String, Integer> left = new java.util.concurrent.ConcurrentHashMap<>(); // the input itself and each taker
     for (String from : inherits.values()) {
-      locks.put(from, new Object());
-      takers.put(from, takers.getOrDefault(from, 0) + 1);
-    }
-    for (String from : locks.keySet()) {
-      takers.put(from, takers.get(from) + 1); // and the input itself
+      locks.putIfAbsent(from, new Object());
+      left.put(from, left.getOrDefault(from, 1) + 1);
     }
     Map<String, double[]> shared = new java.util.concurrent.ConcurrentHashMap<>();
-    Map<String, Integer> left = new java.util.concurrent.ConcurrentHashMap<>(takers);
     return new Function<>() {
       @Override
       public double[] apply(String key) {
