@@ -276,8 +276,16 @@ public final class Lanes {
   /** {@code acc + v}, in place where {@code acc} is as long; a new array where {@code v} is longer. */
   private static double[] add(double[] acc, double[] v) {
     if (acc.length >= v.length) {
-      for (int i = 0; i < acc.length; i++) {
-        acc[i] += v[v.length == 1 ? 0 : i];
+      // one loop for each shape, so that neither tests the shape lane by lane
+      if (v.length == 1) {
+        double x = v[0];
+        for (int i = 0; i < acc.length; i++) {
+          acc[i] += x;
+        }
+      } else {
+        for (int i = 0; i < acc.length; i++) {
+          acc[i] += v[i];
+        }
       }
       return acc;
     }

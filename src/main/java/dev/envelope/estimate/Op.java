@@ -316,16 +316,39 @@ public enum Op {
   /** Relative distance to a whole number below which a quotient counts as that number. */
   private static final double NOISE = 1e-9;
 
+  /** 2^52: a double at least this large is a whole number. */
+  private static final double TWO_52 = 0x1p52;
+
   /**
    * The ceiling of {@code exact}, immune to floating-point noise: 0.1 x 3 / 0.3 is
-   * 1.0000000000000002 in binary floating point, and is one, not two.
+   * 1.0000000000000002 in binary floating point, and is one, not two. That is the nearest whole
+   * number where {@code exact} is within a billionth of it ({@code Math.rint}), else
+   * {@code Math.ceil(exact)}; both are worked out here with one rounding (adding 2^52 to a double
+   * below 2^52 rounds it to a whole number, ties to even, as {@code StrictMath.rint} does), because
+   * the compiler of a short run leaves {@code Math.rint} and {@code Math.ceil} as calls into
+   * {@code StrictMath}. The same value to the bit, signed zeros included, and NaN for NaN (WholeCeilTest).
    */
   static double wholeCeil(double exact) {
-    double nearest = Math.rint(exact);
-    if (Math.abs(exact - nearest) <= NOISE * Math.max(1, Math.abs(exact))) {
+    if (exact > 0 && exact < TWO_52) {
+      // A count's usual case, in a few instructions: no sign to carry, no call
+      double nearest = (exact + TWO_52) - TWO_52;
+      if (Math.abs(exact - nearest) <= NOISE * (exact > 1 ? exact : 1)) {
+        return nearest;
+      }
+      return nearest < exact ? nearest + 1 : nearest;
+    }
+    double a = Math.abs(exact);
+    if (!(a < TWO_52)) {
+      return exact; // whole already, infinite or NaN: its own rint and ceil
+    }
+    double nearest = Math.copySign((a + TWO_52) - TWO_52, exact);
+    if (Math.abs(exact - nearest) <= NOISE * (a > 1 ? a : 1)) {
       return nearest;
     }
-    return Math.ceil(exact);
+    // nearest is within a half of exact: the ceiling is nearest or the next whole number up, and
+    // -0.0 where that is zero from below (ceil(-0.7) is -0.0)
+    double up = nearest < exact ? nearest + 1 : nearest;
+    return up == 0 ? Math.copySign(0.0, exact) : up;
   }
 
   /** The value on one value per argument. */
@@ -414,6 +437,15 @@ public enum Op {
       }
       case DIFFERENCE -> {
         return binary(MINUS, a[0], a[1], n, env, null);
+      }
+      case CEIL -> {
+        // the counts of every capacity figure: a loop of its own rather than apply() lane by lane
+        double[] v = a[0];
+        double[] out = env.fresh(n);
+        for (int lane = 0; lane < n; lane++) {
+          out[lane] = wholeCeil(v[lane]);
+        }
+        return out;
       }
       default -> {
         double[] out = env.fresh(n);
