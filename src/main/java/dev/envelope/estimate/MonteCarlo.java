@@ -214,14 +214,23 @@ public final class MonteCarlo {
       Ahead inputs = new Ahead(draws, List.copyOf(Lanes.inputs(steps)), cores);
       try {
         Lanes.run(steps, inputs, n, req.conventions().time(), new Lanes.Sink() {
+          private int seq;
+
           @Override
           public void figure(Step step, double[] lanes) {
-            boolean share = pool.handOver(lanes);
+            int at = seq++;
             if (keep.contains(step.path())) {
               kept.put(step.path(), lanes);
-              share = false; // kept for good: never given back
+              pool.handOver(lanes); // kept for good: never given back
             }
-            summariser.add(step, lanes, share);
+            // A figure the report does not show is only checked, here: a pass over its lanes costs
+            // less than handing it to the other thread and waking it. Those shown are summarised
+            // there, in order (a figure's percentiles may follow from an earlier one's).
+            if (summaries.selects(step)) {
+              summariser.add(at, step, lanes, pool.handOver(lanes));
+            } else {
+              summaries.check(at, step, lanes);
+            }
           }
         }, pool);
         summariser.finish();
@@ -231,22 +240,25 @@ public final class MonteCarlo {
       }
     } else {
       Lanes.run(steps, Lanes.lazy(draws), n, req.conventions().time(), new Lanes.Sink() {
+        private int seq;
+
         @Override
         public void figure(Step step, double[] lanes) {
-          boolean share = pool.handOver(lanes);
+          int at = seq++;
           if (keep.contains(step.path())) {
             kept.put(step.path(), lanes);
-            share = false;
+            pool.handOver(lanes); // kept for good: never given back
           }
-          summaries.figure(step, lanes);
-          if (share) {
-            pool.release(lanes);
+          if (summaries.selects(step)) {
+            summaries.figure(at, step, lanes);
+          } else {
+            summaries.check(at, step, lanes);
           }
         }
       }, pool);
     }
-    return new Result(settings, req.uncertainty().inputs(), req.uncertainty().correlations(), summaries.varying,
-        summaries.byPath, kept, Optional.ofNullable(summaries.nonFinite));
+    return new Result(settings, req.uncertainty().inputs(), req.uncertainty().correlations(), summaries.varying(),
+        summaries.byPath, kept, summaries.nonFinite());
   }
 
   /**
@@ -334,11 +346,16 @@ public final class MonteCarlo {
     }
   }
 
-  /** The summaries of the figures that vary, made one figure at a time in the order they are worked out. */
+  /**
+   * The summaries of the figures that vary, made one figure at a time in the order they are worked
+   * out: those a report shows ({@link #selects}) by {@link #figure}, on one thread and in order; the
+   * others only checked ({@link #check}), on whichever thread. Each figure comes with its place in
+   * that order, so that the figures that vary, and the first not finite, are listed as worked out.
+   */
   private static final class Summaries {
-    final List<String> varying = new ArrayList<>();
     final Map<String, Summary> byPath = new LinkedHashMap<>();
-    NonFinite nonFinite;
+    private final java.util.TreeMap<Integer, String> varying = new java.util.TreeMap<>();
+    private final java.util.TreeMap<Integer, NonFinite> nonFinite = new java.util.TreeMap<>();
     private final double[] ps;
     private final Set<String> ranged;
     private final java.util.function.Predicate<String> wanted;
@@ -351,25 +368,63 @@ public final class MonteCarlo {
       this.selection = new Selection(samples);
     }
 
-    void figure(Step step, double[] lanes) {
+    /** Whether {@code step}'s figure is summarised ({@link #figure}), not only checked. */
+    boolean selects(Step step) {
+      return wanted.test(step.path());
+    }
+
+    /** The figures that vary, in the order they were worked out. */
+    synchronized List<String> varying() {
+      return new ArrayList<>(varying.values());
+    }
+
+    /** The first figure, in the order they were worked out, that varies and has draws that are not finite. */
+    synchronized Optional<NonFinite> nonFinite() {
+      return nonFinite.isEmpty() ? Optional.empty() : Optional.of(nonFinite.firstEntry().getValue());
+    }
+
+    /** Records that the figure worked out {@code at}-th varies, with {@code count} draws not finite. */
+    private synchronized void varies(int at, Step step, int count) {
+      varying.put(at, step.path());
+      if (count > 0) {
+        nonFinite.put(at, new NonFinite(step.path(), count));
+      }
+    }
+
+    /** A figure not summarised: whether it varies, and its draws that are not finite numbers. */
+    void check(int at, Step step, double[] lanes) {
+      if (lanes.length < 2) {
+        return;
+      }
+      if (Plain.finite(lanes)) {
+        if (Plain.differentBits(lanes)) { // finite draws: two differ when their bits do
+          varies(at, step, 0);
+        }
+        return;
+      }
+      Plain plain = Plain.of(lanes);
+      if (plain.varies()) {
+        varies(at, step, plain.nonFinite());
+      }
+    }
+
+    /** A figure summarised: its mean and percentiles, if it varies. */
+    void figure(int at, Step step, double[] lanes) {
       if (lanes.length < 2) {
         return;
       }
       // One pass: the draws' keys for the selection (unless the percentiles follow from another
       // figure's), whether the figure varies, its draws that are not finite numbers, and their sum
       // (added in lane order, as the mean always was).
-      boolean want = wanted.test(step.path());
-      double[] percentiles = want ? Monotone.percentiles(step, byPath, ranged) : null;
+      double[] percentiles = Monotone.percentiles(step, byPath, ranged);
       double sum;
       int count;
-      if (!want || percentiles != null) {
-        // Its percentiles come from another figure's, or are not asked for: no keys to make, only
-        // the sum and the checks.
+      if (percentiles != null) {
+        // Its percentiles come from another figure's: no keys to make, only the sum and the checks.
         Plain plain = Plain.of(lanes);
         sum = plain.sum();
         count = plain.nonFinite();
-        boolean varies = plain.varies();
-        if (!varies) {
+        if (!plain.varies()) {
           return;
         }
       } else {
@@ -380,13 +435,8 @@ public final class MonteCarlo {
         count = selection.nonFinite();
         percentiles = selection.scanned(lanes, ps);
       }
-      if (nonFinite == null && count > 0) {
-        nonFinite = new NonFinite(step.path(), count);
-      }
-      varying.add(step.path());
-      if (want) {
-        byPath.put(step.path(), new Summary(sum / lanes.length, percentiles));
-      }
+      varies(at, step, count);
+      byPath.put(step.path(), new Summary(sum / lanes.length, percentiles));
     }
   }
 
@@ -421,7 +471,31 @@ public final class MonteCarlo {
       return new Plain(sum, varies, count);
     }
 
-    private static boolean differentBits(double[] lanes) {
+    /**
+     * Whether every draw is a finite number: {@code v x 0} is 0 for those and NaN for the others,
+     * added up in four sums, so that no sum waits on the one before it (a check needs no mean).
+     */
+    static boolean finite(double[] lanes) {
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      int n = lanes.length;
+      int i = 0;
+      for (; i + 3 < n; i += 4) {
+        s0 += lanes[i] * 0.0;
+        s1 += lanes[i + 1] * 0.0;
+        s2 += lanes[i + 2] * 0.0;
+        s3 += lanes[i + 3] * 0.0;
+      }
+      for (; i < n; i++) {
+        s0 += lanes[i] * 0.0;
+      }
+      return s0 + s1 + s2 + s3 == 0;
+    }
+
+    /** Whether any draw's bits differ from the first's: found at once where the draws vary. */
+    static boolean differentBits(double[] lanes) {
       long first = Double.doubleToRawLongBits(lanes[0]);
       for (double v : lanes) {
         if (Double.doubleToRawLongBits(v) != first) {
@@ -461,9 +535,9 @@ public final class MonteCarlo {
           if (next == END) {
             return;
           }
-          summaries.figure((Step) next[0], (double[]) next[1]);
-          if ((Boolean) next[2]) {
-            pool.release((double[]) next[1]);
+          summaries.figure((Integer) next[0], (Step) next[1], (double[]) next[2]);
+          if ((Boolean) next[3]) {
+            pool.release((double[]) next[2]);
           }
         }
       } catch (InterruptedException e) {
@@ -474,9 +548,12 @@ public final class MonteCarlo {
       }
     }
 
-    /** Hands over a figure; {@code share}: its lanes go back to the pool once summarised. */
-    void add(Step step, double[] lanes, boolean share) {
-      put(new Object[] {step, lanes, share});
+    /**
+     * Hands over the figure worked out {@code at}-th; {@code share}: its lanes go back to the pool
+     * once summarised.
+     */
+    void add(int at, Step step, double[] lanes, boolean share) {
+      put(new Object[] {at, step, lanes, share});
     }
 
     /** Waits until every figure handed over is summarised; rethrows what failed on this thread. */

@@ -341,7 +341,12 @@ class MonteCarloTest {
     double inf = Double.POSITIVE_INFINITY;
     double[][] cases = {
         {1, 1, 1}, {1, 2, 1}, {0.0, 0.0, -0.0}, {-0.0, -0.0}, {0.0, 0.0}, {nan, nan}, {nan, 1}, {1, nan},
-        {inf, inf}, {inf, -inf}, {1e308, 1e308, 1e308}, {1e308, 1e308, -1e308}, {-0.0, 0.0, nan}, {5, 5, 5, 6}};
+        {inf, inf}, {inf, -inf}, {1e308, 1e308, 1e308}, {1e308, 1e308, -1e308}, {-0.0, 0.0, nan}, {5, 5, 5, 6},
+        // past the four sums of the check for finite draws: a non-finite draw in each place of the last round and the tail
+        {1, 1, 1, 1, 1, 1, 1}, {1, 1, 1, 1, 1, 1, inf}, {1, 1, 1, 1, nan, 1, 1}, {1, 1, 1, -inf, 1, 1, 1},
+        {1, 1, 1, 1, 1, 1, 1, 1}, {1, 1, 1, 1, 1, 1, 1, nan}, {1, 1, 1, 1, 1, 1, 1, 1, inf},
+        {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE},
+        {-0.0, -0.0, -0.0, -0.0, 0.0}, {Double.MIN_VALUE, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_VALUE}};
     for (double[] lanes : cases) {
       long first = Double.doubleToLongBits(lanes[0]);
       boolean varies = false;
@@ -357,6 +362,11 @@ class MonteCarloTest {
       assertThat(plain.nonFinite()).as(Arrays.toString(lanes)).isEqualTo(count);
       assertThat(Double.doubleToRawLongBits(plain.sum())).as(Arrays.toString(lanes))
           .isEqualTo(Double.doubleToRawLongBits(sum));
+      // the check of a figure that is not summarised: finite draws first, then their bits
+      assertThat(MonteCarlo.Plain.finite(lanes)).as(Arrays.toString(lanes)).isEqualTo(count == 0);
+      if (count == 0) {
+        assertThat(MonteCarlo.Plain.differentBits(lanes)).as(Arrays.toString(lanes)).isEqualTo(varies);
+      }
     }
   }
 
