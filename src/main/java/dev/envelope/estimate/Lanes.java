@@ -276,16 +276,11 @@ public final class Lanes {
   /** {@code acc + v}, in place where {@code acc} is as long; a new array where {@code v} is longer. */
   private static double[] add(double[] acc, double[] v) {
     if (acc.length >= v.length) {
-      // one loop for each shape, so that neither tests the shape lane by lane
+      // Op's loops, in place: one for each shape, so that neither tests the shape lane by lane
       if (v.length == 1) {
-        double x = v[0];
-        for (int i = 0; i < acc.length; i++) {
-          acc[i] += x;
-        }
+        Op.plus(acc, v[0], acc, acc.length);
       } else {
-        for (int i = 0; i < acc.length; i++) {
-          acc[i] += v[i];
-        }
+        Op.plus(acc, v, acc, acc.length);
       }
       return acc;
     }
@@ -515,9 +510,7 @@ public final class Lanes {
       double[] v = converted.get(as);
       if (v == null) {
         v = fresh(base.length);
-        for (int i = 0; i < v.length; i++) {
-          v[i] = base[i] * scale;
-        }
+        Op.times(base, scale, v, v.length);
         converted.put(as, v);
       }
       return v;

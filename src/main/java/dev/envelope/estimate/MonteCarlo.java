@@ -861,10 +861,7 @@ public final class MonteCarlo {
       // The first cut is shared by every percentile: one counting pass, one copying pass.
       int shift = shift(max - min);
       int[] c = counts;
-      java.util.Arrays.fill(c, 0);
-      for (int i = 0; i < n; i++) {
-        c[(int) ((k[i] - min) >>> shift)]++;
-      }
+      count(k, n, min, shift, c);
       int[] bucketOf = new int[ranks.length];
       int[] below = new int[ranks.length];
       java.util.Arrays.fill(slots, -1);
@@ -890,8 +887,29 @@ public final class MonteCarlo {
         start[i] = slots[bucketOf[i]];
         size[i] = c[bucketOf[i]];
       }
+      gather(k, n, min, shift, slots, gathered);
       long[] g = gathered;
-      int[] s = slots;
+      for (int i = 0; i < ranks.length; i++) {
+        int from = start[i];
+        int to = from + size[i];
+        values[i] = value(select(java.util.Arrays.copyOfRange(g, from, to), ranks[i] - below[i]));
+      }
+      return values;
+    }
+
+    /** {@code c}: how many of the first {@code n} keys fall in each bucket (cleared first). */
+    private static void count(long[] k, int n, long min, int shift, int[] c) {
+      java.util.Arrays.fill(c, 0);
+      for (int i = 0; i < n; i++) {
+        c[(int) ((k[i] - min) >>> shift)]++;
+      }
+    }
+
+    /**
+     * Copies the keys of the buckets with a place in {@code g} to it: {@code s[b]}, the next free
+     * place of bucket b's keys, or -1 for a bucket no percentile falls in.
+     */
+    private static void gather(long[] k, int n, long min, int shift, int[] s, long[] g) {
       for (int i = 0; i < n; i++) {
         long key = k[i];
         int slot = s[(int) ((key - min) >>> shift)];
@@ -900,12 +918,6 @@ public final class MonteCarlo {
           s[(int) ((key - min) >>> shift)] = slot + 1;
         }
       }
-      for (int i = 0; i < ranks.length; i++) {
-        int from = start[i];
-        int to = from + size[i];
-        values[i] = value(select(java.util.Arrays.copyOfRange(g, from, to), ranks[i] - below[i]));
-      }
-      return values;
     }
 
     /** The right shift that leaves {@value #BUCKET_BITS} bits of a key's distance over {@code span}. */
@@ -932,10 +944,7 @@ public final class MonteCarlo {
         }
         int shift = shift(max - min);
         int[] c = counts;
-        java.util.Arrays.fill(c, 0);
-        for (int i = 0; i < size; i++) {
-          c[(int) ((k[i] - min) >>> shift)]++;
-        }
+        count(k, size, min, shift, c);
         int bucket = 0;
         while (c[bucket] <= rank) {
           rank -= c[bucket];
@@ -997,44 +1006,61 @@ public final class MonteCarlo {
         // Two pieces when low, mid and high are all given: below the median the spread through
         // low, above it the spread through high; one lognormal when the two spreads are equal.
         ContinuousSampler z = ZigguratSampler.NormalizedGaussian.of(rng);
-        double median = u.a();
-        double below = u.b();
-        double above = u.c();
-        if (below == above) {
-          // one spread: no branch on the draw's sign
-          for (int i = 0; i < samples; i++) {
-            double v = median * dev.envelope.model.Exp.of(z.sample() * above);
-            out[i] = v > min && v < max ? v : u.bounded(v);
-          }
+        if (u.b() == u.c()) {
+          lognormal(u, z, min, max, out);
         } else {
-          for (int i = 0; i < samples; i++) {
-            double g = z.sample();
-            double v = median * dev.envelope.model.Exp.of(g * (g < 0 ? below : above));
-            out[i] = v > min && v < max ? v : u.bounded(v);
-          }
+          twoPieceLognormal(u, z, min, max, out);
         }
       }
-      case NORMAL -> {
-        ContinuousSampler z = ZigguratSampler.NormalizedGaussian.of(rng);
-        for (int i = 0; i < samples; i++) {
-          double v = u.a() + u.b() * z.sample();
-          out[i] = v > min && v < max ? v : u.bounded(v);
-        }
-      }
-      case UNIFORM -> {
-        for (int i = 0; i < samples; i++) {
-          double v = u.a() + (u.b() - u.a()) * rng.nextDouble();
-          out[i] = v > min && v < max ? v : u.bounded(v);
-        }
-      }
-      case TRIANGULAR -> {
-        for (int i = 0; i < samples; i++) {
-          double v = u.inverse(rng.nextDouble());
-          out[i] = v > min && v < max ? v : u.bounded(v);
-        }
-      }
+      case NORMAL -> normal(u, ZigguratSampler.NormalizedGaussian.of(rng), min, max, out);
+      case UNIFORM -> uniform(u, rng, min, max, out);
+      case TRIANGULAR -> triangular(u, rng, min, max, out);
     }
     return out;
+  }
+
+  // The loops of draw, a method each, so that a short run compiles the few bytes of the one a
+  // range turns. A draw strictly between min and max is its own bounded value.
+
+  private static void lognormal(Uncertain u, ContinuousSampler z, double min, double max, double[] out) {
+    double median = u.a();
+    double spread = u.c();
+    for (int i = 0; i < out.length; i++) {
+      double v = median * dev.envelope.model.Exp.of(z.sample() * spread);
+      out[i] = v > min && v < max ? v : u.bounded(v);
+    }
+  }
+
+  private static void twoPieceLognormal(Uncertain u, ContinuousSampler z, double min, double max, double[] out) {
+    double median = u.a();
+    double below = u.b();
+    double above = u.c();
+    for (int i = 0; i < out.length; i++) {
+      double g = z.sample();
+      double v = median * dev.envelope.model.Exp.of(g * (g < 0 ? below : above));
+      out[i] = v > min && v < max ? v : u.bounded(v);
+    }
+  }
+
+  private static void normal(Uncertain u, ContinuousSampler z, double min, double max, double[] out) {
+    for (int i = 0; i < out.length; i++) {
+      double v = u.a() + u.b() * z.sample();
+      out[i] = v > min && v < max ? v : u.bounded(v);
+    }
+  }
+
+  private static void uniform(Uncertain u, UniformRandomProvider rng, double min, double max, double[] out) {
+    for (int i = 0; i < out.length; i++) {
+      double v = u.a() + (u.b() - u.a()) * rng.nextDouble();
+      out[i] = v > min && v < max ? v : u.bounded(v);
+    }
+  }
+
+  private static void triangular(Uncertain u, UniformRandomProvider rng, double min, double max, double[] out) {
+    for (int i = 0; i < out.length; i++) {
+      double v = u.inverse(rng.nextDouble());
+      out[i] = v > min && v < max ? v : u.bounded(v);
+    }
   }
 
   /** The value below which a share {@code p} of {@code u}'s draws fall (bounded as the draws are). */

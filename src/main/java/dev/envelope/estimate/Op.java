@@ -512,8 +512,9 @@ public enum Op {
     return r;
   }
 
-  // The loops of binary, a method each: a short run compiles a loop when it has turned often enough,
-  // and compiles the whole method it is in; a few bytes are compiled in a fraction of the time.
+  // The loops of binary, a method each (the evaluator's running sums and converted inputs use
+  // them too): a short run compiles a loop when it has turned often enough, and compiles the whole
+  // method it is in; a few bytes are compiled in a fraction of the time.
 
   private static void times(double[] a, double[] b, double[] r, int n) {
     for (int i = 0; i < n; i++) {
@@ -521,7 +522,7 @@ public enum Op {
     }
   }
 
-  private static void plus(double[] a, double[] b, double[] r, int n) {
+  static void plus(double[] a, double[] b, double[] r, int n) {
     for (int i = 0; i < n; i++) {
       r[i] = a[i] + b[i];
     }
@@ -563,13 +564,13 @@ public enum Op {
     }
   }
 
-  private static void times(double[] a, double y, double[] r, int n) {
+  static void times(double[] a, double y, double[] r, int n) {
     for (int i = 0; i < n; i++) {
       r[i] = a[i] * y;
     }
   }
 
-  private static void plus(double[] a, double y, double[] r, int n) {
+  static void plus(double[] a, double y, double[] r, int n) {
     for (int i = 0; i < n; i++) {
       r[i] = a[i] + y;
     }
