@@ -271,7 +271,7 @@ public final class MonteCarlo {
     private final Function<String, double[]> make;
     private final List<String> order;
     private final java.util.concurrent.ExecutorService pool;
-    private final Map<String, java.util.concurrent.Future<double[]>> pending = new HashMap<>();
+    private final Map<String, java.util.concurrent.FutureTask<double[]>> pending = new HashMap<>();
     private final Map<String, double[]> made = new HashMap<>();
     private int next;
 
@@ -295,12 +295,15 @@ public final class MonteCarlo {
       if (made.containsKey(key)) {
         return made.get(key);
       }
-      java.util.concurrent.Future<double[]> f = pending.remove(key);
+      java.util.concurrent.FutureTask<double[]> f = pending.remove(key);
       double[] v;
       if (f == null) {
         v = make.apply(key);
       } else {
         try {
+          // Not started yet (the draw threads still on the ones before, or not yet running):
+          // drawn here rather than waited for; run() does nothing once a draw thread has it.
+          f.run();
           v = f.get();
         } catch (java.util.concurrent.ExecutionException e) {
           if (e.getCause() instanceof RuntimeException r) {
@@ -325,12 +328,15 @@ public final class MonteCarlo {
       while (pending.size() < AHEAD && next < order.size()) {
         String key = order.get(next++);
         if (!made.containsKey(key) && !pending.containsKey(key)) {
-          pending.put(key, pool.submit(new java.util.concurrent.Callable<double[]>() {
-            @Override
-            public double[] call() {
-              return make.apply(key);
-            }
-          }));
+          java.util.concurrent.FutureTask<double[]> task = new java.util.concurrent.FutureTask<>(
+              new java.util.concurrent.Callable<double[]>() {
+                @Override
+                public double[] call() {
+                  return make.apply(key);
+                }
+              });
+          pool.execute(task);
+          pending.put(key, task);
         }
       }
     }

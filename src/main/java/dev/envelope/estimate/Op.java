@@ -446,15 +446,20 @@ public enum Op {
       }
       default -> {
         double[] out = env.fresh(n);
-        double[] x = new double[a.length];
-        for (int lane = 0; lane < n; lane++) {
-          for (int i = 0; i < a.length; i++) {
-            x[i] = a[i].length == 1 ? a[i][0] : a[i][lane];
-          }
-          out[lane] = apply(x);
-        }
+        perLane(a, out, n);
         return out;
       }
+    }
+  }
+
+  /** {@link #apply} lane by lane (a loop of its own, as {@link #wholeCeils} is). */
+  private void perLane(double[][] a, double[] out, int n) {
+    double[] x = new double[a.length];
+    for (int lane = 0; lane < n; lane++) {
+      for (int i = 0; i < a.length; i++) {
+        x[i] = a[i].length == 1 ? a[i][0] : a[i][lane];
+      }
+      out[lane] = apply(x);
     }
   }
 
