@@ -263,7 +263,8 @@ public final class MonteCarlo {
 
   /**
    * The draws of the inputs, made on other threads ahead of their first use, in the order the
-   * steps first use them, at most {@link #AHEAD} ahead: each input's draws come from its own
+   * steps first use them, at most {@link #AHEAD} ahead once the first is asked for (an input not
+   * yet started there is drawn where it is asked for): each input's draws come from its own
    * generator, so they are the same on whichever thread they are made.
    */
   private static final class Ahead implements Lanes.Inputs, AutoCloseable {
@@ -287,7 +288,8 @@ public final class MonteCarlo {
               return t;
             }
           });
-      topUp();
+      // Nothing is drawn until the evaluator asks for its first input: the draw threads would
+      // only slow its start (working out which lanes it can let go of, and when) on two cores.
     }
 
     @Override
