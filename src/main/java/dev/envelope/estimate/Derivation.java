@@ -30,11 +30,15 @@ public final class Derivation {
       return out.stream().distinct().toList();
     }
 
-    /** Every value the formula may use on some lane: a floor or a branch not shown at the point too. */
+    /**
+     * Every value the formula may use on some lane, a floor or a branch not shown at the point too,
+     * once for each place it has in the formula (its callers look for a use, so no stream
+     * compares operands to drop repeats).
+     */
     public List<Operand> operands() {
       List<Operand> out = new ArrayList<>();
       term.collect(out);
-      return out.stream().distinct().toList();
+      return out;
     }
 
     /** The figures of other steps that this one uses, on any lane. */
