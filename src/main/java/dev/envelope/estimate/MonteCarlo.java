@@ -227,7 +227,7 @@ public final class MonteCarlo {
             // less than handing it to the other thread and waking it. Those shown are summarised
             // there, in order (a figure's percentiles may follow from an earlier one's).
             if (summaries.selects(step)) {
-              summariser.add(at, step, lanes, pool.handOver(lanes));
+              summariser.add(at, step, lanes, MonteCarlo.Selection.Scan.of(lanes), pool.handOver(lanes));
             } else {
               summaries.check(at, step, lanes);
             }
@@ -250,7 +250,7 @@ public final class MonteCarlo {
             pool.handOver(lanes); // kept for good: never given back
           }
           if (summaries.selects(step)) {
-            summaries.figure(at, step, lanes);
+            summaries.figure(at, step, lanes, Selection.Scan.of(lanes));
           } else {
             summaries.check(at, step, lanes);
           }
@@ -416,35 +416,18 @@ public final class MonteCarlo {
       }
     }
 
-    /** A figure summarised: its mean and percentiles, if it varies. */
-    void figure(int at, Step step, double[] lanes) {
-      if (lanes.length < 2) {
+    /** A figure summarised: its mean and percentiles, if it varies; {@code scan}: its draws' {@link Selection.Scan}. */
+    void figure(int at, Step step, double[] lanes, Selection.Scan scan) {
+      if (lanes.length < 2 || !scan.varies(lanes)) {
         return;
       }
-      // One pass: the draws' keys for the selection (unless the percentiles follow from another
-      // figure's), whether the figure varies, its draws that are not finite numbers, and their sum
-      // (added in lane order, as the mean always was).
+      // Its percentiles from another figure's, where they follow from them; else selected.
       double[] percentiles = Monotone.percentiles(step, byPath, ranged);
-      double sum;
-      int count;
-      if (percentiles != null) {
-        // Its percentiles come from another figure's: no keys to make, only the sum and the checks.
-        Plain plain = Plain.of(lanes);
-        sum = plain.sum();
-        count = plain.nonFinite();
-        if (!plain.varies()) {
-          return;
-        }
-      } else {
-        sum = selection.scan(lanes);
-        if (!selection.varies(lanes)) {
-          return;
-        }
-        count = selection.nonFinite();
-        percentiles = selection.scanned(lanes, ps);
+      if (percentiles == null) {
+        percentiles = selection.scanned(scan, lanes, ps);
       }
-      varies(at, step, count);
-      byPath.put(step.path(), new Summary(sum / lanes.length, percentiles));
+      varies(at, step, scan.nonFinite());
+      byPath.put(step.path(), new Summary(scan.sum() / lanes.length, percentiles));
     }
   }
 
@@ -543,8 +526,8 @@ public final class MonteCarlo {
           if (next == END) {
             return;
           }
-          summaries.figure((Integer) next[0], (Step) next[1], (double[]) next[2]);
-          if ((Boolean) next[3]) {
+          summaries.figure((Integer) next[0], (Step) next[1], (double[]) next[2], (Selection.Scan) next[3]);
+          if ((Boolean) next[4]) {
             pool.release((double[]) next[2]);
           }
         }
@@ -557,11 +540,11 @@ public final class MonteCarlo {
     }
 
     /**
-     * Hands over the figure worked out {@code at}-th; {@code share}: its lanes go back to the pool
-     * once summarised.
+     * Hands over the figure worked out {@code at}-th, with its draws' scan; {@code share}: its
+     * lanes go back to the pool once summarised.
      */
-    void add(int at, Step step, double[] lanes, boolean share) {
-      put(new Object[] {at, step, lanes, share});
+    void add(int at, Step step, double[] lanes, Selection.Scan scan, boolean share) {
+      put(new Object[] {at, step, lanes, scan, share});
     }
 
     /** Waits until every figure handed over is summarised; rethrows what failed on this thread. */
@@ -771,96 +754,82 @@ public final class MonteCarlo {
     private int[] pivots;
     private final int[] counts = new int[BUCKETS];
     private final int[] slots = new int[BUCKETS];
-    private long[] keys;
     private long[] gathered;
 
+    /** {@code samples}: the draws of each figure (the keys gathered from them take what they need, when they need it). */
     Selection(int samples) {
-      keys = new long[samples];
-      gathered = new long[samples];
+      gathered = new long[0];
     }
-
-    /** The keys of the draws last scanned, their least and greatest, and whether all are plain numbers. */
-    private long min;
-    private long max;
-    private boolean plain;
-    private int nonFinite;
 
     /**
-     * One pass over a figure's draws, ahead of {@link #scanned}: their keys, the least and greatest
-     * of them, whether every draw is a plain number (no NaN, no negative zero), and how many are not
-     * finite numbers. Returns the draws' sum, added in lane order.
+     * One pass over a figure's draws, ahead of {@link #scanned}: the sum of the draws (added in
+     * lane order, as the mean always was), the least and greatest of their keys (their bits, turned
+     * so that they sort as the draws do), whether every draw is a plain number (no NaN, no negative
+     * zero), and how many are not finite numbers. It reads the draws alone, so it is made where the
+     * figure is worked out, and the thread that selects from them has one pass fewer to make.
      */
-    double scan(double[] lanes) {
-      int n = lanes.length;
-      if (keys.length < n) {
-        keys = new long[n];
-        gathered = new long[n];
-      }
-      long[] k = keys;
-      long lo = Long.MAX_VALUE;
-      long hi = Long.MIN_VALUE;
-      boolean ok = true;
-      int infinite = 0;
-      double sum = 0;
-      for (int i = 0; i < n; i++) {
-        double v = lanes[i];
-        sum += v;
-        long bits = Double.doubleToRawLongBits(v);
-        long magnitude = bits & 0x7fffffffffffffffL;
-        // All ones in the exponent: an infinity, or NaN where the fraction is not zero; a negative
-        // zero is the sign bit alone.
-        infinite += magnitude >= 0x7ff0000000000000L ? 1 : 0;
-        ok &= magnitude <= 0x7ff0000000000000L && bits != Long.MIN_VALUE;
-        long key = bits ^ ((bits >> 63) & 0x7fffffffffffffffL);
-        k[i] = key;
-        lo = Math.min(lo, key);
-        hi = Math.max(hi, key);
-      }
-      min = lo;
-      max = hi;
-      plain = ok;
-      nonFinite = infinite;
-      return sum;
-    }
-
-    /** Of the draws last scanned: how many are not finite numbers. */
-    int nonFinite() {
-      return nonFinite;
-    }
-
-    /** Of the draws last scanned: whether any differs from the first ({@link Double#compare}). */
-    boolean varies(double[] lanes) {
-      if (plain) {
-        return min != max; // no NaN, no negative zero: two draws compare equal when their bits are equal
-      }
-      double first = lanes[0];
-      for (double v : lanes) {
-        if (Double.compare(v, first) != 0) {
-          return true;
+    record Scan(double sum, long min, long max, boolean plain, int nonFinite) {
+      static Scan of(double[] lanes) {
+        int n = lanes.length;
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        boolean ok = true;
+        int infinite = 0;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+          double v = lanes[i];
+          sum += v;
+          long bits = Double.doubleToRawLongBits(v);
+          long magnitude = bits & 0x7fffffffffffffffL;
+          // All ones in the exponent: an infinity, or NaN where the fraction is not zero; a negative
+          // zero is the sign bit alone.
+          infinite += magnitude >= 0x7ff0000000000000L ? 1 : 0;
+          ok &= magnitude <= 0x7ff0000000000000L && bits != Long.MIN_VALUE;
+          long key = bits ^ ((bits >> 63) & 0x7fffffffffffffffL);
+          lo = Math.min(lo, key);
+          hi = Math.max(hi, key);
         }
+        return new Scan(sum, lo, hi, ok, infinite);
       }
-      return false;
+
+      /** Whether any draw differs from the first ({@link Double#compare}). */
+      boolean varies(double[] lanes) {
+        if (plain) {
+          return min != max; // no NaN, no negative zero: two draws compare equal when their bits are equal
+        }
+        double first = lanes[0];
+        for (double v : lanes) {
+          if (Double.compare(v, first) != 0) {
+            return true;
+          }
+        }
+        return false;
+      }
+    }
+
+    /** A draw's key: its bits, the negative ones turned, so that keys sort as plain numbers do. */
+    private static long key(double v) {
+      long bits = Double.doubleToRawLongBits(v);
+      return bits ^ ((bits >> 63) & 0x7fffffffffffffffL);
     }
 
     double[] percentiles(double[] lanes, double[] ps) {
-      scan(lanes);
-      return scanned(lanes, ps);
+      return scanned(Scan.of(lanes), lanes, ps);
     }
 
-    /** The percentiles {@code ps} of {@code lanes}, the draws last {@linkplain #scan scanned}. */
-    double[] scanned(double[] lanes, double[] ps) {
+    /** The percentiles {@code ps} of {@code lanes}, whose {@link Scan} is {@code scan}. */
+    double[] scanned(Scan scan, double[] lanes, double[] ps) {
       int n = lanes.length;
       int[] ranks = new int[ps.length];
       for (int i = 0; i < ps.length; i++) {
         double index = n * (ps[i] / 100) + 0.5;
         ranks[i] = Math.max(0, Math.min(n - 1, (int) Math.ceil(index - 0.5) - 1));
       }
-      if (!plain) {
+      if (!scan.plain()) {
         return byKthSelector(lanes, ranks);
       }
-      long[] k = keys;
-      long min = this.min;
-      long max = this.max;
+      long min = scan.min();
+      long max = scan.max();
       double[] values = new double[ps.length];
       if (min == max) {
         java.util.Arrays.fill(values, value(min));
@@ -869,7 +838,7 @@ public final class MonteCarlo {
       // The first cut is shared by every percentile: one counting pass, one copying pass.
       int shift = shift(max - min);
       int[] c = counts;
-      count(k, n, min, shift, c);
+      count(lanes, min, shift, c);
       int[] bucketOf = new int[ranks.length];
       int[] below = new int[ranks.length];
       java.util.Arrays.fill(slots, -1);
@@ -895,7 +864,10 @@ public final class MonteCarlo {
         start[i] = slots[bucketOf[i]];
         size[i] = c[bucketOf[i]];
       }
-      gather(k, n, min, shift, slots, gathered);
+      if (gathered.length < used) {
+        gathered = new long[used];
+      }
+      gather(lanes, min, shift, slots, gathered);
       long[] g = gathered;
       for (int i = 0; i < ranks.length; i++) {
         int from = start[i];
@@ -913,17 +885,26 @@ public final class MonteCarlo {
       }
     }
 
+    /** {@link #count} on the keys of {@code lanes}, worked out again rather than kept. */
+    private static void count(double[] lanes, long min, int shift, int[] c) {
+      java.util.Arrays.fill(c, 0);
+      for (int i = 0; i < lanes.length; i++) {
+        c[(int) ((key(lanes[i]) - min) >>> shift)]++;
+      }
+    }
+
     /**
-     * Copies the keys of the buckets with a place in {@code g} to it: {@code s[b]}, the next free
-     * place of bucket b's keys, or -1 for a bucket no percentile falls in.
+     * Copies the keys of the draws in buckets with a place in {@code g} to it: {@code s[b]}, the
+     * next free place of bucket b's keys, or -1 for a bucket no percentile falls in.
      */
-    private static void gather(long[] k, int n, long min, int shift, int[] s, long[] g) {
-      for (int i = 0; i < n; i++) {
-        long key = k[i];
-        int slot = s[(int) ((key - min) >>> shift)];
+    private static void gather(double[] lanes, long min, int shift, int[] s, long[] g) {
+      for (int i = 0; i < lanes.length; i++) {
+        long key = key(lanes[i]);
+        int bucket = (int) ((key - min) >>> shift);
+        int slot = s[bucket];
         if (slot >= 0) {
           g[slot] = key;
-          s[(int) ((key - min) >>> shift)] = slot + 1;
+          s[bucket] = slot + 1;
         }
       }
     }
