@@ -8,17 +8,21 @@
 #   OLD, NEW   installations: directories with bin/envelope beside envelope.jar or lib/ (an
 #              unpacked distribution, or a copy of target/ with src/dist/bin/ as its bin/)
 #   JAVA_HOME  the JDK both run on (default: java on the PATH)
-# The commands: `estimate examples/twitter.yaml`, `--help`, `sla 99.9%`, and the Monte Carlo of
-# benchmark/uncertainty/six-workloads.yaml at 100,000 samples. A file may be given in place of the
+# The commands: `estimate examples/twitter.yaml`, `--help`, `sla 99.9%`, the point estimate of
+# benchmark/uncertainty/six-workloads-point.yaml, and the Monte Carlo of
+# benchmark/uncertainty/six-workloads.yaml at 100,000 samples (with each build's ratio of the two,
+# the sampling goal of docs/performance.md). A file may be given in place of the
 # Twitter example with TWITTER=FILE (e.g. the version of the file that the old build reads).
 # Each installation records its class-data archive in a cache directory of its own before timing.
-# Prints a line per command: the old and new medians in ms (wall and processor time) and new/old.
+# Prints a line per command: the old and new medians in ms (wall and processor time) and new/old,
+# then each build's 100,000 samples over its point.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 2 ] || { echo "usage: benchmark/versus.sh OLD NEW [runs]" >&2; exit 2; }
 old=$(cd "$1" && pwd) new=$(cd "$2" && pwd) runs=${3:-15}
 twitter=${TWITTER:-examples/twitter.yaml}
 six=benchmark/uncertainty/six-workloads.yaml
+point=benchmark/uncertainty/six-workloads-point.yaml
 if [ -n "${JAVA_HOME:-}" ]; then java=$JAVA_HOME/bin/java javac=$JAVA_HOME/bin/javac
 else java=$(command -v java) javac=$(command -v javac); fi
 
@@ -55,7 +59,7 @@ ms() {
   echo $(((end - start) / 1000000))
 }
 cpu() { awk '{printf "%d", ($1 + $2) * 1000}' "$work/cpu"; }
-names=(hello estimate help sla mc100k)
+names=(hello estimate help sla point mc100k)
 declare -A times cpus
 for _ in $(seq "$runs"); do
   times[hello]+=" $(ms "$java" -cp "$work" Hello)"
@@ -66,6 +70,7 @@ for _ in $(seq "$runs"); do
     times[estimate-$side]+=" $(ms "${run[@]}" estimate "$twitter")"; cpus[estimate-$side]+=" $(cpu)"
     times[help-$side]+=" $(ms "${run[@]}" --help)"; cpus[help-$side]+=" $(cpu)"
     times[sla-$side]+=" $(ms "${run[@]}" sla 99.9%)"; cpus[sla-$side]+=" $(cpu)"
+    times[point-$side]+=" $(ms "${run[@]}" estimate "$point")"; cpus[point-$side]+=" $(cpu)"
     times[mc100k-$side]+=" $(ms "${run[@]}" estimate "$six" --samples 100000)"; cpus[mc100k-$side]+=" $(cpu)"
   done
 done
@@ -83,6 +88,7 @@ for name in "${names[@]:1}"; do
     estimate) label="estimate $twitter" ;;
     help) label="--help" ;;
     sla) label="sla 99.9%" ;;
+    point) label="estimate six-workloads-point.yaml (the point)" ;;
     mc100k) label="estimate six-workloads.yaml --samples 100000" ;;
   esac
   o=$(median "${times[$name-old]}") n=$(median "${times[$name-new]}")
@@ -90,3 +96,6 @@ for name in "${names[@]:1}"; do
   printf '  %-44s %7d %7d %8.2f   %7d %7d %8.2f\n' "$label" "$o" "$n" "$(awk -v a="$n" -v b="$o" 'BEGIN {print a / b}')" \
     "$oc" "$nc" "$(awk -v a="$nc" -v b="$oc" 'BEGIN {print (b > 0 ? a / b : 0)}')"
 done
+# The sampling goal of docs/performance.md: 100,000 samples against the point, for each build.
+ratio() { awk -v a="$(median "${times[mc100k-$1]}")" -v b="$(median "${times[point-$1]}")" 'BEGIN {printf "%.2f", a / b}'; }
+echo "  100,000 samples / the point (goal <= 1.5):  old $(ratio old)x, new $(ratio new)x"
