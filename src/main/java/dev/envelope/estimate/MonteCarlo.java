@@ -205,7 +205,7 @@ public final class MonteCarlo {
     }
     Map<String, double[]> kept = new HashMap<>();
     List<Step> steps = only.isPresent() ? Lanes.cone(point.steps(), only.get()) : point.steps();
-    Summaries summaries = new Summaries(n, ps, ranged(req), summarised);
+    Summaries summaries = new Summaries(ps, ranged(req), summarised);
     Function<String, double[]> draws = draws(req.uncertainty(), n, settings.seed());
     Lanes.Pool pool = new Lanes.Pool(n);
     if (cores > 1 && n >= SUMMARY_THREAD_FROM) {
@@ -213,52 +213,60 @@ public final class MonteCarlo {
       summariser.start();
       Ahead inputs = new Ahead(draws, List.copyOf(Lanes.inputs(steps)), cores);
       try {
-        Lanes.run(steps, inputs, n, req.conventions().time(), new Lanes.Sink() {
-          private int seq;
-
-          @Override
-          public void figure(Step step, double[] lanes) {
-            int at = seq++;
-            if (keep.contains(step.path())) {
-              kept.put(step.path(), lanes);
-              pool.handOver(lanes); // kept for good: never given back
-            }
-            // A figure the report does not show is only checked, here: a pass over its lanes costs
-            // less than handing it to the other thread and waking it. Those shown are summarised
-            // there, in order (a figure's percentiles may follow from an earlier one's).
-            if (summaries.selects(step)) {
-              summariser.add(at, step, lanes, MonteCarlo.Selection.Scan.of(lanes), pool.handOver(lanes));
-            } else {
-              summaries.check(at, step, lanes);
-            }
-          }
-        }, pool);
+        Lanes.run(steps, inputs, n, req.conventions().time(), new Figures(keep, kept, summaries, summariser, pool),
+            pool);
         summariser.finish();
       } finally {
         summariser.interrupt();
         inputs.close();
       }
     } else {
-      Lanes.run(steps, Lanes.lazy(draws), n, req.conventions().time(), new Lanes.Sink() {
-        private int seq;
-
-        @Override
-        public void figure(Step step, double[] lanes) {
-          int at = seq++;
-          if (keep.contains(step.path())) {
-            kept.put(step.path(), lanes);
-            pool.handOver(lanes); // kept for good: never given back
-          }
-          if (summaries.selects(step)) {
-            summaries.figure(at, step, lanes, Selection.Scan.of(lanes));
-          } else {
-            summaries.check(at, step, lanes);
-          }
-        }
-      }, pool);
+      Lanes.run(steps, Lanes.lazy(draws), n, req.conventions().time(), new Figures(keep, kept, summaries, null, pool),
+          pool);
     }
     return new Result(settings, req.uncertainty().inputs(), req.uncertainty().correlations(), summaries.varying(),
         summaries.byPath, kept, summaries.nonFinite());
+  }
+
+  /**
+   * Where the evaluator hands each figure: kept whole if asked for; a figure the report does not
+   * show only checked, here (a pass over its lanes costs less than handing it to the other thread
+   * and waking it); one it shows summarised on the summarising thread when there is one, in order
+   * (a figure's percentiles may follow from an earlier one's), else here.
+   */
+  private static final class Figures implements Lanes.Sink {
+    private final Set<String> keep;
+    private final Map<String, double[]> kept;
+    private final Summaries summaries;
+    private final Summariser summariser;
+    private final Lanes.Pool pool;
+    private int seq;
+
+    /** {@code summariser}: the summarising thread, or null to summarise on this one. */
+    Figures(Set<String> keep, Map<String, double[]> kept, Summaries summaries, Summariser summariser,
+        Lanes.Pool pool) {
+      this.keep = keep;
+      this.kept = kept;
+      this.summaries = summaries;
+      this.summariser = summariser;
+      this.pool = pool;
+    }
+
+    @Override
+    public void figure(Step step, double[] lanes) {
+      int at = seq++;
+      if (keep.contains(step.path())) {
+        kept.put(step.path(), lanes);
+        pool.handOver(lanes); // kept for good: never given back
+      }
+      if (!summaries.selects(step)) {
+        summaries.check(at, step, lanes);
+      } else if (summariser != null) {
+        summariser.add(at, step, lanes, Selection.Scan.of(lanes), pool.handOver(lanes));
+      } else {
+        summaries.figure(at, step, lanes, Selection.Scan.of(lanes));
+      }
+    }
   }
 
   /**
@@ -369,11 +377,11 @@ public final class MonteCarlo {
     private final java.util.function.Predicate<String> wanted;
     private final Selection selection;
 
-    Summaries(int samples, double[] ps, Set<String> ranged, java.util.function.Predicate<String> wanted) {
+    Summaries(double[] ps, Set<String> ranged, java.util.function.Predicate<String> wanted) {
       this.ps = ps;
       this.ranged = ranged;
       this.wanted = wanted;
-      this.selection = new Selection(samples);
+      this.selection = new Selection();
     }
 
     /** Whether {@code step}'s figure is summarised ({@link #figure}), not only checked. */
@@ -722,10 +730,6 @@ public final class MonteCarlo {
     return lanes;
   }
 
-  static Summary summarise(double[] lanes, double[] ps, Selection selection) {
-    return new Summary(mean(lanes), selection.percentiles(lanes, ps));
-  }
-
   /**
    * Percentiles by selection, on scratch arrays reused from figure to figure. The Nth percentile is
    * the order statistic Commons Math's {@code Percentile} gives for its R_1 estimation type: the
@@ -756,8 +760,8 @@ public final class MonteCarlo {
     private final int[] slots = new int[BUCKETS];
     private long[] gathered;
 
-    /** {@code samples}: the draws of each figure (the keys gathered from them take what they need, when they need it). */
-    Selection(int samples) {
+    /** The keys gathered for the percentiles take what they need, when they need it. */
+    Selection() {
       gathered = new long[0];
     }
 
@@ -966,14 +970,6 @@ public final class MonteCarlo {
       }
       return values;
     }
-  }
-
-  static double mean(double[] lanes) {
-    double sum = 0;
-    for (double v : lanes) {
-      sum += v;
-    }
-    return sum / lanes.length;
   }
 
   /** A generator for one input: the run's seed mixed with the input's path, expanded by SplitMix64. */

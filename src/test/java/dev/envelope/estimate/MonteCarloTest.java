@@ -229,7 +229,7 @@ class MonteCarloTest {
   void selectionGivesTheOrderStatisticsOfASort() {
     java.util.Random random = new java.util.Random(7);
     double[] ps = {0.1, 5, 25, 50, 50.5, 95, 99.9};
-    MonteCarlo.Selection selection = new MonteCarlo.Selection(10);
+    MonteCarlo.Selection selection = new MonteCarlo.Selection();
     for (int shape = 0; shape < 9; shape++) {
       for (int n : new int[] {1, 2, 63, 64, 65, 1_000, 100_003}) {
         double[] draws = new double[n];
