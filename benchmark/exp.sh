@@ -9,5 +9,5 @@ cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 javac -d "$work" -cp target/classes benchmark/exp/ExpBench.java
-java -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:Tier3BackEdgeThreshold=5000 -XX:+UseSerialGC \
+java -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:Tier3BackEdgeThreshold=5000 -XX:TieredCompileTaskTimeout=3 -XX:+UseSerialGC \
   -cp "$work:target/classes" ExpBench

@@ -18,7 +18,7 @@
 # Usage: src/dist/jlink-archive.sh DIR      (exit 1 when an image's archive cannot be made)
 set -euo pipefail
 dir=${1:?usage: jlink-archive.sh DIR}
-opts=(-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:Tier3BackEdgeThreshold=5000 -XX:+UseSerialGC -XX:-UsePerfData)
+opts=(-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:Tier3BackEdgeThreshold=5000 -XX:TieredCompileTaskTimeout=3 -XX:+UseSerialGC -XX:-UsePerfData)
 found=
 for image in "$dir"/work-*/*/; do
   image=${image%/}
