@@ -24,7 +24,7 @@ class BenchmarkScriptsTest {
     while (m.find()) {
       scripts.add(m.group());
     }
-    assertThat(scripts).contains("benchmark/goals.sh", "benchmark/exp.sh", "benchmark/calibrate.sh");
+    assertThat(scripts).contains("benchmark/goals.sh", "benchmark/exp.sh", "benchmark/loops.sh", "benchmark/calibrate.sh");
     for (String script : scripts) {
       Path path = Path.of(script);
       assertThat(path).as(script).isRegularFile();

@@ -773,7 +773,62 @@ public final class MonteCarlo {
      * figure is worked out, and the thread that selects from them has one pass fewer to make.
      */
     record Scan(double sum, long min, long max, boolean plain, int nonFinite) {
+      /**
+       * The usual case first, four draws a turn (the compiler of a short run neither unrolls a loop
+       * nor overlaps its turns): the sum, still added draw by draw in lane order, and the least and
+       * greatest keys, each kept four times over and put together at the end. A finite sum means
+       * every draw is finite (an infinity or a NaN keeps any sum it enters from being one), and keys
+       * all above +0.0's or all below -0.0's mean there is no negative zero: the draws are plain,
+       * and the pass is done. Else the draws are scanned again one by one ({@link #drawByDraw}).
+       */
       static Scan of(double[] lanes) {
+        int n = lanes.length;
+        long lo0 = Long.MAX_VALUE;
+        long lo1 = Long.MAX_VALUE;
+        long lo2 = Long.MAX_VALUE;
+        long lo3 = Long.MAX_VALUE;
+        long hi0 = Long.MIN_VALUE;
+        long hi1 = Long.MIN_VALUE;
+        long hi2 = Long.MIN_VALUE;
+        long hi3 = Long.MIN_VALUE;
+        double sum = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+          double v0 = lanes[i];
+          double v1 = lanes[i + 1];
+          double v2 = lanes[i + 2];
+          double v3 = lanes[i + 3];
+          sum = sum + v0 + v1 + v2 + v3;
+          long k0 = key(v0);
+          long k1 = key(v1);
+          long k2 = key(v2);
+          long k3 = key(v3);
+          lo0 = Math.min(lo0, k0);
+          hi0 = Math.max(hi0, k0);
+          lo1 = Math.min(lo1, k1);
+          hi1 = Math.max(hi1, k1);
+          lo2 = Math.min(lo2, k2);
+          hi2 = Math.max(hi2, k2);
+          lo3 = Math.min(lo3, k3);
+          hi3 = Math.max(hi3, k3);
+        }
+        for (; i < n; i++) {
+          double v = lanes[i];
+          sum += v;
+          long k = key(v);
+          lo0 = Math.min(lo0, k);
+          hi0 = Math.max(hi0, k);
+        }
+        long lo = Math.min(Math.min(lo0, lo1), Math.min(lo2, lo3));
+        long hi = Math.max(Math.max(hi0, hi1), Math.max(hi2, hi3));
+        if (Double.isFinite(sum) && (lo > key(0.0) || hi < key(-0.0))) {
+          return new Scan(sum, lo, hi, true, 0);
+        }
+        return drawByDraw(lanes);
+      }
+
+      /** {@link #of} where the draws may hold a NaN, an infinity or a negative zero. */
+      static Scan drawByDraw(double[] lanes) {
         int n = lanes.length;
         long lo = Long.MAX_VALUE;
         long hi = Long.MIN_VALUE;
@@ -812,7 +867,7 @@ public final class MonteCarlo {
     }
 
     /** A draw's key: its bits, the negative ones turned, so that keys sort as plain numbers do. */
-    private static long key(double v) {
+    static long key(double v) {
       long bits = Double.doubleToRawLongBits(v);
       return bits ^ ((bits >> 63) & 0x7fffffffffffffffL);
     }

@@ -371,6 +371,41 @@ class MonteCarloTest {
   }
 
   /**
+   * The selection's scan, four draws a turn with its usual case first, gives what a scan draw by
+   * draw gives: the same sum to the bit (a NaN as any NaN), least and greatest keys, plainness and count of draws that
+   * are not finite, on every length up to a few turns and on draws with every kind of special value.
+   */
+  @Test
+  void theScanGivesWhatADrawByDrawScanGives() {
+    double[] kinds = {1.5, 2e9, 7, -3, -1e-300, 0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, -Double.MIN_VALUE,
+        Double.longBitsToDouble(0xfff8000000000001L)};
+    java.util.SplittableRandom r = new java.util.SplittableRandom(20261203L);
+    for (int trial = 0; trial < 20_000; trial++) {
+      int n = trial < 10_000 ? trial % 13 : r.nextInt(1, 400);
+      double[] lanes = new double[n];
+      // mostly positive draws (a count's), now and then a value of another kind
+      int specials = r.nextInt(4);
+      for (int i = 0; i < n; i++) {
+        lanes[i] = r.nextInt(10) < specials ? kinds[r.nextInt(kinds.length)] : Math.exp(r.nextGaussian() * 3);
+      }
+      MonteCarlo.Selection.Scan got = MonteCarlo.Selection.Scan.of(lanes);
+      MonteCarlo.Selection.Scan want = MonteCarlo.Selection.Scan.drawByDraw(lanes);
+      String what = Arrays.toString(lanes);
+      // every NaN is one: which NaN's payload a sum keeps is the compiler's choice, run to run
+      assertThat(Double.doubleToLongBits(got.sum())).as(what).isEqualTo(Double.doubleToLongBits(want.sum()));
+      assertThat(got.min()).as(what).isEqualTo(want.min());
+      assertThat(got.max()).as(what).isEqualTo(want.max());
+      assertThat(got.plain()).as(what).isEqualTo(want.plain());
+      assertThat(got.nonFinite()).as(what).isEqualTo(want.nonFinite());
+    }
+    // a sum that overflows from finite draws: found plain, with no draw counted as not finite
+    double[] big = {Double.MAX_VALUE, Double.MAX_VALUE, 1, 2, 3};
+    assertThat(MonteCarlo.Selection.Scan.of(big)).isEqualTo(MonteCarlo.Selection.Scan.drawByDraw(big));
+    assertThat(MonteCarlo.Selection.Scan.of(big).plain()).isTrue();
+  }
+
+  /**
    * The evaluator with its pool (each operation's arrays used again once done with, a running
    * product worked in place) works out every figure of every shipped example with ranges, and of
    * the benchmark file, to the same bits as without.

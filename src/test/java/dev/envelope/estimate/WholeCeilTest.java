@@ -39,12 +39,23 @@ class WholeCeilTest {
     return Math.ceil(exact);
   }
 
-  /** The same double, signed zeros told apart; every NaN is one (its payload is the compiler's to keep or not). */
+  private static final double[] LANE = new double[1];
+  private static final double[] CEILED = new double[1];
+
+  /**
+   * The same double, signed zeros told apart, from wholeCeil and from the lanes' loop (which writes
+   * its usual case out); every NaN is one (its payload is the compiler's to keep or not).
+   */
   private static void sameBits(double x) {
-    long got = Double.doubleToLongBits(Op.wholeCeil(x));
     long want = Double.doubleToLongBits(reference(x));
+    long got = Double.doubleToLongBits(Op.wholeCeil(x));
     if (got != want) {
       throw new AssertionError("wholeCeil(" + x + ") = " + Op.wholeCeil(x) + ", expected " + reference(x));
+    }
+    LANE[0] = x;
+    Op.wholeCeils(LANE, CEILED, 1);
+    if (Double.doubleToLongBits(CEILED[0]) != want) {
+      throw new AssertionError("wholeCeils({" + x + "}) = " + CEILED[0] + ", expected " + reference(x));
     }
   }
 
