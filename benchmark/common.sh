@@ -1,4 +1,5 @@
-# Shared by the benchmarks (startup.sh, goals.sh, scaling.sh, distributions.sh): sourced from the repository root.
+# Shared by the benchmarks (startup.sh, goals.sh, scaling.sh, distributions.sh, exp.sh, loops.sh):
+# sourced from the repository root.
 
 # The JDK to measure: JAVA_HOME's, else java on the PATH. Sets java and javac.
 pick_jdk() {
@@ -67,4 +68,15 @@ prepare() {
   pick_launcher
   make_work
   record_archive "$1"
+}
+
+# Compiles the benchmark SOURCE against target/classes and runs its CLASS with the launcher's
+# compiler settings (those of src/dist/bin/envelope), so that it times code as a run compiles it.
+micro_bench() {
+  [ -d target/classes ] || { echo "$(basename "$0"): no target/classes; run ./mvnw -B -q -DskipTests package" >&2; exit 2; }
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  javac -d "$work" -cp target/classes "$1"
+  java -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:Tier3BackEdgeThreshold=5000 -XX:TieredCompileTaskTimeout=3 \
+    -XX:+UseSerialGC -cp "$work:target/classes" "$2"
 }
