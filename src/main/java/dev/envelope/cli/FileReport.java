@@ -94,7 +94,6 @@ final class FileReport {
     // Every format but a table gets the percentiles of every varying figure: JSON and YAML print
     // them, and the sketch of Markdown, Mermaid and DOT labels per-workload edges with them.
     boolean full = output.get() != null || output.format != OutputFormat.table;
-    MonteCarlo.warm(b.requirements(), settings.get());
     Report report = Reports.point(b, sections);
     Warnings.report(context.err(), b.warnings(), input.strict);
     report = Reports.complete(report, b, new Reports.Options(sections, settings, full, napkin));
@@ -120,11 +119,6 @@ final class FileReport {
     Map<String, Binding> all = session.all();
     Map<String, List<Warning>> warnings = new LinkedHashMap<>();
     Map<String, Report> reports = new LinkedHashMap<>();
-    for (Binding b : all.values()) {
-      if (MonteCarlo.warm(b.requirements(), settings.get()) != null) {
-        break;
-      }
-    }
     for (Binding b : all.values()) {
       reports.put(b.name(), Reports.point(b, sections));
       warnings.put(b.label(), b.warnings());

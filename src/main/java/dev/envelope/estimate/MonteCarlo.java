@@ -181,57 +181,6 @@ public final class MonteCarlo {
     }
   };
 
-  /** How many draws of each kind {@link #warm} makes: enough for their generator's calls to be compiled. */
-  static final int WARM_DRAWS = 1_000;
-
-  /** How often {@link #warm} runs each loop of a figure's lanes: past the compiler's count of calls (200). */
-  static final int WARM_CALLS = 250;
-
-  /**
-   * Starts the Monte Carlo's warm-up, on a daemon thread, where a run of {@code settings} will draw
-   * on other threads ({@link #SUMMARY_THREAD_FROM} draws or more, two cores or more) and
-   * {@code req} has a range: {@value #WARM_DRAWS} draws of each kind of range in it (from a
-   * generator of their own, then dropped), and {@value #WARM_CALLS} runs of each loop over a
-   * figure's lanes ({@link Op#warm}, the scan and the check) on 16 lanes. The loops and what every
-   * draw calls (the generator, the ziggurat, {@link dev.envelope.model.Exp}) are then compiled
-   * while the point estimate's report is built, instead of running interpreted over the first tens
-   * of thousands of lanes, behind the compiler's queue, once the run starts. The run's draws and
-   * results are the same whether it is called or not.
-   *
-   * @return the thread, or null where nothing was started
-   */
-  public static Thread warm(Requirements req, Settings settings) {
-    if (settings.samples() < SUMMARY_THREAD_FROM || Runtime.getRuntime().availableProcessors() < 2
-        || req.uncertainty().inputs().isEmpty()) {
-      return null;
-    }
-    // One range of each kind: a lognormal of one spread and one of two pieces loop differently.
-    Map<String, Uncertain> kinds = new LinkedHashMap<>();
-    for (Uncertain u : req.uncertainty().inputs()) {
-      kinds.putIfAbsent(u.shape() + (u.b() == u.c() ? "" : " two pieces"), u);
-    }
-    Thread t = new Thread(new Runnable() {
-      @Override
-      public void run() {
-        for (Uncertain u : kinds.values()) {
-          draw(u, WARM_DRAWS, generator(~settings.seed(), u.path()));
-        }
-        Op.warm(WARM_CALLS);
-        double[] lanes = new double[16];
-        for (int i = 0; i < lanes.length; i++) {
-          lanes[i] = i + 1;
-        }
-        for (int i = 0; i < WARM_CALLS; i++) {
-          Selection.Scan.of(lanes);
-          Plain.finite(lanes);
-        }
-      }
-    }, "envelope-warm");
-    t.setDaemon(true);
-    t.start();
-    return t;
-  }
-
   /** Below this many draws a figure's summary is made where its lanes are: a second thread would not pay. */
   static final int SUMMARY_THREAD_FROM = 20_000;
 

@@ -535,37 +535,6 @@ public enum Op {
     }
   }
 
-  /** Runs each loop of {@link #binary}, {@link #wholeCeils} and {@link #extremes} {@code calls} times on 16 lanes (MonteCarlo.warm). */
-  static void warm(int calls) {
-    int n = 16;
-    double[] a = new double[n];
-    double[] b = new double[n];
-    double[] r = new double[n];
-    for (int i = 0; i < n; i++) {
-      a[i] = i + 0.5;
-      b[i] = n - i;
-    }
-    for (int c = 0; c < calls; c++) {
-      times(a, b, r, n);
-      plus(a, b, r, n);
-      divide(a, b, r, n);
-      minus(a, b, r, n);
-      times(2, b, r, n);
-      plus(2, b, r, n);
-      divide(2, b, r, n);
-      minus(2, b, r, n);
-      times(a, 2, r, n);
-      plus(a, 2, r, n);
-      divide(a, 2, r, n);
-      minus(a, 2, r, n);
-      wholeCeils(a, r, n);
-      extremes(true, r, b, n);
-      extremes(false, r, b, n);
-      extremes(true, r, 3, n);
-      extremes(false, r, 3, n);
-    }
-  }
-
   private static final int TIMES = 0;
   private static final int PLUS = 1;
   private static final int DIVIDE = 2;

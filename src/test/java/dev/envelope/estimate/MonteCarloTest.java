@@ -302,35 +302,6 @@ class MonteCarloTest {
   }
 
   /**
-   * The warm-up starts only where a run will draw on other threads (enough draws, two cores, a
-   * range in the file), ends by itself, and leaves the run's results as they are: a run made while
-   * it draws gives the bits of one made without it.
-   */
-  @Test
-  void theWarmUpStartsWhereItPaysAndChangesNoResult() throws InterruptedException {
-    Estimate six = Estimates.file("benchmark/uncertainty/six-workloads.yaml");
-    Estimate plain = Estimates.of("workloads: {a: {reads: 1/s, payload: 1KB}}\n");
-    MonteCarlo.Settings few = new MonteCarlo.Settings(MonteCarlo.SUMMARY_THREAD_FROM - 1, 1, List.of(50.0));
-    MonteCarlo.Settings many = new MonteCarlo.Settings(MonteCarlo.SUMMARY_THREAD_FROM, 1, List.of(5.0, 50.0, 95.0));
-    assertThat(MonteCarlo.warm(six.requirements(), few)).isNull();
-    assertThat(MonteCarlo.warm(plain.requirements(), many)).isNull();
-    org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "two cores or more");
-    MonteCarlo.Result without = MonteCarlo.run(six, many, Set.of(), Optional.empty());
-    Thread warm = MonteCarlo.warm(six.requirements(), many);
-    assertThat(warm).isNotNull();
-    assertThat(warm.isDaemon()).isTrue();
-    MonteCarlo.Result with = MonteCarlo.run(six, many, Set.of(), Optional.empty());
-    warm.join(60_000);
-    assertThat(warm.isAlive()).isFalse();
-    assertThat(with.varying()).isNotEmpty().isEqualTo(without.varying());
-    for (String path : without.varying()) {
-      assertThat(Double.doubleToRawLongBits(with.summary(path).mean())).as(path)
-          .isEqualTo(Double.doubleToRawLongBits(without.summary(path).mean()));
-      assertThat(with.summary(path).percentiles()).as(path).containsExactly(without.summary(path).percentiles());
-    }
-  }
-
-  /**
    * Summarising only the figures a report shows (a table leaves out the per-workload ones) changes
    * nothing for those it does summarise, on one core and on two; the others still count as varying
    * and are still held to the check for draws that are not finite numbers.
